@@ -1,0 +1,30 @@
+// `npm start`: builds and opens the Electron app, or says plainly why it cannot.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  try {
+    return require('electron');
+  } catch {
+    return null;
+  }
+}
+
+if (!electronBinary()) {
+  console.error(`
+未找到 Electron 可执行文件（安装时跳过了下载，或下载失败）。The Electron binary is missing.
+
+  有网络时获取 / to fetch it:   node node_modules/electron/install.js
+  或重新安装 / or reinstall:     npm install   （不要设置 ELECTRON_SKIP_BINARY_DOWNLOAD）
+  已有离线包 / offline zip:      设置 ELECTRON_OVERRIDE_DIST_PATH 指向解压后的 Electron 目录
+
+没有 Electron 时，可以在 Chromium 浏览器窗口中打开同一个应用（后台服务相同）：
+  npm run preview
+`);
+  process.exit(1);
+}
+
+const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit', shell: process.platform === 'win32' });
+process.exit(result.status ?? 1);

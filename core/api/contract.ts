@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { stationProfileSchema, type StationProfile } from '../domain/station';
+
+/**
+ * The one IPC contract between the renderer and the main process.
+ *
+ * Each entry names an input schema (parsed in the main process before any handler
+ * runs) and, as a phantom type, the output. `createStationApi` derives the typed
+ * `window.station` object from this table, and `electron/ipc` derives the handler
+ * table from it, so a channel cannot exist on one side only.
+ */
+export interface Channel<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: never read at run time. */
+  output?: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+}
+
+const none = z.undefined();
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' in the app, 'harness' behind the browser preview and e2e tests. */
+  transport: 'electron' | 'harness';
+  platform: string;
+  dataDir: string;
+}
+
+export const contract = {
+  app: {
+    info: channel<AppInfo>()(none),
+  },
+  settings: {
+    getProfile: channel<StationProfile | null>()(none),
+    saveProfile: channel<StationProfile>()(stationProfileSchema),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Namespace = keyof Contract;
+
+export type ChannelName = {
+  [N in Namespace]: `${N & string}.${keyof Contract[N] & string}`;
+}[Namespace];
+
+type InputOf<C> = C extends Channel<infer I, unknown> ? z.input<I> : never;
+type OutputOf<C> = C extends Channel<z.ZodType, infer O> ? O : never;
+
+/** A method takes no argument when its input schema accepts only `undefined`. */
+type Method<C> = [InputOf<C>] extends [undefined]
+  ? () => Promise<OutputOf<C>>
+  : (input: InputOf<C>) => Promise<OutputOf<C>>;
+
+export type StationApi = {
+  [N in Namespace]: { [M in keyof Contract[N]]: Method<Contract[N][M]> };
+};
+
+/** What crosses the transport: never a thrown error, always one of these. */
+export type Envelope<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; issues?: { path: (string | number)[]; message: string }[] } };
+
+export function channelNames(): ChannelName[] {
+  const names: string[] = [];
+  for (const [ns, methods] of Object.entries(contract)) {
+    for (const method of Object.keys(methods)) names.push(`${ns}.${method}`);
+  }
+  return names as ChannelName[];
+}
+
+export function channelInput(name: ChannelName): z.ZodType {
+  const [ns, method] = name.split('.') as [Namespace, string];
+  const entry = (contract[ns] as Record<string, Channel<z.ZodType, unknown>>)[method];
+  if (!entry) throw new Error(`unknown channel ${name}`);
+  return entry.input;
+}
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames() as string[]).includes(value);
+}

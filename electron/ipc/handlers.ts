@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { Channel, Contract, Namespace } from '../../core/api/contract';
+import type { Services } from '../services';
+
+type Handler<C> =
+  C extends Channel<infer I, infer O> ? (input: z.output<I>) => Promise<O> | O : never;
+
+export type Handlers = {
+  [N in Namespace]: { [M in keyof Contract[N]]: Handler<Contract[N][M]> };
+};
+
+/** The channel table: one handler per contract entry, each a thin call into a service. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    app: {
+      info: () => services.appInfo(),
+    },
+    settings: {
+      getProfile: () => services.settings.getProfile(),
+      saveProfile: (profile) => services.settings.saveProfile(profile),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { Layout, Menu, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
+import { navigate, useRoute, type Route } from './router';
+
+export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode }[] = [
+  { key: 'consultations', label: '咨询登记', icon: <AuditOutlined /> },
+  { key: 'documents', label: '法律文书', icon: <FileTextOutlined /> },
+  { key: 'mediations', label: '调解', icon: <TeamOutlined /> },
+  { key: 'shifts', label: '值班', icon: <ScheduleOutlined /> },
+  { key: 'batches', label: '数据报送', icon: <CloudUploadOutlined /> },
+  { key: 'statistics', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined /> },
+];
+
+export function Shell({ profile, children }: { profile: StationProfile; children: ReactNode }) {
+  const { route } = useRoute();
+  const title = NAV_ITEMS.find((i) => i.key === route)?.label ?? '';
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ color: '#fff', padding: '18px 16px', fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>
+          值班律师工作站
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[route]}
+          items={NAV_ITEMS.map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
+          onClick={({ key }) => navigate(key as Route)}
+          aria-label="主导航"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="station-name">
+            {profile.name}
+          </Typography.Text>
+          <Tag color="blue">{stationKindLabel(profile.kind)}</Tag>
+          <Typography.Text type="secondary">编码 {profile.code} · 区划 {profile.regionCode}</Typography.Text>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {title}
+          </Typography.Title>
+          {children}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lawyerInputSchema, type LawyerInput } from '../../../../core/validation/lawyer';
+import { db } from '../../db';
+import type { LawyerRecord } from '../../db/database';
+import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../../db/lawyers';
+import { currentActor } from '../../app/session';
+import { parseForm, zodRule } from '../../ui/zodForm';
+
+const shape = lawyerInputSchema.shape;
+
+/** The roster of duty lawyers (IndexedDB). Every change is saved at once, with its audit entry. */
+export function RosterEditor() {
+  const lawyers = useLiveQuery(() => listLawyers(db), [], undefined);
+  const [editing, setEditing] = useState<LawyerRecord | 'new' | null>(null);
+  const [form] = Form.useForm<LawyerInput>();
+  const { message } = App.useApp();
+
+  const open = (target: LawyerRecord | 'new') => {
+    setEditing(target);
+    form.resetFields();
+    if (target !== 'new') form.setFieldsValue(target);
+  };
+
+  const save = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    const parsed = parseForm(form, lawyerInputSchema, form.getFieldsValue());
+    if (!parsed) return;
+    if (editing === 'new') await addLawyer(db, parsed, currentActor());
+    else if (editing) await editLawyer(db, editing.id, parsed, currentActor());
+    message.success('已保存');
+    setEditing(null);
+  };
+
+  return (
+    <div data-testid="roster">
+      <Table<LawyerRecord>
+        rowKey="id"
+        size="middle"
+        loading={lawyers === undefined}
+        dataSource={lawyers ?? []}
+        pagination={false}
+        locale={{ emptyText: '名册中还没有值班律师，请点击“添加律师”' }}
+        columns={[
+          { title: '姓名', dataIndex: 'name' },
+          { title: '执业证号', dataIndex: 'licenceNo' },
+          { title: '律师事务所', dataIndex: 'lawFirm' },
+          { title: '联系电话', dataIndex: 'phone' },
+          {
+            title: '操作',
+            width: 140,
+            render: (_, row) => (
+              <Space>
+                <Button type="link" size="small" onClick={() => open(row)}>
+                  编辑
+                </Button>
+                <Popconfirm
+                  title={`从名册中移除 ${row.name}？`}
+                  description="已有的登记记录不受影响。"
+                  okText="移除"
+                  cancelText="取消"
+                  onConfirm={async () => {
+                    await removeLawyer(db, row.id, currentActor());
+                    message.success(`已移除 ${row.name}`);
+                  }}
+                >
+                  <Button type="link" size="small" danger>
+                    移除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Button style={{ marginTop: 12 }} icon={<PlusOutlined />} onClick={() => open('new')}>
+        添加律师
+      </Button>
+      <Modal
+        title={editing === 'new' ? '添加值班律师' : '编辑值班律师'}
+        open={editing !== null}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okText="保存"
+        cancelText="取消"
+        destroyOnHidden
+        forceRender
+      >
+        <Form<LawyerInput> form={form} layout="vertical" name="lawyer" onFinish={save}>
+          <Form.Item label="姓名" name="name" required rules={[zodRule(shape.name)]}>
+            <Input autoFocus maxLength={30} />
+          </Form.Item>
+          <Form.Item label="执业证号" name="licenceNo" required rules={[zodRule(shape.licenceNo)]} extra="律师执业证上的 17 位数字">
+            <Input maxLength={17} inputMode="numeric" />
+          </Form.Item>
+          <Form.Item label="律师事务所" name="lawFirm" required rules={[zodRule(shape.lawFirm)]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item label="联系电话" name="phone" required rules={[zodRule(shape.phone)]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <button type="submit" hidden />
+        </Form>
+      </Modal>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        共 {lawyers?.length ?? 0} 名值班律师
+      </Typography.Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Space } from 'antd';
+import type { AppInfo } from '../../../../core/api/contract';
+import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
+import { StationProfileForm } from './StationProfileForm';
+import { RosterEditor } from '../roster/RosterEditor';
+import { parseForm } from '../../ui/zodForm';
+
+export function SettingsPage({
+  profile,
+  appInfo,
+  onProfileSaved,
+}: {
+  profile: StationProfile;
+  appInfo: AppInfo | null;
+  onProfileSaved: (p: StationProfile) => void;
+}) {
+  const [form] = Form.useForm<StationProfile>();
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+
+  const save = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    const parsed = parseForm(form, stationProfileSchema, form.getFieldsValue());
+    if (!parsed) return;
+    setSaving(true);
+    try {
+      onProfileSaved(await window.station.settings.saveProfile(parsed));
+      message.success('工作站信息已保存');
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title="工作站信息" extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
+        <StationProfileForm form={form} initial={profile} />
+      </Card>
+      <Card title="值班律师名册">
+        <RosterEditor />
+      </Card>
+      {appInfo && (
+        <Card title="关于">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label="版本">{appInfo.version}</Descriptions.Item>
+            <Descriptions.Item label="运行方式">{appInfo.transport === 'electron' ? '桌面应用' : '浏览器预览'}</Descriptions.Item>
+            <Descriptions.Item label="数据目录">{appInfo.dataDir}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+    </Space>
+  );
+}

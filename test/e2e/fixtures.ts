@@ -1,0 +1,68 @@
+import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchHarness } from '../harness/harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export type Target = 'electron' | 'harness';
+
+function electronAvailable(): boolean {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path);
+  } catch {
+    return false;
+  }
+}
+
+export const TARGET: Target =
+  (process.env.STATION_E2E_TARGET as Target | undefined) ?? (electronAvailable() ? 'electron' : 'harness');
+
+export interface RunningApp {
+  page: Page;
+  target: Target;
+  close(): Promise<void>;
+}
+
+export interface StationFixture {
+  dataDir: string;
+  /** Starts the app on this test's profile directory (again, after `close`, for restarts). */
+  launch(): Promise<RunningApp>;
+}
+
+async function launch(dataDir: string): Promise<RunningApp> {
+  if (TARGET === 'electron') {
+    const app = await _electron.launch({
+      args: [ROOT],
+      cwd: ROOT,
+      env: { ...process.env, STATION_USER_DATA_DIR: dataDir } as Record<string, string>,
+    });
+    const page = await app.firstWindow();
+    return { page, target: TARGET, close: () => app.close() };
+  }
+  const harness = await launchHarness({ dataDir });
+  return { page: harness.page, target: TARGET, close: () => harness.close() };
+}
+
+export const test = base.extend<{ station: StationFixture }>({
+  station: async ({}, use) => {
+    // Every test gets its own profile: settings, IndexedDB and files, deleted afterwards.
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+    const running: RunningApp[] = [];
+    await use({
+      dataDir,
+      launch: async () => {
+        const app = await launch(dataDir);
+        running.push(app);
+        return app;
+      },
+    });
+    for (const app of running) await app.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,65 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface ProfileInput {
+  code: string;
+  name: string;
+  kindLabel: string;
+  regionCode: string;
+  address: string;
+}
+
+export interface LawyerInputE2E {
+  name: string;
+  licenceNo: string;
+  lawFirm: string;
+  phone: string;
+}
+
+export const SAMPLE_PROFILE: ProfileInput = {
+  code: 'LN0102-KSS01',
+  name: '沈阳市和平区看守所法律援助工作站',
+  kindLabel: '看守所',
+  regionCode: '210102',
+  address: '沈阳市和平区南京南街 1 号',
+};
+
+export const SAMPLE_LAWYER: LawyerInputE2E = {
+  name: '王𠮷',
+  licenceNo: '12101201510123456',
+  lawFirm: '辽宁正义律师事务所',
+  phone: '13804001234',
+};
+
+export async function chooseSelect(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+export async function fillProfile(page: Page, profile: ProfileInput) {
+  await page.getByLabel('工作站编码').fill(profile.code);
+  await page.getByLabel('工作站名称').fill(profile.name);
+  await chooseSelect(page, '工作站类型', profile.kindLabel);
+  await page.getByLabel('行政区划代码').fill(profile.regionCode);
+  await page.getByLabel('地址').fill(profile.address);
+}
+
+export async function addLawyer(page: Page, lawyer: LawyerInputE2E) {
+  await page.getByRole('button', { name: '添加律师' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加值班律师' });
+  await dialog.getByLabel('姓名').fill(lawyer.name);
+  await dialog.getByLabel('执业证号').fill(lawyer.licenceNo);
+  await dialog.getByLabel('律师事务所').fill(lawyer.lawFirm);
+  await dialog.getByLabel('联系电话').fill(lawyer.phone);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('roster').getByRole('cell', { name: lawyer.name, exact: true })).toBeVisible();
+}
+
+/** Runs first-run setup with valid data and waits for the shell. */
+export async function completeSetup(page: Page, profile = SAMPLE_PROFILE, lawyers = [SAMPLE_LAWYER]) {
+  await expect(page.getByRole('heading', { name: '欢迎使用值班律师工作站' })).toBeVisible();
+  await fillProfile(page, profile);
+  for (const lawyer of lawyers) await addLawyer(page, lawyer);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByTestId('station-name')).toHaveText(profile.name);
+}

@@ -1,0 +1,142 @@
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, relative, resolve, isAbsolute } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { createServices, type Services } from '../../electron/services';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { confSettingsStore } from './nodeStore';
+
+/**
+ * The browser transport of the one contract: the built renderer in Debian's Chromium,
+ * with `window.station` wired through `exposeBinding` to the real handlers and services
+ * running here in Node. Only the adapters differ from the Electron app.
+ */
+export const HARNESS_ORIGIN = 'http://localhost:5391';
+const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH');
+  return found;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter',
+];
+
+let bridgeScript: Promise<string> | undefined;
+function bridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(ROOT, 'test/harness/bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    define: { __APP_ORIGIN__: JSON.stringify(HARNESS_ORIGIN) },
+  }).then((r) => r.outputFiles[0]!.text);
+  return bridgeScript;
+}
+
+export interface HarnessOptions {
+  /** Profile directory: settings, Chromium's IndexedDB and any files the services write. */
+  dataDir: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  page: Page;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function launchHarness(options: HarnessOptions): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first');
+  }
+  const services = createServices({
+    settingsStore: confSettingsStore(join(options.dataDir, 'settings')),
+    dataDir: options.dataDir,
+    appVersion: (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    transport: 'harness',
+  });
+  const dispatch = createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err));
+
+  const context = await chromium.launchPersistentContext(join(options.dataDir, 'chromium'), {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: process.env.TZ || 'Asia/Shanghai',
+    viewport: options.viewport === undefined ? { width: 1360, height: 860 } : options.viewport,
+  });
+
+  // No remote content: everything but the app's own origin is refused, as in the app.
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const target = normalize(join(RENDERER_DIR, path));
+    const rel = relative(RENDERER_DIR, target);
+    if (rel.startsWith('..') || isAbsolute(rel) || !existsSync(target)) {
+      // Client-side routes fall back to the app shell.
+      if (!extname(path)) {
+        return route.fulfill({ status: 200, body: await readFile(join(RENDERER_DIR, 'index.html')), headers: htmlHeaders() });
+      }
+      return route.fulfill({ status: 404, body: 'Not found' });
+    }
+    const type = MIME[extname(target)] ?? 'application/octet-stream';
+    return route.fulfill({
+      status: 200,
+      body: await readFile(target),
+      headers: type.startsWith('text/html') ? htmlHeaders() : { 'content-type': type },
+    });
+  });
+
+  await context.exposeBinding('__stationInvoke', async (source, channel: unknown, payload: unknown) => {
+    // The harness's sender check: only the app's own top frame may call the services.
+    if (new URL(source.frame.url()).origin !== HARNESS_ORIGIN || source.frame.parentFrame()) {
+      return { ok: false, error: { code: 'untrusted_sender', message: '请求来源不受信任' } };
+    }
+    return dispatch(channel, payload);
+  });
+  await context.addInitScript({ content: await bridge() });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  return {
+    context,
+    page,
+    services,
+    close: () => context.close(),
+  };
+}
+
+function htmlHeaders(): Record<string, string> {
+  return { 'content-type': MIME['.html']!, 'content-security-policy': CONTENT_SECURITY_POLICY };
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { stationProfileSchema, type StationProfile } from '../domain/station';
+import { enumerationExtensionsSchema, type EnumerationExtensions } from '../domain/enums';
+import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansTest';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -29,6 +31,13 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** Province- and city-specific rules, kept in settings so no code change is needed. */
+export interface DomainSettings {
+  /** Null until the supervisor enters the city's standard. */
+  meansTestStandard: MeansTestStandard | null;
+  enumerationExtensions: EnumerationExtensions;
+}
+
 export const contract = {
   app: {
     info: channel<AppInfo>()(none),
@@ -36,6 +45,9 @@ export const contract = {
   settings: {
     getProfile: channel<StationProfile | null>()(none),
     saveProfile: channel<StationProfile>()(stationProfileSchema),
+    getDomain: channel<DomainSettings>()(none),
+    saveMeansTestStandard: channel<MeansTestStandard>()(meansTestStandardSchema),
+    saveEnumerationExtensions: channel<EnumerationExtensions>()(enumerationExtensionsSchema),
   },
 } as const;
 

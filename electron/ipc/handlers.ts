@@ -18,6 +18,9 @@ export function createHandlers(services: Services): Handlers {
     settings: {
       getProfile: () => services.settings.getProfile(),
       saveProfile: (profile) => services.settings.saveProfile(profile),
+      getDomain: () => services.settings.getDomain(),
+      saveMeansTestStandard: (standard) => services.settings.saveMeansTestStandard(standard),
+      saveEnumerationExtensions: (extensions) => services.settings.saveEnumerationExtensions(extensions),
     },
   };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
 import type { LawyerInput } from '../../../core/validation/lawyer';
+import type { Sealed } from './vault';
 
 export type LawyerRecord = RecordBase & LawyerInput;
 
@@ -19,6 +20,22 @@ export interface AuditEntry {
   fields: string[];
 }
 
+/**
+ * A consultation as stored: what lists, sorting and permissions need in the clear
+ * (time, lawyer, shift, owner), every searchable or filterable fact only as a blinded
+ * token, and the contents sealed.
+ */
+export interface ConsultationRow extends RecordBase {
+  time: string;
+  /** Equal to `time` while the record is live; absent on tombstones, so the index lists live records only. */
+  liveTime?: string;
+  lawyerId: string;
+  shiftId?: string;
+  ownerId: string;
+  tokens: string[];
+  sealed: Sealed;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -30,6 +47,7 @@ export class StationDb extends Dexie {
   lawyers!: EntityTable<LawyerRecord, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  consultations!: EntityTable<ConsultationRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -39,7 +57,10 @@ export class StationDb extends Dexie {
       audit: '++seq, at, [recordType+recordId]',
       meta: 'key',
     });
+    this.version(2).stores({
+      consultations: 'id, liveTime, updatedAt, lawyerId, shiftId, *tokens',
+    });
   }
 }
 
-export type RecordTable = 'lawyers';
+

@@ -1,6 +1,10 @@
 import { lawyerInputSchema, type LawyerInput } from '../../../core/validation/lawyer';
 import type { LawyerRecord, StationDb } from './database';
-import { createRecord, softDeleteRecord, updateRecord, type Actor } from './repository';
+import { createRecord, plainCodec, softDeleteRecord, updateRecord, type Actor, type RecordStore } from './repository';
+
+export function lawyerStore(db: StationDb): RecordStore<LawyerInput, LawyerRecord> {
+  return { db, name: 'lawyers', codec: plainCodec<LawyerInput>() };
+}
 
 export async function listLawyers(db: StationDb): Promise<LawyerRecord[]> {
   const all = await db.lawyers.toArray();
@@ -8,13 +12,13 @@ export async function listLawyers(db: StationDb): Promise<LawyerRecord[]> {
 }
 
 export async function addLawyer(db: StationDb, input: LawyerInput, actor: Actor): Promise<LawyerRecord> {
-  return createRecord<LawyerInput>(db, 'lawyers', lawyerInputSchema.parse(input), actor);
+  return createRecord(lawyerStore(db), lawyerInputSchema.parse(input), actor);
 }
 
 export async function editLawyer(db: StationDb, id: string, input: LawyerInput, actor: Actor): Promise<LawyerRecord> {
-  return updateRecord<LawyerInput>(db, 'lawyers', id, lawyerInputSchema.parse(input), actor);
+  return updateRecord(lawyerStore(db), id, lawyerInputSchema.parse(input), actor);
 }
 
 export function removeLawyer(db: StationDb, id: string, actor: Actor): Promise<LawyerRecord> {
-  return softDeleteRecord<LawyerInput>(db, 'lawyers', id, actor);
+  return softDeleteRecord(lawyerStore(db), id, actor);
 }

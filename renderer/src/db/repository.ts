@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
 import { toRfc3339 } from '../../../core/time/rfc3339';
-import type { AuditEntry, RecordTable, StationDb } from './database';
+import type { AuditEntry, StationDb } from './database';
 
 /** Who is making a change; recorded in the audit trail. */
 export interface Actor {
@@ -11,7 +11,10 @@ export interface Actor {
 }
 
 export class RecordNotFoundError extends Error {
-  constructor(readonly recordType: string, readonly id: string) {
+  constructor(
+    readonly recordType: string,
+    readonly id: string,
+  ) {
     super('记录不存在或已被删除');
     this.name = 'RecordNotFoundError';
   }
@@ -25,24 +28,67 @@ export class StaleRecordError extends Error {
   }
 }
 
-type Stored<T> = T & RecordBase;
-type Payload<T> = Omit<T, keyof RecordBase>;
+export type Stored<T> = T & RecordBase;
+export type Payload<T> = Omit<T, keyof RecordBase>;
 
-function table<T>(db: StationDb, name: RecordTable): Table<Stored<T>, string> {
-  return db.table(name) as Table<Stored<T>, string>;
+/**
+ * How a record is kept in its table. Plain tables store the record as it is; sealed
+ * tables (consultations, …) store encrypted contents plus blinded index tokens. Encoding
+ * may be asynchronous (WebCrypto), so it always runs before the transaction opens:
+ * IndexedDB commits a transaction that waits on anything but its own requests.
+ */
+export interface RecordCodec<T, Row extends RecordBase> {
+  encode(record: Stored<T>): Promise<Row> | Row;
+  decode(row: Row): Promise<Stored<T>> | Stored<T>;
 }
 
-function audit(db: StationDb, entry: Omit<AuditEntry, 'seq' | 'at'>, at: string) {
-  return db.audit.add({ ...entry, at });
+export function plainCodec<T>(): RecordCodec<T, Stored<T>> {
+  return { encode: (r) => r, decode: (r) => r };
 }
 
-function changedFields(before: object, after: object): string[] {
+export interface RecordStore<T, Row extends RecordBase> {
+  db: StationDb;
+  name: string;
+  codec: RecordCodec<T, Row>;
+}
+
+function table<Row>(store: RecordStore<unknown, RecordBase>): Table<Row, string> {
+  return store.db.table(store.name) as Table<Row, string>;
+}
+
+export function changedFields(before: object, after: object): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const skip = new Set(['rev', 'updatedAt', 'createdAt', 'id']);
-  return [...keys]
-    .filter((k) => !skip.has(k))
-    .filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]))
-    .sort();
+  const skip = new Set(['rev', 'updatedAt', 'createdAt', 'id', 'deleted']);
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...keys].filter((k) => !skip.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+}
+
+async function write<T, Row extends RecordBase>(
+  store: RecordStore<T, Row>,
+  next: Stored<T>,
+  expectedCurrentRev: number | null,
+  entry: Omit<AuditEntry, 'seq'>,
+): Promise<void> {
+  const row = await store.codec.encode(next);
+  const { db } = store;
+  await db.transaction('rw', [db.table(store.name), db.audit], async () => {
+    const current = await table<Row>(store as RecordStore<unknown, RecordBase>).get(next.id);
+    // Optimistic check: the row must still be the one we read before encoding.
+    if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
+    await table<Row>(store as RecordStore<unknown, RecordBase>).put(row);
+    await db.audit.add(entry);
+  });
+}
+
+function auditEntry(actor: Actor, action: AuditEntry['action'], recordType: string, recordId: string, rev: number, fields: string[], at: string): Omit<AuditEntry, 'seq'> {
+  return { at, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action, recordType, recordId, rev, fields };
+}
+
+/** Reads one record, deleted or not. */
+export async function getRecord<T, Row extends RecordBase>(store: RecordStore<T, Row>, id: string): Promise<Stored<T> | undefined> {
+  const row = await table<Row>(store as RecordStore<unknown, RecordBase>).get(id);
+  return row ? store.codec.decode(row) : undefined;
 }
 
 /**
@@ -50,73 +96,62 @@ function changedFields(before: object, after: object): string[] {
  * times, and append the audit entry in the same transaction, so a record never changes
  * without a trace and a trace never exists without its change.
  */
-export async function createRecord<T extends object>(
-  db: StationDb,
-  name: RecordTable,
+export async function createRecord<T extends object, Row extends RecordBase>(
+  store: RecordStore<T, Row>,
   data: Payload<T>,
   actor: Actor,
-  now: Date = new Date(),
+  options: { now?: Date; id?: string } = {},
 ): Promise<Stored<T>> {
-  const at = toRfc3339(now);
-  const record = { ...data, id: crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false } as Stored<T>;
-  await db.transaction('rw', [db.table(name), db.audit], async () => {
-    await table<T>(db, name).add(record);
-    await audit(db, { actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: 'create', recordType: name, recordId: record.id, rev: 1, fields: changedFields({}, data) }, at);
-  });
+  const at = toRfc3339(options.now ?? new Date());
+  const record = { ...data, id: options.id ?? crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false } as Stored<T>;
+  await write(store, record, null, auditEntry(actor, 'create', store.name, record.id, 1, changedFields({}, data), at));
   return record;
 }
 
-export async function updateRecord<T extends object>(
-  db: StationDb,
-  name: RecordTable,
+export async function updateRecord<T extends object, Row extends RecordBase>(
+  store: RecordStore<T, Row>,
   id: string,
   patch: Partial<Payload<T>>,
   actor: Actor,
-  options: { expectedRev?: number; now?: Date } = {},
+  options: { expectedRev?: number; now?: Date; replace?: boolean } = {},
 ): Promise<Stored<T>> {
+  const current = await getRecord(store, id);
+  if (!current || current.deleted) throw new RecordNotFoundError(store.name, id);
+  if (options.expectedRev !== undefined && current.rev !== options.expectedRev) throw new StaleRecordError();
   const at = toRfc3339(options.now ?? new Date());
-  return db.transaction('rw', [db.table(name), db.audit], async () => {
-    const current = await table<T>(db, name).get(id);
-    if (!current || current.deleted) throw new RecordNotFoundError(name, id);
-    if (options.expectedRev !== undefined && current.rev !== options.expectedRev) throw new StaleRecordError();
-    const next = { ...current, ...patch, id, createdAt: current.createdAt, deleted: false, rev: current.rev + 1, updatedAt: at } as Stored<T>;
-    const fields = changedFields(current, next);
-    if (fields.length === 0) return current;
-    await table<T>(db, name).put(next);
-    await audit(db, { actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: 'update', recordType: name, recordId: id, rev: next.rev, fields }, at);
-    return next;
-  });
+  const base = options.replace ? { id, rev: current.rev, createdAt: current.createdAt, updatedAt: current.updatedAt, deleted: false } : current;
+  const next = { ...base, ...patch, id, createdAt: current.createdAt, deleted: false, rev: current.rev + 1, updatedAt: at } as Stored<T>;
+  const fields = changedFields(current, next);
+  if (fields.length === 0) return current;
+  await write(store, next, current.rev, auditEntry(actor, 'update', store.name, id, next.rev, fields, at));
+  return next;
 }
 
-async function setDeleted<T extends object>(
-  db: StationDb,
-  name: RecordTable,
+async function setDeleted<T extends object, Row extends RecordBase>(
+  store: RecordStore<T, Row>,
   id: string,
   deleted: boolean,
   actor: Actor,
   now: Date,
 ): Promise<Stored<T>> {
+  const current = await getRecord(store, id);
+  if (!current || current.deleted === deleted) throw new RecordNotFoundError(store.name, id);
   const at = toRfc3339(now);
-  return db.transaction('rw', [db.table(name), db.audit], async () => {
-    const current = await table<T>(db, name).get(id);
-    if (!current || current.deleted === deleted) throw new RecordNotFoundError(name, id);
-    const next = { ...current, deleted, rev: current.rev + 1, updatedAt: at };
-    await table<T>(db, name).put(next);
-    await audit(db, { actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: deleted ? 'delete' : 'restore', recordType: name, recordId: id, rev: next.rev, fields: ['deleted'] }, at);
-    return next;
-  });
+  const next = { ...current, deleted, rev: current.rev + 1, updatedAt: at };
+  await write(store, next, current.rev, auditEntry(actor, deleted ? 'delete' : 'restore', store.name, id, next.rev, ['deleted'], at));
+  return next;
 }
 
 /** Soft delete: the record stays as a tombstone (it must travel in the next batch). */
-export function softDeleteRecord<T extends object>(db: StationDb, name: RecordTable, id: string, actor: Actor, now = new Date()) {
-  return setDeleted<T>(db, name, id, true, actor, now);
+export function softDeleteRecord<T extends object, Row extends RecordBase>(store: RecordStore<T, Row>, id: string, actor: Actor, now = new Date()) {
+  return setDeleted(store, id, true, actor, now);
 }
 
 /** Undo of a soft delete. */
-export function restoreRecord<T extends object>(db: StationDb, name: RecordTable, id: string, actor: Actor, now = new Date()) {
-  return setDeleted<T>(db, name, id, false, actor, now);
+export function restoreRecord<T extends object, Row extends RecordBase>(store: RecordStore<T, Row>, id: string, actor: Actor, now = new Date()) {
+  return setDeleted(store, id, false, actor, now);
 }
 
-export function historyOf(db: StationDb, recordType: RecordTable, recordId: string): Promise<AuditEntry[]> {
+export function historyOf(db: StationDb, recordType: string, recordId: string): Promise<AuditEntry[]> {
   return db.audit.where('[recordType+recordId]').equals([recordType, recordId]).sortBy('seq');
 }

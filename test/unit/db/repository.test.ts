@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createRecord, historyOf, restoreRecord, softDeleteRecord, StaleRecordError, updateRecord } from '../../../renderer/src/db/repository';
-import { addLawyer, listLawyers } from '../../../renderer/src/db/lawyers';
+import { addLawyer, lawyerStore, listLawyers } from '../../../renderer/src/db/lawyers';
 
 const actor = { id: 'u1', name: '张律师', role: 'lawyer' };
 const lawyer = { name: '王𠮷', licenceNo: '12101201510123456', lawFirm: '辽宁正义律师事务所', phone: '13804001234' };
@@ -14,13 +14,13 @@ beforeEach(() => {
 
 describe('repository writes', () => {
   it('stamps id, rev, times and writes one audit entry per change', async () => {
-    const created = await createRecord(db, 'lawyers', lawyer, actor, new Date('2026-11-23T01:00:00Z'));
+    const created = await createRecord(lawyerStore(db), lawyer, actor, { now: new Date('2026-11-23T01:00:00Z') });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created).toMatchObject({ rev: 1, deleted: false, name: '王𠮷' });
     expect(created.createdAt).toBe(created.updatedAt);
     expect(created.createdAt).toMatch(/^2026-11-23T\d{2}:00:00\.000[+-]\d{2}:\d{2}$/);
 
-    const updated = await updateRecord(db, 'lawyers', created.id, { phone: '13904005678' }, actor, { now: new Date('2026-11-23T02:00:00Z') });
+    const updated = await updateRecord(lawyerStore(db), created.id, { phone: '13904005678' }, actor, { now: new Date('2026-11-23T02:00:00Z') });
     expect(updated.rev).toBe(2);
     expect(updated.createdAt).toBe(created.createdAt);
     expect(updated.updatedAt).not.toBe(created.updatedAt);
@@ -34,27 +34,27 @@ describe('repository writes', () => {
   });
 
   it('soft-deletes into a tombstone that can be undone, bumping rev each time', async () => {
-    const created = await createRecord(db, 'lawyers', lawyer, actor);
-    const deleted = await softDeleteRecord(db, 'lawyers', created.id, actor);
+    const created = await createRecord(lawyerStore(db), lawyer, actor);
+    const deleted = await softDeleteRecord(lawyerStore(db), created.id, actor);
     expect(deleted).toMatchObject({ deleted: true, rev: 2 });
     expect(await db.lawyers.get(created.id)).toMatchObject({ deleted: true, name: '王𠮷' });
     expect(await listLawyers(db)).toEqual([]);
-    const restored = await restoreRecord(db, 'lawyers', created.id, actor);
+    const restored = await restoreRecord(lawyerStore(db), created.id, actor);
     expect(restored).toMatchObject({ deleted: false, rev: 3 });
     expect((await historyOf(db, 'lawyers', created.id)).map((h) => h.action)).toEqual(['create', 'delete', 'restore']);
   });
 
   it('refuses an edit based on a stale revision', async () => {
-    const created = await createRecord(db, 'lawyers', lawyer, actor);
-    await updateRecord(db, 'lawyers', created.id, { phone: '13904005678' }, actor);
-    await expect(updateRecord(db, 'lawyers', created.id, { phone: '13904000000' }, actor, { expectedRev: 1 })).rejects.toBeInstanceOf(StaleRecordError);
+    const created = await createRecord(lawyerStore(db), lawyer, actor);
+    await updateRecord(lawyerStore(db), created.id, { phone: '13904005678' }, actor);
+    await expect(updateRecord(lawyerStore(db), created.id, { phone: '13904000000' }, actor, { expectedRev: 1 })).rejects.toBeInstanceOf(StaleRecordError);
     expect((await db.lawyers.get(created.id))?.phone).toBe('13904005678');
   });
 
   it('writes neither record nor audit entry when the audit write fails', async () => {
     const originalAdd = db.audit.add.bind(db.audit);
     db.audit.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.audit.add;
-    await expect(createRecord(db, 'lawyers', lawyer, actor)).rejects.toThrow('disk full');
+    await expect(createRecord(lawyerStore(db), lawyer, actor)).rejects.toThrow('disk full');
     db.audit.add = originalAdd;
     expect(await db.lawyers.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);

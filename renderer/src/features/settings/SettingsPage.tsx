@@ -39,7 +39,7 @@ export function SettingsPage({
   };
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card title="工作站信息" extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
         <StationProfileForm form={form} initial={profile} />
       </Card>

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { DEFAULT_ENUMERATIONS, findEntry, labelOf, type Enumerations } from '../domain/enums';
+
+// ---------------------------------------------------------------------------
+// No means test (Art. 32: matters not subject to the economic-hardship condition;
+// Art. 42: applicants exempt from having it checked). Which matters and groups qualify
+// is data in enums, so a province can add the "其他情形" its rules name.
+// ---------------------------------------------------------------------------
+
+export interface NoMeansTestInput {
+  /** Special-group codes. */
+  specialGroups: readonly string[];
+  /** Legal-aid matter codes (enums' legalAidMatters). */
+  matters: readonly string[];
+  /** The applicant has no fixed source of income (Art. 42(1)). */
+  noFixedIncome?: boolean | undefined;
+}
+
+export interface NoMeansTestResult {
+  exempt: boolean;
+  /** Chinese, each citing its article. */
+  reasons: string[];
+  /** What else to check when a ticked group alone does not exempt (Chinese). */
+  hints: string[];
+}
+
+const MIGRANT_WORKER = 'migrant_worker';
+
+/** Groups whose exemption depends on the matter; a hint names the matter to tick. */
+const MATTER_FOR_GROUP: Record<string, string> = {
+  domestic_violence_victim: 'abuse_violence_victim',
+  hero_martyr_relative: 'hero_martyr_personality',
+  good_samaritan: 'good_samaritan_rights',
+};
+
+export function checkNoMeansTest(
+  input: NoMeansTestInput,
+  enums: Pick<Enumerations, 'specialGroups' | 'legalAidMatters'> = DEFAULT_ENUMERATIONS,
+): NoMeansTestResult {
+  const reasons: string[] = [];
+  const hints: string[] = [];
+  const groups = new Set(input.specialGroups);
+  const matters = new Set(input.matters);
+
+  for (const code of matters) {
+    const matter = findEntry(enums.legalAidMatters, code);
+    if (matter?.noMeansTest) reasons.push(matter.noMeansTest);
+  }
+  for (const code of groups) {
+    const group = findEntry(enums.specialGroups, code);
+    if (group?.noMeansTest) reasons.push(group.noMeansTest);
+  }
+
+  // Labels in list order, so the sentence reads the same whatever order boxes were ticked in.
+  const fixedIncomeGroups = enums.specialGroups.filter((e) => e.noMeansTestWithoutFixedIncome && groups.has(e.code));
+  if (fixedIncomeGroups.length > 0) {
+    const labels = fixedIncomeGroups.map((e) => e.label).join('、');
+    if (input.noFixedIncome) {
+      reasons.push(`无固定生活来源的${labels}，免予核查经济困难状况（《法律援助法》第四十二条第（一）项）`);
+    } else {
+      hints.push(`${labels}如无固定生活来源，可免予核查经济困难状况（《法律援助法》第四十二条第（一）项）`);
+    }
+  }
+
+  if (groups.has(MIGRANT_WORKER)) {
+    const wageMatters = enums.legalAidMatters.filter((e) => e.noMeansTestForMigrantWorker && matters.has(e.code));
+    if (wageMatters.length > 0) {
+      const labels = wageMatters.map((e) => e.label).join('、');
+      reasons.push(`进城务工人员${labels}，免予核查经济困难状况（《法律援助法》第四十二条第（三）项）`);
+    } else {
+      hints.push('农民工请求支付劳动报酬或者工伤事故人身损害赔偿的，免予核查经济困难状况（《法律援助法》第四十二条第（三）项）；请勾选相应事项');
+    }
+  }
+
+  for (const [group, matter] of Object.entries(MATTER_FOR_GROUP)) {
+    if (groups.has(group) && !matters.has(matter)) {
+      hints.push(
+        `已勾选“${labelOf(enums.specialGroups, group)}”：申请事项为“${labelOf(enums.legalAidMatters, matter)}”的，不受经济困难条件限制；请勾选相应事项`,
+      );
+    }
+  }
+
+  return { exempt: reasons.length > 0, reasons, hints };
+}
+
+// ---------------------------------------------------------------------------
+// Means test (Art. 34): household income per person against a local standard.
+// ---------------------------------------------------------------------------
+
+/** Yuan with at most two decimals, as a form gives it. */
+const yuan = (what: string, max: number) =>
+  z
+    .number({ error: `${what}应为数字` })
+    .refine(Number.isFinite, `${what}应为数字`)
+    .refine((v) => isWholeFen(v), `${what}最多保留两位小数`)
+    .refine((v) => v <= max, `${what}不能超过 ${max} 元`);
+
+function isWholeFen(v: number): boolean {
+  return Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+}
+
+/**
+ * A city's standard: income per person per month must be below
+ * multiplier × minimum-living-security line + addition.
+ */
+export const meansTestStandardSchema = z.object({
+  minimumLivingLine: yuan('低保线', 100_000).refine((v) => v > 0, '低保线应大于 0'),
+  multiplier: z
+    .number({ error: '倍数应为数字' })
+    .refine((v) => Number.isFinite(v) && v > 0, '倍数应大于 0')
+    .refine((v) => isWholeFen(v), '倍数最多保留两位小数')
+    .refine((v) => v <= 10, '倍数不能超过 10'),
+  addition: yuan('附加金额', 100_000).refine((v) => v >= 0, '附加金额不能为负数'),
+});
+
+export type MeansTestStandard = z.output<typeof meansTestStandardSchema>;
+
+/**
+ * EXAMPLE ONLY, from one city in the seeds ("below 2 × the minimum-living line + 200
+ * yuan"). Each city sets its own line and rule; the station supervisor must enter them.
+ */
+export const EXAMPLE_MEANS_TEST_STANDARD: MeansTestStandard = Object.freeze({
+  minimumLivingLine: 750,
+  multiplier: 2,
+  addition: 200,
+});
+
+export const householdIncomeSchema = z.object({
+  householdMonthlyIncome: yuan('家庭月收入', 10_000_000).refine((v) => v >= 0, '家庭月收入不能为负数'),
+  householdSize: z
+    .number({ error: '家庭人口应为数字' })
+    .int('家庭人口应为整数')
+    .min(1, '家庭人口至少为 1 人')
+    .max(50, '家庭人口不能超过 50 人'),
+});
+
+export type HouseholdIncome = z.output<typeof householdIncomeSchema>;
+
+export interface EligibilityResult {
+  eligible: boolean;
+  /** Income per person in fen, rounded down (see below). */
+  perCapitaFen: number;
+  /** The standard in fen: multiplier × line rounded half up to the fen, plus the addition. */
+  thresholdFen: number;
+  /** Chinese, for the application form and the file. */
+  ruleText: string;
+}
+
+export function yuanToFen(value: number): number {
+  if (!Number.isFinite(value) || !isWholeFen(value)) throw new RangeError(`not a whole number of fen: ${value}`);
+  return Math.round(value * 100);
+}
+
+/** 1234567 fen → '12,345.67'. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Means test. "低于" (below) is strict: income per person exactly at the standard does not
+ * qualify. Chinese statutory drafting spells out inclusion (以上、以下、不满、超过 per
+ * Civil Code Art. 1259), and "低于" is read as "less than", as the seeds' city applies it.
+ *
+ * Money is computed in integer fen. The per-person income of a household is usually not
+ * a whole fen (1,000.00 ÷ 3), so the comparison is exact, income < standard × persons,
+ * and only the displayed figure is rounded — down, so that it can never show a sum at or
+ * above the standard for a household that qualifies (the standard is a whole fen).
+ */
+export function checkEligibility(household: HouseholdIncome, standard: MeansTestStandard): EligibilityResult {
+  const h = householdIncomeSchema.parse(household);
+  const s = meansTestStandardSchema.parse(standard);
+  const incomeFen = yuanToFen(h.householdMonthlyIncome);
+  const lineFen = yuanToFen(s.minimumLivingLine);
+  const multiplierHundredths = Math.round(s.multiplier * 100);
+  const additionFen = yuanToFen(s.addition);
+
+  const thresholdFen = Math.floor((lineFen * multiplierHundredths + 50) / 100) + additionFen;
+  const eligible = incomeFen < thresholdFen * h.householdSize;
+  const perCapitaFen = Math.floor(incomeFen / h.householdSize);
+
+  const multiplier = (multiplierHundredths / 100).toString();
+  const split = h.householdSize > 1 ? `（${formatFen(incomeFen)} 元 ÷ ${h.householdSize} 人）` : '';
+  const ruleText =
+    `家庭人均月收入 ${formatFen(perCapitaFen)} 元${split}，${eligible ? '低于' : '不低于'}当地标准 ` +
+    `${multiplier} × 低保线 ${formatFen(lineFen)} 元 + ${formatFen(additionFen)} 元 = ${formatFen(thresholdFen)} 元，` +
+    `${eligible ? '符合' : '不符合'}经济困难条件`;
+  return { eligible, perCapitaFen, thresholdFen, ruleText };
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { labelOf } from '../../../../core/domain/enums';
+import { REQUEST_KINDS } from '../../../../core/consultations/schema';
+import { transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
+import { db } from '../../db';
+import type { AuditEntry } from '../../db/database';
+import { deleteConsultation, getConsultation, undeleteConsultation, type StoredConsultation } from '../../db/consultations';
+import { historyOf } from '../../db/repository';
+import { useStation } from '../../app/StationContext';
+import { useSession } from '../../session/SessionContext';
+import { AssessmentPanel } from './AssessmentPanel';
+import { FIELD_LABELS } from './formValues';
+
+const ACTIONS: Record<AuditEntry['action'], string> = { create: '登记', update: '修改', delete: '删除', restore: '恢复' };
+
+/** One record, its flags and its edit history (from the audit trail). */
+export function ConsultationDetail({
+  id,
+  lawyerNames,
+  onEdit,
+  onClosed,
+}: {
+  id: string;
+  lawyerNames: Map<string, string>;
+  onEdit(record: StoredConsultation): void;
+  onClosed(): void;
+}) {
+  const { enums } = useStation();
+  const session = useSession();
+  const { message } = App.useApp();
+  const [record, setRecord] = useState<StoredConsultation | null>(null);
+  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [openedAt] = useState(() => Date.now());
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)]).then(([r, h]) => {
+      if (!live) return;
+      setRecord(r ?? null);
+      setHistory(h);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, session.vault]);
+
+  if (!record) return null;
+  const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
+  const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
+
+  const remove = async () => {
+    await deleteConsultation(db, session.vault, record.id, session.actor);
+    const key = `undo-${record.id}`;
+    message.open({
+      key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <span>
+          已删除 {record.clientName} 的登记{' '}
+          <Button
+            size="small"
+            type="link"
+            onClick={async () => {
+              await undeleteConsultation(db, session.vault, record.id, session.actor);
+              message.open({ key, type: 'success', content: '已撤销删除' });
+            }}
+          >
+            撤销
+          </Button>
+        </span>
+      ),
+    });
+    onClosed();
+  };
+
+  const deadline = record.requestKind === 'legal_aid_application' && record.receivedAt ? transferDeadline(record.receivedAt, openedAt, record.transferredAt) : null;
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={16} data-testid="consultation-detail">
+      <Space>
+        <Button type="primary" onClick={() => onEdit(record)}>
+          编辑
+        </Button>
+        <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={remove}>
+          <Button danger>删除</Button>
+        </Popconfirm>
+        <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>
+      </Space>
+      <AssessmentPanel draft={record} />
+      {deadline && (
+        <Alert
+          type={deadline.transferred ? (deadline.overdue ? 'warning' : 'success') : deadline.overdue ? 'error' : 'info'}
+          showIcon
+          title={
+            deadline.transferred
+              ? `已于 ${dayjs(record.transferredAt).format('YYYY-MM-DD HH:mm')} 转交${deadline.overdue ? '（超过 24 小时）' : ''}`
+              : `应于 ${dayjs(deadline.dueAt).format('YYYY-MM-DD HH:mm')} 前转交：${describeRemaining(deadline.remainingMs)}`
+          }
+        />
+      )}
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label="接待时间">{dayjs(record.time).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label="值班律师">{lawyerNames.get(record.lawyerId) ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="接待地点">{label(enums.consultationPlaces, record.place)}</Descriptions.Item>
+        <Descriptions.Item label="来访人身份">{label(enums.clientRoles, record.clientRole)}</Descriptions.Item>
+        <Descriptions.Item label="姓名">
+          <span data-testid="detail-name">{record.clientName}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="证件">
+          {label(enums.idTypes, record.idType)} {record.idNumber ?? ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="性别">{label(enums.genders, record.gender)}</Descriptions.Item>
+        <Descriptions.Item label="出生日期">{record.birthDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="民族">{label(enums.ethnicGroups, record.ethnicity)}</Descriptions.Item>
+        <Descriptions.Item label="联系电话">{record.phone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="住址" span={2}>
+          {record.address ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="特殊群体" span={2}>
+          {record.specialGroups.length ? record.specialGroups.map((g) => <Tag key={g}>{labelOf(enums.specialGroups, g)}</Tag>) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="案件类型">{label(enums.caseTypes, record.caseType)}</Descriptions.Item>
+        <Descriptions.Item label="诉讼阶段">{label(enums.criminalStages, record.criminalStage)}</Descriptions.Item>
+        <Descriptions.Item label="案号">{record.caseNumber ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="案由/罪名">{record.cause ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="帮助类型" span={2}>
+          {list(enums.helpTypes, record.helpTypes)}
+        </Descriptions.Item>
+        <Descriptions.Item label="咨询事项" span={2}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.question}</Typography.Paragraph>
+        </Descriptions.Item>
+        <Descriptions.Item label="解答意见" span={2}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.advice ?? '—'}</Typography.Paragraph>
+        </Descriptions.Item>
+        <Descriptions.Item label="接待时长">{record.durationMinutes ? `${record.durationMinutes} 分钟` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="跟进">{record.followUpNeeded ? record.followUpNote : '无需跟进'}</Descriptions.Item>
+        <Descriptions.Item label="法律援助">{label(enums.legalAidOutcomes, record.legalAidOutcome)}</Descriptions.Item>
+        <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
+        {record.requestKind && (
+          <Descriptions.Item label="在押人员申请" span={2}>
+            {REQUEST_KINDS.find((k) => k.code === record.requestKind)?.label}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <div>
+        <Typography.Title level={5}>修改记录</Typography.Title>
+        <Timeline
+          data-testid="history"
+          items={history.map((h) => ({
+            color: h.action === 'delete' ? 'red' : h.action === 'create' ? 'green' : 'blue',
+            content: (
+              <span>
+                {dayjs(h.at).format('YYYY-MM-DD HH:mm:ss')} {h.actorName} {ACTIONS[h.action]}（第 {h.rev} 版）
+                {h.action === 'update' && `：${h.fields.map((f) => FIELD_LABELS[f] ?? f).join('、')}`}
+              </span>
+            ),
+          }))}
+        />
+      </div>
+    </Space>
+  );
+}

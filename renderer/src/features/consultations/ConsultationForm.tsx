@@ -1,0 +1,452 @@
+import { useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ZodError } from 'zod';
+import {
+  createConsultationInputSchema,
+  normalizeConsultationInput,
+  REQUEST_KINDS,
+  type ConsultationDraft,
+} from '../../../../core/consultations/schema';
+import { deriveFromIdNumber, deriveSpecialGroups } from '../../../../core/consultations/derive';
+import { findEntry, labelOf, RESIDENT_ID, type EnumEntry } from '../../../../core/domain/enums';
+import { db } from '../../db';
+import { listLawyers } from '../../db/lawyers';
+import { createConsultation, earlierContactsOf, editConsultation, type StoredConsultation } from '../../db/consultations';
+import { StaleRecordError } from '../../db/repository';
+import { useStation } from '../../app/StationContext';
+import { useSession } from '../../session/SessionContext';
+import { AssessmentPanel } from './AssessmentPanel';
+import { toDraft, toFormValues, type ConsultationFormValues } from './formValues';
+
+const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
+
+/** Case type and place a new contact starts with, by the kind of station. */
+function stationDefaults(kind: string): Partial<ConsultationFormValues> {
+  switch (kind) {
+    case 'detention_center':
+      return { place: 'detention_centre', caseType: 'criminal', clientRole: 'suspect' };
+    case 'procuratorate':
+      return { place: 'procuratorate', caseType: 'criminal' };
+    case 'police_station':
+      return { place: 'police_case_centre', caseType: 'criminal', clientRole: 'suspect' };
+    case 'court':
+      return { place: 'court_service_centre' };
+    case 'legal_aid_centre':
+      return { place: 'legal_aid_centre' };
+    default:
+      return {};
+  }
+}
+
+export interface ConsultationFormProps {
+  /** The record being edited; absent for a new contact. */
+  editing?: StoredConsultation;
+  /** Kept across "save and new". */
+  carry?: { lawyerId?: string; shiftId?: string; place?: string };
+  onSaved(record: StoredConsultation, next: 'close' | 'new'): void;
+  onCancel(): void;
+  onOpenRecord(id: string): void;
+}
+
+/**
+ * One screen, keyboard first: Tab moves through the fields in reading order, Enter in a
+ * one-line field saves, Ctrl+Enter saves from anywhere (also in the long text fields) and
+ * Ctrl+Shift+Enter saves and starts the next contact with the same lawyer and shift.
+ */
+export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenRecord }: ConsultationFormProps) {
+  const { profile, enums } = useStation();
+  const session = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ConsultationFormValues>();
+  const lawyers = useLiveQuery(() => listLawyers(db), [], []);
+  const [saving, setSaving] = useState(false);
+  const [earlier, setEarlier] = useState<StoredConsultation[]>([]);
+  const [derivedNote, setDerivedNote] = useState<string | null>(null);
+  const nextAction = useRef<'close' | 'new'>('close');
+  const firstField = useRef<InputRef>(null);
+  const schema = useMemo(() => createConsultationInputSchema(enums), [enums]);
+
+  const initialValues = useMemo<ConsultationFormValues>(() => {
+    if (editing) return toFormValues(editing);
+    return {
+      ...stationDefaults(profile.kind),
+      idType: RESIDENT_ID,
+      specialGroups: [],
+      helpTypes: [],
+      disabilities: [],
+      aidMatters: [],
+      legalAidOutcome: 'not_needed',
+      time: dayjs(),
+      lawyerId: carry?.lawyerId ?? session.lawyerId,
+      shiftId: carry?.shiftId,
+      ...(carry?.place ? { place: carry.place } : {}),
+    };
+  }, [editing, carry, profile.kind, session.lawyerId]);
+
+  // The drawer mounts a fresh form for every contact, so the initial values are read once.
+  const [draft, setDraft] = useState<ConsultationDraft>(() => toDraft(initialValues));
+
+  const caseType = Form.useWatch('caseType', form);
+  const criminal = findEntry(enums.caseTypes, caseType ?? '')?.scope === 'criminal';
+  const outcome = Form.useWatch('legalAidOutcome', form);
+  const followUp = Form.useWatch('followUpNeeded', form);
+  const requestKind = Form.useWatch('requestKind', form);
+  const idType = Form.useWatch('idType', form);
+
+  const helpTypeOptions = enums.helpTypes
+    .filter((h) => !caseType || h.scope === 'any' || h.scope === (criminal ? 'criminal' : 'civil'))
+    .map((h) => ({ value: h.code, label: h.label }));
+
+  const onValuesChange = (changed: Partial<ConsultationFormValues>, all: ConsultationFormValues) => {
+    const patch: Partial<ConsultationFormValues> = {};
+    if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
+      const contactTime = all.time?.toDate() ?? new Date();
+      const derived = all.idType === RESIDENT_ID && all.idNumber ? deriveFromIdNumber(all.idNumber, contactTime) : null;
+      if (derived) {
+        patch.birthDate = dayjs(derived.birthDate);
+        patch.gender = derived.gender;
+        setDerivedNote(`已按身份证号码填入出生日期 ${derived.birthDate}、性别${derived.gender === 'male' ? '男' : '女'}`);
+      } else if ('idNumber' in changed) {
+        setDerivedNote(null);
+      }
+      const number = all.idNumber?.trim();
+      if (number && number.length >= 8 && (derived || all.idType !== RESIDENT_ID)) {
+        void earlierContactsOf(db, session.vault, number, editing?.id).then(setEarlier);
+      } else {
+        setEarlier([]);
+      }
+    }
+    if ('birthDate' in changed || 'idNumber' in changed || 'time' in changed || 'disabilities' in changed) {
+      const birth = patch.birthDate ?? all.birthDate;
+      const groups = deriveSpecialGroups(all.specialGroups ?? [], {
+        birthDate: birth ? birth.format('YYYY-MM-DD') : undefined,
+        contactTime: all.time?.toDate() ?? new Date(),
+        disabilities: all.disabilities ?? [],
+      });
+      if (JSON.stringify(groups) !== JSON.stringify(all.specialGroups ?? [])) patch.specialGroups = groups;
+    }
+    if ('caseType' in changed && !criminalCase(changed.caseType)) {
+      patch.criminalStage = undefined;
+      patch.mayFaceLifeOrDeath = false;
+      patch.helpTypes = (all.helpTypes ?? []).filter((h) => findEntry(enums.helpTypes, h)?.scope !== 'criminal');
+    }
+    if (Object.keys(patch).length > 0) form.setFieldsValue(patch);
+    setDraft(toDraft({ ...all, ...patch }));
+  };
+
+  const criminalCase = (code: string | null | undefined) => findEntry(enums.caseTypes, code ?? '')?.scope === 'criminal';
+
+  const save = async () => {
+    const values = form.getFieldsValue(true) as ConsultationFormValues;
+    const normalized = normalizeConsultationInput(toDraft(values), enums);
+    const parsed = schema.safeParse(normalized);
+    if (!parsed.success) {
+      showIssues(parsed.error);
+      return;
+    }
+    setSaving(true);
+    try {
+      const record = editing
+        ? await editConsultation(db, session.vault, editing.id, parsed.data, session.actor, editing.rev)
+        : await createConsultation(db, session.vault, parsed.data, session.actor);
+      message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
+      onSaved(record, nextAction.current);
+    } catch (err) {
+      if (err instanceof ZodError) showIssues(err);
+      else if (err instanceof StaleRecordError) message.error(err.message);
+      else message.error(`保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
+    } finally {
+      setSaving(false);
+      nextAction.current = 'close';
+    }
+  };
+
+  const showIssues = (error: ZodError) => {
+    const byField = new Map<string, string[]>();
+    for (const issue of error.issues) {
+      const key = String(issue.path[0] ?? 'question');
+      byField.set(key, [...(byField.get(key) ?? []), issue.message]);
+    }
+    form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof ConsultationFormValues, errors })));
+    const first = [...byField.keys()][0];
+    if (first) form.scrollToField(first, { block: 'center', focus: true });
+    message.error(`有 ${byField.size} 处需要修改`);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      nextAction.current = e.shiftKey ? 'new' : 'close';
+      void save();
+    }
+  };
+
+  const lawyerOptions = (lawyers ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.lawFirm}）` }));
+  const searchable = { showSearch: true, optionFilterProp: 'label' as const };
+
+  return (
+    <Form<ConsultationFormValues>
+      form={form}
+      layout="vertical"
+      name="consultation"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      onFinish={() => void save()}
+      onKeyDown={onKeyDown}
+      size="middle"
+      scrollToFirstError
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Card size="small" title="接待" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label="接待时间" name="time" required>
+                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} allowClear={false} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="值班律师" name="lawyerId" required>
+                  <Select {...searchable} options={lawyerOptions} placeholder="选择值班律师" notFoundContent="名册中没有律师，请先在设置中添加" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="接待地点" name="place" required>
+                  <Select {...searchable} options={options(enums.consultationPlaces)} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card size="small" title="来访人" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label="来访人身份" name="clientRole" required>
+                  <Select {...searchable} options={options(enums.clientRoles)} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="姓名" name="clientName" required>
+                  <Input ref={firstField} maxLength={50} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="证件类型" name="idType">
+                  <Select {...searchable} options={options(enums.idTypes)} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="证件号码" name="idNumber" extra={derivedNote} required={idType === RESIDENT_ID}>
+                  <Input maxLength={30} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item label="性别" name="gender">
+                  <Select options={options(enums.genders)} allowClear />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="出生日期" name="birthDate">
+                  <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label="民族" name="ethnicity">
+                  <Select {...searchable} options={options(enums.ethnicGroups)} allowClear />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label="联系电话" name="phone">
+                  <Input maxLength={20} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="住址" name="address">
+                  <Input maxLength={120} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="特殊群体" name="specialGroups">
+                  <Select mode="multiple" {...searchable} options={options(enums.specialGroups)} placeholder="可多选" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="残疾类别" name="disabilities">
+                  <Select mode="multiple" {...searchable} options={options(enums.disabilities)} placeholder="无则不填" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card size="small" title="案件" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              <Col span={6}>
+                <Form.Item label="案件类型" name="caseType" required>
+                  <Select {...searchable} options={options(enums.caseTypes)} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label="诉讼阶段" name="criminalStage" required={criminal}>
+                  <Select {...searchable} options={options(enums.criminalStages)} disabled={!criminal} placeholder={criminal ? '请选择' : '非刑事案件不填'} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label="案号" name="caseNumber" extra="半角、全角括号均可">
+                  <Input maxLength={60} autoComplete="off" placeholder="（2026）辽0102刑初123号" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label="案由/罪名" name="cause">
+                  <Input maxLength={60} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              {criminal && (
+                <Col span={24}>
+                  <Form.Item name="mayFaceLifeOrDeath" valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox>可能判处无期徒刑、死刑</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </Card>
+          <Card size="small" title="帮助" style={{ marginBottom: 12 }}>
+            <Form.Item label="帮助类型" name="helpTypes" required>
+              <Select mode="multiple" {...searchable} options={helpTypeOptions} placeholder="可多选，输入文字筛选" />
+            </Form.Item>
+            <Form.Item label="咨询事项" name="question" required>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+            </Form.Item>
+            <Form.Item label="解答意见" name="advice">
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} showCount />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col span={6}>
+                <Form.Item label="接待时长（分钟）" name="durationMinutes">
+                  <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item label=" " name="followUpNeeded" valuePropName="checked">
+                  <Checkbox>需要跟进</Checkbox>
+                </Form.Item>
+              </Col>
+              {followUp && (
+                <Col span={12}>
+                  <Form.Item label="跟进事项" name="followUpNote" required>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </Card>
+          <Card size="small" title="法律援助" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label="法律援助" name="legalAidOutcome">
+                  <Select options={options(enums.legalAidOutcomes)} />
+                </Form.Item>
+              </Col>
+              {findEntry(enums.legalAidOutcomes, outcome ?? '')?.requiresReason && (
+                <Col span={16}>
+                  <Form.Item label="不予受理或拒绝的理由" name="refusalReason" required>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                </Col>
+              )}
+              <Col span={16}>
+                <Form.Item label="申请事项" name="aidMatters">
+                  <Select mode="multiple" {...searchable} options={options(enums.legalAidMatters)} placeholder="用于判断是否免予经济困难审查" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label=" " name="noFixedIncome" valuePropName="checked">
+                  <Checkbox>无固定生活来源</Checkbox>
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="家庭月收入（元）" name="householdMonthlyIncome">
+                  <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="家庭人口" name="householdSize">
+                  <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card size="small" title="在押人员申请（看守所登记）" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label="在押人员申请" name="requestKind">
+                  <Select allowClear options={REQUEST_KINDS.map((k) => ({ value: k.code, label: k.label }))} placeholder="无" />
+                </Form.Item>
+              </Col>
+              {requestKind && (
+                <Col span={8}>
+                  <Form.Item label="收到申请时间" name="receivedAt" required>
+                    <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )}
+              {requestKind === 'legal_aid_application' && (
+                <Col span={8}>
+                  <Form.Item label="转交时间" name="transferredAt" extra="24 小时内转交法律援助机构（第三十九条）">
+                    <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </Card>
+        </Col>
+        <Col span={8}>
+          <div style={{ position: 'sticky', top: 0 }}>
+            <AssessmentPanel draft={draft} />
+            {earlier.length > 0 && (
+              <Alert
+                style={{ marginTop: 12 }}
+                type="info"
+                showIcon
+                data-testid="earlier-contacts"
+                title={`此人此前来访 ${earlier.length} 次`}
+                description={
+                  <Space orientation="vertical" size={2}>
+                    {earlier.slice(0, 5).map((c) => (
+                      <Typography.Link key={c.id} onClick={() => onOpenRecord(c.id)}>
+                        {dayjs(c.time).format('YYYY-MM-DD HH:mm')} {c.clientName} · {labelOf(enums.caseTypes, c.caseType)} · {c.question.slice(0, 16)}
+                      </Typography.Link>
+                    ))}
+                  </Space>
+                }
+              />
+            )}
+            <Card size="small" style={{ marginTop: 12 }}>
+              <Space wrap>
+                <Button type="primary" htmlType="submit" loading={saving}>
+                  保存
+                </Button>
+                {!editing && (
+                  <Button
+                    loading={saving}
+                    onClick={() => {
+                      nextAction.current = 'new';
+                      void save();
+                    }}
+                  >
+                    保存并新建
+                  </Button>
+                )}
+                <Button onClick={onCancel}>取消</Button>
+              </Space>
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+                Enter 保存（单行输入框中）· Ctrl+Enter 保存 · Ctrl+Shift+Enter 保存并新建
+              </Typography.Paragraph>
+            </Card>
+          </div>
+        </Col>
+      </Row>
+    </Form>
+  );
+}

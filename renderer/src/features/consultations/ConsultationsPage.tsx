@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import { listLawyers } from '../../db/lawyers';
+import { queryConsultations, type ConsultationQuery, type StoredConsultation } from '../../db/consultations';
+import { useStation } from '../../app/StationContext';
+import { useSession } from '../../session/SessionContext';
+import { ConsultationForm } from './ConsultationForm';
+import { ConsultationDetail } from './ConsultationDetail';
+import { ConsultationTable } from './ConsultationTable';
+import { TransferQueue } from './TransferQueue';
+import { useConsultationList } from './useConsultationList';
+
+type FormState = { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; key: number } | { mode: 'edit'; record: StoredConsultation; key: number } | null;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function ConsultationsPage() {
+  const { enums } = useStation();
+  const session = useSession();
+  const lawyers = useLiveQuery(() => listLawyers(db), [], []);
+  const lawyerNames = useMemo(() => new Map((lawyers ?? []).map((l) => [l.id, l.name])), [lawyers]);
+  const [text, setText] = useState('');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [filters, setFilters] = useState<Omit<ConsultationQuery, 'text' | 'from' | 'to'>>({});
+  const [form, setForm] = useState<FormState>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [tab, setTab] = useState('list');
+
+  const debouncedText = useDebounced(text, 150);
+  const query = useMemo<ConsultationQuery>(() => {
+    const q: ConsultationQuery = { ...filters };
+    if (debouncedText.trim()) q.text = debouncedText.trim();
+    if (range?.[0]) q.from = range[0].format('YYYY-MM-DD');
+    if (range?.[1]) q.to = range[1].format('YYYY-MM-DD');
+    return q;
+  }, [filters, debouncedText, range]);
+  const list = useConsultationList(session.vault, query);
+  const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
+
+  useEffect(() => {
+    // Alt+N: a new contact from anywhere on this page.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        setForm({ mode: 'new', key: Date.now() });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const setFilter = (key: keyof typeof filters) => (value: string | undefined) =>
+    setFilters((f) => {
+      const next = { ...f };
+      if (value) (next as Record<string, unknown>)[key] = value;
+      else delete (next as Record<string, unknown>)[key];
+      return next;
+    });
+  const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
+  const filterSelect = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (
+    <Select
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={placeholder}
+      style={{ width: 150 }}
+      value={filters[key] as string | undefined}
+      onChange={setFilter(key)}
+      options={options}
+      aria-label={placeholder}
+    />
+  );
+
+  return (
+    <>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        tabBarExtraContent={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'new', key: Date.now() })} title="Alt+N">
+            新登记
+          </Button>
+        }
+        items={[
+          {
+            key: 'list',
+            label: '登记列表',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+                <Input.Search
+                  allowClear
+                  size="large"
+                  placeholder="搜索姓名、证件号码、电话、案号或咨询内容"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  aria-label="搜索登记"
+                  status={list.problem ? 'warning' : ''}
+                />
+                <Space wrap>
+                  <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} aria-label="日期范围" />
+                  {filterSelect('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
+                  {filterSelect('caseType', '案件类型', opts(enums.caseTypes))}
+                  {filterSelect('helpType', '帮助类型', opts(enums.helpTypes))}
+                  {filterSelect('specialGroup', '特殊群体', opts(enums.specialGroups))}
+                  {filterSelect('outcome', '法律援助', opts(enums.legalAidOutcomes))}
+                  <Typography.Text type="secondary" data-testid="result-count">
+                    {list.total === null ? '正在查询…' : `共 ${list.total} 条`}
+                    {list.problem ? `（${list.problem}）` : ''}
+                  </Typography.Text>
+                </Space>
+                <ConsultationTable list={list} lawyerNames={lawyerNames} onOpen={setDetailId} />
+              </Space>
+            ),
+          },
+          {
+            key: 'transfers',
+            label: (
+              <Badge count={pendingCount} size="small" offset={[8, -2]}>
+                待转交申请
+              </Badge>
+            ),
+            children: <TransferQueue onOpen={setDetailId} />,
+          },
+        ]}
+      />
+      <Drawer
+        title={form?.mode === 'edit' ? '修改登记' : '新登记'}
+        open={form !== null}
+        onClose={() => setForm(null)}
+        size={1100}
+        destroyOnHidden
+        maskClosable={false}
+      >
+        {form && (
+          <ConsultationForm
+            key={form.key}
+            editing={form.mode === 'edit' ? form.record : undefined}
+            carry={form.mode === 'new' ? form.carry : undefined}
+            onCancel={() => setForm(null)}
+            onOpenRecord={(id) => setDetailId(id)}
+            onSaved={(record, next) => {
+              if (next === 'new') setForm({ mode: 'new', key: Date.now(), carry: { lawyerId: record.lawyerId, shiftId: record.shiftId, place: record.place } });
+              else {
+                setForm(null);
+                if (form.mode === 'edit') setDetailId(record.id);
+              }
+            }}
+          />
+        )}
+      </Drawer>
+      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={880} destroyOnHidden>
+        {detailId && (
+          <ConsultationDetail
+            key={detailId}
+            id={detailId}
+            lawyerNames={lawyerNames}
+            onClosed={() => setDetailId(null)}
+            onEdit={(record) => {
+              setDetailId(null);
+              setForm({ mode: 'edit', record, key: Date.now() });
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Empty, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { describeRemaining, transferDeadline } from '../../../../core/consultations/transferDeadline';
+import { toRfc3339 } from '../../../../core/time/rfc3339';
+import { db } from '../../db';
+import { editConsultation, loadConsultations, queryConsultations, type StoredConsultation } from '../../db/consultations';
+import { useSession } from '../../session/SessionContext';
+
+function withoutBase(c: StoredConsultation) {
+  const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, ...input } = c;
+  return input;
+}
+
+/**
+ * Detainees' legal-aid applications not yet passed to the legal-aid centre, soonest
+ * deadline first, with the 24-hour countdown (Art. 39); overdue ones stand out.
+ */
+export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
+  const session = useSession();
+  const { message } = App.useApp();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const pending = useLiveQuery(async () => {
+    const { ids } = await queryConsultations(db, session.vault, { pendingTransfer: true });
+    const records = await loadConsultations(db, session.vault, ids);
+    return records.filter((r) => r.receivedAt).sort((a, b) => Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!));
+  }, [session.vault]);
+
+  const markTransferred = async (c: StoredConsultation) => {
+    await editConsultation(db, session.vault, c.id, { ...withoutBase(c), transferredAt: toRfc3339(new Date()) }, session.actor, c.rev);
+    message.success(`已记录 ${c.clientName} 的申请已转交`);
+  };
+
+  if (pending && pending.length === 0) return <Empty description="没有待转交的法律援助申请" />;
+  return (
+    <Table<StoredConsultation>
+      rowKey="id"
+      data-testid="transfer-queue"
+      loading={!pending}
+      dataSource={pending ?? []}
+      pagination={false}
+      rowClassName={(c) => (transferDeadline(c.receivedAt!, now).overdue ? 'row-overdue' : '')}
+      onRow={(c) => ({ onDoubleClick: () => onOpen(c.id) })}
+      columns={[
+        { title: '在押人员', dataIndex: 'clientName', render: (name: string, c) => <a onClick={() => onOpen(c.id)}>{name}</a> },
+        { title: '收到申请', render: (_, c) => dayjs(c.receivedAt).format('MM-DD HH:mm') },
+        { title: '转交期限', render: (_, c) => dayjs(transferDeadline(c.receivedAt!, now).dueAt).format('MM-DD HH:mm') },
+        {
+          title: '剩余时间',
+          render: (_, c) => {
+            const d = transferDeadline(c.receivedAt!, now);
+            const color = d.overdue ? 'red' : d.remainingMs < 4 * 3600_000 ? 'orange' : 'green';
+            return <Tag color={color}>{describeRemaining(d.remainingMs)}</Tag>;
+          },
+        },
+        { title: '操作', render: (_, c) => <Button size="small" onClick={() => void markTransferred(c)}>标记已转交</Button> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { StationDb } from '../../../renderer/src/db/database';
+import {
+  createConsultation,
+  deleteConsultation,
+  earlierContactsOf,
+  editConsultation,
+  getConsultation,
+  newestConsultations,
+  countLiveConsultations,
+  queryConsultations,
+  undeleteConsultation,
+} from '../../../renderer/src/db/consultations';
+import { historyOf, StaleRecordError } from '../../../renderer/src/db/repository';
+import type { Vault } from '../../../renderer/src/db/vault';
+import { testVault } from './testVault';
+
+const lawyerA = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+const lawyerB = { id: 'lawyer-b', name: '李律师', role: 'lawyer' };
+
+// 110101200501010017: check digit worked out by hand: sum of digit x weight = 134... see idNumber tests;
+// here we only need a valid number, taken from the ID tests' hand-checked vectors.
+function contact(overrides: Record<string, unknown> = {}) {
+  return {
+    time: '2026-11-20T09:30:00.000+08:00',
+    lawyerId: 'lawyer-a',
+    place: 'detention_centre',
+    clientRole: 'suspect',
+    clientName: '王𠮷',
+    idType: 'none',
+    caseType: 'criminal',
+    criminalStage: 'investigation',
+    caseNumber: '(2026)辽0102刑初123号',
+    cause: '盗窃罪',
+    helpTypes: ['legal_consultation'],
+    question: '被刑事拘留后家属能否申请取保候审',
+    advice: '可以由近亲属提出取保候审申请，并说明理由',
+    specialGroups: [],
+    ...overrides,
+  };
+}
+
+let db: StationDb;
+let vault: Vault;
+beforeEach(async () => {
+  db = new StationDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
+  vault = await testVault();
+});
+
+describe('consultation repository', () => {
+  it('stores contents sealed: no name, case number or question in the clear', async () => {
+    const saved = await createConsultation(db, vault, contact(), lawyerA);
+    const row = await db.consultations.get(saved.id);
+    const raw = JSON.stringify(row);
+    for (const secret of ['王', '𠮷', '盗窃', '辽0102', '取保候审']) expect(raw).not.toContain(secret);
+    expect(row).toMatchObject({ rev: 1, deleted: false, lawyerId: 'lawyer-a', ownerId: 'lawyer-a' });
+    const opened = await getConsultation(db, vault, saved.id);
+    expect(opened?.clientName).toBe('王𠮷');
+    expect(opened?.caseNumber).toBe('（2026）辽0102刑初123号');
+  });
+
+  it('finds a record by name fragment, rare character, case number in either width and question words', async () => {
+    const a = await createConsultation(db, vault, contact(), lawyerA);
+    const b = await createConsultation(db, vault, contact({ clientName: '李四', caseNumber: undefined, question: '工资被拖欠三个月怎么办', advice: '可申请劳动仲裁，并保留考勤记录', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre' }), lawyerA);
+    const ids = async (text: string) => (await queryConsultations(db, vault, { text })).ids;
+    expect(await ids('𠮷')).toEqual([a.id]);
+    expect(await ids('王𠮷')).toEqual([a.id]);
+    expect(await ids('（2026）辽0102刑初123号')).toEqual([a.id]);
+    expect(await ids('0102刑初')).toEqual([a.id]);
+    expect(await ids('拖欠')).toEqual([b.id]);
+    expect(await ids('取保候审')).toEqual([a.id]);
+    expect(await ids('劳动仲裁')).toEqual([b.id]);
+    expect(await ids('离婚')).toEqual([]);
+  });
+
+  it('filters by help type, case type and date range, newest first', async () => {
+    const older = await createConsultation(db, vault, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
+    const newer = await createConsultation(db, vault, contact({ time: '2026-11-21T09:00:00.000+08:00', lawyerId: 'lawyer-b', helpTypes: ['legal_consultation', 'procedure_advice'] }), lawyerB);
+    expect((await queryConsultations(db, vault, {})).ids).toEqual([newer.id, older.id]);
+    expect((await queryConsultations(db, vault, { helpType: 'procedure_advice' })).ids).toEqual([newer.id]);
+    expect((await queryConsultations(db, vault, { from: '2026-11-01', to: '2026-11-01' })).ids).toEqual([older.id]);
+    expect((await queryConsultations(db, vault, { lawyerId: 'lawyer-b' })).ids).toEqual([newer.id]);
+    expect((await queryConsultations(db, vault, { caseType: 'civil' })).ids).toEqual([]);
+    expect(await countLiveConsultations(db)).toBe(2);
+    expect((await newestConsultations(db, vault, 0, 1)).map((c) => c.id)).toEqual([newer.id]);
+  });
+
+  it('bumps rev on edit, keeps a history, soft-deletes with undo', async () => {
+    const saved = await createConsultation(db, vault, contact(), lawyerA);
+    const edited = await editConsultation(db, vault, saved.id, contact({ advice: '建议先了解案情再申请' }), lawyerA, 1);
+    expect(edited.rev).toBe(2);
+    await expect(editConsultation(db, vault, saved.id, contact({ advice: 'x' }), lawyerA, 1)).rejects.toBeInstanceOf(StaleRecordError);
+    await deleteConsultation(db, vault, saved.id, lawyerA);
+    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, {})).ids).toEqual([]);
+    await undeleteConsultation(db, vault, saved.id, lawyerA);
+    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([saved.id]);
+    const history = await historyOf(db, 'consultations', saved.id);
+    expect(history.map((h) => [h.action, h.rev])).toEqual([['create', 1], ['update', 2], ['delete', 3], ['restore', 4]]);
+    expect(history[1]!.fields).toEqual(['advice']);
+  });
+
+  it('offers earlier contacts of a person by ID number', async () => {
+    const first = await createConsultation(db, vault, contact({ idType: 'passport', idNumber: 'E12345678' }), lawyerA);
+    await createConsultation(db, vault, contact({ clientName: '别人' }), lawyerA);
+    const found = await earlierContactsOf(db, vault, 'e12345678');
+    expect(found.map((c) => c.id)).toEqual([first.id]);
+  });
+});

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addLawyer, completeSetup, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE } from './support/setup';
+import { acknowledgeRecoveryCode, addLawyer, ADMIN, completeSetup, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn } from './support/setup';
 
 test('first run asks for the station profile and refuses a wrong region code at the field', async ({ station }) => {
   const { page } = await station.launch();
@@ -32,8 +32,16 @@ test('first run asks for the station profile and refuses a wrong region code at 
   await dialog.getByRole('button', { name: '取消' }).click();
 
   await addLawyer(page, SAMPLE_LAWYER);
+  // The supervisor account: a weak password is refused at the field.
+  await fillAdmin(page, { ...ADMIN, password: 'short' });
   await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('密码', { exact: true }) }).locator('.ant-form-item-explain')).toHaveText('密码至少 8 位');
+  await fillAdmin(page);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  const code = await acknowledgeRecoveryCode(page);
+  expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
   await expect(page.getByTestId('station-name')).toHaveText(SAMPLE_PROFILE.name);
+  await expect(page.getByTestId('current-user')).toHaveText('刘主任（工作站负责人）');
 
   const nav = page.getByRole('menu', { name: '主导航' });
   for (const area of ['咨询登记', '法律文书', '调解', '值班', '数据报送', '统计', '设置']) {
@@ -50,6 +58,13 @@ test('profile and roster survive a restart, and settings edits them', async ({ s
 
   app = await station.launch();
   const { page } = app;
+  // After a restart nothing is shown until someone signs in.
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await signIn(page);
   await expect(page.getByTestId('station-name')).toHaveText(SAMPLE_PROFILE.name);
   await page.getByRole('menuitem', { name: '设置' }).click();
   await expect(page.getByLabel('工作站编码')).toHaveValue(SAMPLE_PROFILE.code);
@@ -63,6 +78,7 @@ test('profile and roster survive a restart, and settings edits them', async ({ s
   await app.close();
 
   app = await station.launch();
+  await signIn(app.page);
   await expect(app.page.getByTestId('station-name')).toHaveText('沈阳市和平区法律援助中心驻看守所工作站');
   await app.page.getByRole('menuitem', { name: '设置' }).click();
   const roster = app.page.getByTestId('roster');

@@ -1,41 +1,70 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Result, Spin } from 'antd';
-import type { AppInfo } from '../../../core/api/contract';
+import type { AppInfo, DomainSettings } from '../../../core/api/contract';
 import type { StationProfile } from '../../../core/domain/station';
+import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { SetupPage } from '../features/setup/SetupPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConsultationsPage } from '../features/consultations/ConsultationsPage';
+import { SessionGate } from '../session/SessionGate';
 import { Shell } from './Shell';
-import { useRoute } from './router';
+import { useRoute, type Route } from './router';
 import { AreaPage } from './AreaPage';
+import { StationContext, type StationContextValue } from './StationContext';
 
-type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; profile: StationProfile | null; appInfo: AppInfo };
+type Boot =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; profile: StationProfile | null; appInfo: AppInfo; domain: DomainSettings };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
-  const { route } = useRoute();
 
   useEffect(() => {
-    Promise.all([window.station.settings.getProfile(), window.station.app.info()])
-      .then(([profile, appInfo]) => setBoot({ state: 'ready', profile, appInfo }))
+    Promise.all([window.station.settings.getProfile(), window.station.app.info(), window.station.settings.getDomain()])
+      .then(([profile, appInfo, domain]) => setBoot({ state: 'ready', profile, appInfo, domain }))
       .catch((err: unknown) => setBoot({ state: 'failed', message: err instanceof Error ? err.message : String(err) }));
   }, []);
 
-  if (boot.state === 'loading') {
-    return <Spin size="large" fullscreen tip="正在启动…" />;
-  }
-  if (boot.state === 'failed') {
-    return <Result status="error" title="无法启动值班律师工作站" subTitle={boot.message} />;
-  }
-  const setProfile = (profile: StationProfile) => setBoot({ ...boot, profile });
-  if (!boot.profile) return <SetupPage onDone={setProfile} />;
+  const context = useMemo<StationContextValue | null>(() => {
+    if (boot.state !== 'ready' || !boot.profile) return null;
+    return {
+      profile: boot.profile,
+      appInfo: boot.appInfo,
+      domain: boot.domain,
+      enums: mergeEnumerations(DEFAULT_ENUMERATIONS, boot.domain.enumerationExtensions),
+      setProfile: (profile) => setBoot({ ...boot, profile }),
+      setDomain: (domain) => setBoot({ ...boot, domain }),
+    };
+  }, [boot]);
+
+  if (boot.state === 'loading') return <Spin size="large" fullscreen tip="正在启动…" />;
+  if (boot.state === 'failed') return <Result status="error" title="无法启动值班律师工作站" subTitle={boot.message} />;
+  if (!boot.profile || !context) return <SetupPage onDone={(profile) => setBoot({ ...boot, profile })} />;
 
   return (
-    <Shell profile={boot.profile}>
-      {route === 'settings' ? (
-        <SettingsPage profile={boot.profile} appInfo={boot.appInfo} onProfileSaved={setProfile} />
-      ) : (
-        <AreaPage route={route} />
-      )}
-    </Shell>
+    <StationContext.Provider value={context}>
+      <SessionGate>
+        <Shell profile={context.profile}>
+          <Page />
+        </Shell>
+      </SessionGate>
+    </StationContext.Provider>
   );
+}
+
+function Page() {
+  const { route } = useRoute();
+  return <RoutePage route={route} />;
+}
+
+function RoutePage({ route }: { route: Route }) {
+  switch (route) {
+    case 'consultations':
+      return <ConsultationsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <AreaPage route={route} />;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Layout, Menu, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -8,7 +8,12 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  LockOutlined,
+  LogoutOutlined,
 } from '@ant-design/icons';
+import { useSession } from '../session/SessionContext';
+import { sessionStore } from '../session/sessionStore';
+import { ROLE_LABELS } from '../session/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
 import { navigate, useRoute, type Route } from './router';
 
@@ -24,6 +29,7 @@ export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode }[] = [
 
 export function Shell({ profile, children }: { profile: StationProfile; children: ReactNode }) {
   const { route } = useRoute();
+  const session = useSession();
   const title = NAV_ITEMS.find((i) => i.key === route)?.label ?? '';
   return (
     <Layout style={{ height: '100%' }}>
@@ -49,6 +55,17 @@ export function Shell({ profile, children }: { profile: StationProfile; children
           </Typography.Text>
           <Tag color="blue">{stationKindLabel(profile.kind)}</Tag>
           <Typography.Text type="secondary">编码 {profile.code} · 区划 {profile.regionCode}</Typography.Text>
+          <Space style={{ marginLeft: 'auto' }}>
+            <Typography.Text data-testid="current-user">
+              {session.actor.name}（{ROLE_LABELS[session.actor.role as keyof typeof ROLE_LABELS] ?? session.actor.role}）
+            </Typography.Text>
+            <Button icon={<LockOutlined />} onClick={() => sessionStore.lock(session.username)} title="Ctrl+L">
+              锁定
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={() => sessionStore.signOut()}>
+              退出
+            </Button>
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>

@@ -17,6 +17,7 @@ import {
   type RecordStore,
 } from './repository';
 import type { Vault } from './vault';
+import { assertCan, assertCanChange } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
 
@@ -77,6 +78,7 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
 export type StoredConsultation = Consultation & { ownerId: string };
 
 export async function createConsultation(db: StationDb, vault: Vault, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
+  assertCan(actor.role, 'consultation.create');
   const parsed = consultationInputSchema.parse(input);
   return createRecord(consultationStore(db, vault), { ...parsed, ownerId: actor.id }, actor, now ? { now } : {});
 }
@@ -91,15 +93,28 @@ export async function editConsultation(
 ): Promise<StoredConsultation> {
   const parsed = consultationInputSchema.parse(input);
   const current = await getRecord(consultationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'edit');
   // Replace, not merge: a field the lawyer emptied must be gone from the record.
   return updateRecord(consultationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
 
-export function deleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+/** Detention-centre staff record that an application went to the legal-aid centre (Art. 39). */
+export async function markTransferred(db: StationDb, vault: Vault, id: string, actor: Actor, at: string): Promise<StoredConsultation> {
+  assertCan(actor.role, 'transfer.handle');
+  const current = await getRecord(consultationStore(db, vault), id);
+  if (!current || current.deleted) throw new Error('记录不存在或已被删除');
+  return updateRecord(consultationStore(db, vault), id, { transferredAt: at }, actor, { expectedRev: current.rev });
+}
+
+export async function deleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+  const current = await getRecord(consultationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'delete');
   return softDeleteRecord(consultationStore(db, vault), id, actor);
 }
 
-export function undeleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+export async function undeleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+  const current = await getRecord(consultationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'delete');
   return restoreRecord(consultationStore(db, vault), id, actor);
 }
 

@@ -36,6 +36,19 @@ export interface ConsultationRow extends RecordBase {
   sealed: Sealed;
 }
 
+export type Role = 'lawyer' | 'staff' | 'supervisor';
+
+/** A person who signs in. The password exists only as scrypt output inside `wrappedKey`. */
+export interface AccountRecord extends RecordBase {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** For lawyers: their roster entry, the default "lawyer on duty" of their contacts. */
+  lawyerId?: string;
+  disabled: boolean;
+  wrappedKey: import('../session/keyMaterial').WrappedKey;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -48,6 +61,7 @@ export class StationDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   consultations!: EntityTable<ConsultationRow, 'id'>;
+  accounts!: EntityTable<AccountRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -59,6 +73,9 @@ export class StationDb extends Dexie {
     });
     this.version(2).stores({
       consultations: 'id, liveTime, updatedAt, lawyerId, shiftId, *tokens',
+    });
+    this.version(3).stores({
+      accounts: 'id, &username',
     });
   }
 }

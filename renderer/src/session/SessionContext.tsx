@@ -5,6 +5,7 @@ import type { Vault } from '../db/vault';
 /** The signed-in person and the unlocked vault; absent while locked or signed out. */
 export interface Session {
   actor: Actor;
+  username: string;
   vault: Vault;
   /** The roster entry of a signed-in lawyer, used as the default lawyer on duty. */
   lawyerId?: string;

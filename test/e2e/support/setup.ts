@@ -55,11 +55,36 @@ export async function addLawyer(page: Page, lawyer: LawyerInputE2E) {
   await expect(page.getByTestId('roster').getByRole('cell', { name: lawyer.name, exact: true })).toBeVisible();
 }
 
+export const ADMIN = { displayName: '刘主任', username: 'admin', password: 'Station#2026' };
+
+export async function fillAdmin(page: Page, admin = ADMIN) {
+  await page.getByLabel('负责人姓名').fill(admin.displayName);
+  await page.getByLabel('用户名').fill(admin.username);
+  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByLabel('确认密码').fill(admin.password);
+}
+
+/** Confirms the recovery-code dialog and returns the code shown. */
+export async function acknowledgeRecoveryCode(page: Page): Promise<string> {
+  const code = (await page.getByTestId('recovery-code').innerText()).trim();
+  await page.getByRole('button', { name: '我已妥善保存恢复码' }).click();
+  return code;
+}
+
 /** Runs first-run setup with valid data and waits for the shell. */
 export async function completeSetup(page: Page, profile = SAMPLE_PROFILE, lawyers = [SAMPLE_LAWYER]) {
   await expect(page.getByRole('heading', { name: '欢迎使用值班律师工作站' })).toBeVisible();
   await fillProfile(page, profile);
   for (const lawyer of lawyers) await addLawyer(page, lawyer);
+  await fillAdmin(page);
   await page.getByRole('button', { name: '完成设置' }).click();
+  await acknowledgeRecoveryCode(page);
   await expect(page.getByTestId('station-name')).toHaveText(profile.name);
+}
+
+export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 20_000 });
 }

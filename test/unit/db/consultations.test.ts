@@ -7,6 +7,7 @@ import {
   earlierContactsOf,
   editConsultation,
   getConsultation,
+  markTransferred,
   newestConsultations,
   countLiveConsultations,
   queryConsultations,
@@ -99,6 +100,29 @@ describe('consultation repository', () => {
     const history = await historyOf(db, 'consultations', saved.id);
     expect(history.map((h) => [h.action, h.rev])).toEqual([['create', 1], ['update', 2], ['delete', 3], ['restore', 4]]);
     expect(history[1]!.fields).toEqual(['advice']);
+  });
+
+  it('refuses, in the data layer, a lawyer changing another lawyer\'s record', async () => {
+    const saved = await createConsultation(db, vault, contact(), lawyerA);
+    await expect(editConsultation(db, vault, saved.id, contact({ advice: '改' }), lawyerB, 1)).rejects.toThrow('只能修改或删除自己登记的记录');
+    await expect(deleteConsultation(db, vault, saved.id, lawyerB)).rejects.toThrow('只能修改或删除自己登记的记录');
+    const supervisor = { id: 's1', name: '负责人', role: 'supervisor' };
+    await expect(editConsultation(db, vault, saved.id, contact({ advice: '负责人更正' }), supervisor, 1)).resolves.toMatchObject({ rev: 2, ownerId: 'lawyer-a' });
+    await expect(markTransferred(db, vault, saved.id, lawyerA, '2026-11-20T10:00:00.000+08:00')).rejects.toThrow('没有此项操作的权限');
+  });
+
+  it('lists pending detainee applications until staff mark them transferred', async () => {
+    const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
+    const saved = await createConsultation(
+      db,
+      vault,
+      contact({ helpTypes: ['help_apply_legal_aid'], requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }),
+      staff,
+    );
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([saved.id]);
+    await markTransferred(db, vault, saved.id, staff, '2026-11-20T20:00:00.000+08:00');
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
+    expect((await getConsultation(db, vault, saved.id))?.transferredAt).toBe('2026-11-20T20:00:00.000+08:00');
   });
 
   it('offers earlier contacts of a person by ID number', async () => {

@@ -5,13 +5,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { describeRemaining, transferDeadline } from '../../../../core/consultations/transferDeadline';
 import { toRfc3339 } from '../../../../core/time/rfc3339';
 import { db } from '../../db';
-import { editConsultation, loadConsultations, queryConsultations, type StoredConsultation } from '../../db/consultations';
+import { loadConsultations, markTransferred, queryConsultations, type StoredConsultation } from '../../db/consultations';
 import { useSession } from '../../session/SessionContext';
-
-function withoutBase(c: StoredConsultation) {
-  const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, ...input } = c;
-  return input;
-}
 
 /**
  * Detainees' legal-aid applications not yet passed to the legal-aid centre, soonest
@@ -33,7 +28,7 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
   }, [session.vault]);
 
   const markTransferred = async (c: StoredConsultation) => {
-    await editConsultation(db, session.vault, c.id, { ...withoutBase(c), transferredAt: toRfc3339(new Date()) }, session.actor, c.rev);
+    await markTransferred(db, session.vault, c.id, session.actor, toRfc3339(new Date()));
     message.success(`已记录 ${c.clientName} 的申请已转交`);
   };
 

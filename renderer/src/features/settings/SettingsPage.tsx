@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Space } from 'antd';
-import type { AppInfo } from '../../../../core/api/contract';
 import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
+import { useStation } from '../../app/StationContext';
+import { MeansTestSettings } from './MeansTestSettings';
 import { StationProfileForm } from './StationProfileForm';
 import { RosterEditor } from '../roster/RosterEditor';
 import { parseForm } from '../../ui/zodForm';
 
-export function SettingsPage({
-  profile,
-  appInfo,
-  onProfileSaved,
-}: {
-  profile: StationProfile;
-  appInfo: AppInfo | null;
-  onProfileSaved: (p: StationProfile) => void;
-}) {
+export function SettingsPage() {
+  const { profile, appInfo, setProfile: onProfileSaved } = useStation();
   const [form] = Form.useForm<StationProfile>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
@@ -46,6 +40,7 @@ export function SettingsPage({
       <Card title="值班律师名册">
         <RosterEditor />
       </Card>
+      <MeansTestSettings />
       {appInfo && (
         <Card title="关于">
           <Descriptions column={1} size="small">

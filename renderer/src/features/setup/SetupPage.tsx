@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Layout, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Layout, Modal, Row, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StationProfile } from '../../../../core/domain/station';
 import { stationProfileSchema } from '../../../../core/domain/station';
@@ -7,11 +7,23 @@ import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { StationProfileForm } from '../settings/StationProfileForm';
 import { RosterEditor } from '../roster/RosterEditor';
-import { parseForm } from '../../ui/zodForm';
+import { parseForm, zodRule } from '../../ui/zodForm';
+import { accountInputSchema, createFirstSupervisor, hasAccounts, passwordSchema } from '../../session/accounts';
+import { sessionStore } from '../../session/sessionStore';
+
+interface AdminValues {
+  username: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+}
 
 /** First run: the station profile (settings) and the roster (IndexedDB). */
 export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => void }) {
   const [form] = Form.useForm<StationProfile>();
+  const [adminForm] = Form.useForm<AdminValues>();
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [savedProfile, setSavedProfile] = useState<StationProfile | null>(null);
   const lawyerCount = useLiveQuery(async () => (await listLawyers(db)).length, [], 0);
   const [saving, setSaving] = useState(false);
   const [rosterError, setRosterError] = useState(false);
@@ -25,18 +37,37 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
       fieldsOk = false;
     }
     const profile = fieldsOk ? parseForm(form, stationProfileSchema, form.getFieldsValue()) : null;
+    let adminOk = true;
+    try {
+      await adminForm.validateFields();
+    } catch {
+      adminOk = false;
+    }
     setRosterError(lawyerCount === 0);
-    if (!profile || lawyerCount === 0) return;
+    if (!profile || lawyerCount === 0 || !adminOk) return;
     setSaving(true);
     try {
-      onDone(await window.station.settings.saveProfile(profile));
-      message.success('设置完成');
+      // The data key is created with the first supervisor; a retry after a crash between
+      // the two steps finds the account and only saves the profile.
+      let code: string | null = null;
+      if (!(await hasAccounts(db))) {
+        const admin = adminForm.getFieldsValue();
+        const created = await createFirstSupervisor(db, admin);
+        sessionStore.unlock(created.session);
+        code = created.recoveryCode;
+      }
+      const saved = await window.station.settings.saveProfile(profile);
+      if (code) {
+        setRecoveryCode(code);
+        setSavedProfile(saved);
+      } else onDone(saved);
     } catch (err) {
       message.error(err instanceof Error ? err.message : '保存失败');
     } finally {
       setSaving(false);
     }
   };
+
 
   return (
     <Layout style={{ minHeight: '100%', padding: '32px 0' }}>
@@ -54,9 +85,83 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
             <Alert style={{ marginTop: 12 }} type="error" showIcon title="请至少添加一名值班律师" />
           )}
         </Card>
+        <Card title="三、工作站负责人账户" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            登记内容在本机加密保存。负责人账户用于登录、管理名册和其他账户；请牢记密码。
+          </Typography.Paragraph>
+          <Form<AdminValues> form={adminForm} layout="vertical" name="admin" requiredMark>
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item label="负责人姓名" name="displayName" required rules={[zodRule(accountInputSchema.shape.displayName)]}>
+                  <Input maxLength={30} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="用户名" name="username" required rules={[zodRule(accountInputSchema.shape.username)]}>
+                  <Input maxLength={32} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label="密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 8 位">
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item
+                  label="确认密码"
+                  name="confirm"
+                  required
+                  dependencies={['password']}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: async (_, value) => {
+                        if (value !== getFieldValue('password')) throw new Error('两次输入的密码不一致');
+                      },
+                    }),
+                  ]}
+                >
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form>
+        </Card>
         <Button type="primary" size="large" loading={saving} onClick={finish}>
           完成设置
         </Button>
+        <Modal
+          open={recoveryCode !== null && savedProfile !== null}
+          title="请打印并妥善保管恢复码"
+          closable={false}
+          maskClosable={false}
+          keyboard={false}
+          footer={[
+            <Button key="print" onClick={() => window.print()}>
+              打印
+            </Button>,
+            <Button
+              key="ok"
+              type="primary"
+              onClick={() => {
+                message.success('设置完成');
+                onDone(savedProfile!);
+              }}
+            >
+              我已妥善保存恢复码
+            </Button>,
+          ]}
+        >
+          <Typography.Paragraph>
+            如果所有密码都遗失，工作站负责人可以凭此恢复码重新设置密码、找回本机数据。恢复码只显示这一次，不会保存在电脑上。
+          </Typography.Paragraph>
+          <Typography.Paragraph
+            copyable
+            data-testid="recovery-code"
+            style={{ fontFamily: 'monospace', fontSize: 22, letterSpacing: 2, textAlign: 'center', padding: 12, border: '1px dashed #999' }}
+          >
+            {recoveryCode}
+          </Typography.Paragraph>
+        </Modal>
       </div>
     </Layout>
   );

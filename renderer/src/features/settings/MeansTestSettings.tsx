@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { EXAMPLE_MEANS_TEST_STANDARD, meansTestStandardSchema, type MeansTestStandard } from '../../../../core/rules/meansTest';
+import { useStation } from '../../app/StationContext';
+import { parseForm, zodRule } from '../../ui/zodForm';
+
+const shape = meansTestStandardSchema.shape;
+
+/** The city's economic-hardship standard (Art. 34): set per city, so kept in settings. */
+export function MeansTestSettings() {
+  const { domain, setDomain } = useStation();
+  const [form] = Form.useForm<MeansTestStandard>();
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+
+  const save = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    const parsed = parseForm(form, meansTestStandardSchema, form.getFieldsValue());
+    if (!parsed) return;
+    setSaving(true);
+    try {
+      const saved = await window.station.settings.saveMeansTestStandard(parsed);
+      setDomain({ ...domain, meansTestStandard: saved });
+      message.success('经济困难标准已保存');
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title="经济困难标准（法律援助法第三十四条）" extra={<Button type="primary" loading={saving} onClick={save}>保存标准</Button>}>
+      <Typography.Paragraph type="secondary">
+        家庭人均月收入低于“低保线 × 倍数 + 附加金额”的，符合经济困难条件。请按本市规定填写
+        {domain.meansTestStandard ? '。' : `（尚未设置；示例：低保线 ${EXAMPLE_MEANS_TEST_STANDARD.minimumLivingLine} 元 × ${EXAMPLE_MEANS_TEST_STANDARD.multiplier} + ${EXAMPLE_MEANS_TEST_STANDARD.addition} 元）。`}
+      </Typography.Paragraph>
+      <Form<MeansTestStandard> form={form} layout="vertical" name="means-test" initialValues={domain.meansTestStandard ?? undefined}>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="低保线（元/月）" name="minimumLivingLine" required rules={[zodRule(shape.minimumLivingLine)]}>
+              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="倍数" name="multiplier" required rules={[zodRule(shape.multiplier)]}>
+              <InputNumber min={0} precision={2} step={0.5} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="附加金额（元/月）" name="addition" required rules={[zodRule(shape.addition)]}>
+              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Form, Input, Layout, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { db } from '../db';
+import { useStation } from '../app/StationContext';
+import { signIn } from './accounts';
+import { SessionContext } from './SessionContext';
+import { sessionStore, useSessionState } from './sessionStore';
+
+export const IDLE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Nothing of the records is shown, or even decryptable, until someone signs in; the
+ * window locks after a idle period and on Ctrl+L, and unlocking asks for the password.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const state = useSessionState();
+  const { profile } = useStation();
+
+  useEffect(() => {
+    if (state.state !== 'unlocked') return;
+    const username = state.session.username;
+    const idleMs = Number(localStorage.getItem('station.idleLockMs')) || IDLE_LOCK_MS;
+    let timer = setTimeout(() => sessionStore.lock(username), idleMs);
+    const activity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => sessionStore.lock(username), idleMs);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'l' || e.key === 'L')) {
+        e.preventDefault();
+        sessionStore.lock(username);
+      } else activity();
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('pointerdown', activity, true);
+    window.addEventListener('wheel', activity, { passive: true, capture: true });
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', activity, true);
+      window.removeEventListener('wheel', activity, true);
+    };
+  }, [state]);
+
+  if (state.state === 'unlocked') {
+    return <SessionContext.Provider value={state.session}>{children}</SessionContext.Provider>;
+  }
+  return (
+    <SignInScreen
+      stationName={profile.name}
+      lockedUser={state.state === 'locked' ? { username: state.username, displayName: state.displayName } : undefined}
+    />
+  );
+}
+
+function SignInScreen({ stationName, lockedUser }: { stationName: string; lockedUser?: { username: string; displayName: string } }) {
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      sessionStore.unlock(await signIn(db, lockedUser?.username ?? values.username, values.password));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100%', alignItems: 'center', justifyContent: 'center' }}>
+      <Card style={{ width: 400 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {lockedUser ? '已锁定' : '登录'}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{stationName}</Typography.Paragraph>
+        {lockedUser && (
+          <Typography.Paragraph>
+            {lockedUser.displayName}（{lockedUser.username}），请输入密码解锁。
+          </Typography.Paragraph>
+        )}
+        <Form form={form} layout="vertical" name="sign-in" onFinish={submit} requiredMark={false}>
+          {!lockedUser && (
+            <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+            </Form.Item>
+          )}
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoFocus={Boolean(lockedUser)} autoComplete="current-password" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {lockedUser ? '解锁' : '登录'}
+          </Button>
+          {lockedUser && (
+            <Button type="link" block onClick={() => sessionStore.signOut()}>
+              切换用户
+            </Button>
+          )}
+        </Form>
+      </Card>
+    </Layout>
+  );
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { toRfc3339 } from '../../../core/time/rfc3339';
+import type { AccountRecord, Role, StationDb } from '../db/database';
+import { createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
+import type { Session } from './SessionContext';
+import {
+  DEFAULT_SCRYPT,
+  generateRecoveryCode,
+  newDataKey,
+  normalizeRecoveryCode,
+  unwrapDataKey,
+  vaultFromDataKey,
+  wrapDataKey,
+  WrongSecretError,
+  type ScryptParams,
+  type WrappedKey,
+} from './keyMaterial';
+import { assertCan } from './permissions';
+
+const KEYRING = 'keyring';
+
+interface Keyring {
+  recoveryWrap: WrappedKey;
+  createdAt: string;
+}
+
+export const passwordSchema = z
+  .string({ error: '请输入密码' })
+  .min(8, '密码至少 8 位')
+  .max(128, '密码不能超过 128 位')
+  .refine((p) => new Set(p).size >= 4, '密码过于简单：请至少使用 4 个不同的字符');
+
+export const accountInputSchema = z.object({
+  username: z
+    .string({ error: '请填写用户名' })
+    .trim()
+    .min(2, '用户名至少 2 个字符')
+    .max(32, '用户名不能超过 32 个字符')
+    .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含文字、字母、数字、点、下划线和连字符'),
+  displayName: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
+  role: z.enum(['lawyer', 'staff', 'supervisor'], { error: '请选择角色' }),
+  lawyerId: z.string().optional(),
+});
+
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+function accountStore(db: StationDb): RecordStore<Omit<AccountRecord, keyof import('../../../core/records/base').RecordBase>, AccountRecord> {
+  return { db, name: 'accounts', codec: plainCodec() };
+}
+
+export function actorOf(account: AccountRecord): Actor {
+  return { id: account.id, name: account.displayName, role: account.role };
+}
+
+async function sessionFor(account: AccountRecord, dataKey: Uint8Array): Promise<Session & { dataKey: Uint8Array }> {
+  const vault = await vaultFromDataKey(dataKey);
+  const session: Session & { dataKey: Uint8Array } = { actor: actorOf(account), username: account.username, vault, dataKey };
+  if (account.lawyerId) session.lawyerId = account.lawyerId;
+  return session;
+}
+
+export async function hasAccounts(db: StationDb): Promise<boolean> {
+  return (await db.accounts.count()) > 0;
+}
+
+export async function listAccounts(db: StationDb): Promise<AccountRecord[]> {
+  return (await db.accounts.toArray()).filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * First run: the station's data key is created with the first supervisor account. The
+ * returned recovery code is shown once, to be printed; it is not stored anywhere.
+ */
+export async function createFirstSupervisor(
+  db: StationDb,
+  input: { username: string; displayName: string; password: string },
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<{ session: Session & { dataKey: Uint8Array }; recoveryCode: string }> {
+  if (await hasAccounts(db)) throw new Error('本站已有账户');
+  const parsed = accountInputSchema.parse({ ...input, role: 'supervisor' });
+  passwordSchema.parse(input.password);
+  const dataKey = newDataKey();
+  const recoveryCode = generateRecoveryCode();
+  const [wrappedKey, recoveryWrap] = await Promise.all([
+    wrapDataKey(dataKey, input.password, params),
+    wrapDataKey(dataKey, normalizeRecoveryCode(recoveryCode), params),
+  ]);
+  const id = crypto.randomUUID();
+  const self: Actor = { id, name: parsed.displayName, role: 'supervisor' };
+  await db.meta.put({ key: KEYRING, value: { recoveryWrap, createdAt: toRfc3339() } satisfies Keyring });
+  const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey }, self, { id });
+  return { session: await sessionFor(account as AccountRecord, dataKey), recoveryCode };
+}
+
+/** Supervisors add accounts; the new account gets its own wrap of the data key. */
+export async function addAccount(
+  db: StationDb,
+  session: Session & { dataKey: Uint8Array },
+  input: AccountInput & { password: string },
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<AccountRecord> {
+  assertCan(session.actor.role, 'accounts.manage');
+  const parsed = accountInputSchema.parse(input);
+  passwordSchema.parse(input.password);
+  if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
+  const wrappedKey = await wrapDataKey(session.dataKey, input.password, params);
+  return (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey }, session.actor)) as AccountRecord;
+}
+
+export async function setAccountDisabled(db: StationDb, session: Session, id: string, disabled: boolean): Promise<void> {
+  assertCan(session.actor.role, 'accounts.manage');
+  if (id === session.actor.id) throw new Error('不能停用自己的账户');
+  await updateRecord(accountStore(db), id, { disabled }, session.actor);
+}
+
+/** Re-wraps the data key under a new password (the holder proves the old one). */
+export async function changePassword(
+  db: StationDb,
+  session: Session & { dataKey: Uint8Array },
+  oldPassword: string,
+  newPassword: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<void> {
+  const account = await db.accounts.get(session.actor.id);
+  if (!account) throw new Error('账户不存在');
+  await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
+  passwordSchema.parse(newPassword);
+  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params) }, session.actor);
+}
+
+// --- sign-in with a growing delay after wrong passwords -----------------------------------
+
+interface Failures {
+  count: number;
+  lastAt: number;
+}
+
+/** No delay for the first four wrong passwords; then 30 s, doubling, at most 15 minutes. */
+export function delayAfterFailures(count: number): number {
+  if (count < 5) return 0;
+  return Math.min(30_000 * 2 ** (count - 5), 15 * 60_000);
+}
+
+export class SignInDelayedError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`密码错误次数过多，请 ${Math.ceil(waitMs / 1000)} 秒后再试`);
+    this.name = 'SignInDelayedError';
+  }
+}
+
+const failuresKey = (username: string) => `signin-failures:${username}`;
+
+export async function signIn(db: StationDb, username: string, password: string, now = Date.now()): Promise<Session & { dataKey: Uint8Array }> {
+  const name = username.trim();
+  const failures = ((await db.meta.get(failuresKey(name)))?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
+  const wait = failures.lastAt + delayAfterFailures(failures.count) - now;
+  if (wait > 0) throw new SignInDelayedError(wait);
+
+  const account = await db.accounts.where('username').equals(name).first();
+  if (!account || account.deleted || account.disabled) {
+    await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
+    throw new WrongSecretError('用户名或密码错误');
+  }
+  try {
+    const dataKey = await unwrapDataKey(account.wrappedKey, password, '用户名或密码错误');
+    await db.meta.delete(failuresKey(name));
+    return sessionFor(account, dataKey);
+  } catch (err) {
+    await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
+    throw err;
+  }
+}
+
+/** A supervisor who lost every password: the recovery code unlocks, then a new password is set. */
+export async function recoverWithCode(
+  db: StationDb,
+  username: string,
+  recoveryCode: string,
+  newPassword: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<Session & { dataKey: Uint8Array }> {
+  const keyring = (await db.meta.get(KEYRING))?.value as Keyring | undefined;
+  if (!keyring) throw new Error('本机没有可恢复的数据');
+  const account = await db.accounts.where('username').equals(username.trim()).first();
+  if (!account || account.role !== 'supervisor') throw new Error('恢复码只能用于工作站负责人账户');
+  passwordSchema.parse(newPassword);
+  const dataKey = await unwrapDataKey(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
+  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false }, actorOf(account));
+  return sessionFor(account, dataKey);
+}

@@ -1,0 +1,143 @@
+import { scryptAsync } from '@noble/hashes/scrypt';
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha256';
+import type { Sealed, Vault } from '../db/vault';
+
+/**
+ * Key material of the station. One random data key (DK) protects every record; it is
+ * stored only wrapped: once per account under a key derived from that account's password
+ * (scrypt, memory-hard), and once under a key derived from the printed recovery code.
+ * From the DK two keys are derived: an AES-GCM key that seals record contents and an
+ * HMAC key that blinds index tokens.
+ */
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** 2^15 × 8 × 128 B = 32 MiB per derivation: slow to guess offline, about half a second here. */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+
+export interface WrappedKey {
+  v: 1;
+  kdf: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  /** First half of the scrypt output: the password verifier (the second half is the wrapping key). */
+  check: string;
+  iv: string;
+  ct: string;
+}
+
+export class WrongSecretError extends Error {
+  constructor(message = '密码错误') {
+    super(message);
+    this.name = 'WrongSecretError';
+  }
+}
+
+const enc = new TextEncoder();
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(value: string): Uint8Array<ArrayBuffer> {
+  const s = atob(value);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function base64url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+async function derive(secret: string, salt: Uint8Array, params: ScryptParams): Promise<{ check: Uint8Array; kek: CryptoKey }> {
+  const out = await scryptAsync(enc.encode(secret.normalize('NFC')), salt, { ...params, dkLen: 64 });
+  const kek = await crypto.subtle.importKey('raw', out.slice(32, 64), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return { check: out.slice(0, 32), kek };
+}
+
+export function newDataKey(): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(32));
+}
+
+export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<WrappedKey> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const { check, kek } = await derive(secret, salt, params);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode('dk/v1') }, kek, dataKey as Uint8Array<ArrayBuffer>));
+  return { v: 1, kdf: 'scrypt', ...params, salt: toBase64(salt), check: toBase64(check), iv: toBase64(iv), ct: toBase64(ct) };
+}
+
+/** Returns the data key, or throws WrongSecretError. */
+export async function unwrapDataKey(wrapped: WrappedKey, secret: string, message?: string): Promise<Uint8Array> {
+  const { check, kek } = await derive(secret, fromBase64(wrapped.salt), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
+  if (!constantTimeEqual(check, fromBase64(wrapped.check))) throw new WrongSecretError(message);
+  try {
+    const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct));
+    return new Uint8Array(pt);
+  } catch {
+    throw new WrongSecretError('密钥数据已损坏，无法解开');
+  }
+}
+
+// --- recovery code -----------------------------------------------------------------------
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 24 Crockford base32 characters (120 bits) in groups of four, for printing. */
+export function generateRecoveryCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  const chars = [...bytes].map((b) => CROCKFORD[b & 31]).join('');
+  return chars.match(/.{4}/g)!.join('-');
+}
+
+/** Reads a typed recovery code forgivingly: case, spaces and dashes ignored; I/L read as 1, O as 0. */
+export function normalizeRecoveryCode(typed: string): string {
+  return typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+}
+
+// --- the vault -----------------------------------------------------------------------------
+
+/** Builds the vault (seal, open, blind) from a data key; nothing of the key leaves this closure. */
+export async function vaultFromDataKey(dataKey: Uint8Array): Promise<Vault> {
+  const aesBytes = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/record-encryption/v1'));
+  const indexKey = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/search-index/v1'));
+  const aes = await crypto.subtle.importKey('raw', aesBytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  aesBytes.fill(0);
+  const aad = (type: string, id: string) => enc.encode(`${type}/${id}/v1`);
+  return {
+    async seal(type, id, payload): Promise<Sealed> {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(type, id) }, aes, enc.encode(JSON.stringify(payload)));
+      return { v: 1, iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+    },
+    async open<T>(type: string, id: string, sealed: Sealed): Promise<T> {
+      const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: aad(type, id) }, aes, fromBase64(sealed.ct));
+      return JSON.parse(new TextDecoder().decode(pt)) as T;
+    },
+    blind(token: string): string {
+      // 96 bits: collisions among a station's tokens are negligible, and short keys keep the index small.
+      return base64url(hmac(sha256, indexKey, enc.encode(token)).subarray(0, 12));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Role } from '../db/database';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  lawyer: '值班律师',
+  staff: '看守所工作人员',
+  supervisor: '工作站负责人',
+};
+
+export type Action =
+  | 'consultation.create'
+  | 'consultation.edit_own'
+  | 'consultation.edit_any'
+  | 'consultation.delete_own'
+  | 'consultation.delete_any'
+  | 'transfer.handle'
+  | 'detainee_request.create'
+  | 'roster.manage'
+  | 'accounts.manage'
+  | 'settings.edit'
+  | 'statistics.view'
+  | 'batch.export'
+  | 'batch.import'
+  | 'audit.view';
+
+/** What each role may do, as data: the UI hides what is not allowed, the repositories refuse it. */
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own'],
+  staff: ['consultation.create', 'consultation.edit_own', 'transfer.handle', 'detainee_request.create'],
+  supervisor: [
+    'consultation.create',
+    'consultation.edit_own',
+    'consultation.edit_any',
+    'consultation.delete_own',
+    'consultation.delete_any',
+    'transfer.handle',
+    'detainee_request.create',
+    'roster.manage',
+    'accounts.manage',
+    'settings.edit',
+    'statistics.view',
+    'batch.export',
+    'batch.import',
+    'audit.view',
+  ],
+};
+
+export function can(role: string, action: Action): boolean {
+  return (PERMISSIONS[role as Role] ?? []).includes(action);
+}
+
+export class PermissionDeniedError extends Error {
+  constructor(message = '当前账户没有此项操作的权限') {
+    super(message);
+    this.name = 'PermissionDeniedError';
+  }
+}
+
+export function assertCan(role: string, action: Action): void {
+  if (!can(role, action)) throw new PermissionDeniedError();
+}
+
+/** Edit or delete of a record owned by someone: own records need the _own right, others' the _any right. */
+export function assertCanChange(actor: { id: string; role: string }, ownerId: string, kind: 'edit' | 'delete'): void {
+  const own = ownerId === actor.id;
+  const action = `consultation.${kind}_${own ? 'own' : 'any'}` as Action;
+  if (!can(actor.role, action)) {
+    throw new PermissionDeniedError(own ? '当前账户没有此项操作的权限' : '只能修改或删除自己登记的记录');
+  }
+}

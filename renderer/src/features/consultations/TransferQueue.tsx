@@ -27,7 +27,7 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
     return records.filter((r) => r.receivedAt).sort((a, b) => Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!));
   }, [session.vault]);
 
-  const markTransferred = async (c: StoredConsultation) => {
+  const onTransferred = async (c: StoredConsultation) => {
     await markTransferred(db, session.vault, c.id, session.actor, toRfc3339(new Date()));
     message.success(`已记录 ${c.clientName} 的申请已转交`);
   };
@@ -54,7 +54,7 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
             return <Tag color={color}>{describeRemaining(d.remainingMs)}</Tag>;
           },
         },
-        { title: '操作', render: (_, c) => <Button size="small" onClick={() => void markTransferred(c)}>标记已转交</Button> },
+        { title: '操作', render: (_, c) => <Button size="small" onClick={() => void onTransferred(c)}>标记已转交</Button> },
       ]}
     />
   );

@@ -211,7 +211,7 @@ export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenReco
               </Col>
               <Col span={8}>
                 <Form.Item label="值班律师" name="lawyerId" required>
-                  <Select {...searchable} options={lawyerOptions} placeholder="选择值班律师" notFoundContent="名册中没有律师，请先在设置中添加" />
+                  <Select {...searchable} autoFocus={!editing} options={lawyerOptions} placeholder="选择值班律师" notFoundContent="名册中没有律师，请先在设置中添加" />
                 </Form.Item>
               </Col>
               <Col span={8}>

@@ -78,7 +78,7 @@ export function ConsultationsPage() {
       value={filters[key] as string | undefined}
       onChange={setFilter(key)}
       options={options}
-      aria-label={placeholder}
+      aria-label={`筛选：${placeholder}`}
     />
   );
 

@@ -4,13 +4,13 @@ import {
   type ConsultationInput,
 } from '../../../core/consultations/schema';
 import { consultationSearchFields } from '../../../core/consultations/search';
-import { identifierNormalize, indexTokens, matchesQuery, queryTokens, type ParsedQuery } from '../../../core/search/tokens';
-import { calendarDayOf } from '../../../core/domain/calendar';
+import { identifierNormalize, indexTokens, matchesQuery, queryTokens, type ParsedQuery, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
   createRecord,
   getRecord,
   restoreRecord,
+  tableVersion,
   softDeleteRecord,
   updateRecord,
   type Actor,
@@ -153,18 +153,40 @@ function hasFilters(q: ConsultationQuery): boolean {
   return Boolean(q.text?.trim() || q.from || q.to || q.lawyerId || q.shiftId || q.caseType || q.helpType || q.specialGroup || q.outcome || q.pendingTransfer);
 }
 
+/** Every n-gram of a string, by code point. */
+function grams(value: string, size: number): string[] {
+  const cps = [...value];
+  const out: string[] = [];
+  for (let i = 0; i + size <= cps.length; i++) out.push(cps.slice(i, i + size).join(''));
+  return out;
+}
+
+/** Terms longer than this are verified by decrypting the candidates. */
+const MAX_DECIDED_GRAMS = 12;
+
 /**
- * When the tokens alone decide a query (one term, the needle is exactly its one token),
- * the candidates need not be decrypted to be verified.
+ * The tokens the repository looks up for one term: every gram of the needle (not only
+ * the spread few core/search picks), so that the postings decide the term by themselves
+ * and the candidates need not be decrypted. A record then matches when it holds every
+ * gram of the word; the only records that could pass without holding the word itself
+ * carry all its character pairs in other places, which for Chinese words of a few
+ * characters does not occur in practice (see docs/PERFORMANCE.md). Longer or unusual
+ * terms keep exact verification.
  */
-function decidedByTokens(parsed: ParsedQuery): boolean {
-  if (parsed.terms.length !== 1) return parsed.terms.length === 0;
-  const term = parsed.terms[0]!;
-  if (term.tokens.length !== 1) return false;
-  if (term.kind === 'identifier') return [...term.needle].length === 3;
-  if (term.kind === 'han') return [...term.needle].length === 2 && term.tokens[0] === `b:${term.needle}`;
-  if (term.kind === 'han_name') return [...term.needle].length === 1;
-  return term.kind === 'word' && term.words.length === 1;
+function termTokens(term: QueryTerm): { tokens: string[]; decided: boolean } {
+  if (term.kind === 'identifier') {
+    const all = grams(term.needle, 3);
+    if (all.length === 0) return { tokens: term.tokens, decided: false };
+    return all.length <= MAX_DECIDED_GRAMS ? { tokens: all.map((g) => `i:${g}`), decided: true } : { tokens: term.tokens, decided: false };
+  }
+  if (term.kind === 'han') {
+    const hanOnly = /^\p{Script=Han}+$/u.test(term.needle);
+    const all = grams(term.needle, 2);
+    if (hanOnly && all.length <= MAX_DECIDED_GRAMS) return { tokens: all.map((g) => `b:${g}`), decided: true };
+    return { tokens: term.tokens, decided: false };
+  }
+  if (term.kind === 'han_name') return { tokens: term.tokens, decided: [...term.needle].length === 1 };
+  return { tokens: term.tokens, decided: term.words.length === 1 };
 }
 
 async function postings(db: StationDb, blinded: string[]): Promise<Set<string> | null> {
@@ -178,6 +200,31 @@ async function postings(db: StationDb, blinded: string[]): Promise<Set<string> |
     result = new Set([...result].filter((id) => next.has(id)));
   }
   return result;
+}
+
+/** Live records newest first, with their times: lets results be sorted and dated without reading rows. */
+interface OrderIndex {
+  ids: string[];
+  times: string[];
+  rank: Map<string, number>;
+}
+
+const orderCache = new WeakMap<StationDb, { version: number; index: Promise<OrderIndex> }>();
+
+export function orderIndex(db: StationDb): Promise<OrderIndex> {
+  const version = tableVersion(db, CONSULTATIONS);
+  const cached = orderCache.get(db);
+  if (cached && cached.version === version) return cached.index;
+  const index = (async () => {
+    const ordered = db.consultations.orderBy('liveTime').reverse();
+    const [times, ids] = await Promise.all([ordered.keys(), ordered.primaryKeys()]);
+    const rank = new Map<string, number>();
+    (ids as string[]).forEach((id, i) => rank.set(id, i));
+    return { ids: ids as string[], times: times as string[], rank };
+  })();
+  orderCache.set(db, { version, index });
+  index.catch(() => orderCache.delete(db));
+  return index;
 }
 
 /** Counts live records without reading them. */
@@ -194,16 +241,23 @@ export async function newestConsultations(db: StationDb, vault: Vault, offset: n
 
 /**
  * Finds live consultations: intersects the postings of the query's blinded tokens
- * (search and filters), narrows by the clear fields (time, lawyer, shift), and verifies
- * text candidates exactly after decrypting them. Without any filter it lists all.
+ * (search and filters) and of the clear lawyer/shift indexes, orders and dates the
+ * candidates from the order index, and verifies exactly (by decrypting) only the terms
+ * the tokens cannot decide. Without any filter it lists all.
  */
 export async function queryConsultations(db: StationDb, vault: Vault, q: ConsultationQuery): Promise<QueryResult> {
   const parsed = queryTokens(q.text ?? '');
   if (parsed.problem && parsed.tokens.length === 0) return { ids: [], problem: parsed.problem };
-  if (!hasFilters(q)) {
-    return { ids: (await db.consultations.orderBy('liveTime').reverse().primaryKeys()) as string[] };
+  const order = await orderIndex(db);
+  if (!hasFilters(q)) return { ids: order.ids };
+
+  const plain: string[] = [];
+  let decided = true;
+  for (const term of parsed.terms) {
+    const t = termTokens(term);
+    plain.push(...t.tokens);
+    decided &&= t.decided;
   }
-  const plain = [...parsed.tokens];
   if (q.caseType) plain.push(filterToken.caseType(q.caseType));
   if (q.helpType) plain.push(filterToken.helpType(q.helpType));
   if (q.specialGroup) plain.push(filterToken.specialGroup(q.specialGroup));
@@ -211,37 +265,38 @@ export async function queryConsultations(db: StationDb, vault: Vault, q: Consult
   if (q.pendingTransfer) plain.push(filterToken.pendingTransfer());
 
   let candidates = await postings(db, [...new Set(plain)].map((t) => vault.blind(t)));
-  let rows: ConsultationRow[];
+  for (const [index, value] of [['lawyerId', q.lawyerId], ['shiftId', q.shiftId]] as const) {
+    if (!value) continue;
+    const keys = new Set((await db.consultations.where(index).equals(value).primaryKeys()) as string[]);
+    candidates = candidates ? new Set([...candidates].filter((id) => keys.has(id))) : keys;
+  }
+
+  let positions: number[];
   if (candidates) {
-    rows = (await db.consultations.bulkGet([...candidates])).filter((r): r is ConsultationRow => r !== undefined);
-  } else if (q.shiftId) {
-    rows = await db.consultations.where('shiftId').equals(q.shiftId).toArray();
-  } else if (q.lawyerId) {
-    rows = await db.consultations.where('lawyerId').equals(q.lawyerId).toArray();
+    positions = [];
+    for (const id of candidates) {
+      const r = order.rank.get(id);
+      if (r !== undefined) positions.push(r);
+    }
+    positions.sort((a, b) => a - b);
   } else {
-    const lower = q.from ?? '';
-    const upper = q.to ? `${q.to}\uffff` : '\uffff';
-    rows = await db.consultations.where('liveTime').between(lower, upper, true, true).toArray();
+    positions = order.ids.map((_, i) => i);
   }
-  candidates = null;
+  if (q.from || q.to) {
+    // The calendar day of a contact is the date written in its own offset.
+    positions = positions.filter((i) => {
+      const day = order.times[i]!.slice(0, 10);
+      return (!q.from || day >= q.from) && (!q.to || day <= q.to);
+    });
+  }
+  let ids = positions.map((i) => order.ids[i]!);
 
-  rows = rows.filter(
-    (r) =>
-      !r.deleted &&
-      (!q.lawyerId || r.lawyerId === q.lawyerId) &&
-      (!q.shiftId || r.shiftId === q.shiftId) &&
-      (!q.from || calendarDayOf(r.time) >= q.from) &&
-      (!q.to || calendarDayOf(r.time) <= q.to),
-  );
-  rows.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
-
-  if (parsed.terms.length > 0 && !decidedByTokens(parsed)) {
-    const store = consultationStore(db, vault);
-    const decoded = await Promise.all(rows.map((r) => store.codec.decode(r)));
+  if (parsed.terms.length > 0 && !decided) {
+    const decoded = await loadConsultations(db, vault, ids);
     const keep = new Set(decoded.filter((c) => matchesQuery(consultationSearchFields(c), parsed)).map((c) => c.id));
-    rows = rows.filter((r) => keep.has(r.id));
+    ids = ids.filter((id) => keep.has(id));
   }
-  const result: QueryResult = { ids: rows.map((r) => r.id) };
+  const result: QueryResult = { ids };
   if (parsed.problem) result.problem = parsed.problem;
   return result;
 }

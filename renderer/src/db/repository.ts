@@ -52,6 +52,19 @@ export interface RecordStore<T, Row extends RecordBase> {
   codec: RecordCodec<T, Row>;
 }
 
+const versions = new WeakMap<StationDb, Map<string, number>>();
+
+/** Bumped on every write through this module; caches derived from a table compare it. */
+export function tableVersion(db: StationDb, name: string): number {
+  return versions.get(db)?.get(name) ?? 0;
+}
+
+function bumpVersion(db: StationDb, name: string): void {
+  const map = versions.get(db) ?? new Map<string, number>();
+  map.set(name, (map.get(name) ?? 0) + 1);
+  versions.set(db, map);
+}
+
 function table<Row>(store: RecordStore<unknown, RecordBase>): Table<Row, string> {
   return store.db.table(store.name) as Table<Row, string>;
 }
@@ -79,6 +92,7 @@ async function write<T, Row extends RecordBase>(
     await table<Row>(store as RecordStore<unknown, RecordBase>).put(row);
     await db.audit.add(entry);
   });
+  bumpVersion(db, store.name);
 }
 
 function auditEntry(actor: Actor, action: AuditEntry['action'], recordType: string, recordId: string, rev: number, fields: string[], at: string): Omit<AuditEntry, 'seq'> {

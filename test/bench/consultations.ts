@@ -49,7 +49,7 @@ export async function runConsultationBench(records = Number(process.env.BENCH_RE
   }
 }
 
-if (import.meta.main || process.argv[1]?.endsWith('consultations.ts')) {
+if (process.argv[1]?.endsWith('consultations.ts')) {
   const figures = await runConsultationBench();
   console.table(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v])));
 }

@@ -13,17 +13,17 @@ import {
 } from '@ant-design/icons';
 import { useSession } from '../session/SessionContext';
 import { sessionStore } from '../session/sessionStore';
-import { ROLE_LABELS } from '../session/permissions';
+import { can, ROLE_LABELS, type Action } from '../session/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
 import { navigate, useRoute, type Route } from './router';
 
-export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode }[] = [
+export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode; needs?: Action }[] = [
   { key: 'consultations', label: '咨询登记', icon: <AuditOutlined /> },
   { key: 'documents', label: '法律文书', icon: <FileTextOutlined /> },
   { key: 'mediations', label: '调解', icon: <TeamOutlined /> },
   { key: 'shifts', label: '值班', icon: <ScheduleOutlined /> },
-  { key: 'batches', label: '数据报送', icon: <CloudUploadOutlined /> },
-  { key: 'statistics', label: '统计', icon: <BarChartOutlined /> },
+  { key: 'batches', label: '数据报送', icon: <CloudUploadOutlined />, needs: 'batch.export' },
+  { key: 'statistics', label: '统计', icon: <BarChartOutlined />, needs: 'statistics.view' },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
 ];
 
@@ -41,7 +41,7 @@ export function Shell({ profile, children }: { profile: StationProfile; children
           theme="dark"
           mode="inline"
           selectedKeys={[route]}
-          items={NAV_ITEMS.map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
+          items={NAV_ITEMS.filter((i) => !i.needs || can(session.actor.role, i.needs)).map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
           onClick={({ key }) => navigate(key as Route)}
           aria-label="主导航"
         />

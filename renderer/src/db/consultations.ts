@@ -4,7 +4,7 @@ import {
   type ConsultationInput,
 } from '../../../core/consultations/schema';
 import { consultationSearchFields } from '../../../core/consultations/search';
-import { identifierNormalize, indexTokens, matchesQuery, queryTokens, type ParsedQuery, type QueryTerm } from '../../../core/search/tokens';
+import { identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
   createRecord,

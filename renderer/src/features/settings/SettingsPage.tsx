@@ -3,12 +3,18 @@ import { App, Button, Card, Descriptions, Form, Space } from 'antd';
 import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
 import { useStation } from '../../app/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
+import { AccountsEditor } from './AccountsEditor';
+import { ChangePassword } from './ChangePassword';
+import { useSession } from '../../session/SessionContext';
+import { can } from '../../session/permissions';
 import { StationProfileForm } from './StationProfileForm';
 import { RosterEditor } from '../roster/RosterEditor';
 import { parseForm } from '../../ui/zodForm';
 
 export function SettingsPage() {
   const { profile, appInfo, setProfile: onProfileSaved } = useStation();
+  const session = useSession();
+  const admin = can(session.actor.role, 'settings.edit');
   const [form] = Form.useForm<StationProfile>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
@@ -34,13 +40,19 @@ export function SettingsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="工作站信息" extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
-        <StationProfileForm form={form} initial={profile} />
-      </Card>
-      <Card title="值班律师名册">
-        <RosterEditor />
-      </Card>
-      <MeansTestSettings />
+      {admin && (
+        <>
+          <Card title="工作站信息" extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
+            <StationProfileForm form={form} initial={profile} />
+          </Card>
+          <Card title="值班律师名册">
+            <RosterEditor />
+          </Card>
+          <MeansTestSettings />
+          <AccountsEditor />
+        </>
+      )}
+      <ChangePassword />
       {appInfo && (
         <Card title="关于">
           <Descriptions column={1} size="small">

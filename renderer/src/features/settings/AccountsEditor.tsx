@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import type { AccountRecord } from '../../db/database';
+import { listLawyers } from '../../db/lawyers';
+import { accountInputSchema, addAccount, listAccounts, passwordSchema, setAccountDisabled, type AccountInput } from '../../session/accounts';
+import { ROLE_LABELS } from '../../session/permissions';
+import { sessionStore } from '../../session/sessionStore';
+import { useSession } from '../../session/SessionContext';
+import { zodRule } from '../../ui/zodForm';
+
+type NewAccount = AccountInput & { password: string };
+
+/** Supervisors manage who may sign in, and as what. */
+export function AccountsEditor() {
+  const session = useSession();
+  const accounts = useLiveQuery(() => listAccounts(db), [], undefined);
+  const lawyers = useLiveQuery(() => listLawyers(db), [], []);
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<NewAccount>();
+  const role = Form.useWatch('role', form);
+  const { message } = App.useApp();
+
+  const save = async () => {
+    let values: NewAccount;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const state = sessionStore.get();
+    if (state.state !== 'unlocked') return;
+    setSaving(true);
+    try {
+      await addAccount(db, state.session, values);
+      message.success(`已添加账户 ${values.username}`);
+      setOpen(false);
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card
+      title="账户与权限"
+      extra={
+        <Button icon={<PlusOutlined />} onClick={() => { form.resetFields(); setOpen(true); }}>
+          添加账户
+        </Button>
+      }
+    >
+      <Table<AccountRecord>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        loading={accounts === undefined}
+        dataSource={accounts ?? []}
+        data-testid="accounts"
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名', dataIndex: 'displayName' },
+          { title: '角色', dataIndex: 'role', render: (r: AccountRecord['role']) => <Tag color={r === 'supervisor' ? 'gold' : r === 'staff' ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag> },
+          {
+            title: '启用',
+            render: (_, a) => (
+              <Switch
+                checked={!a.disabled}
+                disabled={a.id === session.actor.id}
+                onChange={async (on) => {
+                  try {
+                    await setAccountDisabled(db, session, a.id, !on);
+                  } catch (err) {
+                    message.error(err instanceof Error ? err.message : String(err));
+                  }
+                }}
+              />
+            ),
+          },
+        ]}
+      />
+      <Modal title="添加账户" open={open} onOk={save} confirmLoading={saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden forceRender>
+        <Form<NewAccount> form={form} layout="vertical" name="account" initialValues={{ role: 'lawyer' }}>
+          <Space.Compact block>
+            <Form.Item label="用户名" name="username" required rules={[zodRule(accountInputSchema.shape.username)]} style={{ width: '50%' }}>
+              <Input autoComplete="off" />
+            </Form.Item>
+            <Form.Item label="姓名" name="displayName" required rules={[zodRule(accountInputSchema.shape.displayName)]} style={{ width: '50%' }}>
+              <Input />
+            </Form.Item>
+          </Space.Compact>
+          <Form.Item label="角色" name="role" required>
+            <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          {role === 'lawyer' && (
+            <Form.Item label="对应名册中的律师" name="lawyerId" extra="登记时默认由该律师值班">
+              <Select allowClear options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+            </Form.Item>
+          )}
+          <Form.Item label="初始密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 8 位；请告知本人并提醒其登录后修改">
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

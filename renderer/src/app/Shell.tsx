@@ -12,7 +12,8 @@ import {
   LogoutOutlined,
 } from '@ant-design/icons';
 import { useSession } from '../session/SessionContext';
-import { sessionStore } from '../session/sessionStore';
+import { lockSession, signOut } from '../session/accounts';
+import { db } from '../db';
 import { can, ROLE_LABELS, type Action } from '../session/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
 import { navigate, useRoute, type Route } from './router';
@@ -59,10 +60,10 @@ export function Shell({ profile, children }: { profile: StationProfile; children
             <Typography.Text data-testid="current-user">
               {session.actor.name}（{ROLE_LABELS[session.actor.role as keyof typeof ROLE_LABELS] ?? session.actor.role}）
             </Typography.Text>
-            <Button icon={<LockOutlined />} onClick={() => sessionStore.lock(session.username)} title="Ctrl+L">
+            <Button icon={<LockOutlined />} onClick={() => void lockSession(db, session)} title="Ctrl+L">
               锁定
             </Button>
-            <Button icon={<LogoutOutlined />} onClick={() => sessionStore.signOut()}>
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut(db, session)}>
               退出
             </Button>
           </Space>

@@ -1,23 +1,34 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
 import type { LawyerInput } from '../../../core/validation/lawyer';
 import type { Sealed } from './vault';
+import type { ChainedEntry } from '../../../core/audit/chain';
 
 export type LawyerRecord = RecordBase & LawyerInput;
 
-/** One append-only line of the audit trail, written in the same transaction as the change. */
-export interface AuditEntry {
-  seq?: number;
-  at: string;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  recordType: string;
-  recordId: string;
-  rev: number;
-  /** Names of the fields the change touched (values are not copied into the trail). */
-  fields: string[];
+/**
+ * One append-only line of the audit trail, written in the same transaction as the change
+ * and hash-chained to the line before (core/audit/chain.ts).
+ */
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'lock'
+  | 'unlock'
+  | 'print'
+  | 'export'
+  | 'import'
+  | 'backup'
+  | 'restore_backup'
+  | 'settings';
+
+export interface AuditEntry extends ChainedEntry {
+  action: AuditAction;
 }
 
 /**
@@ -58,7 +69,7 @@ export const DB_NAME = 'duty-lawyer-station';
 
 export class StationDb extends Dexie {
   lawyers!: EntityTable<LawyerRecord, 'id'>;
-  audit!: EntityTable<AuditEntry, 'seq'>;
+  audit!: Table<AuditEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
   consultations!: EntityTable<ConsultationRow, 'id'>;
   accounts!: EntityTable<AccountRecord, 'id'>;

@@ -1,7 +1,35 @@
 import type { Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
 import { toRfc3339 } from '../../../core/time/rfc3339';
-import type { AuditEntry, StationDb } from './database';
+import { chainEntry } from '../../../core/audit/chain';
+import type { AuditAction, AuditEntry, StationDb } from './database';
+
+type AuditFields = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** Appends one chained entry; call inside a transaction that includes db.audit. */
+async function appendChained(db: StationDb, fields: AuditFields): Promise<AuditEntry> {
+  const last = await db.audit.orderBy('seq').last();
+  const entry = chainEntry(last, fields) as AuditEntry;
+  await db.audit.add(entry);
+  return entry;
+}
+
+/** An audit entry for an event that is not a record change (sign-in, lock, export, print…). */
+export function appendAudit(db: StationDb, actor: Actor, action: AuditAction, detail?: string, record?: { type: string; id: string; rev?: number }): Promise<AuditEntry> {
+  const fields: AuditFields = {
+    at: toRfc3339(),
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action,
+    recordType: record?.type ?? '',
+    recordId: record?.id ?? '',
+    rev: record?.rev ?? 0,
+    fields: [],
+  };
+  if (detail) fields.detail = detail;
+  return db.transaction('rw', db.audit, () => appendChained(db, fields));
+}
 
 /** Who is making a change; recorded in the audit trail. */
 export interface Actor {
@@ -81,7 +109,7 @@ async function write<T, Row extends RecordBase>(
   store: RecordStore<T, Row>,
   next: Stored<T>,
   expectedCurrentRev: number | null,
-  entry: Omit<AuditEntry, 'seq'>,
+  entry: AuditFields,
 ): Promise<void> {
   const row = await store.codec.encode(next);
   const { db } = store;
@@ -90,12 +118,12 @@ async function write<T, Row extends RecordBase>(
     // Optimistic check: the row must still be the one we read before encoding.
     if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
     await table<Row>(store as RecordStore<unknown, RecordBase>).put(row);
-    await db.audit.add(entry);
+    await appendChained(db, entry);
   });
   bumpVersion(db, store.name);
 }
 
-function auditEntry(actor: Actor, action: AuditEntry['action'], recordType: string, recordId: string, rev: number, fields: string[], at: string): Omit<AuditEntry, 'seq'> {
+function auditEntry(actor: Actor, action: AuditAction, recordType: string, recordId: string, rev: number, fields: string[], at: string): AuditFields {
   return { at, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action, recordType, recordId, rev, fields };
 }
 

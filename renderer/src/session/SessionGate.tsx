@@ -3,11 +3,22 @@ import { Alert, Button, Card, Form, Input, Layout, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { db } from '../db';
 import { useStation } from '../app/StationContext';
-import { signIn } from './accounts';
+import { lockSession, signIn } from './accounts';
 import { SessionContext } from './SessionContext';
 import { sessionStore, useSessionState } from './sessionStore';
 
 export const IDLE_LOCK_MS = 5 * 60_000;
+const IDLE_KEY = 'station.idleLockMinutes';
+
+/** The idle time before the window locks: a per-computer setting, default 5 minutes. */
+export function idleLockMs(): number {
+  const minutes = Number(localStorage.getItem(IDLE_KEY));
+  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : IDLE_LOCK_MS;
+}
+
+export function setIdleLockMinutes(minutes: number): void {
+  localStorage.setItem(IDLE_KEY, String(minutes));
+}
 
 /**
  * Nothing of the records is shown, or even decryptable, until someone signs in; the
@@ -19,17 +30,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (state.state !== 'unlocked') return;
-    const username = state.session.username;
-    const idleMs = Number(localStorage.getItem('station.idleLockMs')) || IDLE_LOCK_MS;
-    let timer = setTimeout(() => sessionStore.lock(username), idleMs);
+    const session = state.session;
+    const lock = () => void lockSession(db, session);
+    const idleMs = idleLockMs();
+    let timer = setTimeout(lock, idleMs);
     const activity = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => sessionStore.lock(username), idleMs);
+      timer = setTimeout(lock, idleMs);
     };
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && (e.key === 'l' || e.key === 'L')) {
         e.preventDefault();
-        sessionStore.lock(username);
+        lock();
       } else activity();
     };
     window.addEventListener('keydown', onKey, true);
@@ -63,7 +75,7 @@ function SignInScreen({ stationName, lockedUser }: { stationName: string; locked
     setBusy(true);
     setError(null);
     try {
-      sessionStore.unlock(await signIn(db, lockedUser?.username ?? values.username, values.password));
+      sessionStore.unlock(await signIn(db, lockedUser?.username ?? values.username, values.password, Date.now(), { unlock: Boolean(lockedUser) }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       form.setFieldValue('password', '');

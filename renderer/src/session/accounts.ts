@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { AccountRecord, Role, StationDb } from '../db/database';
-import { createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
+import { appendAudit, createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
 import type { Session } from './SessionContext';
 import {
   DEFAULT_SCRYPT,
@@ -16,6 +16,7 @@ import {
   type WrappedKey,
 } from './keyMaterial';
 import { assertCan } from './permissions';
+import { sessionStore } from './sessionStore';
 
 const KEYRING = 'keyring';
 
@@ -150,25 +151,37 @@ export class SignInDelayedError extends Error {
 
 const failuresKey = (username: string) => `signin-failures:${username}`;
 
-export async function signIn(db: StationDb, username: string, password: string, now = Date.now()): Promise<Session & { dataKey: Uint8Array }> {
+export async function signIn(
+  db: StationDb,
+  username: string,
+  password: string,
+  now = Date.now(),
+  options: { unlock?: boolean } = {},
+): Promise<Session & { dataKey: Uint8Array }> {
   const name = username.trim();
   const failures = ((await db.meta.get(failuresKey(name)))?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
   const wait = failures.lastAt + delayAfterFailures(failures.count) - now;
   if (wait > 0) throw new SignInDelayedError(wait);
 
   const account = await db.accounts.where('username').equals(name).first();
-  if (!account || account.deleted || account.disabled) {
+  const failed = async () => {
     await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
+    await appendAudit(db, { id: account?.id ?? '', name: account?.displayName ?? name, role: account?.role ?? '' }, 'sign_in_failed', `用户名：${name}`);
+  };
+  if (!account || account.deleted || account.disabled) {
+    await failed();
     throw new WrongSecretError('用户名或密码错误');
   }
+  let dataKey: Uint8Array;
   try {
-    const dataKey = await unwrapDataKey(account.wrappedKey, password, '用户名或密码错误');
-    await db.meta.delete(failuresKey(name));
-    return sessionFor(account, dataKey);
+    dataKey = await unwrapDataKey(account.wrappedKey, password, '用户名或密码错误');
   } catch (err) {
-    await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
+    await failed();
     throw err;
   }
+  await db.meta.delete(failuresKey(name));
+  await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
+  return sessionFor(account, dataKey);
 }
 
 /** A supervisor who lost every password: the recovery code unlocks, then a new password is set. */
@@ -187,4 +200,15 @@ export async function recoverWithCode(
   const dataKey = await unwrapDataKey(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
   await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false }, actorOf(account));
   return sessionFor(account, dataKey);
+}
+
+/** Locks the window (idle or Ctrl+L): recorded, then the data key is dropped. */
+export async function lockSession(db: StationDb, session: Session): Promise<void> {
+  await appendAudit(db, session.actor, 'lock').catch(() => undefined);
+  sessionStore.lock(session.username);
+}
+
+export async function signOut(db: StationDb, session: Session): Promise<void> {
+  await appendAudit(db, session.actor, 'sign_out').catch(() => undefined);
+  sessionStore.signOut();
 }

@@ -13,7 +13,7 @@ import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from './formValues';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { create: '登记', update: '修改', delete: '删除', restore: '恢复' };
+const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
 /** One record, its flags and its edit history (from the audit trail). */
 export function ConsultationDetail({

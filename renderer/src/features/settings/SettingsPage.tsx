@@ -5,6 +5,8 @@ import { useStation } from '../../app/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
 import { AccountsEditor } from './AccountsEditor';
 import { ChangePassword } from './ChangePassword';
+import { AuditLog } from './AuditLog';
+import { LockSettings } from './LockSettings';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
 import { StationProfileForm } from './StationProfileForm';
@@ -53,6 +55,8 @@ export function SettingsPage() {
         </>
       )}
       <ChangePassword />
+      <LockSettings />
+      {can(session.actor.role, 'audit.view') && <AuditLog />}
       {appInfo && (
         <Card title="关于">
           <Descriptions column={1} size="small">

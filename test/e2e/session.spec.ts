@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ADMIN, completeSetup, SAMPLE_LAWYER, signIn } from './support/setup';
+
+async function addAccount(page: Page, a: { username: string; displayName: string; role: string; password: string }) {
+  await page.getByRole('button', { name: '添加账户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加账户' });
+  await dialog.getByLabel('用户名').fill(a.username);
+  await dialog.getByLabel('姓名').fill(a.displayName);
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: a.role }).click();
+  await dialog.getByLabel('初始密码').fill(a.password);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('accounts').getByRole('cell', { name: a.username, exact: true })).toBeVisible({ timeout: 20_000 });
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+}
+
+test('each role signs in and sees only what it may do; Ctrl+L locks and the password unlocks', async ({ station }) => {
+  const { page } = await station.launch();
+  await completeSetup(page);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await addAccount(page, { username: 'zhang', displayName: '张律师', role: '值班律师', password: 'Lawyer#2026' });
+  await addAccount(page, { username: 'kss', displayName: '看守所民警', role: '看守所工作人员', password: 'Staff#20261' });
+
+  // Lock on demand: nothing of the station's records stays on screen.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible();
+  await expect(page.getByTestId('station-name')).toHaveCount(0);
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('刘主任（工作站负责人）');
+
+  // The supervisor sees the audit trail, intact, with the lock and the failed unlock in it.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '校验完整性' }).click();
+  await expect(page.getByTestId('audit-verdict')).toContainText('审计日志完整');
+  await expect(page.getByTestId('audit-log')).toContainText('锁定');
+  await expect(page.getByTestId('audit-log')).toContainText('登录失败');
+  await signOut(page);
+
+  // A lawyer: no export, no statistics, no accounts.
+  await signIn(page, 'zhang', 'Lawyer#2026');
+  await expect(page.getByTestId('current-user')).toHaveText('张律师（值班律师）');
+  const nav = page.getByRole('menu', { name: '主导航' });
+  await expect(nav.getByRole('menuitem', { name: '咨询登记' })).toBeVisible();
+  await expect(nav.getByRole('menuitem', { name: '数据报送' })).toHaveCount(0);
+  await expect(nav.getByRole('menuitem', { name: '统计' })).toHaveCount(0);
+  await nav.getByRole('menuitem', { name: '设置' }).click();
+  await expect(page.getByRole('button', { name: '添加账户' })).toHaveCount(0);
+  await expect(page.getByText('修改我的密码')).toBeVisible();
+  await signOut(page);
+
+  // Detention-centre staff: the transfer queue.
+  await signIn(page, 'kss', 'Staff#20261');
+  await expect(page.getByTestId('current-user')).toHaveText('看守所民警（看守所工作人员）');
+  await page.getByRole('tab', { name: '待转交申请' }).click();
+  await expect(page.getByText('没有待转交的法律援助申请')).toBeVisible();
+  expect(SAMPLE_LAWYER.name).toBeTruthy();
+});
+
+test('the window locks by itself after the idle time', async ({ station }) => {
+  test.setTimeout(180_000);
+  const { page } = await station.launch();
+  await completeSetup(page);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByLabel('自动锁定分钟数').fill('1');
+  await page.getByLabel('自动锁定分钟数').blur();
+  // The new idle time applies from the next unlock.
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible({ timeout: 90_000 });
+});

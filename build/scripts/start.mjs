@@ -12,6 +12,13 @@ function electronBinary() {
   }
 }
 
+// npm 11 does not run dependencies' install scripts unless approved, so Electron's own
+// downloader may never have run: try it once here (it fails fast without network).
+if (!electronBinary() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  console.log('正在下载 Electron 可执行文件… (fetching the Electron binary)');
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
+}
+
 if (!electronBinary()) {
   console.error(`
 未找到 Electron 可执行文件（安装时跳过了下载，或下载失败）。The Electron binary is missing.

@@ -32,6 +32,7 @@ export async function runConsultationBench(records = Number(process.env.BENCH_RE
         : route.fulfill({ body: '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>', contentType: 'text/html' }),
     );
     const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (msg) => console.error(`  [bench] ${msg.text()}`));
     page.setDefaultTimeout(0);
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => 'bench' in window);

@@ -129,7 +129,7 @@ async function setup(): Promise<void> {
 }
 
 /** Seeds n records in batches through the repository codec (tokens + sealing), one transaction per batch. */
-async function seed(n: number, batch = 500): Promise<{ ms: number; indexEntries: number }> {
+async function seed(n: number, batch = 2000): Promise<{ ms: number; indexEntries: number }> {
   await setup();
   await db.consultations.clear();
   const store = consultationStore(db, vault);
@@ -138,20 +138,21 @@ async function seed(n: number, batch = 500): Promise<{ ms: number; indexEntries:
   const t0 = performance.now();
   let entries = 0;
   for (let i = 0; i < n; i += batch) {
-    const rows = [];
+    const pending = [];
     for (let j = i; j < Math.min(n, i + batch); j++) {
       const c = makeConsultation(j, start, span);
       const at = c.time;
-      const row = await store.codec.encode({ ...c, id: crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false });
-      entries += row.tokens.length;
-      rows.push(row);
+      pending.push(store.codec.encode({ ...c, id: crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false }));
       if (j % 997 === 0) {
         sample.names.push([...c.clientName].slice(0, 2).join(''));
         if (c.idNumber) sample.ids.push(c.idNumber.slice(6, 14));
         if (c.caseNumber) sample.cases.push(c.caseNumber.replace('（', '(').replace('）', ')'));
       }
     }
+    const rows = await Promise.all(pending);
+    for (const row of rows) entries += row.tokens.length;
     await db.consultations.bulkPut(rows);
+    if ((i / batch) % 5 === 0) console.log(`seeded ${i + rows.length} in ${Math.round(performance.now() - t0)} ms`);
   }
   return { ms: performance.now() - t0, indexEntries: entries };
 }

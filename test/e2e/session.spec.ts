@@ -20,6 +20,7 @@ async function signOut(page: Page) {
 }
 
 test('each role signs in and sees only what it may do; Ctrl+L locks and the password unlocks', async ({ station }) => {
+  test.setTimeout(240_000);
   const { page } = await station.launch();
   await completeSetup(page);
   await page.getByRole('menuitem', { name: '设置' }).click();
@@ -30,10 +31,10 @@ test('each role signs in and sees only what it may do; Ctrl+L locks and the pass
   await page.keyboard.press('Control+l');
   await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible();
   await expect(page.getByTestId('station-name')).toHaveCount(0);
-  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByLabel('密码', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: '解锁' }).click();
-  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
-  await page.getByLabel('密码').fill(ADMIN.password);
+  await expect(page.getByText('用户名或密码错误')).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByTestId('current-user')).toHaveText('刘主任（工作站负责人）');
 
@@ -74,7 +75,8 @@ test('the window locks by itself after the idle time', async ({ station }) => {
   await page.getByLabel('自动锁定分钟数').blur();
   // The new idle time applies from the next unlock.
   await page.keyboard.press('Control+l');
-  await page.getByLabel('密码').fill(ADMIN.password);
+  await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible();
   await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible({ timeout: 90_000 });

@@ -61,9 +61,9 @@ test('profile and roster survive a restart, and settings edits them', async ({ s
   // After a restart nothing is shown until someone signs in.
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByLabel('密码', { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await expect(page.getByText('用户名或密码错误')).toBeVisible();
   await signIn(page);
   await expect(page.getByTestId('station-name')).toHaveText(SAMPLE_PROFILE.name);
   await page.getByRole('menuitem', { name: '设置' }).click();

@@ -16,7 +16,7 @@ import { lockSession, signOut } from '../session/accounts';
 import { db } from '../db';
 import { can, ROLE_LABELS, type Action } from '../session/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
-import { navigate, useRoute, type Route } from './router';
+import { DEFAULT_ROUTE, navigate, useRoute, type Route } from './router';
 
 export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode; needs?: Action }[] = [
   { key: 'consultations', label: '咨询登记', icon: <AuditOutlined /> },
@@ -63,7 +63,11 @@ export function Shell({ profile, children }: { profile: StationProfile; children
             <Button icon={<LockOutlined />} onClick={() => void lockSession(db, session)} title="Ctrl+L">
               锁定
             </Button>
-            <Button icon={<LogoutOutlined />} onClick={() => void signOut(db, session)}>
+            <Button icon={<LogoutOutlined />} onClick={() => {
+                // The next person starts on the first page, not on whatever was open.
+                navigate(DEFAULT_ROUTE);
+                void signOut(db, session);
+              }}>
               退出
             </Button>
           </Space>

@@ -105,7 +105,7 @@ function SignInScreen({ stationName, lockedUser }: { stationName: string; locked
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoFocus={Boolean(lockedUser)} autoComplete="current-password" />
           </Form.Item>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {lockedUser ? '解锁' : '登录'}
           </Button>

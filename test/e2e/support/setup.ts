@@ -84,7 +84,7 @@ export async function completeSetup(page: Page, profile = SAMPLE_PROFILE, lawyer
 
 export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password) {
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 20_000 });
 }

@@ -9,6 +9,7 @@ import { isAllowedNavigation, mainWindowOptions } from './security';
 import { registerIpc } from './adapters/ipc';
 import { registerAppScheme, serveRenderer } from './adapters/appProtocol';
 import { electronSettingsStore } from './adapters/settingsStore';
+import { electronDialogs } from './adapters/dialogs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -54,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       transport: 'electron',
+      dialogs: electronDialogs(),
     });
     registerIpc(createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err)));
 

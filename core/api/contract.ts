@@ -38,9 +38,28 @@ export interface DomainSettings {
   enumerationExtensions: EnumerationExtensions;
 }
 
+export interface BackupAuto {
+  folder: string | null;
+  keep: number;
+  lastAt: string | null;
+}
+
+const backupName = z.string().regex(/^[A-Za-z0-9-]{1,32}_backup_\d{8}T\d{6}\.dlbackup$/, '备份文件名无效');
+
 export const contract = {
   app: {
     info: channel<AppInfo>()(none),
+  },
+  backup: {
+    chooseFolder: channel<string | null>()(none),
+    chooseFile: channel<{ path: string; name: string; bytes: number } | null>()(none),
+    write: channel<{ path: string }>()(
+      z.object({ folder: z.string().nullable(), fileName: backupName, data: z.string().max(2 ** 31), keep: z.number().int().min(1).max(365).optional() }),
+    ),
+    read: channel<{ data: string }>()(z.object({ path: z.string().min(1) })),
+    getAuto: channel<BackupAuto>()(none),
+    setAuto: channel<BackupAuto>()(z.object({ folder: z.string().nullable(), keep: z.number().int().min(1).max(365) })),
+    markAuto: channel<BackupAuto>()(z.object({ at: z.string() })),
   },
   settings: {
     getProfile: channel<StationProfile | null>()(none),

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { channelInput, isChannelName, type Envelope } from '../../core/api/contract';
 import type { Handlers } from './handlers';
+import { ServiceError } from '../services/errors';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope>;
 
@@ -43,13 +44,4 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
   };
 }
 
-/** An expected failure whose message (Chinese) is fit to show the user. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
+export { ServiceError };

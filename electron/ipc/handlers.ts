@@ -15,6 +15,15 @@ export function createHandlers(services: Services): Handlers {
     app: {
       info: () => services.appInfo(),
     },
+    backup: {
+      chooseFolder: () => services.backup.chooseFolder(),
+      chooseFile: () => services.backup.chooseFile(),
+      write: (input) => services.backup.write(input),
+      read: (input) => services.backup.read(input),
+      getAuto: () => services.backup.getAuto(),
+      setAuto: (input) => services.backup.setAuto(input),
+      markAuto: (input) => services.backup.markAuto(input),
+    },
     settings: {
       getProfile: () => services.settings.getProfile(),
       saveProfile: (profile) => services.settings.saveProfile(profile),

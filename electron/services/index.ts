@@ -1,6 +1,9 @@
 import type { AppInfo } from '../../core/api/contract';
 import { createSettingsService, type SettingsService } from './settings/settingsService';
 import type { KeyValueStore } from './settings/keyValueStore';
+import { createBackupService, type BackupService } from './backup/backupFiles';
+import type { BackupAuto } from '../../core/api/contract';
+import { ServiceError } from './errors';
 
 /** Everything that differs between the Electron app and the Node harness. */
 export interface Ports {
@@ -8,14 +11,36 @@ export interface Ports {
   dataDir: string;
   appVersion: string;
   transport: AppInfo['transport'];
+  dialogs: { chooseFolder(): Promise<string | null>; chooseFile(): Promise<string | null> };
 }
 
 export interface Services {
   appInfo(): AppInfo;
   settings: SettingsService;
+  backup: BackupService & {
+    getAuto(): BackupAuto;
+    setAuto(input: { folder: string | null; keep: number }): BackupAuto;
+    markAuto(input: { at: string }): BackupAuto;
+  };
 }
 
+const AUTO_KEY = 'backupAuto';
+
 export function createServices(ports: Ports): Services {
+  const getAuto = (): BackupAuto => {
+    const raw = ports.settingsStore.get(AUTO_KEY) as Partial<BackupAuto> | undefined;
+    return { folder: raw?.folder ?? null, keep: raw?.keep ?? 7, lastAt: raw?.lastAt ?? null };
+  };
+  const chosen = new Set<string>();
+  const files = createBackupService({
+    chooseFolder: async () => {
+      const folder = await ports.dialogs.chooseFolder();
+      if (folder) chosen.add(folder);
+      return folder;
+    },
+    chooseFile: () => ports.dialogs.chooseFile(),
+    autoFolder: () => getAuto().folder,
+  });
   return {
     appInfo: () => ({
       version: ports.appVersion,
@@ -24,5 +49,20 @@ export function createServices(ports: Ports): Services {
       dataDir: ports.dataDir,
     }),
     settings: createSettingsService(ports.settingsStore),
+    backup: {
+      ...files,
+      getAuto,
+      setAuto(input) {
+        if (input.folder && !chosen.has(input.folder)) throw new ServiceError('folder_not_chosen', '请先选择备份保存的位置');
+        const next = { ...getAuto(), folder: input.folder, keep: input.keep };
+        ports.settingsStore.set(AUTO_KEY, next);
+        return next;
+      },
+      markAuto(input) {
+        const next = { ...getAuto(), lastAt: input.at };
+        ports.settingsStore.set(AUTO_KEY, next);
+        return next;
+      },
+    },
   };
 }

@@ -31,6 +31,8 @@ export interface StationFixture {
   dataDir: string;
   /** Starts the app on this test's profile directory (again, after `close`, for restarts). */
   launch(): Promise<RunningApp>;
+  /** Starts the app on a second, empty profile: a fresh installation. */
+  launchFresh(): Promise<RunningApp>;
 }
 
 async function launch(dataDir: string): Promise<RunningApp> {
@@ -51,17 +53,17 @@ export const test = base.extend<{ station: StationFixture }>({
   station: async ({}, use) => {
     // Every test gets its own profile: settings, IndexedDB and files, deleted afterwards.
     const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+    const freshDir = mkdtempSync(join(tmpdir(), 'station-e2e-fresh-'));
     const running: RunningApp[] = [];
-    await use({
-      dataDir,
-      launch: async () => {
-        const app = await launch(dataDir);
-        running.push(app);
-        return app;
-      },
-    });
+    const start = async (dir: string) => {
+      const app = await launch(dir);
+      running.push(app);
+      return app;
+    };
+    await use({ dataDir, launch: () => start(dataDir), launchFresh: () => start(freshDir) });
     for (const app of running) await app.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(freshDir, { recursive: true, force: true });
   },
 });
 

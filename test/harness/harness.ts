@@ -84,6 +84,11 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     appVersion: (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     transport: 'harness',
+    // The harness's "dialogs": answered by the test (or the preview user) through the environment.
+    dialogs: {
+      chooseFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
+      chooseFile: async () => process.env.STATION_E2E_DIALOG_FILE ?? null,
+    },
   });
   const dispatch = createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err));
 

@@ -5,6 +5,8 @@ import { db } from '../db';
 import { useStation } from '../app/StationContext';
 import { lockSession, signIn } from './accounts';
 import { SessionContext } from './SessionContext';
+import { runDailyBackupIfDue } from '../backup/backupActions';
+import { App } from 'antd';
 import { sessionStore, useSessionState } from './sessionStore';
 
 export const IDLE_LOCK_MS = 5 * 60_000;
@@ -26,7 +28,17 @@ export function setIdleLockMinutes(minutes: number): void {
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const state = useSessionState();
-  const { profile } = useStation();
+  const { profile, domain } = useStation();
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    if (state.state !== 'unlocked') return;
+    runDailyBackupIfDue(db, state.session, { profile, domain })
+      .then((path) => {
+        if (path) void message.success(`已完成每日自动备份：${path}`);
+      })
+      .catch((err: unknown) => message.error(`每日自动备份失败：${err instanceof Error ? err.message : String(err)}`));
+  }, [state, profile, domain, message]);
 
   useEffect(() => {
     if (state.state !== 'unlocked') return;

@@ -83,6 +83,7 @@ export async function completeSetup(page: Page, profile = SAMPLE_PROFILE, lawyer
 }
 
 export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password) {
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();

@@ -7,6 +7,7 @@ import { AccountsEditor } from './AccountsEditor';
 import { ChangePassword } from './ChangePassword';
 import { AuditLog } from './AuditLog';
 import { LockSettings } from './LockSettings';
+import { BackupCard } from './BackupCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
 import { StationProfileForm } from './StationProfileForm';
@@ -52,6 +53,7 @@ export function SettingsPage() {
           </Card>
           <MeansTestSettings />
           <AccountsEditor />
+          <BackupCard />
         </>
       )}
       <ChangePassword />

@@ -10,6 +10,7 @@ import { RosterEditor } from '../roster/RosterEditor';
 import { parseForm, zodRule } from '../../ui/zodForm';
 import { accountInputSchema, createFirstSupervisor, hasAccounts, passwordSchema } from '../../session/accounts';
 import { sessionStore } from '../../session/sessionStore';
+import { RestoreDialog } from '../../backup/RestoreDialog';
 
 interface AdminValues {
   username: string;
@@ -24,6 +25,7 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
   const [adminForm] = Form.useForm<AdminValues>();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [savedProfile, setSavedProfile] = useState<StationProfile | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const lawyerCount = useLiveQuery(async () => (await listLawyers(db)).length, [], 0);
   const [saving, setSaving] = useState(false);
   const [rosterError, setRosterError] = useState(false);
@@ -75,7 +77,9 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
         <Typography.Title level={2}>欢迎使用值班律师工作站</Typography.Title>
         <Typography.Paragraph type="secondary">
           首次使用，请填写本工作站的基本信息和值班律师名册。这些信息用于登记、文书落款和数据报送，以后可在“设置”中修改。所有数据只保存在本机。
+          已有备份（例如更换电脑）？<Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0 }}>从备份恢复…</Button>
         </Typography.Paragraph>
+        <RestoreDialog open={restoring} onClose={() => setRestoring(false)} onRestored={onDone} />
         <Card title="一、工作站信息" style={{ marginBottom: 16 }}>
           <StationProfileForm form={form} />
         </Card>

@@ -1,0 +1,21 @@
+import { BrowserWindow, dialog } from 'electron';
+
+/** Native folder and file pickers. E2E runs may answer them through environment variables. */
+export function electronDialogs() {
+  return {
+    async chooseFolder(): Promise<string | null> {
+      if (process.env.STATION_E2E_DIALOG_FOLDER) return process.env.STATION_E2E_DIALOG_FOLDER;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择备份保存位置', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseFile(): Promise<string | null> {
+      if (process.env.STATION_E2E_DIALOG_FILE) return process.env.STATION_E2E_DIALOG_FILE;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择备份文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '值班律师工作站备份', extensions: ['dlbackup'] }] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  };
+}

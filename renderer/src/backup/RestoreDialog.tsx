@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio } from 'antd';
+import dayjs from 'dayjs';
+import type { StationProfile } from '../../../core/domain/station';
+import { db } from '../db';
+import { appendAudit } from '../db/repository';
+import { fromBase64 } from '../session/keyMaterial';
+import { openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
+
+/** Restores a whole station from a backup file into this (fresh) installation. */
+export function RestoreDialog({ open, onClose, onRestored }: { open: boolean; onClose(): void; onRestored(profile: StationProfile): void }) {
+  const [file, setFile] = useState<{ bytes: Uint8Array; header: BackupHeader; name: string } | null>(null);
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ username: string; password: string; recoveryCode: string }>();
+  const { message } = App.useApp();
+
+  const choose = async () => {
+    setError(null);
+    const chosen = await window.station.backup.chooseFile();
+    if (!chosen) return;
+    try {
+      const { data } = await window.station.backup.read({ path: chosen.path });
+      const bytes = fromBase64(data);
+      setFile({ bytes, header: readBackupHeader(bytes), name: chosen.name });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const restore = async () => {
+    if (!file) return;
+    const v = form.getFieldsValue();
+    setBusy(true);
+    setError(null);
+    try {
+      const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
+      const { content } = await openBackup(file.bytes, secret, null);
+      await restoreTables(db, content);
+      if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
+      await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
+      const profile = await window.station.settings.saveProfile(content.profile);
+      await appendAudit(db, { id: '', name: mode === 'password' ? v.username : '恢复码', role: '' }, 'restore_backup', file.name);
+      message.success('已从备份恢复，请登录');
+      onRestored(profile);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="从备份恢复" open={open} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+      {!file ? (
+        <Button type="primary" onClick={() => void choose()}>
+          选择备份文件…
+        </Button>
+      ) : (
+        <>
+          <Descriptions size="small" column={1} bordered data-testid="backup-header">
+            <Descriptions.Item label="工作站">{file.header.station.name}（{file.header.station.code}）</Descriptions.Item>
+            <Descriptions.Item label="备份时间">{dayjs(file.header.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+            <Descriptions.Item label="登记记录">{file.header.counts.consultations ?? 0} 条</Descriptions.Item>
+          </Descriptions>
+          <Radio.Group style={{ margin: '16px 0' }} value={mode} onChange={(e) => setMode(e.target.value)} options={[{ value: 'password', label: '用账户密码' }, { value: 'recovery', label: '用恢复码' }]} />
+          <Form form={form} layout="vertical" name="restore" onFinish={() => void restore()}>
+            {mode === 'password' ? (
+              <>
+                <Form.Item label="用户名" name="username">
+                  <Input autoComplete="off" />
+                </Form.Item>
+                <Form.Item label="密码" name="password">
+                  <Input.Password autoComplete="off" />
+                </Form.Item>
+              </>
+            ) : (
+              <Form.Item label="恢复码" name="recoveryCode">
+                <Input placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" autoComplete="off" />
+              </Form.Item>
+            )}
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+            <Button type="primary" htmlType="submit" loading={busy}>
+              恢复
+            </Button>
+          </Form>
+        </>
+      )}
+      {!file && error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { StationProfile } from '../../../core/domain/station';
+import type { DomainSettings } from '../../../core/api/contract';
+import type { StationDb } from '../db/database';
+import { fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../session/keyMaterial';
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha256';
+
+/**
+ * A backup is one file: a clear header saying whose it is and holding the already
+ * wrapped data keys (one per account, one under the recovery code), and the whole
+ * database plus settings sealed with AES-GCM under a key derived from the data key.
+ * Restoring needs a password of an account in the backup, or the recovery code.
+ */
+export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
+const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta'] as const;
+
+const wrappedKeySchema = z.object({
+  v: z.literal(1),
+  kdf: z.literal('scrypt'),
+  N: z.number(),
+  r: z.number(),
+  p: z.number(),
+  salt: z.string(),
+  check: z.string(),
+  iv: z.string(),
+  ct: z.string(),
+});
+
+const headerSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  station: z.object({ code: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  schemaVersion: z.number(),
+  counts: z.record(z.string(), z.number()),
+  keys: z.object({
+    accounts: z.array(z.object({ username: z.string(), wrappedKey: wrappedKeySchema })),
+    recovery: wrappedKeySchema.nullable(),
+  }),
+  iv: z.string(),
+});
+
+export type BackupHeader = z.infer<typeof headerSchema>;
+
+export interface BackupContent {
+  profile: StationProfile;
+  domain: DomainSettings;
+  tables: Record<(typeof TABLES)[number], unknown[]>;
+}
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+const enc = new TextEncoder();
+
+async function backupKey(dataKey: Uint8Array): Promise<CryptoKey> {
+  const bytes = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
+  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** Builds the backup file's bytes: a JSON header line, then the sealed body (base64). */
+export async function createBackup(
+  db: StationDb,
+  dataKey: Uint8Array,
+  settings: { profile: StationProfile; domain: DomainSettings },
+  createdAt: string,
+): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
+  const tables = {} as BackupContent['tables'];
+  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
+    for (const t of TABLES) tables[t] = await db.table(t).toArray();
+  });
+  const accounts = (tables.accounts as { username: string; wrappedKey: WrappedKey; deleted: boolean; disabled: boolean }[])
+    .filter((a) => !a.deleted && !a.disabled)
+    .map((a) => ({ username: a.username, wrappedKey: a.wrappedKey }));
+  const keyring = (tables.meta as { key: string; value: { recoveryWrap?: WrappedKey } }[]).find((m) => m.key === 'keyring');
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    station: { code: settings.profile.code, name: settings.profile.name },
+    createdAt,
+    schemaVersion: db.verno,
+    counts: Object.fromEntries(TABLES.map((t) => [t, tables[t].length])),
+    keys: { accounts, recovery: keyring?.value.recoveryWrap ?? null },
+    iv: toBase64(iv),
+  };
+  const headerLine = JSON.stringify(header);
+  const content: BackupContent = { ...settings, tables };
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: enc.encode(headerLine) },
+    await backupKey(dataKey),
+    enc.encode(JSON.stringify(content)),
+  );
+  const bytes = enc.encode(`${headerLine}\n${toBase64(new Uint8Array(sealed))}\n`);
+  return { bytes, header };
+}
+
+function split(bytes: Uint8Array): { headerLine: string; body: string } {
+  const text = new TextDecoder().decode(bytes);
+  const nl = text.indexOf('\n');
+  if (nl < 0) throw new BackupError('不是值班律师工作站的备份文件');
+  return { headerLine: text.slice(0, nl), body: text.slice(nl + 1).trim() };
+}
+
+/** Reads what a backup says about itself, without any secret. */
+export function readBackupHeader(bytes: Uint8Array): BackupHeader {
+  const { headerLine } = split(bytes);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(headerLine);
+  } catch {
+    throw new BackupError('不是值班律师工作站的备份文件');
+  }
+  const parsed = headerSchema.safeParse(raw);
+  if (!parsed.success) throw new BackupError('备份文件格式无法识别或已损坏');
+  return parsed.data;
+}
+
+/**
+ * Opens a backup with a password (of one of its accounts) or the recovery code.
+ * Refuses another station's backup unless `acceptStation` names it.
+ */
+export async function openBackup(
+  bytes: Uint8Array,
+  secret: { username: string; password: string } | { recoveryCode: string },
+  expectedStationCode: string | null,
+  acceptStation?: string,
+): Promise<{ header: BackupHeader; content: BackupContent; dataKey: Uint8Array }> {
+  const header = readBackupHeader(bytes);
+  if (expectedStationCode && header.station.code !== expectedStationCode && acceptStation !== header.station.code) {
+    throw new BackupError(`这是工作站“${header.station.name}”（${header.station.code}）的备份，不是本站的；如确需导入，请明确选择“作为其他工作站的备份导入”`);
+  }
+  let dataKey: Uint8Array;
+  if ('recoveryCode' in secret) {
+    if (!header.keys.recovery) throw new BackupError('该备份不含恢复码信息');
+    dataKey = await unwrapDataKey(header.keys.recovery as WrappedKey, normalizeRecoveryCode(secret.recoveryCode), '恢复码错误');
+  } else {
+    const account = header.keys.accounts.find((a) => a.username === secret.username.trim());
+    if (!account) throw new BackupError('备份中没有这个用户名');
+    dataKey = await unwrapDataKey(account.wrappedKey as WrappedKey, secret.password, '用户名或密码错误');
+  }
+  const { headerLine, body } = split(bytes);
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(header.iv), additionalData: enc.encode(headerLine) },
+      await backupKey(dataKey),
+      fromBase64(body),
+    );
+  } catch {
+    throw new BackupError('备份文件已损坏或被改动，无法恢复');
+  }
+  return { header, content: JSON.parse(new TextDecoder().decode(plain)) as BackupContent, dataKey };
+}
+
+/** Replaces every table with the backup's, in one transaction: all or nothing. */
+export async function restoreTables(db: StationDb, content: BackupContent): Promise<void> {
+  await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+    for (const t of TABLES) {
+      await db.table(t).clear();
+      await db.table(t).bulkAdd(content.tables[t]);
+    }
+  });
+}

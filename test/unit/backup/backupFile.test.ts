@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { StationDb } from '../../../renderer/src/db/database';
+import { createFirstSupervisor, signIn } from '../../../renderer/src/session/accounts';
+import { createConsultation, getConsultation } from '../../../renderer/src/db/consultations';
+import { addLawyer, listLawyers } from '../../../renderer/src/db/lawyers';
+import { BackupError, createBackup, openBackup, readBackupHeader, restoreTables } from '../../../renderer/src/backup/backupFile';
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const profile = { code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center' as const, regionCode: '210102', address: '南京南街 1 号' };
+const domain = { meansTestStandard: { minimumLivingLine: 750, multiplier: 2, addition: 200 }, enumerationExtensions: {} };
+const fresh = () => new StationDb('b', { indexedDB: new IDBFactory(), IDBKeyRange });
+
+let db: StationDb;
+beforeEach(() => {
+  db = fresh();
+});
+
+async function populated() {
+  const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
+  await addLawyer(db, { name: '王𠮷', licenceNo: '12101201510123456', lawFirm: '辽宁正义律师事务所', phone: '13804001234' }, session.actor);
+  const c = await createConsultation(
+    db,
+    session.vault,
+    { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
+    session.actor,
+  );
+  return { session, recoveryCode, consultationId: c.id };
+}
+
+describe('backup files', () => {
+  it('restores every record into a fresh database with the password, and signs in again', async () => {
+    const { session, consultationId } = await populated();
+    const { bytes, header } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
+    expect(header.counts).toMatchObject({ consultations: 1, lawyers: 1, accounts: 1 });
+    const text = new TextDecoder().decode(bytes);
+    for (const secret of ['欧阳䶮', '王𠮷', '12101201510123456', '房屋租赁']) expect(text).not.toContain(secret);
+
+    const target = fresh();
+    const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
+    expect(opened.content.profile).toEqual(profile);
+    await restoreTables(target, opened.content);
+    const again = await signIn(target, 'admin', 'Station#2026');
+    expect((await getConsultation(target, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
+    expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
+    expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
+  });
+
+  it('opens with the recovery code, refuses a wrong password and a tampered file', async () => {
+    const { session, recoveryCode } = await populated();
+    const { bytes } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
+    await expect(openBackup(bytes, { username: 'admin', password: 'wrong-password' }, null)).rejects.toThrow('用户名或密码错误');
+    expect((await openBackup(bytes, { recoveryCode }, null)).content.tables.consultations).toHaveLength(1);
+    const tampered = new Uint8Array(bytes);
+    tampered[tampered.length - 10] = tampered[tampered.length - 10] === 65 ? 66 : 65;
+    await expect(openBackup(tampered, { recoveryCode }, null)).rejects.toThrow('备份文件已损坏或被改动');
+    expect(() => readBackupHeader(new TextEncoder().encode('hello'))).toThrow(BackupError);
+  });
+
+  it('refuses another station’s backup unless explicitly accepted', async () => {
+    const { session } = await populated();
+    const { bytes } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
+    await expect(openBackup(bytes, { username: 'admin', password: 'Station#2026' }, 'OTHER-01')).rejects.toThrow('不是本站的');
+    await expect(openBackup(bytes, { username: 'admin', password: 'Station#2026' }, 'OTHER-01', 'LN0102-KSS01')).resolves.toBeTruthy();
+  });
+});

@@ -1,11 +1,14 @@
+import { useContext } from 'react';
 import type { Actor } from '../db/repository';
+import { SessionContext } from '../session/SessionContext';
 
 /**
- * Who the audit trail names for changes made in this window. Until accounts exist
- * (sign-in per person) the station computer itself is the actor.
+ * Who the audit trail names during first-run setup, before any account exists. Its only
+ * right is to keep the roster (see session/permissions.ts).
  */
-export const STATION_OPERATOR: Actor = { id: 'station-operator', name: '本机操作员', role: 'operator' };
+export const SETUP_OPERATOR: Actor = { id: 'setup', name: '首次设置', role: 'setup' };
 
-export function currentActor(): Actor {
-  return STATION_OPERATOR;
+/** The signed-in person, or the setup operator on the first-run screen. */
+export function useActor(): Actor {
+  return useContext(SessionContext)?.actor ?? SETUP_OPERATOR;
 }

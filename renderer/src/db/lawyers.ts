@@ -1,6 +1,7 @@
 import { lawyerInputSchema, type LawyerInput } from '../../../core/validation/lawyer';
 import type { LawyerRecord, StationDb } from './database';
 import { createRecord, plainCodec, softDeleteRecord, updateRecord, type Actor, type RecordStore } from './repository';
+import { assertCan } from '../session/permissions';
 
 export function lawyerStore(db: StationDb): RecordStore<LawyerInput, LawyerRecord> {
   return { db, name: 'lawyers', codec: plainCodec<LawyerInput>() };
@@ -12,13 +13,16 @@ export async function listLawyers(db: StationDb): Promise<LawyerRecord[]> {
 }
 
 export async function addLawyer(db: StationDb, input: LawyerInput, actor: Actor): Promise<LawyerRecord> {
+  assertCan(actor.role, 'roster.manage');
   return createRecord(lawyerStore(db), lawyerInputSchema.parse(input), actor);
 }
 
 export async function editLawyer(db: StationDb, id: string, input: LawyerInput, actor: Actor): Promise<LawyerRecord> {
+  assertCan(actor.role, 'roster.manage');
   return updateRecord(lawyerStore(db), id, lawyerInputSchema.parse(input), actor);
 }
 
-export function removeLawyer(db: StationDb, id: string, actor: Actor): Promise<LawyerRecord> {
+export async function removeLawyer(db: StationDb, id: string, actor: Actor): Promise<LawyerRecord> {
+  assertCan(actor.role, 'roster.manage');
   return softDeleteRecord(lawyerStore(db), id, actor);
 }

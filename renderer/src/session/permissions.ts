@@ -23,7 +23,9 @@ export type Action =
   | 'audit.view';
 
 /** What each role may do, as data: the UI hides what is not allowed, the repositories refuse it. */
-export const PERMISSIONS: Record<Role, readonly Action[]> = {
+export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
+  // First-run setup, before any account exists: only the roster.
+  setup: ['roster.manage'],
   lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own'],
   staff: ['consultation.create', 'consultation.edit_own', 'transfer.handle', 'detainee_request.create'],
   supervisor: [
@@ -45,7 +47,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
 };
 
 export function can(role: string, action: Action): boolean {
-  return (PERMISSIONS[role as Role] ?? []).includes(action);
+  return (PERMISSIONS[role as Role | 'setup'] ?? []).includes(action);
 }
 
 export class PermissionDeniedError extends Error {

@@ -60,10 +60,12 @@ describe('repository writes', () => {
     expect(await db.audit.count()).toBe(0);
   });
 
-  it('validates roster entries before they reach the database', async () => {
-    await expect(addLawyer(db, { ...lawyer, licenceNo: '123' }, actor)).rejects.toThrow();
+  it('validates roster entries before they reach the database, and lets only supervisors keep the roster', async () => {
+    const supervisor = { id: 's1', name: '刘主任', role: 'supervisor' };
+    await expect(addLawyer(db, { ...lawyer, licenceNo: '123' }, supervisor)).rejects.toThrow();
     expect(await db.lawyers.count()).toBe(0);
-    await addLawyer(db, lawyer, actor);
+    await expect(addLawyer(db, lawyer, actor)).rejects.toThrow('没有此项操作的权限');
+    await addLawyer(db, lawyer, supervisor);
     expect((await listLawyers(db)).map((l) => l.name)).toEqual(['王𠮷']);
   });
 });

@@ -6,7 +6,7 @@ import { lawyerInputSchema, type LawyerInput } from '../../../../core/validation
 import { db } from '../../db';
 import type { LawyerRecord } from '../../db/database';
 import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../../db/lawyers';
-import { currentActor } from '../../app/session';
+import { useActor } from '../../app/session';
 import { parseForm, zodRule } from '../../ui/zodForm';
 
 const shape = lawyerInputSchema.shape;
@@ -17,6 +17,7 @@ export function RosterEditor() {
   const [editing, setEditing] = useState<LawyerRecord | 'new' | null>(null);
   const [form] = Form.useForm<LawyerInput>();
   const { message } = App.useApp();
+  const actor = useActor();
 
   const open = (target: LawyerRecord | 'new') => {
     setEditing(target);
@@ -32,8 +33,8 @@ export function RosterEditor() {
     }
     const parsed = parseForm(form, lawyerInputSchema, form.getFieldsValue());
     if (!parsed) return;
-    if (editing === 'new') await addLawyer(db, parsed, currentActor());
-    else if (editing) await editLawyer(db, editing.id, parsed, currentActor());
+    if (editing === 'new') await addLawyer(db, parsed, actor);
+    else if (editing) await editLawyer(db, editing.id, parsed, actor);
     message.success('已保存');
     setEditing(null);
   };
@@ -66,7 +67,7 @@ export function RosterEditor() {
                   okText="移除"
                   cancelText="取消"
                   onConfirm={async () => {
-                    await removeLawyer(db, row.id, currentActor());
+                    await removeLawyer(db, row.id, actor);
                     message.success(`已移除 ${row.name}`);
                   }}
                 >

@@ -161,8 +161,10 @@ function grams(value: string, size: number): string[] {
   return out;
 }
 
-/** Terms longer than this are verified by decrypting the candidates. */
+/** Han terms longer than this are verified by decrypting the candidates. */
 const MAX_DECIDED_GRAMS = 12;
+/** Index lookups for one identifier term; longer numbers are verified. */
+const MAX_IDENTIFIER_LOOKUPS = 4;
 
 /**
  * The tokens the repository looks up for one term: every gram of the needle (not only
@@ -175,9 +177,14 @@ const MAX_DECIDED_GRAMS = 12;
  */
 function termTokens(term: QueryTerm): { tokens: string[]; decided: boolean } {
   if (term.kind === 'identifier') {
-    const all = grams(term.needle, 3);
+    const all = [...new Set(grams(term.needle, 3))];
     if (all.length === 0) return { tokens: term.tokens, decided: false };
-    return all.length <= MAX_DECIDED_GRAMS ? { tokens: all.map((g) => `i:${g}`), decided: true } : { tokens: term.tokens, decided: false };
+    if (all.length <= MAX_IDENTIFIER_LOOKUPS) return { tokens: all.map((g) => `i:${g}`), decided: true };
+    // Long numbers: a few selective grams narrow to a handful of candidates, which are then
+    // verified. Grams with a letter or Han character (辽01, 刑初1) are rarer than pure digits,
+    // and the end of a number (the sequence) varies more than its start (a year, a region).
+    const ranked = [...all.filter((g) => /\D/.test(g)), ...all.filter((g) => !/\D/.test(g)).reverse()];
+    return { tokens: ranked.slice(0, MAX_IDENTIFIER_LOOKUPS).map((g) => `i:${g}`), decided: false };
   }
   if (term.kind === 'han') {
     const hanOnly = /^\p{Script=Han}+$/u.test(term.needle);

@@ -152,7 +152,7 @@ async function seed(n: number, batch = 2000): Promise<{ ms: number; indexEntries
     const rows = await Promise.all(pending);
     if ((globalThis as { BENCH_NO_TOKENS?: boolean }).BENCH_NO_TOKENS) for (const r of rows) r.tokens = [];
     for (const row of rows) entries += row.tokens.length;
-    await db.consultations.bulkPut(rows);
+    await db.consultations.bulkAdd(rows);
     if ((i / batch) % 5 === 0) console.log(`seeded ${i + rows.length} in ${Math.round(performance.now() - t0)} ms`);
   }
   return { ms: performance.now() - t0, indexEntries: entries };

@@ -5,6 +5,7 @@ import {
   countLiveConsultations,
   loadConsultations,
   newestConsultations,
+  orderIndex,
   queryConsultations,
   type ConsultationQuery,
   type StoredConsultation,
@@ -92,6 +93,8 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
         setTotal(result.ids.length);
       }
       await loadPage(0, gen);
+      // Build the order index while the lawyer reads the first screen, so the first search does not wait for it.
+      void orderIndex(db).catch(() => undefined);
     };
     // Re-run when any consultation changes; the first emission runs it once.
     const subscription = liveQuery(() => db.consultations.count().then(() => db.audit.count())).subscribe({

@@ -61,3 +61,34 @@ test('a backup restores into a fresh installation with every record intact', asy
   delete process.env.STATION_E2E_DIALOG_FOLDER;
   delete process.env.STATION_E2E_DIALOG_FILE;
 });
+
+test('another station’s backup is refused unless explicitly imported as such', async ({ station }) => {
+  test.setTimeout(240_000);
+  const folder = mkdtempSync(join(tmpdir(), 'station-backups-'));
+  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  const a = await station.launch();
+  await completeSetup(a.page);
+  await a.page.getByRole('menuitem', { name: '设置' }).click();
+  await a.page.getByRole('button', { name: '立即备份…' }).click();
+  await expect(a.page.getByTestId('backup-path')).toContainText(folder);
+  await a.close();
+
+  process.env.STATION_E2E_DIALOG_FILE = join(folder, readdirSync(folder)[0]!);
+  const b = await station.launchFresh();
+  const page = b.page;
+  await completeSetup(page, { code: 'LN0103-FY01', name: '沈阳市沈河区人民法院法律援助工作站', kindLabel: '法院', regionCode: '210103', address: '沈河区市府大路 1 号' });
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '从备份恢复…' }).click();
+  const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+  await dialog.getByRole('button', { name: '选择备份文件…' }).click();
+  await dialog.getByLabel('用户名').fill(ADMIN.username);
+  await dialog.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await dialog.getByRole('button', { name: '恢复' }).click();
+  await expect(dialog).toContainText('不是本站的');
+  await dialog.getByText('我确认作为其他工作站的备份导入').click();
+  await dialog.getByRole('button', { name: '恢复' }).click();
+  await signIn(page);
+  await expect(page.getByTestId('station-name')).toHaveText('沈阳市和平区看守所法律援助工作站');
+  delete process.env.STATION_E2E_DIALOG_FOLDER;
+  delete process.env.STATION_E2E_DIALOG_FILE;
+});

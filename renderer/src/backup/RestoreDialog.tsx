@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import dayjs from 'dayjs';
 import type { StationProfile } from '../../../core/domain/station';
 import { db } from '../db';
@@ -8,11 +8,23 @@ import { fromBase64 } from '../session/keyMaterial';
 import { openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
 
 /** Restores a whole station from a backup file into this (fresh) installation. */
-export function RestoreDialog({ open, onClose, onRestored }: { open: boolean; onClose(): void; onRestored(profile: StationProfile): void }) {
+export function RestoreDialog({
+  open,
+  onClose,
+  onRestored,
+  currentStation = null,
+}: {
+  open: boolean;
+  onClose(): void;
+  onRestored(profile: StationProfile): void;
+  /** Set when restoring over an installed station: another station's backup then needs explicit consent. */
+  currentStation?: { code: string; name: string } | null;
+}) {
   const [file, setFile] = useState<{ bytes: Uint8Array; header: BackupHeader; name: string } | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [acceptOther, setAcceptOther] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string; recoveryCode: string }>();
   const { message } = App.useApp();
 
@@ -36,7 +48,7 @@ export function RestoreDialog({ open, onClose, onRestored }: { open: boolean; on
     setError(null);
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
-      const { content } = await openBackup(file.bytes, secret, null);
+      const { content } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
       await restoreTables(db, content);
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
@@ -64,6 +76,21 @@ export function RestoreDialog({ open, onClose, onRestored }: { open: boolean; on
             <Descriptions.Item label="备份时间">{dayjs(file.header.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             <Descriptions.Item label="登记记录">{file.header.counts.consultations ?? 0} 条</Descriptions.Item>
           </Descriptions>
+          {currentStation && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              title="恢复会用备份中的全部数据替换本机现有数据"
+              description={
+                file.header.station.code !== currentStation.code ? (
+                  <Checkbox checked={acceptOther} onChange={(e) => setAcceptOther(e.target.checked)}>
+                    这是其他工作站（{file.header.station.code}）的备份，我确认作为其他工作站的备份导入
+                  </Checkbox>
+                ) : undefined
+              }
+            />
+          )}
           <Radio.Group style={{ margin: '16px 0' }} value={mode} onChange={(e) => setMode(e.target.value)} options={[{ value: 'password', label: '用账户密码' }, { value: 'recovery', label: '用恢复码' }]} />
           <Form form={form} layout="vertical" name="restore" onFinish={() => void restore()}>
             {mode === 'password' ? (

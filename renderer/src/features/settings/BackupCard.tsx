@@ -6,6 +6,7 @@ import { db } from '../../db';
 import { useStation } from '../../app/StationContext';
 import { sessionStore } from '../../session/sessionStore';
 import { writeBackup } from '../../backup/backupActions';
+import { RestoreDialog } from '../../backup/RestoreDialog';
 
 /** On-demand backup to a chosen folder, and the daily automatic backup. */
 export function BackupCard() {
@@ -14,6 +15,7 @@ export function BackupCard() {
   const [auto, setAuto] = useState<BackupAuto | null>(null);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     void window.station.backup.getAuto().then(setAuto);
@@ -53,8 +55,19 @@ export function BackupCard() {
           <Button type="primary" loading={busy} onClick={() => void backupNow()}>
             立即备份…
           </Button>
+          <Button onClick={() => setRestoring(true)}>从备份恢复…</Button>
           {last && <Typography.Text data-testid="backup-path">已保存到 {last}</Typography.Text>}
         </Space>
+        <RestoreDialog
+          open={restoring}
+          currentStation={{ code: profile.code, name: profile.name }}
+          onClose={() => setRestoring(false)}
+          onRestored={() => {
+            // Everything was replaced: start again from the sign-in screen with the restored accounts.
+            sessionStore.signOut();
+            window.location.reload();
+          }}
+        />
         <Space wrap>
           <Typography.Text>每日自动备份：{auto?.folder ?? '未设置'}</Typography.Text>
           <Button onClick={() => void chooseAutoFolder()}>选择文件夹…</Button>

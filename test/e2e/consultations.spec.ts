@@ -60,6 +60,7 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
   await expect(page.getByTestId('history')).toContainText('修改（第 2 版）：解答意见');
   await expect(page.getByTestId('history')).toContainText('登记（第 1 版）');
   await expect(detail).toContainText('第 2 版');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'test-results/consultation-detail.png' });
 });
 

@@ -101,7 +101,7 @@ export function ConsultationDetail({
           }
         />
       )}
-      <Descriptions bordered size="small" column={2}>
+      <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
         <Descriptions.Item label="接待时间">{dayjs(record.time).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
         <Descriptions.Item label="值班律师">{lawyerNames.get(record.lawyerId) ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="接待地点">{label(enums.consultationPlaces, record.place)}</Descriptions.Item>

@@ -159,7 +159,7 @@ export function ConsultationsPage() {
           />
         )}
       </Drawer>
-      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={880} destroyOnHidden>
+      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden>
         {detailId && (
           <ConsultationDetail
             key={detailId}

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { EXAMPLE_MEANS_TEST_STANDARD, meansTestStandardSchema, type MeansTestStandard } from '../../../../core/rules/meansTest';
 import { useStation } from '../../app/StationContext';
-import { parseForm, zodRule } from '../../ui/zodForm';
+import { zodRule } from '../../ui/zodForm';
+import { useSchemaSave } from '../../ui/useSchemaSave';
 
 const shape = meansTestStandardSchema.shape;
 
@@ -10,28 +10,12 @@ const shape = meansTestStandardSchema.shape;
 export function MeansTestSettings() {
   const { domain, setDomain } = useStation();
   const [form] = Form.useForm<MeansTestStandard>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-
-  const save = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = parseForm(form, meansTestStandardSchema, form.getFieldsValue());
-    if (!parsed) return;
-    setSaving(true);
-    try {
-      const saved = await window.station.settings.saveMeansTestStandard(parsed);
-      setDomain({ ...domain, meansTestStandard: saved });
-      message.success('经济困难标准已保存');
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, run: save } = useSchemaSave(
+    form,
+    meansTestStandardSchema,
+    async (parsed) => setDomain({ ...domain, meansTestStandard: await window.station.settings.saveMeansTestStandard(parsed) }),
+    '经济困难标准已保存',
+  );
 
   return (
     <Card title="经济困难标准（法律援助法第三十四条）" extra={<Button type="primary" loading={saving} onClick={save}>保存标准</Button>}>

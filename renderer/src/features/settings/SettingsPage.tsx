@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Space } from 'antd';
+import { Button, Card, Descriptions, Form, Space } from 'antd';
 import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
 import { useStation } from '../../app/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
@@ -12,34 +11,19 @@ import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
 import { StationProfileForm } from './StationProfileForm';
 import { RosterEditor } from '../roster/RosterEditor';
-import { parseForm } from '../../ui/zodForm';
+import { useSchemaSave } from '../../ui/useSchemaSave';
 
 export function SettingsPage() {
   const { profile, appInfo, setProfile: onProfileSaved } = useStation();
   const session = useSession();
   const admin = can(session.actor.role, 'settings.edit');
   const [form] = Form.useForm<StationProfile>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-
-  const save = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = parseForm(form, stationProfileSchema, form.getFieldsValue());
-    if (!parsed) return;
-    setSaving(true);
-    try {
-      onProfileSaved(await window.station.settings.saveProfile(parsed));
-      message.success('工作站信息已保存');
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, run: save } = useSchemaSave(
+    form,
+    stationProfileSchema,
+    async (parsed) => onProfileSaved(await window.station.settings.saveProfile(parsed)),
+    '工作站信息已保存',
+  );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

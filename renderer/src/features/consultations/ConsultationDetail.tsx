@@ -12,6 +12,7 @@ import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from './formValues';
+import { can } from '../../session/permissions';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -47,6 +48,9 @@ export function ConsultationDetail({
   }, [id, session.vault]);
 
   if (!record) return null;
+  const own = record.ownerId === session.actor.id;
+  const mayEdit = can(session.actor.role, own ? 'consultation.edit_own' : 'consultation.edit_any');
+  const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
   const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
   const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
 
@@ -81,12 +85,16 @@ export function ConsultationDetail({
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16} data-testid="consultation-detail">
       <Space>
-        <Button type="primary" onClick={() => onEdit(record)}>
-          编辑
-        </Button>
-        <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={remove}>
-          <Button danger>删除</Button>
-        </Popconfirm>
+        {mayEdit && (
+          <Button type="primary" onClick={() => onEdit(record)}>
+            编辑
+          </Button>
+        )}
+        {mayDelete && (
+          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={remove}>
+            <Button danger>删除</Button>
+          </Popconfirm>
+        )}
         <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>
       </Space>
       <AssessmentPanel draft={record} />

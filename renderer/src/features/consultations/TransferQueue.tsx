@@ -7,6 +7,7 @@ import { toRfc3339 } from '../../../../core/time/rfc3339';
 import { db } from '../../db';
 import { loadConsultations, markTransferred, queryConsultations, type StoredConsultation } from '../../db/consultations';
 import { useSession } from '../../session/SessionContext';
+import { can } from '../../session/permissions';
 
 /**
  * Detainees' legal-aid applications not yet passed to the legal-aid centre, soonest
@@ -54,7 +55,9 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
             return <Tag color={color}>{describeRemaining(d.remainingMs)}</Tag>;
           },
         },
-        { title: '操作', render: (_, c) => <Button size="small" onClick={() => void onTransferred(c)}>标记已转交</Button> },
+        ...(can(session.actor.role, 'transfer.handle')
+          ? [{ title: '操作', render: (_: unknown, c: StoredConsultation) => <Button size="small" onClick={() => void onTransferred(c)}>标记已转交</Button> }]
+          : []),
       ]}
     />
   );

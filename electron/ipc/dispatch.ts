@@ -36,7 +36,7 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
         return { ok: false, error: { code: 'invalid_input', message: err.issues[0]?.message ?? '输入内容无效' } };
       }
       if (err instanceof ServiceError) {
-        return { ok: false, error: { code: err.code, message: err.message } };
+        return { ok: false, error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
       }
       log(`handler ${channel} failed`, err);
       return { ok: false, error: { code: 'internal', message: '操作失败，请重试；如果问题持续，请联系管理员' } };

@@ -1,0 +1,43 @@
+import type { DocumentTemplate } from '../template';
+
+/** 调解协议书: what the parties agreed, how and when it is paid, signed by all. */
+export const mediationAgreement: DocumentTemplate = {
+  kind: 'mediation_agreement',
+  name: '调解协议书',
+  description: '记录值班律师参与调解达成的协议',
+  style: 'letter',
+  sources: ['mediation', 'consultation'],
+  fields: [
+    { name: 'mediationType', label: '调解类型', type: 'text', required: true, max: 20 },
+    { name: 'caseNumber', label: '案号', type: 'text', max: 60 },
+    { name: 'cause', label: '纠纷类型（案由）', type: 'text', required: true, max: 60 },
+    { name: 'parties', label: '当事人', type: 'list', required: true, max: 300, hint: '每行一方：身份、姓名及基本情况，如“申请人：张三，男，……”' },
+    { name: 'facts', label: '纠纷主要事实', type: 'multiline', required: true, max: 5000 },
+    { name: 'terms', label: '协议内容', type: 'list', required: true, max: 1000 },
+    { name: 'amountAgreed', label: '协议金额（元）', type: 'money' },
+    { name: 'payment', label: '履行方式和期限', type: 'text', max: 200 },
+    { name: 'place', label: '调解地点', type: 'text', max: 100 },
+    { name: 'mediatorName', label: '调解员', type: 'text', max: 50 },
+    { name: 'lawyerName', label: '值班律师', type: 'text', required: true, max: 100 },
+    { name: 'copies', label: '份数', type: 'text', max: 3 },
+    { name: 'date', label: '日期', type: 'date', required: true },
+  ],
+  blocks: [
+    { type: 'title', text: '调解协议书' },
+    { type: 'number' },
+    { type: 'labelled', label: '调解类型', field: 'mediationType' },
+    { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
+    { type: 'labelled', label: '纠纷类型', field: 'cause' },
+    { type: 'heading', text: '当事人：' },
+    { type: 'list', field: 'parties', numbering: 'arabic' },
+    { type: 'heading', text: '纠纷主要事实：' },
+    { type: 'prose', field: 'facts' },
+    { type: 'line', indent: true, text: '经调解，各方当事人自愿达成如下协议：' },
+    { type: 'list', field: 'terms', numbering: 'chinese' },
+    { type: 'labelled', label: '协议金额', field: 'amountAgreed', optional: true },
+    { type: 'labelled', label: '履行方式和期限', field: 'payment', optional: true },
+    { type: 'line', indent: true, text: '本协议经各方当事人签名后生效，一式{{copies}}份，各方当事人各执一份，调解组织留存一份。', optional: true },
+    { type: 'labelled', label: '调解地点', field: 'place', optional: true },
+    { type: 'signature', lines: ['当事人（签名）：', '当事人（签名）：', '调解员：{{mediatorName}}', '值班律师：{{lawyerName}}', '{{date}}'] },
+  ],
+};

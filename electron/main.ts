@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       transport: 'electron',
       dialogs: electronDialogs(),
+      resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
     registerIpc(createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err)));
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { stationProfileSchema, type StationProfile } from '../domain/station';
 import { enumerationExtensionsSchema, type EnumerationExtensions } from '../domain/enums';
 import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansTest';
+import { documentValuesSchema } from '../documents/values';
+import type { DocumentValues } from '../documents/template';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -44,6 +46,17 @@ export interface BackupAuto {
   lastAt: string | null;
 }
 
+export interface RenderedDocument {
+  /** The PDF, base64 (both transports carry JSON). */
+  pdf: string;
+  pages: number;
+  sha256: string;
+  /** Characters no embedded font can draw: the lawyer is warned before saving. */
+  missingCharacters: string[];
+  /** The values as printed (trimmed, empty list items dropped). */
+  values: DocumentValues;
+}
+
 const backupName = z.string().regex(/^[A-Za-z0-9-]{1,32}_backup_\d{8}T\d{6}\.dlbackup$/, '备份文件名无效');
 
 export const contract = {
@@ -60,6 +73,15 @@ export const contract = {
     getAuto: channel<BackupAuto>()(none),
     setAuto: channel<BackupAuto>()(z.object({ folder: z.string().nullable(), keep: z.number().int().min(1).max(365) })),
     markAuto: channel<BackupAuto>()(z.object({ at: z.string() })),
+  },
+  documents: {
+    render: channel<RenderedDocument>()(
+      z.object({ kind: z.string().min(1).max(64), values: documentValuesSchema, docNumber: z.string().max(80), draft: z.boolean().optional() }),
+    ),
+    exportPdf: channel<{ path: string } | null>()(
+      // 60 MB of base64 is far above any document; the limit keeps a runaway payload out.
+      z.object({ fileName: z.string().min(1).max(200), pdf: z.string().min(8).max(80_000_000) }),
+    ),
   },
   settings: {
     getProfile: channel<StationProfile | null>()(none),

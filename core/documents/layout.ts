@@ -80,6 +80,9 @@ export interface LayoutInput {
   measure: Measure;
 }
 
+/** Most extra space per character when justifying, in em; wider gaps read as holes. */
+const MAX_JUSTIFY = 0.2;
+
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function chineseOrdinal(n: number): string {
@@ -129,7 +132,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
     if (n < 2) return 0;
     const extra = (avail - measure(line.text, bold, size)) / (n - 1);
     // A line cut short by an unbreakable number is left ragged rather than spaced out.
-    return extra > 0 && extra < size * 0.5 ? extra : 0;
+    return extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0;
   };
 
   /** Sets one paragraph at the cursor, breaking pages between lines. */
@@ -184,6 +187,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         break;
       }
       case 'heading':
+        if (block.when && listItems(values[block.when]).length === 0 && lookup(block.when).trim() === '') break;
         // Keep a heading with the first line of what follows it.
         cur.ensure(m.line * 2);
         paragraph(block.text, { ...body, bold: true });
@@ -332,7 +336,7 @@ function layoutTable(
             size,
             lineHeight: lh,
             runs: [{ text: line.text, bold: c.bold }],
-            charSpacing: extra > 0 && extra < size * 0.5 ? extra : 0,
+            charSpacing: extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0,
           });
         });
         cur.ops.push(

@@ -46,8 +46,8 @@ export type Block =
   | { type: 'number' }
   /** One paragraph of fixed text with placeholders; `optional` drops it when a placeholder is empty. */
   | { type: 'line'; text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; indent?: boolean; optional?: boolean }
-  /** A bold section heading. */
-  | { type: 'heading'; text: string }
+  /** A bold section heading; with `when`, only if that field has a value. */
+  | { type: 'heading'; text: string; when?: string }
   /** "label：value" with the value wrapping under the label; `optional` drops it when empty. */
   | { type: 'labelled'; label: string; field: string; optional?: boolean }
   /** A multi-paragraph field, each paragraph indented two characters. */

@@ -19,14 +19,14 @@ function badChars(v: string, multiline: boolean): boolean {
   return multiline ? /(?![\t\n\r])[\p{Cc}\p{Cs}]/u.test(v) : /[\p{Cc}\p{Cs}]/u.test(v);
 }
 
-function checkOne(field: FieldDef, value: unknown): string | null {
+function checkOne(field: FieldDef, value: unknown, draft: boolean): string | null {
   const max = field.max ?? DEFAULT_MAX[field.type];
   if (field.type === 'list') {
     if (value !== undefined && !Array.isArray(value)) return `${field.label}应为逐条填写的列表`;
     const items = ((value as unknown[] | undefined) ?? []).map((s) => (typeof s === 'string' ? s.trim() : s));
     if (items.some((s) => typeof s !== 'string')) return `${field.label}应为文字`;
     const filled = (items as string[]).filter((s) => s !== '');
-    if (field.required && filled.length === 0) return `请至少填写一条${field.label}`;
+    if (field.required && !draft && filled.length === 0) return `请至少填写一条${field.label}`;
     if (filled.length > MAX_LIST_ITEMS) return `${field.label}不能超过 ${MAX_LIST_ITEMS} 条`;
     const long = filled.findIndex((s) => charCount(s) > max);
     if (long >= 0) return `${field.label}第 ${long + 1} 条不能超过 ${max} 个字`;
@@ -35,7 +35,7 @@ function checkOne(field: FieldDef, value: unknown): string | null {
   }
   if (value !== undefined && typeof value !== 'string') return `${field.label}应为文字`;
   const v = ((value as string | undefined) ?? '').trim();
-  if (v === '') return field.required ? `请填写${field.label}` : null;
+  if (v === '') return field.required && !draft ? `请填写${field.label}` : null;
   if (charCount(v) > max) return `${field.label}不能超过 ${max} 个字`;
   if (badChars(v, field.type === 'multiline')) return `${field.label}中含有无法显示的字符`;
   if (field.type === 'date' && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || parseYmd(v) === null)) return `${field.label}应为有效日期（如 2026-11-24）`;
@@ -45,10 +45,11 @@ function checkOne(field: FieldDef, value: unknown): string | null {
   return null;
 }
 
-export function checkDocumentValues(template: DocumentTemplate, values: DocumentValues): ValueProblem[] {
+/** `draft`: a preview while typing, where required fields may still be empty. */
+export function checkDocumentValues(template: DocumentTemplate, values: DocumentValues, options: { draft?: boolean } = {}): ValueProblem[] {
   const problems: ValueProblem[] = [];
   for (const field of template.fields) {
-    const message = checkOne(field, values[field.name]);
+    const message = checkOne(field, values[field.name], options.draft ?? false);
     if (message) problems.push({ field: field.name, message });
   }
   for (const key of Object.keys(values)) {

@@ -24,6 +24,8 @@ export function serveRenderer(rendererDir: string): void {
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
+    // Module workers (pdf.js) are refused unless served as JavaScript.
+    if (target.endsWith('.mjs')) headers.set('Content-Type', 'text/javascript; charset=utf-8');
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -17,5 +17,12 @@ export function electronDialogs() {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseSavePath(defaultName: string): Promise<string | null> {
+      if (process.env.STATION_E2E_DIALOG_FOLDER) return `${process.env.STATION_E2E_DIALOG_FOLDER}/${defaultName}`;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '保存 PDF 文件', defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
   };
 }

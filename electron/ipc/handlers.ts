@@ -24,6 +24,10 @@ export function createHandlers(services: Services): Handlers {
       setAuto: (input) => services.backup.setAuto(input),
       markAuto: (input) => services.backup.markAuto(input),
     },
+    documents: {
+      render: (input) => services.documents.render(input),
+      exportPdf: (input) => services.documents.exportPdf(input),
+    },
     settings: {
       getProfile: () => services.settings.getProfile(),
       saveProfile: (profile) => services.settings.saveProfile(profile),

@@ -4,6 +4,9 @@ import type { KeyValueStore } from './settings/keyValueStore';
 import { createBackupService, type BackupService } from './backup/backupFiles';
 import type { BackupAuto } from '../../core/api/contract';
 import { ServiceError } from './errors';
+import { createDocumentService, type DocumentService } from './documents/documentService';
+import { createPdfExport, type PdfExport } from './documents/pdfExport';
+import { resolveFontFiles } from './pdf/fonts';
 
 /** Everything that differs between the Electron app and the Node harness. */
 export interface Ports {
@@ -11,7 +14,9 @@ export interface Ports {
   dataDir: string;
   appVersion: string;
   transport: AppInfo['transport'];
-  dialogs: { chooseFolder(): Promise<string | null>; chooseFile(): Promise<string | null> };
+  dialogs: { chooseFolder(): Promise<string | null>; chooseFile(): Promise<string | null>; chooseSavePath(defaultName: string): Promise<string | null> };
+  /** Where the packaged app keeps its fonts (process.resourcesPath); absent in development. */
+  resourcesDir?: string;
 }
 
 export interface Services {
@@ -22,6 +27,7 @@ export interface Services {
     setAuto(input: { folder: string | null; keep: number }): BackupAuto;
     markAuto(input: { at: string }): BackupAuto;
   };
+  documents: DocumentService & PdfExport;
 }
 
 const AUTO_KEY = 'backupAuto';
@@ -41,7 +47,9 @@ export function createServices(ports: Ports): Services {
     chooseFile: () => ports.dialogs.chooseFile(),
     autoFolder: () => getAuto().folder,
   });
+  const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
   return {
+    documents: { ...documents, ...createPdfExport(ports.dialogs) },
     appInfo: () => ({
       version: ports.appVersion,
       transport: ports.transport,

@@ -6,6 +6,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { App } from './app/App';
 import './app/global.css';
+import './print.css';
 
 dayjs.locale('zh-cn');
 

@@ -1,10 +1,14 @@
 // `npm run bench`: every benchmark, printed as tables. Not a test: figures go to docs/PERFORMANCE.md.
 import { cpus, totalmem } from 'node:os';
 import { runConsultationBench } from './consultations';
+import { runDocumentBench } from './documents';
 
 const round = (figures: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');
+console.table(round(await runDocumentBench()));
+if (process.argv.includes('--documents-only')) process.exit(0);
 console.log('\n== consultation log (IndexedDB in Chromium)');
 console.table(round(await runConsultationBench()));

@@ -21,6 +21,7 @@ const RENDERER_DIR = join(ROOT, 'out/renderer');
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -88,6 +89,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     dialogs: {
       chooseFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
       chooseFile: async () => process.env.STATION_E2E_DIALOG_FILE ?? null,
+      chooseSavePath: async (name: string) => (process.env.STATION_E2E_DIALOG_FOLDER ? join(process.env.STATION_E2E_DIALOG_FOLDER, name) : null),
     },
   });
   const dispatch = createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err));

@@ -34,7 +34,7 @@ export const transferLetter: DocumentTemplate = {
     },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
     { type: 'prose', field: 'circumstances' },
-    { type: 'heading', text: '随附材料：' },
+    { type: 'heading', text: '随附材料：', when: 'attachments' },
     { type: 'list', field: 'attachments', numbering: 'arabic' },
     { type: 'line', text: '联系人：{{contact}}　联系电话：{{contactPhone}}', optional: true },
     { type: 'signature', lines: ['{{stationName}}（盖章）', '{{date}}'] },

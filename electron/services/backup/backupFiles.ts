@@ -24,7 +24,7 @@ function fsyncDir(dir: string) {
 }
 
 /** Writes to a temporary name, flushes, then renames: a crash or full disk never leaves half a backup under the real name. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+export function writeFileAtomic(target: string, bytes: Uint8Array, what = '备份'): void {
   const temp = join(dirname(target), `.${basename(target)}.partial`);
   try {
     const fd = openSync(temp, 'w', 0o600);
@@ -38,7 +38,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     fsyncDir(dirname(target));
   } catch (err) {
     rmSync(temp, { force: true });
-    throw new ServiceError('write_failed', `备份写入失败：${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间不足' : '无法写入所选位置'}，未留下不完整的文件`);
+    throw new ServiceError('write_failed', `${what}写入失败：${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间不足' : '无法写入所选位置'}，未留下不完整的文件`);
   }
 }
 

@@ -9,6 +9,8 @@ export interface RenderRequest {
   kind: string;
   values: DocumentValues;
   docNumber: string;
+  /** A preview while typing: required fields may be empty. */
+  draft?: boolean;
 }
 
 export interface RenderResult {
@@ -29,10 +31,10 @@ export interface DocumentService {
 /** Renders documents in the main process with one font set kept warm for the process. */
 export function createDocumentService(fontFiles: FontFiles): DocumentService {
   const fonts = new FontSet(fontFiles);
-  const renderBytes: DocumentService['renderBytes'] = async ({ kind, values, docNumber }) => {
+  const renderBytes: DocumentService['renderBytes'] = async ({ kind, values, docNumber, draft }) => {
     const template = templateOf(kind);
     if (!template) throw new ServiceError('unknown_kind', `没有“${kind}”这种文书`);
-    const problems = checkDocumentValues(template, values);
+    const problems = checkDocumentValues(template, values, { draft: draft ?? false });
     if (problems.length > 0) {
       throw new ServiceError('invalid_values', problems[0]!.message, problems.map((p) => ({ path: [p.field], message: p.message })));
     }

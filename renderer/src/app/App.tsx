@@ -10,6 +10,7 @@ import { SessionGate } from '../session/SessionGate';
 import { Shell } from './Shell';
 import { useRoute, type Route } from './router';
 import { AreaPage } from './AreaPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 
 type Boot =
@@ -64,6 +65,8 @@ function RoutePage({ route }: { route: Route }) {
       return <ConsultationsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'documents':
+      return <DocumentsPage />;
     default:
       return <AreaPage route={route} />;
   }

@@ -47,6 +47,36 @@ export interface ConsultationRow extends RecordBase {
   sealed: Sealed;
 }
 
+/**
+ * A saved document version. What lists and batches need is in the clear (kind, number,
+ * links, the PDF's hash); the field values and the client's name are sealed. Each edit
+ * is a new version with the same number: a saved version never changes.
+ */
+export interface DocumentRow extends RecordBase {
+  kind: string;
+  number: string;
+  year: number;
+  sequence: number;
+  version: number;
+  /** Id of the first version; all versions of a number share it. */
+  rootId: string;
+  sourceType: 'consultation' | 'mediation' | 'shift' | 'none';
+  sourceId: string;
+  lawyerId: string;
+  shiftId?: string;
+  ownerId: string;
+  pdfSha256: string;
+  pdfBytes: number;
+  pages: number;
+  sealed: Sealed;
+}
+
+/** A document's PDF, sealed, keyed by its SHA-256 (the hash recorded on the document). */
+export interface DocumentFileRow {
+  sha256: string;
+  sealed: Sealed;
+}
+
 export type Role = 'lawyer' | 'staff' | 'supervisor';
 
 /** A person who signs in. The password exists only as scrypt output inside `wrappedKey`. */
@@ -73,6 +103,8 @@ export class StationDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   consultations!: EntityTable<ConsultationRow, 'id'>;
   accounts!: EntityTable<AccountRecord, 'id'>;
+  documents!: EntityTable<DocumentRow, 'id'>;
+  documentFiles!: EntityTable<DocumentFileRow, 'sha256'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -87,6 +119,10 @@ export class StationDb extends Dexie {
     });
     this.version(3).stores({
       accounts: 'id, &username',
+    });
+    this.version(4).stores({
+      documents: 'id, createdAt, updatedAt, kind, number, rootId, sourceId, shiftId, lawyerId',
+      documentFiles: 'sha256',
     });
   }
 }

@@ -105,15 +105,24 @@ export function changedFields(before: object, after: object): string[] {
   return [...keys].filter((k) => !skip.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
 }
 
+/** Other writes that must commit or fail together with a record (a counter, a file). */
+export interface Together {
+  tables: Table[];
+  /** Runs first inside the transaction; may only touch `tables` and must not await anything else. */
+  run(): Promise<void>;
+}
+
 async function write<T, Row extends RecordBase>(
   store: RecordStore<T, Row>,
   next: Stored<T>,
   expectedCurrentRev: number | null,
   entry: AuditFields,
+  together?: Together,
 ): Promise<void> {
   const row = await store.codec.encode(next);
   const { db } = store;
-  await db.transaction('rw', [db.table(store.name), db.audit], async () => {
+  await db.transaction('rw', [db.table(store.name), db.audit, ...(together?.tables ?? [])], async () => {
+    if (together) await together.run();
     const current = await table<Row>(store as RecordStore<unknown, RecordBase>).get(next.id);
     // Optimistic check: the row must still be the one we read before encoding.
     if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
@@ -142,11 +151,11 @@ export async function createRecord<T extends object, Row extends RecordBase>(
   store: RecordStore<T, Row>,
   data: Payload<T>,
   actor: Actor,
-  options: { now?: Date; id?: string } = {},
+  options: { now?: Date; id?: string; together?: Together } = {},
 ): Promise<Stored<T>> {
   const at = toRfc3339(options.now ?? new Date());
   const record = { ...data, id: options.id ?? crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false } as Stored<T>;
-  await write(store, record, null, auditEntry(actor, 'create', store.name, record.id, 1, changedFields({}, data), at));
+  await write(store, record, null, auditEntry(actor, 'create', store.name, record.id, 1, changedFields({}, data), at), options.together);
   return record;
 }
 

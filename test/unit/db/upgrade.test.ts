@@ -15,11 +15,13 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
     expect(await current.accounts.count()).toBe(0);
+    expect(await current.documents.count()).toBe(0);
+    expect(await current.documentFiles.count()).toBe(0);
     current.close();
   });
 });

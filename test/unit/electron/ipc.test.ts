@@ -18,7 +18,7 @@ const profile = {
 };
 
 function apiOver(store = memoryStore()) {
-  const services = createServices({ settingsStore: store, dataDir: '/tmp/x', appVersion: '9.9.9', transport: 'harness', dialogs: { chooseFolder: async () => null, chooseFile: async () => null } });
+  const services = createServices({ settingsStore: store, dataDir: '/tmp/x', appVersion: '9.9.9', transport: 'harness', dialogs: { chooseFolder: async () => null, chooseFile: async () => null, chooseSavePath: async () => null } });
   const dispatch = createDispatcher(createHandlers(services));
   return { api: createStationApi((channel, payload) => dispatch(channel, payload)), dispatch };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import { RecordDocuments } from '../documents/RecordDocuments';
 import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
 import { REQUEST_KINDS } from '../../../../core/consultations/schema';
@@ -97,6 +98,7 @@ export function ConsultationDetail({
         )}
         <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>
       </Space>
+      {!record.deleted && <RecordDocuments consultationId={record.id} />}
       <AssessmentPanel draft={record} />
       {deadline && (
         <Alert

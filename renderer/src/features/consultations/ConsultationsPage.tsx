@@ -8,6 +8,7 @@ import { listLawyers } from '../../db/lawyers';
 import { queryConsultations, type ConsultationQuery, type StoredConsultation } from '../../db/consultations';
 import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
+import { useRoute } from '../../app/router';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
@@ -34,7 +35,9 @@ export function ConsultationsPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filters, setFilters] = useState<Omit<ConsultationQuery, 'text' | 'from' | 'to'>>({});
   const [form, setForm] = useState<FormState>(null);
-  const [detailId, setDetailId] = useState<string | null>(null);
+  const { params } = useRoute();
+  // Other pages link to a record with #/consultations?open=<id>.
+  const [detailId, setDetailId] = useState<string | null>(() => params.get('open'));
   const [tab, setTab] = useState('list');
 
   const debouncedText = useDebounced(text, 150);

@@ -1,0 +1,195 @@
+import type { DocumentValues } from '../../../core/documents/template';
+import { formatDocumentNumber, numberCounterKey } from '../../../core/documents/numbering';
+import { matchesQuery, queryTokens } from '../../../core/search/tokens';
+import { toRfc3339 } from '../../../core/time/rfc3339';
+import type { DocumentRow, StationDb } from './database';
+import { createRecord, type Actor, type RecordStore, type Stored } from './repository';
+import type { Vault } from './vault';
+
+export const DOCUMENTS = 'documents';
+const FILES = 'documentFiles';
+
+/** What is sealed: the exact values the PDF was made from, and what the list shows and searches. */
+interface DocumentContent {
+  values: DocumentValues;
+  title: string;
+  clientName: string;
+  caseNumber: string;
+}
+
+type DocumentPayload = Omit<DocumentRow, keyof import('../../../core/records/base').RecordBase | 'sealed'> & DocumentContent;
+export type StoredDocument = Stored<DocumentPayload>;
+
+function documentStore(db: StationDb, vault: Vault): RecordStore<DocumentPayload, DocumentRow> {
+  return {
+    db,
+    name: DOCUMENTS,
+    codec: {
+      async encode(record) {
+        const { values, title, clientName, caseNumber, ...clear } = record;
+        return { ...clear, sealed: await vault.seal(DOCUMENTS, record.id, { values, title, clientName, caseNumber }) };
+      },
+      async decode(row) {
+        const { sealed, ...clear } = row;
+        const content = await vault.open<DocumentContent>(DOCUMENTS, row.id, sealed);
+        return { ...clear, ...content };
+      },
+    },
+  };
+}
+
+/** The number the next document of `year` would get (shown nowhere; used to render before saving). */
+export async function peekNextSequence(db: StationDb, year: number): Promise<number> {
+  const entry = await db.meta.get(numberCounterKey(year));
+  return ((entry?.value as number | undefined) ?? 0) + 1;
+}
+
+export class NumberTakenError extends Error {
+  constructor() {
+    super('文书编号已被同时保存的另一份文书占用，请重试');
+    this.name = 'NumberTakenError';
+  }
+}
+
+export interface NewDocument {
+  kind: string;
+  title: string;
+  values: DocumentValues;
+  clientName: string;
+  caseNumber: string;
+  sourceType: DocumentRow['sourceType'];
+  sourceId: string;
+  lawyerId: string;
+  shiftId?: string;
+  /** The rendered PDF (base64) with its hash and page count, made with `number`. */
+  pdf: string;
+  pdfSha256: string;
+  pages: number;
+}
+
+function base64Length(b64: string): number {
+  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+}
+
+/**
+ * Saves a first version under the number it was rendered with. The counter moves in the
+ * same transaction as the record, and only if nobody took the number meanwhile, so a
+ * failed save leaves no gap and two windows never share a number.
+ */
+export async function saveNewDocument(
+  db: StationDb,
+  vault: Vault,
+  doc: NewDocument,
+  numbering: { year: number; sequence: number; stationCode: string },
+  actor: Actor,
+): Promise<StoredDocument> {
+  const id = crypto.randomUUID();
+  const number = formatDocumentNumber(numbering.year, numbering.stationCode, numbering.sequence);
+  const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };
+  const { pdf, ...rest } = doc;
+  const key = numberCounterKey(numbering.year);
+  return createRecord(
+    documentStore(db, vault),
+    { ...rest, number, year: numbering.year, sequence: numbering.sequence, version: 1, rootId: id, ownerId: actor.id, pdfBytes: base64Length(pdf) },
+    actor,
+    {
+      id,
+      together: {
+        tables: [db.meta, db.documentFiles],
+        async run() {
+          const current = ((await db.meta.get(key))?.value as number | undefined) ?? 0;
+          if (current + 1 !== numbering.sequence) throw new NumberTakenError();
+          await db.meta.put({ key, value: numbering.sequence });
+          await db.documentFiles.put(file);
+        },
+      },
+    },
+  );
+}
+
+/** A new version of a saved document: same number, version + 1; the earlier version stays as it was. */
+export async function saveNewVersion(db: StationDb, vault: Vault, previous: StoredDocument, doc: NewDocument, actor: Actor): Promise<StoredDocument> {
+  const latest = await latestVersion(db, previous.rootId);
+  if (latest && latest.id !== previous.id) throw new Error('这份文书已有更新的版本，请在最新版本上修改');
+  const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };
+  const { pdf, ...rest } = doc;
+  return createRecord(
+      documentStore(db, vault),
+      {
+        ...rest,
+        number: previous.number,
+        year: previous.year,
+        sequence: previous.sequence,
+        version: previous.version + 1,
+        rootId: previous.rootId,
+        ownerId: actor.id,
+        pdfBytes: base64Length(pdf),
+      },
+      actor,
+      { together: { tables: [db.documentFiles], run: async () => void (await db.documentFiles.put(file)) } },
+    );
+}
+
+async function latestVersion(db: StationDb, rootId: string): Promise<DocumentRow | undefined> {
+  const rows = await db.documents.where('rootId').equals(rootId).toArray();
+  return rows.filter((r) => !r.deleted).sort((a, b) => b.version - a.version)[0];
+}
+
+export async function getDocument(db: StationDb, vault: Vault, id: string): Promise<StoredDocument | undefined> {
+  const row = await db.documents.get(id);
+  return row ? documentStore(db, vault).codec.decode(row) : undefined;
+}
+
+export async function versionsOf(db: StationDb, vault: Vault, rootId: string): Promise<StoredDocument[]> {
+  const rows = await db.documents.where('rootId').equals(rootId).toArray();
+  const store = documentStore(db, vault);
+  const docs = await Promise.all(rows.map((r) => store.codec.decode(r)));
+  return docs.sort((a, b) => b.version - a.version);
+}
+
+/** The PDF exactly as saved, checked against the hash recorded on the document. */
+export async function documentPdf(db: StationDb, vault: Vault, doc: Pick<DocumentRow, 'pdfSha256'>): Promise<string> {
+  const row = await db.documentFiles.get(doc.pdfSha256);
+  if (!row) throw new Error('找不到这份文书的 PDF 文件');
+  const { pdf } = await vault.open<{ pdf: string }>(FILES, doc.pdfSha256, row.sealed);
+  const bytes = Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (hex !== doc.pdfSha256) throw new Error('PDF 文件与存档时记录的校验值不符，可能已被篡改');
+  return pdf;
+}
+
+export interface DocumentQuery {
+  text?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  sourceId?: string;
+}
+
+/** Latest version of every document, newest first, filtered. */
+export async function queryDocuments(db: StationDb, vault: Vault, q: DocumentQuery = {}): Promise<StoredDocument[]> {
+  let rows = q.sourceId ? await db.documents.where('sourceId').equals(q.sourceId).toArray() : await db.documents.toArray();
+  rows = rows.filter((r) => !r.deleted);
+  const latest = new Map<string, DocumentRow>();
+  for (const r of rows) {
+    const seen = latest.get(r.rootId);
+    if (!seen || seen.version < r.version) latest.set(r.rootId, r);
+  }
+  let list = [...latest.values()];
+  if (q.kind) list = list.filter((r) => r.kind === q.kind);
+  if (q.from) list = list.filter((r) => r.createdAt.slice(0, 10) >= q.from!);
+  if (q.to) list = list.filter((r) => r.createdAt.slice(0, 10) <= q.to!);
+  const store = documentStore(db, vault);
+  let docs = await Promise.all(list.map((r) => store.codec.decode(r)));
+  const text = q.text?.trim();
+  if (text) {
+    const parsed = queryTokens(text);
+    docs = docs.filter((d) => matchesQuery({ names: [d.clientName], identifiers: [d.number, d.caseNumber], text: [d.title] }, parsed));
+  }
+  return docs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.version - a.version));
+}
+
+export function nowYear(): number {
+  return Number(toRfc3339().slice(0, 4));
+}

@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Row, Space, Typography } from 'antd';
+import { StationApiError } from '../../../../core/api/client';
+import { templateOf } from '../../../../core/documents/templates/index';
+import type { DocumentTemplate, DocumentValues } from '../../../../core/documents/template';
+import { checkDocumentValues } from '../../../../core/documents/values';
+import { pendingDocumentNumber, formatDocumentNumber } from '../../../../core/documents/numbering';
+import { prefillDocument } from '../../../../core/documents/prefill';
+import { calendarDayOf } from '../../../../core/domain/calendar';
+import { toRfc3339 } from '../../../../core/time/rfc3339';
+import { db } from '../../db';
+import { getConsultation } from '../../db/consultations';
+import { listLawyers } from '../../db/lawyers';
+import { getDocument, NumberTakenError, peekNextSequence, saveNewDocument, saveNewVersion, type StoredDocument } from '../../db/documents';
+import { useStation } from '../../app/StationContext';
+import { useSession } from '../../session/SessionContext';
+import { navigate } from '../../app/router';
+import { DocumentFields } from './DocumentFields';
+import { PdfPreview } from './PdfPreview';
+
+export interface DraftSource {
+  kind: string;
+  consultationId?: string;
+  /** Editing: the saved version the new one replaces. */
+  previousId?: string;
+}
+
+/** Form values as the engine takes them: strings and lists of strings only. */
+function toValues(template: DocumentTemplate, raw: Record<string, unknown>): DocumentValues {
+  const out: DocumentValues = {};
+  for (const f of template.fields) {
+    const v = raw[f.name];
+    if (f.type === 'list') out[f.name] = Array.isArray(v) ? v.map((s) => (typeof s === 'string' ? s : '')) : [];
+    else if (typeof v === 'string') out[f.name] = v;
+  }
+  return out;
+}
+
+const PREVIEW_DELAY_MS = 350;
+
+/** Drafting one document: the form on the left, the real PDF on the right, save with a number. */
+export function DraftView({ source }: { source: DraftSource }) {
+  const template = templateOf(source.kind);
+  const { profile, enums } = useStation();
+  const session = useSession();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm();
+  const [ready, setReady] = useState(false);
+  const [previous, setPrevious] = useState<StoredDocument | null>(null);
+  const [link, setLink] = useState<{ sourceType: 'consultation' | 'none'; sourceId: string; lawyerId: string; shiftId?: string; clientName: string; caseNumber: string }>({
+    sourceType: 'none',
+    sourceId: '',
+    lawyerId: session.lawyerId ?? '',
+    clientName: '',
+    caseNumber: '',
+  });
+  const [pdf, setPdf] = useState<string | null>(null);
+  const [previewProblem, setPreviewProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  const year = useMemo(() => Number(toRfc3339().slice(0, 4)), []);
+  const previewNumber = previous ? previous.number : pendingDocumentNumber(year, profile.code);
+
+  // Load the source record (or the version being edited) and pre-fill once.
+  useEffect(() => {
+    if (!template) return;
+    let live = true;
+    void (async () => {
+      const lawyers = await listLawyers(db);
+      const nameOf = (id: string) => lawyers.find((l) => l.id === id)?.name ?? '';
+      if (source.previousId) {
+        const prev = await getDocument(db, session.vault, source.previousId);
+        if (!live || !prev) return;
+        setPrevious(prev);
+        setLink({ sourceType: prev.sourceType === 'consultation' ? 'consultation' : 'none', sourceId: prev.sourceId, lawyerId: prev.lawyerId, ...(prev.shiftId ? { shiftId: prev.shiftId } : {}), clientName: prev.clientName, caseNumber: prev.caseNumber });
+        form.setFieldsValue(prev.values);
+      } else {
+        const consultation = source.consultationId ? await getConsultation(db, session.vault, source.consultationId) : undefined;
+        if (!live) return;
+        const lawyerId = consultation?.lawyerId ?? session.lawyerId ?? '';
+        const values = prefillDocument(template, {
+          ...(consultation ? { consultation } : {}),
+          station: profile,
+          lawyerName: nameOf(lawyerId),
+          today: calendarDayOf(toRfc3339()),
+          enums,
+        });
+        setLink({
+          sourceType: consultation ? 'consultation' : 'none',
+          sourceId: consultation?.id ?? '',
+          lawyerId,
+          ...(consultation?.shiftId ? { shiftId: consultation.shiftId } : {}),
+          clientName: consultation?.clientName ?? '',
+          caseNumber: consultation?.caseNumber ?? '',
+        });
+        form.setFieldsValue(values);
+      }
+      setReady(true);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [template, source.previousId, source.consultationId, session.vault, session.lawyerId, profile, enums, form]);
+
+  const refreshPreview = useCallback(async () => {
+    if (!template) return;
+    const values = toValues(template, form.getFieldsValue(true) as Record<string, unknown>);
+    try {
+      const r = await window.station.documents.render({ kind: template.kind, values, docNumber: previewNumber, draft: true });
+      setPdf(r.pdf);
+      setPreviewProblem(null);
+    } catch (err) {
+      setPreviewProblem(err instanceof StationApiError ? err.message : '预览生成失败');
+    }
+  }, [template, form, previewNumber]);
+
+  useEffect(() => {
+    if (!ready) return;
+    const first = window.setTimeout(() => void refreshPreview(), 0);
+    return () => window.clearTimeout(first);
+  }, [ready, refreshPreview]);
+
+  const onValuesChange = () => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
+  };
+
+  if (!template) return <Alert type="error" title="没有这种文书" showIcon />;
+
+  const showProblems = (problems: { field: string; message: string }[]) => {
+    form.setFields(problems.map((p) => ({ name: p.field, errors: [p.message] })));
+    form.scrollToField(problems[0]!.field);
+  };
+
+  const confirmMissing = (chars: string[]) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: '有字符无法打印',
+        content: `字体中没有以下字符，PDF 中这些位置将是空白：${chars.join(' ')}。建议改用同音字并手写补正，或确认后仍然保存。`,
+        okText: '仍然保存',
+        cancelText: '返回修改',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
+  const save = async () => {
+    const values = toValues(template, form.getFieldsValue(true) as Record<string, unknown>);
+    form.setFields(template.fields.map((f) => ({ name: f.name, errors: [] })));
+    const problems = checkDocumentValues(template, values);
+    if (problems.length > 0) return showProblems(problems);
+    setSaving(true);
+    try {
+      let saved: StoredDocument | null = null;
+      for (let attempt = 0; attempt < 3 && !saved; attempt++) {
+        const sequence = previous ? previous.sequence : await peekNextSequence(db, year);
+        const docNumber = previous ? previous.number : formatDocumentNumber(year, profile.code, sequence);
+        const r = await window.station.documents.render({ kind: template.kind, values, docNumber });
+        if (attempt === 0 && r.missingCharacters.length > 0 && !(await confirmMissing(r.missingCharacters))) return;
+        const doc = {
+          kind: template.kind,
+          title: template.name,
+          values: r.values,
+          clientName: link.clientName,
+          caseNumber: link.caseNumber,
+          sourceType: link.sourceType,
+          sourceId: link.sourceId,
+          lawyerId: link.lawyerId,
+          ...(link.shiftId ? { shiftId: link.shiftId } : {}),
+          pdf: r.pdf,
+          pdfSha256: r.sha256,
+          pages: r.pages,
+        };
+        try {
+          saved = previous
+            ? await saveNewVersion(db, session.vault, previous, doc, session.actor)
+            : await saveNewDocument(db, session.vault, doc, { year, sequence, stationCode: profile.code }, session.actor);
+        } catch (err) {
+          // Another window saved a document meanwhile: render again with the next number.
+          if (!(err instanceof NumberTakenError)) throw err;
+        }
+      }
+      if (!saved) throw new NumberTakenError();
+      message.success(`已保存：${saved.number}${saved.version > 1 ? `（第 ${saved.version} 版）` : ''}`);
+      navigate('documents', { open: saved.id });
+    } catch (err) {
+      if (err instanceof StationApiError && err.issues.length > 0) showProblems(err.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
+      else message.error(err instanceof Error ? err.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const back = () => (source.consultationId ? navigate('consultations', { open: source.consultationId }) : navigate('documents'));
+
+  return (
+    <Row gutter={16} wrap={false} style={{ height: '100%' }}>
+      <Col flex="1 1 480px" style={{ minWidth: 420, overflow: 'auto', height: '100%' }}>
+        <Card
+          title={
+            <Space>
+              <span>{previous ? `修改${template.name}` : `起草${template.name}`}</span>
+              {previous && <Typography.Text type="secondary">{previous.number}，保存后为第 {previous.version + 1} 版</Typography.Text>}
+            </Space>
+          }
+          extra={
+            <Space>
+              <Button onClick={back}>取消</Button>
+              <Button type="primary" loading={saving} onClick={() => void save()} disabled={!ready}>
+                保存并编号
+              </Button>
+            </Space>
+          }
+        >
+          {link.clientName && (
+            <Typography.Paragraph type="secondary">
+              来自登记：{link.clientName}
+              {link.caseNumber ? `，${link.caseNumber}` : ''}
+            </Typography.Paragraph>
+          )}
+          <Form form={form} layout="vertical" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
+            <DocumentFields template={template} />
+          </Form>
+        </Card>
+      </Col>
+      <Col flex="0 0 560px" style={{ overflow: 'auto', height: '100%' }}>
+        {previewProblem && <Alert type="warning" title={previewProblem} showIcon style={{ marginBottom: 8 }} />}
+        <PdfPreview pdf={pdf} />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { StationDb } from '../../../renderer/src/db/database';
+import type { Vault } from '../../../renderer/src/db/vault';
+import {
+  documentPdf,
+  NumberTakenError,
+  peekNextSequence,
+  queryDocuments,
+  saveNewDocument,
+  saveNewVersion,
+  versionsOf,
+  type NewDocument,
+} from '../../../renderer/src/db/documents';
+import { historyOf } from '../../../renderer/src/db/repository';
+import { testVault } from './testVault';
+
+const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+
+function pdfOf(text: string) {
+  const bytes = Buffer.from(`%PDF-1.7\n${text}`);
+  return { pdf: bytes.toString('base64'), pdfSha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function doc(text: string, overrides: Partial<NewDocument> = {}): NewDocument {
+  return {
+    kind: 'civil_complaint',
+    title: '民事起诉状',
+    values: { plaintiff: '王𠮷', facts: text },
+    clientName: '王𠮷',
+    caseNumber: '（2026）辽0102民初5号',
+    sourceType: 'consultation',
+    sourceId: 'c1',
+    lawyerId: 'lawyer-a',
+    pages: 1,
+    ...pdfOf(text),
+    ...overrides,
+  };
+}
+
+let db: StationDb;
+let vault: Vault;
+beforeEach(async () => {
+  db = new StationDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
+  vault = await testVault();
+});
+
+const numbering = (sequence: number) => ({ year: 2026, sequence, stationCode: 'LN0102-KSS01' });
+
+describe('document repository', () => {
+  it('numbers documents per year in order, seals the values, and keeps the PDF under its hash', async () => {
+    expect(await peekNextSequence(db, 2026)).toBe(1);
+    const first = await saveNewDocument(db, vault, doc('事实一'), numbering(1), lawyer);
+    const second = await saveNewDocument(db, vault, doc('事实二'), numbering(2), lawyer);
+    expect(first.number).toBe('〔2026〕LN0102-KSS01值字第0001号');
+    expect(second.number).toBe('〔2026〕LN0102-KSS01值字第0002号');
+    expect(await peekNextSequence(db, 2026)).toBe(3);
+    expect(await peekNextSequence(db, 2027)).toBe(1);
+
+    const raw = JSON.stringify(await db.documents.get(first.id)) + JSON.stringify(await db.documentFiles.toArray());
+    for (const secret of ['王', '𠮷', '事实一', '辽0102']) expect(raw).not.toContain(secret);
+    expect(Buffer.from(await documentPdf(db, vault, first), 'base64').toString()).toBe('%PDF-1.7\n事实一');
+    expect((await historyOf(db, 'documents', first.id)).map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('refuses a number another window took meanwhile and leaves nothing behind', async () => {
+    await saveNewDocument(db, vault, doc('甲'), numbering(1), lawyer);
+    await expect(saveNewDocument(db, vault, doc('乙'), numbering(1), lawyer)).rejects.toBeInstanceOf(NumberTakenError);
+    expect(await db.documents.count()).toBe(1);
+    expect(await db.documentFiles.count()).toBe(1);
+  });
+
+  it('an edit is a new version with the same number; the first version is unchanged', async () => {
+    const v1 = await saveNewDocument(db, vault, doc('原稿'), numbering(1), lawyer);
+    const v2 = await saveNewVersion(db, vault, v1, doc('修改稿'), lawyer);
+    expect(v2).toMatchObject({ number: v1.number, version: 2, rootId: v1.id });
+    const versions = await versionsOf(db, vault, v1.id);
+    expect(versions.map((v) => [v.version, v.values.facts])).toEqual([
+      [2, '修改稿'],
+      [1, '原稿'],
+    ]);
+    expect(Buffer.from(await documentPdf(db, vault, v1), 'base64').toString()).toBe('%PDF-1.7\n原稿');
+    await expect(saveNewVersion(db, vault, v1, doc('旧版本上再改'), lawyer)).rejects.toThrow('已有更新的版本');
+    // The list shows the latest version only.
+    expect((await queryDocuments(db, vault)).map((d) => d.version)).toEqual([2]);
+  });
+
+  it('finds documents by client name, number and case number, and filters by source', async () => {
+    await saveNewDocument(db, vault, doc('一'), numbering(1), lawyer);
+    await saveNewDocument(db, vault, doc('二', { clientName: '李四', caseNumber: '', sourceId: 'c2', kind: 'legal_opinion', title: '法律意见书' }), numbering(2), lawyer);
+    expect((await queryDocuments(db, vault, { text: '𠮷' })).map((d) => d.clientName)).toEqual(['王𠮷']);
+    expect((await queryDocuments(db, vault, { text: '0002' })).map((d) => d.clientName)).toEqual(['李四']);
+    expect((await queryDocuments(db, vault, { text: '民初5' })).map((d) => d.clientName)).toEqual(['王𠮷']);
+    expect((await queryDocuments(db, vault, { sourceId: 'c2' })).map((d) => d.kind)).toEqual(['legal_opinion']);
+    expect((await queryDocuments(db, vault, { kind: 'civil_complaint' })).length).toBe(1);
+  });
+
+  it('detects a PDF that no longer matches its recorded hash', async () => {
+    const saved = await saveNewDocument(db, vault, doc('原文'), numbering(1), lawyer);
+    const other = pdfOf('篡改');
+    await db.documentFiles.put({ sha256: saved.pdfSha256, sealed: await vault.seal('documentFiles', saved.pdfSha256, { pdf: other.pdf }) });
+    await expect(documentPdf(db, vault, saved)).rejects.toThrow('校验值不符');
+  });
+});

@@ -10,6 +10,7 @@ import { registerIpc } from './adapters/ipc';
 import { registerAppScheme, serveRenderer } from './adapters/appProtocol';
 import { electronSettingsStore } from './adapters/settingsStore';
 import { electronDialogs } from './adapters/dialogs';
+import { safeStorageProtector } from './adapters/safeStorageProtector';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -56,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       transport: 'electron',
       dialogs: electronDialogs(),
+      protector: safeStorageProtector(),
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
     registerIpc(createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err)));

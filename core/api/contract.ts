@@ -4,6 +4,8 @@ import { enumerationExtensionsSchema, type EnumerationExtensions } from '../doma
 import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansTest';
 import { documentValuesSchema } from '../documents/values';
 import type { DocumentValues } from '../documents/template';
+import { BATCH_RECORD_TYPES, type BatchRecordType, type Manifest } from '../batch/format';
+import type { VerifyReport } from '../batch/verify';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -57,6 +59,68 @@ export interface RenderedDocument {
   values: DocumentValues;
 }
 
+/** The station's signing key as the settings page shows it. */
+export interface StationKeyInfo {
+  publicKey: string;
+  fingerprint: string;
+  createdAt: string;
+  protection: string;
+}
+
+export interface BatchHistoryEntry {
+  batchId: string;
+  sequence: number;
+  manifestSha256: string;
+  previousManifestSha256: string | null;
+  fileName: string;
+  folder: string;
+  bytes: number;
+  period: { from: string; to: string };
+  counts: Record<BatchRecordType, number>;
+  files: number;
+  createdAt: string;
+  exportedBy: { id: string; name: string };
+  status: 'exported' | 'delivered';
+  delivered?: { at: string; by: { id: string; name: string } };
+  reexports: { at: string; folder: string; by: { id: string; name: string } }[];
+}
+
+export interface BatchExportResult {
+  batchId: string;
+  sequence: number;
+  fileName: string;
+  path: string;
+  manifestSha256: string;
+  period: { from: string; to: string };
+  counts: Record<BatchRecordType, number>;
+  bytes: number;
+}
+
+export interface JobProgress {
+  phase: 'collecting' | 'writing' | 'verifying' | 'finishing' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+}
+
+export interface BatchFileSummary {
+  token: string;
+  fileName: string;
+  manifest: Manifest | null;
+  fingerprint: string | null;
+}
+
+export interface BatchImportChunk {
+  records: { type: string; record: Record<string, unknown> }[];
+  files: { path: string; sha256: string; data: string }[];
+  done: boolean;
+}
+
+export type { VerifyReport };
+
+const actor = z.object({ id: z.string().min(1).max(64), name: z.string().max(100) });
+const jobId = z.uuid();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
 const backupName = z.string().regex(/^[A-Za-z0-9-]{1,32}_backup_\d{8}T\d{6}\.dlbackup$/, '备份文件名无效');
 
 export const contract = {
@@ -73,6 +137,36 @@ export const contract = {
     getAuto: channel<BackupAuto>()(none),
     setAuto: channel<BackupAuto>()(z.object({ folder: z.string().nullable(), keep: z.number().int().min(1).max(365) })),
     markAuto: channel<BackupAuto>()(z.object({ at: z.string() })),
+  },
+  batch: {
+    stationKey: channel<StationKeyInfo>()(none),
+    history: channel<BatchHistoryEntry[]>()(none),
+    beginExport: channel<{ exportId: string; sequence: number; folder: string } | null>()(z.object({ actor })),
+    appendRecords: channel<{ count: number }>()(
+      z.object({ exportId: jobId, type: z.enum(BATCH_RECORD_TYPES), records: z.array(z.record(z.string(), z.unknown())).max(5000) }),
+    ),
+    appendFiles: channel<void>()(
+      z.object({
+        exportId: jobId,
+        files: z.array(z.object({ path: z.string().min(1).max(200), data: z.string().max(80_000_000) })).max(64),
+      }),
+    ),
+    setExportTotal: channel<void>()(z.object({ exportId: jobId, total: z.number().int().min(0) })),
+    finishExport: channel<BatchExportResult>()(z.object({ exportId: jobId })),
+    cancelExport: channel<void>()(z.object({ exportId: jobId })),
+    progress: channel<JobProgress>()(z.object({ jobId })),
+    reexport: channel<{ path: string } | null>()(z.object({ batchId: jobId, actor })),
+    markDelivered: channel<BatchHistoryEntry>()(z.object({ batchId: jobId, actor })),
+    openImport: channel<BatchFileSummary | null>()(none),
+    verifyImport: channel<VerifyReport>()(
+      z.object({
+        token: jobId,
+        registeredPublicKey: z.string().max(200).optional(),
+        chain: z.object({ previousManifestSha256: sha256Hex, previousSequence: z.number().int().min(1).optional() }).optional(),
+      }),
+    ),
+    readImport: channel<BatchImportChunk>()(z.object({ token: jobId })),
+    closeImport: channel<void>()(z.object({ token: jobId })),
   },
   documents: {
     render: channel<RenderedDocument>()(

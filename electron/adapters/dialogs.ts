@@ -17,6 +17,20 @@ export function electronDialogs() {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseBatchFolder(): Promise<string | null> {
+      if (process.env.STATION_E2E_DIALOG_FOLDER) return process.env.STATION_E2E_DIALOG_FOLDER;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择批次文件的保存位置（可选移动存储设备）', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseBatchFile(): Promise<string | null> {
+      if (process.env.STATION_E2E_DIALOG_BATCH_FILE) return process.env.STATION_E2E_DIALOG_BATCH_FILE;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择数据批次文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '值班律师工作站数据批次', extensions: ['zip'] }] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(defaultName: string): Promise<string | null> {
       if (process.env.STATION_E2E_DIALOG_FOLDER) return `${process.env.STATION_E2E_DIALOG_FOLDER}/${defaultName}`;
       const win = BrowserWindow.getFocusedWindow();

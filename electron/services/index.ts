@@ -7,6 +7,8 @@ import { ServiceError } from './errors';
 import { createDocumentService, type DocumentService } from './documents/documentService';
 import { createPdfExport, type PdfExport } from './documents/pdfExport';
 import { resolveFontFiles } from './pdf/fonts';
+import { createBatchService, type BatchService } from './batch/batchService';
+import type { SecretProtector } from './batch/secretProtector';
 
 /** Everything that differs between the Electron app and the Node harness. */
 export interface Ports {
@@ -14,7 +16,15 @@ export interface Ports {
   dataDir: string;
   appVersion: string;
   transport: AppInfo['transport'];
-  dialogs: { chooseFolder(): Promise<string | null>; chooseFile(): Promise<string | null>; chooseSavePath(defaultName: string): Promise<string | null> };
+  dialogs: {
+    chooseFolder(): Promise<string | null>;
+    chooseFile(): Promise<string | null>;
+    chooseSavePath(defaultName: string): Promise<string | null>;
+    chooseBatchFolder(): Promise<string | null>;
+    chooseBatchFile(): Promise<string | null>;
+  };
+  /** Protects the station's signing key at rest: safeStorage in the app, a key file elsewhere. */
+  protector: SecretProtector;
   /** Where the packaged app keeps its fonts (process.resourcesPath); absent in development. */
   resourcesDir?: string;
 }
@@ -28,6 +38,7 @@ export interface Services {
     markAuto(input: { at: string }): BackupAuto;
   };
   documents: DocumentService & PdfExport;
+  batch: BatchService;
 }
 
 const AUTO_KEY = 'backupAuto';
@@ -48,7 +59,21 @@ export function createServices(ports: Ports): Services {
     autoFolder: () => getAuto().folder,
   });
   const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
+  const settings = createSettingsService(ports.settingsStore);
+  const batch = createBatchService({
+    store: ports.settingsStore,
+    dataDir: ports.dataDir,
+    appVersion: ports.appVersion,
+    protector: ports.protector,
+    chooseFolder: () => ports.dialogs.chooseBatchFolder(),
+    chooseBatchFile: () => ports.dialogs.chooseBatchFile(),
+    station: () => {
+      const p = settings.getProfile();
+      return p ? { code: p.code, name: p.name, kind: p.kind, regionCode: p.regionCode } : null;
+    },
+  });
   return {
+    batch,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     appInfo: () => ({
       version: ports.appVersion,
@@ -56,7 +81,7 @@ export function createServices(ports: Ports): Services {
       platform: process.platform,
       dataDir: ports.dataDir,
     }),
-    settings: createSettingsService(ports.settingsStore),
+    settings,
     backup: {
       ...files,
       getAuto,

@@ -8,6 +8,7 @@ import { createHandlers } from '../../electron/ipc/handlers';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { confSettingsStore } from './nodeStore';
+import { fileSecretProtector } from '../../electron/services/batch/secretProtector';
 
 /**
  * The browser transport of the one contract: the built renderer in Debian's Chromium,
@@ -90,7 +91,11 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
       chooseFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
       chooseFile: async () => process.env.STATION_E2E_DIALOG_FILE ?? null,
       chooseSavePath: async (name: string) => (process.env.STATION_E2E_DIALOG_FOLDER ? join(process.env.STATION_E2E_DIALOG_FOLDER, name) : null),
+      chooseBatchFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
+      chooseBatchFile: async () => process.env.STATION_E2E_DIALOG_BATCH_FILE ?? null,
     },
+    // No OS keychain behind the harness: the equivalent file-based protection.
+    protector: fileSecretProtector(join(options.dataDir, 'secrets', 'station-secrets.key')),
   });
   const dispatch = createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err));
 

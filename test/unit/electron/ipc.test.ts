@@ -8,6 +8,7 @@ import { createHandlers } from '../../../electron/ipc/handlers';
 import { createServices } from '../../../electron/services';
 import { memoryStore } from '../../../electron/services/settings/keyValueStore';
 import { confSettingsStore } from '../../harness/nodeStore';
+import { fileSecretProtector } from '../../../electron/services/batch/secretProtector';
 
 const profile = {
   code: 'LN0102-KSS01',
@@ -18,7 +19,15 @@ const profile = {
 };
 
 function apiOver(store = memoryStore()) {
-  const services = createServices({ settingsStore: store, dataDir: '/tmp/x', appVersion: '9.9.9', transport: 'harness', dialogs: { chooseFolder: async () => null, chooseFile: async () => null, chooseSavePath: async () => null } });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ipc-'));
+  const services = createServices({
+    settingsStore: store,
+    dataDir,
+    appVersion: '9.9.9',
+    transport: 'harness',
+    dialogs: { chooseFolder: async () => null, chooseFile: async () => null, chooseSavePath: async () => null, chooseBatchFolder: async () => null, chooseBatchFile: async () => null },
+    protector: fileSecretProtector(join(dataDir, 'secret.key')),
+  });
   const dispatch = createDispatcher(createHandlers(services));
   return { api: createStationApi((channel, payload) => dispatch(channel, payload)), dispatch };
 }

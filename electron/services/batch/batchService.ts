@@ -1,0 +1,132 @@
+import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
+import type { ChainExpectation, VerifyReport } from '../../../core/batch/verify';
+import { toRfc3339 } from '../../../core/time/rfc3339';
+import { ServiceError } from '../errors';
+import type { KeyValueStore } from '../settings/keyValueStore';
+import { cleanAbandonedCopies, ExportJob, type ExportResult, type JobProgress } from './exportJob';
+import { ImportSession, type BatchSummary, type ImportChunk } from './importSession';
+import { createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
+import { reexportBatch } from './reexport';
+import type { SecretProtector } from './secretProtector';
+import { createStationKeys, type StationKeyInfo } from './stationKey';
+
+export interface BatchPorts {
+  store: KeyValueStore;
+  dataDir: string;
+  appVersion: string;
+  protector: SecretProtector;
+  chooseFolder(): Promise<string | null>;
+  chooseBatchFile(): Promise<string | null>;
+  /** The station as the manifest names it; null until setup is done. */
+  station(): StationOfManifest | null;
+}
+
+export interface BatchService {
+  stationKey(): StationKeyInfo;
+  history(): PublicLedgerEntry[];
+  beginExport(input: { actor: { id: string; name: string } }): Promise<{ exportId: string; sequence: number; folder: string } | null>;
+  appendRecords(input: { exportId: string; type: BatchRecordType; records: unknown[] }): Promise<{ count: number }>;
+  appendFiles(input: { exportId: string; files: { path: string; data: string }[] }): Promise<void>;
+  setExportTotal(input: { exportId: string; total: number }): void;
+  finishExport(input: { exportId: string }): Promise<ExportResult>;
+  cancelExport(input: { exportId: string }): void;
+  progress(input: { jobId: string }): JobProgress;
+  reexport(input: { batchId: string; actor: { id: string; name: string } }): Promise<{ path: string } | null>;
+  markDelivered(input: { batchId: string; actor: { id: string; name: string } }): PublicLedgerEntry;
+  openImport(): Promise<BatchSummary | null>;
+  verifyImport(input: { token: string; registeredPublicKey?: string; chain?: ChainExpectation }): Promise<VerifyReport>;
+  readImport(input: { token: string }): Promise<ImportChunk>;
+  closeImport(input: { token: string }): void;
+}
+
+export function createBatchService(ports: BatchPorts): BatchService {
+  const ledger = createLedger(ports.store);
+  const keys = createStationKeys(ports.store, ports.protector);
+  const exports = new Map<string, ExportJob>();
+  const imports = new Map<string, ImportSession>();
+  cleanAbandonedCopies(ports.dataDir, ledger);
+
+  const job = (exportId: string): ExportJob => {
+    const j = exports.get(exportId);
+    if (!j) throw new ServiceError('no_export', '该导出已结束或不存在');
+    return j;
+  };
+  const session = (token: string): ImportSession => {
+    const s = imports.get(token);
+    if (!s) throw new ServiceError('no_import', '该批次文件已关闭，请重新选择');
+    return s;
+  };
+
+  return {
+    stationKey: () => keys.ensure(),
+    history: () => ledger.all().map(publicEntry).sort((a, b) => b.sequence - a.sequence),
+
+    async beginExport({ actor }) {
+      for (const j of exports.values()) {
+        if (!['done', 'cancelled', 'failed'].includes(j.progress.phase)) throw new ServiceError('export_running', '另一个导出正在进行');
+      }
+      const station = ports.station();
+      if (!station) throw new ServiceError('no_profile', '请先在设置中填写工作站信息');
+      keys.ensure();
+      const folder = await ports.chooseFolder();
+      if (!folder) return null;
+      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, station: () => station }, folder, actor);
+      exports.set(j.id, j);
+      return { exportId: j.id, sequence: j.sequence, folder };
+    },
+    async appendRecords({ exportId, type, records }) {
+      return { count: await job(exportId).appendRecords(type, records) };
+    },
+    async appendFiles({ exportId, files }) {
+      const j = job(exportId);
+      for (const f of files) await j.appendFile(f.path, Buffer.from(f.data, 'base64'));
+    },
+    setExportTotal: ({ exportId, total }) => job(exportId).setCollectTotal(total),
+    async finishExport({ exportId }) {
+      const j = job(exportId);
+      try {
+        return await j.finish();
+      } finally {
+        // Progress stays readable a little while for the last poll.
+        setTimeout(() => exports.delete(exportId), 60_000).unref?.();
+      }
+    },
+    cancelExport({ exportId }) {
+      const j = exports.get(exportId);
+      if (!j) return;
+      j.cancel();
+    },
+    progress({ jobId }) {
+      const p = exports.get(jobId)?.progress ?? imports.get(jobId)?.progress;
+      if (!p) throw new ServiceError('no_job', '该任务已结束');
+      return p;
+    },
+    async reexport({ batchId, actor }) {
+      const entry = ledger.get(batchId);
+      if (!entry) throw new ServiceError('no_batch', '找不到该批次');
+      const folder = await ports.chooseFolder();
+      if (!folder) return null;
+      const path = await reexportBatch(ports.dataDir, entry, folder, ports.protector);
+      ledger.update(batchId, (e) => ({ ...e, reexports: [...e.reexports, { at: toRfc3339(), folder, by: actor }] }));
+      return { path };
+    },
+    markDelivered({ batchId, actor }) {
+      if (!ledger.get(batchId)) throw new ServiceError('no_batch', '找不到该批次');
+      return publicEntry(ledger.update(batchId, (e) => ({ ...e, status: 'delivered', delivered: { at: toRfc3339(), by: actor } })));
+    },
+
+    async openImport() {
+      const path = await ports.chooseBatchFile();
+      if (!path) return null;
+      const s = new ImportSession(path);
+      imports.set(s.token, s);
+      return s.summary();
+    },
+    verifyImport: ({ token, ...options }) => session(token).verify(options),
+    readImport: ({ token }) => session(token).next(),
+    closeImport({ token }) {
+      imports.get(token)?.close();
+      imports.delete(token);
+    },
+  };
+}

@@ -1,0 +1,370 @@
+import { createCipheriv, createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import yazl from 'yazl';
+import {
+  BATCH_FORMAT,
+  BATCH_FORMAT_VERSION,
+  BATCH_RECORD_TYPES,
+  BATCH_SCHEMA_VERSION,
+  batchFileName,
+  MANIFEST,
+  recordFileOf,
+  serializeManifest,
+  SIGNATURE,
+  type BatchRecordType,
+  type Manifest,
+  type StationOfManifest,
+} from '../../../core/batch/format';
+import { toBase64, signManifest } from '../../../core/batch/keys';
+import { periodOf, recordLineProblem } from '../../../core/batch/records';
+import { verifyBatch, VerifyCancelled } from '../../../core/batch/verify';
+import { toRfc3339 } from '../../../core/time/rfc3339';
+import { ServiceError } from '../errors';
+import type { BatchExportResult, JobProgress } from '../../../core/api/contract';
+import type { Ledger, BatchLedgerEntry } from './ledger';
+import type { SecretProtector } from './secretProtector';
+import type { StationKeys } from './stationKey';
+import { nodeSha256, openZipArchive } from './zipArchive';
+import { fsyncDirectory, fsyncFile } from './fsSync';
+
+export type { JobProgress };
+export type ExportResult = BatchExportResult;
+
+interface OpenEntry {
+  path: string;
+  stream: PassThrough;
+  hash: Hash;
+  bytes: number;
+  lines: number;
+}
+
+interface ExportDeps {
+  dataDir: string;
+  appVersion: string;
+  ledger: Ledger;
+  keys: StationKeys;
+  protector: SecretProtector;
+  station(): StationOfManifest;
+}
+
+const PDF_PATH = /^documents\/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.pdf$/;
+/** How far the zip writer may fall behind the caller before appends wait. */
+const BACKLOG_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * One export, streamed: record lines and PDFs go straight into a ZIP that is written to
+ * `<folder>/.<batchId>.partial` (and, encrypted, to the app's own copy for re-export).
+ * Nothing is staged in plain text elsewhere and nothing is held whole in memory. Only
+ * after the archive is complete, flushed, re-read and verified is it given its real name
+ * and the ledger entry written; a cancel or failure before that removes every byte.
+ */
+export class ExportJob {
+  readonly id = randomUUID();
+  readonly batchId = randomUUID();
+  readonly createdAt = toRfc3339();
+  readonly sequence: number;
+  readonly previousManifestSha256: string | null;
+  progress: JobProgress = { phase: 'collecting', done: 0, total: 0 };
+
+  private readonly zip = new yazl.ZipFile();
+  private readonly partialPath: string;
+  private readonly archivePath: string;
+  private readonly archiveKey = randomBytes(32);
+  private readonly archiveIv = randomBytes(12);
+  private readonly cipher;
+  private readonly out: WriteStream;
+  private readonly copy: WriteStream;
+  private readonly written: Promise<void>;
+  private readonly mtime: Date;
+  private current: OpenEntry | null = null;
+  private readonly files: { path: string; sha256: string; bytes: number; records?: number }[] = [];
+  private readonly counts = Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, 0])) as Record<BatchRecordType, number>;
+  private readonly typeOrder: BatchRecordType[] = [];
+  private readonly documentRefs = new Map<string, string>();
+  private readonly pdfs = new Map<string, string>();
+  private readonly updatedAts: string[] = [];
+  private queued = 0;
+  private outBytes = 0;
+  private cancelled = false;
+  private finishing = false;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly deps: ExportDeps,
+    readonly folder: string,
+    readonly actor: { id: string; name: string },
+  ) {
+    const last = deps.ledger.last();
+    this.sequence = (last?.sequence ?? 0) + 1;
+    this.previousManifestSha256 = last?.manifestSha256 ?? null;
+    this.mtime = new Date(this.createdAt);
+    this.partialPath = join(folder, `.${this.batchId}.dlbatch.partial`);
+    const store = join(deps.dataDir, 'batches');
+    mkdirSync(store, { recursive: true });
+    this.archivePath = join(store, `${this.batchId}.dlbatch.enc`);
+    this.cipher = createCipheriv('aes-256-gcm', this.archiveKey, this.archiveIv);
+    try {
+      this.out = createWriteStream(this.partialPath, { flags: 'wx' });
+    } catch (err) {
+      throw new ServiceError('export_failed', `无法在所选位置写入：${String(err)}`);
+    }
+    this.copy = createWriteStream(`${this.archivePath}.partial`, { flags: 'w' });
+    this.zip.outputStream.on('data', (chunk: Buffer) => {
+      this.outBytes += chunk.length;
+      if (this.progress.phase === 'writing') this.progress = { ...this.progress, done: this.outBytes };
+    });
+    this.zip.outputStream.pipe(this.out);
+    this.zip.outputStream.pipe(this.cipher).pipe(this.copy);
+    const finished = (s: WriteStream) =>
+      new Promise<void>((resolve, reject) => {
+        s.on('close', () => resolve());
+        s.on('error', reject);
+      });
+    this.written = Promise.all([finished(this.out), finished(this.copy)]).then(() => undefined);
+    // A write error (full disk, removed drive) fails the job; it surfaces on the next call.
+    this.written.catch((err: Error) => (this.failure = err));
+  }
+
+  private check(): void {
+    if (this.cancelled) throw new ServiceError('cancelled', '导出已取消');
+    if (this.failure) throw new ServiceError('export_failed', `写入批次文件失败：${this.failure.message}`);
+  }
+
+  /** Waits while the writer is far behind, so memory stays bounded whatever the caller's pace. */
+  private async backpressure(): Promise<void> {
+    while (this.queued - this.outBytes > BACKLOG_LIMIT && !this.cancelled && !this.failure) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private openEntry(path: string, compress: boolean): OpenEntry {
+    const stream = new PassThrough();
+    this.zip.addReadStream(stream, path, { mtime: this.mtime, mode: 0o100644, compress });
+    return { path, stream, hash: createHash('sha256'), bytes: 0, lines: 0 };
+  }
+
+  private closeEntry(): void {
+    const e = this.current;
+    if (!e) return;
+    e.stream.end();
+    this.files.push({ path: e.path, sha256: e.hash.digest('hex'), bytes: e.bytes, records: e.lines });
+    this.current = null;
+  }
+
+  /** Record lines of one type; types arrive in the order of BATCH_RECORD_TYPES, each once. */
+  async appendRecords(type: BatchRecordType, records: unknown[]): Promise<number> {
+    this.check();
+    if (this.pdfs.size > 0) throw new ServiceError('bad_order', '记录须在文书 PDF 之前提交');
+    const at = BATCH_RECORD_TYPES.indexOf(type);
+    const lastType = this.typeOrder.at(-1);
+    if (lastType !== type) {
+      if (lastType && BATCH_RECORD_TYPES.indexOf(lastType) > at) throw new ServiceError('bad_order', '记录类型的提交顺序不对');
+      this.closeEntry();
+      this.typeOrder.push(type);
+      this.current = this.openEntry(recordFileOf(type), true);
+    }
+    const entry = this.current!;
+    const lines: string[] = [];
+    for (const [i, record] of records.entries()) {
+      const problem = recordLineProblem(type, record);
+      if (problem) throw new ServiceError('bad_record', `第 ${i + 1} 条${type}记录无效：${problem.message}`);
+      const r = record as { updatedAt: string; deleted: boolean; file?: string; sha256?: string };
+      if (type === 'documents' && !r.deleted) {
+        if (!PDF_PATH.test(r.file!)) throw new ServiceError('bad_record', `文书的文件名无效：${r.file}`);
+        this.documentRefs.set(r.file!, r.sha256!);
+      }
+      this.updatedAts.push(r.updatedAt);
+      lines.push(JSON.stringify(record));
+    }
+    if (lines.length === 0) return 0;
+    const buf = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    entry.hash.update(buf);
+    entry.bytes += buf.length;
+    entry.lines += lines.length;
+    this.counts[type] += lines.length;
+    this.queued += buf.length;
+    this.progress = { phase: 'collecting', done: this.progress.done + lines.length, total: this.progress.total };
+    entry.stream.write(buf);
+    await this.backpressure();
+    return lines.length;
+  }
+
+  /** A document's PDF, named by a line already sent; its hash must be the one the line gives. */
+  async appendFile(path: string, bytes: Uint8Array): Promise<void> {
+    this.check();
+    if (!PDF_PATH.test(path)) throw new ServiceError('bad_file', `文件名无效：${path}`);
+    const expected = this.documentRefs.get(path);
+    if (!expected) throw new ServiceError('bad_file', `没有文书记录引用 ${path}`);
+    if (this.pdfs.has(path)) return;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== expected) throw new ServiceError('bad_file', `${path} 的内容与文书记录的哈希不符`);
+    if (!Buffer.from(bytes.subarray(0, 5)).equals(Buffer.from('%PDF-'))) throw new ServiceError('bad_file', `${path} 不是 PDF`);
+    this.closeEntry();
+    this.pdfs.set(path, sha256);
+    this.files.push({ path, sha256, bytes: bytes.length });
+    this.queued += bytes.length;
+    // PDFs are compressed already: stored, not deflated.
+    this.zip.addBuffer(Buffer.from(bytes), path, { mtime: this.mtime, mode: 0o100644, compress: false });
+    await this.backpressure();
+  }
+
+  setCollectTotal(total: number): void {
+    this.progress = { ...this.progress, total };
+  }
+
+  /** Stops the export; whatever was written is removed. Too late once the file is being named. */
+  cancel(): void {
+    if (this.progress.phase === 'finishing' || this.progress.phase === 'done' || this.cancelled) return;
+    this.cancelled = true;
+    this.progress = { ...this.progress, phase: 'cancelled' };
+    if (this.finishing) {
+      // Interrupt the writer; finish() sees the error, cleans up and reports the cancel.
+      this.out.destroy(new Error('cancelled'));
+    } else {
+      void this.cleanup();
+    }
+  }
+
+  private cleaning: Promise<void> | null = null;
+
+  /** Stops the writers, waits until they let go of the files, then removes them. */
+  private cleanup(): Promise<void> {
+    this.cleaning ??= (async () => {
+      this.zip.outputStream.unpipe();
+      this.out.destroy();
+      this.copy.destroy();
+      await this.written.catch(() => undefined);
+      for (const p of [this.partialPath, `${this.archivePath}.partial`, this.archivePath]) rmSync(p, { force: true });
+    })();
+    return this.cleaning;
+  }
+
+  /** Signs, completes, flushes, re-reads and verifies; then names the file and records the batch. */
+  async finish(): Promise<ExportResult> {
+    if (this.finishing) throw new ServiceError('export_running', '该导出正在完成');
+    this.finishing = true;
+    try {
+      return await this.complete();
+    } catch (err) {
+      await this.cleanup();
+      if (this.cancelled || err instanceof VerifyCancelled) {
+        this.progress = { ...this.progress, phase: 'cancelled' };
+        throw new ServiceError('cancelled', '导出已取消，未留下任何文件，也未标记任何记录');
+      }
+      this.progress = { ...this.progress, phase: 'failed' };
+      if (err instanceof ServiceError) throw err;
+      throw new ServiceError('export_failed', `导出失败，未留下任何文件：${(err as Error).message}`);
+    }
+  }
+
+  private async complete(): Promise<ExportResult> {
+    this.check();
+    this.closeEntry();
+    for (const [path] of this.documentRefs) {
+      if (!this.pdfs.has(path)) throw new ServiceError('missing_pdf', `缺少文书文件 ${path}`);
+    }
+    const total = Object.values(this.counts).reduce((a, b) => a + b, 0);
+    if (total === 0) throw new ServiceError('empty_batch', '没有需要报送的记录');
+    const station = this.deps.station();
+    const manifestBase = {
+      format: BATCH_FORMAT,
+      formatVersion: BATCH_FORMAT_VERSION,
+      batchId: this.batchId,
+      sequence: this.sequence,
+      previousManifestSha256: this.previousManifestSha256,
+      station,
+      createdAt: this.createdAt,
+      period: periodOf(this.updatedAts, this.createdAt.slice(0, 10)),
+      appVersion: this.deps.appVersion,
+      schemaVersion: BATCH_SCHEMA_VERSION,
+      counts: this.counts,
+      files: this.files,
+    } as const;
+    const { manifestBytes, signature } = this.deps.keys.withSeed((seed, publicKey) => {
+      const bytes = serializeManifest({ ...manifestBase, publicKey } as Manifest);
+      return { manifestBytes: bytes, signature: signManifest(bytes, seed) };
+    });
+    const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
+    this.zip.addBuffer(Buffer.from(manifestBytes), MANIFEST, { mtime: this.mtime, mode: 0o100644 });
+    this.zip.addBuffer(Buffer.from(toBase64(signature), 'ascii'), SIGNATURE, { mtime: this.mtime, mode: 0o100644, compress: false });
+    this.progress = { phase: 'writing', done: this.outBytes, total: this.queued + manifestBytes.length };
+    this.zip.end();
+    await this.written;
+    this.check();
+    fsyncFile(this.partialPath);
+
+    const fileName = batchFileName(manifest);
+    this.progress = { phase: 'verifying', done: 0, total: 1 };
+    let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
+    const report = await verifyBatch(async () => (archive = await openZipArchive(this.partialPath)), {
+      fileName,
+      registeredPublicKey: manifest.publicKey,
+      ...(this.previousManifestSha256 ? { chain: { previousManifestSha256: this.previousManifestSha256, previousSequence: this.sequence - 1 } } : {}),
+      sha256: nodeSha256,
+      onProgress: (done, all) => (this.progress = { phase: 'verifying', done, total: all }),
+      cancelled: () => this.cancelled,
+    }).finally(() => (archive as { close(): void } | null)?.close());
+    if (!report.ok) {
+      throw new ServiceError('verify_failed', `写入的批次未通过校验：${report.problems.map((p) => p.message).join('；')}`);
+    }
+    this.check();
+
+    this.progress = { phase: 'finishing', done: 0, total: 0 };
+    fsyncFile(`${this.archivePath}.partial`);
+    renameSync(`${this.archivePath}.partial`, this.archivePath);
+    const finalPath = join(this.folder, fileName);
+    const bytes = statSync(this.partialPath).size;
+    const entry: BatchLedgerEntry = {
+      batchId: this.batchId,
+      sequence: this.sequence,
+      manifestSha256: report.manifestSha256!,
+      previousManifestSha256: this.previousManifestSha256,
+      fileName,
+      folder: this.folder,
+      bytes,
+      period: manifest.period,
+      counts: this.counts,
+      files: this.files.length,
+      createdAt: this.createdAt,
+      exportedBy: this.actor,
+      status: 'exported',
+      reexports: [],
+      archive: {
+        file: `${this.batchId}.dlbatch.enc`,
+        sealedKey: Buffer.from(this.deps.protector.protect(this.archiveKey)).toString('base64'),
+        protection: this.deps.protector.kind,
+        iv: this.archiveIv.toString('base64'),
+        tag: this.cipher.getAuthTag().toString('base64'),
+      },
+    };
+    this.archiveKey.fill(0);
+    // The ledger first: if the machine stops between these two lines, the batch is in the
+    // history (and can be written again) rather than on the drive with its number forgotten.
+    this.deps.ledger.append(entry);
+    renameSync(this.partialPath, finalPath);
+    fsyncDirectory(this.folder);
+    this.progress = { phase: 'done', done: 1, total: 1 };
+    return {
+      batchId: this.batchId,
+      sequence: this.sequence,
+      fileName,
+      path: finalPath,
+      manifestSha256: entry.manifestSha256,
+      period: manifest.period,
+      counts: this.counts,
+      bytes,
+    };
+  }
+}
+
+/** Removes what an export interrupted by a crash left behind in the app's own folder. */
+export function cleanAbandonedCopies(dataDir: string, ledger: Ledger): void {
+  const store = join(dataDir, 'batches');
+  if (!existsSync(store)) return;
+  const known = new Set(ledger.all().map((e) => e.archive.file));
+  for (const name of readdirSync(store)) {
+    if (name.endsWith('.partial') || (name.endsWith('.dlbatch.enc') && !known.has(name))) rmSync(join(store, name), { force: true });
+  }
+}

@@ -1,0 +1,87 @@
+import { open as openFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import yauzl from 'yauzl';
+import { ArchiveOpenError, type ArchiveView, type Sha256Factory } from '../../../core/batch/archive';
+
+/** Node's SHA-256 behind core's port. */
+export const nodeSha256: Sha256Factory = () => {
+  const h = createHash('sha256');
+  return { update: (c) => void h.update(c), digestHex: () => h.digest('hex') };
+};
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // decodeStrings off: yauzl would refuse "../x" outright, but the verifier must name it.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    );
+  });
+}
+
+async function startsLikeZip(path: string): Promise<boolean> {
+  const fh = await openFile(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await fh.close();
+  }
+}
+
+export interface ZipArchive extends ArchiveView {
+  close(): void;
+}
+
+/**
+ * Opens a ZIP for the verifier: entry names are read raw (UTF-8) so unsafe ones can be
+ * reported rather than thrown; a file that starts like a ZIP but has no end record is
+ * reported as truncated.
+ */
+export async function openZipArchive(path: string): Promise<ZipArchive> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch (err) {
+    const looksZip = await startsLikeZip(path).catch(() => false);
+    throw new ArchiveOpenError(looksZip ? 'truncated' : 'not_zip', String(err));
+  }
+  const entries: yauzl.Entry[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.push(entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  } catch (err) {
+    zip.close();
+    throw new ArchiveOpenError('truncated', String(err));
+  }
+  const names = entries.map((e) => (e.fileName as unknown as Buffer).toString('utf8'));
+  return {
+    entries: names,
+    async *read(name: string) {
+      const entry = entries[names.indexOf(name)];
+      if (!entry) throw new Error(`no entry ${name}`);
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
+      );
+      for await (const chunk of stream) yield chunk as Buffer;
+    },
+    close: () => zip.close(),
+  };
+}
+
+/** Opens, hands the archive to `use`, and always closes it. */
+export async function withZipArchive<T>(path: string, use: (open: () => Promise<ArchiveView>) => Promise<T>): Promise<T> {
+  let archive: ZipArchive | null = null;
+  try {
+    return await use(async () => (archive = await openZipArchive(path)));
+  } finally {
+    (archive as ZipArchive | null)?.close();
+  }
+}

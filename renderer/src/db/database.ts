@@ -77,6 +77,47 @@ export interface DocumentFileRow {
   sealed: Sealed;
 }
 
+/**
+ * A record change not yet sent in a batch: one entry per record, overwritten by every
+ * write in the same transaction as the change, removed only once a batch carrying that
+ * revision has been written and verified.
+ */
+export interface OutboxEntry {
+  /** `${type}:${id}` */
+  key: string;
+  type: string;
+  id: string;
+  rev: number;
+  updatedAt: string;
+}
+
+/** A record of another station, taken from a verified batch; read-only here. */
+export interface ImportedRecordRow {
+  station: string;
+  type: string;
+  id: string;
+  rev: number;
+  updatedAt: string;
+  deleted: boolean;
+  /** The record's line as it arrived, sealed like our own records. */
+  sealed: Sealed;
+}
+
+/** A station whose batches this machine ingests: its registered key and how far its chain goes. */
+export interface ImportedStation {
+  code: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+  publicKey: string;
+  fingerprint: string;
+  registeredAt: string;
+  registeredBy: string;
+  lastSequence: number;
+  lastManifestSha256: string;
+  batches: { sequence: number; batchId: string; manifestSha256: string; period: { from: string; to: string }; importedAt: string; records: number; changed: number }[];
+}
+
 export type Role = 'lawyer' | 'staff' | 'supervisor';
 
 /** A person who signs in. The password exists only as scrypt output inside `wrappedKey`. */
@@ -105,6 +146,9 @@ export class StationDb extends Dexie {
   accounts!: EntityTable<AccountRecord, 'id'>;
   documents!: EntityTable<DocumentRow, 'id'>;
   documentFiles!: EntityTable<DocumentFileRow, 'sha256'>;
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+  importedRecords!: Table<ImportedRecordRow, [string, string, string]>;
+  importedStations!: EntityTable<ImportedStation, 'code'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -124,6 +168,23 @@ export class StationDb extends Dexie {
       documents: 'id, createdAt, updatedAt, kind, number, rootId, sourceId, shiftId, lawyerId',
       documentFiles: 'sha256',
     });
+    this.version(5)
+      .stores({
+        outbox: 'key, type',
+        importedRecords: '[station+type+id], station, [station+type], updatedAt',
+        importedStations: 'code',
+      })
+      .upgrade(async (tx) => {
+        // Everything written before batches existed has never been sent.
+        for (const type of ['consultations', 'documents']) {
+          await tx
+            .table(type)
+            .toCollection()
+            .each((row: { id: string; rev: number; updatedAt: string }) =>
+              tx.table('outbox').put({ key: `${type}:${row.id}`, type, id: row.id, rev: row.rev, updatedAt: row.updatedAt }),
+            );
+        }
+      });
   }
 }
 

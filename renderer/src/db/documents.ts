@@ -20,7 +20,7 @@ interface DocumentContent {
 type DocumentPayload = Omit<DocumentRow, keyof import('../../../core/records/base').RecordBase | 'sealed'> & DocumentContent;
 export type StoredDocument = Stored<DocumentPayload>;
 
-function documentStore(db: StationDb, vault: Vault): RecordStore<DocumentPayload, DocumentRow> {
+export function documentStore(db: StationDb, vault: Vault): RecordStore<DocumentPayload, DocumentRow> {
   return {
     db,
     name: DOCUMENTS,
@@ -145,6 +145,12 @@ export async function versionsOf(db: StationDb, vault: Vault, rootId: string): P
   const store = documentStore(db, vault);
   const docs = await Promise.all(rows.map((r) => store.codec.decode(r)));
   return docs.sort((a, b) => b.version - a.version);
+}
+
+/** Keeps a PDF (e.g. of another station's document) sealed and keyed by its hash, once. */
+export async function storeDocumentFile(db: StationDb, vault: Vault, sha256: string, pdf: string): Promise<void> {
+  if (await db.documentFiles.get(sha256)) return;
+  await db.documentFiles.put({ sha256, sealed: await vault.seal(FILES, sha256, { pdf }) });
 }
 
 /** The PDF exactly as saved, checked against the hash recorded on the document. */

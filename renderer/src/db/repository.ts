@@ -2,7 +2,11 @@ import type { Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { chainEntry } from '../../../core/audit/chain';
+import { BATCH_RECORD_TYPES } from '../../../core/batch/format';
 import type { AuditAction, AuditEntry, StationDb } from './database';
+
+/** Tables whose records travel in batches (shared/spec/batch-format.md). */
+const BATCH_TABLES: ReadonlySet<string> = new Set<string>(BATCH_RECORD_TYPES);
 
 type AuditFields = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
@@ -121,12 +125,14 @@ async function write<T, Row extends RecordBase>(
 ): Promise<void> {
   const row = await store.codec.encode(next);
   const { db } = store;
-  await db.transaction('rw', [db.table(store.name), db.audit, ...(together?.tables ?? [])], async () => {
+  const travels = BATCH_TABLES.has(store.name);
+  await db.transaction('rw', [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(together?.tables ?? [])], async () => {
     if (together) await together.run();
     const current = await table<Row>(store as RecordStore<unknown, RecordBase>).get(next.id);
     // Optimistic check: the row must still be the one we read before encoding.
     if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
     await table<Row>(store as RecordStore<unknown, RecordBase>).put(row);
+    if (travels) await db.outbox.put({ key: `${store.name}:${next.id}`, type: store.name, id: next.id, rev: next.rev, updatedAt: next.updatedAt });
     await appendChained(db, entry);
   });
   bumpVersion(db, store.name);

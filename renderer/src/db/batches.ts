@@ -1,0 +1,134 @@
+import type { BatchExportResult, StationApi } from '../../../core/api/contract';
+import { BATCH_RECORD_TYPES, type BatchRecordType } from '../../../core/batch/format';
+import { periodOf, tombstoneOf } from '../../../core/batch/records';
+import { toRfc3339 } from '../../../core/time/rfc3339';
+import type { OutboxEntry, StationDb } from './database';
+import { appendAudit, type Actor } from './repository';
+import { consultationStore } from './consultations';
+import { documentPdf, documentStore } from './documents';
+import type { Vault } from './vault';
+
+export interface PendingSummary {
+  counts: Record<BatchRecordType, number>;
+  total: number;
+  /** The period the next batch would declare; null when nothing is pending. */
+  period: { from: string; to: string } | null;
+}
+
+export async function pendingSummary(db: StationDb): Promise<PendingSummary> {
+  const entries = await db.outbox.toArray();
+  const counts = Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, 0])) as Record<BatchRecordType, number>;
+  for (const e of entries) if (e.type in counts) counts[e.type as BatchRecordType]++;
+  return {
+    counts,
+    total: entries.length,
+    period: entries.length ? periodOf(entries.map((e) => e.updatedAt), toRfc3339().slice(0, 10)) : null,
+  };
+}
+
+export type ExportStep = { stage: 'collecting'; done: number; total: number } | { stage: 'pdfs'; done: number; total: number };
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('导出已取消，未留下任何文件，也未标记任何记录');
+    this.name = 'ExportCancelled';
+  }
+}
+
+const PAGE = 250;
+const PDFS_PER_CALL = 8;
+
+type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; sha256: string } }[]>;
+
+/** How each record type becomes batch lines. A tombstone carries only id, rev, updatedAt. */
+const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
+  async consultations(db, vault, ids) {
+    const store = consultationStore(db, vault);
+    const rows = (await db.consultations.bulkGet(ids)).filter((r) => r !== undefined);
+    return Promise.all(rows.map(async (row) => ({ rev: row.rev, line: row.deleted ? tombstoneOf(row) : { ...(await store.codec.decode(row)) } })));
+  },
+  async documents(db, vault, ids) {
+    const store = documentStore(db, vault);
+    const rows = (await db.documents.bulkGet(ids)).filter((r) => r !== undefined);
+    return Promise.all(
+      rows.map(async (row) => {
+        if (row.deleted) return { rev: row.rev, line: tombstoneOf(row) };
+        const doc = await store.codec.decode(row);
+        const path = `documents/${row.id}.pdf`;
+        return { rev: row.rev, line: { ...doc, file: path, sha256: row.pdfSha256 }, pdf: { path, sha256: row.pdfSha256 } };
+      }),
+    );
+  },
+};
+
+/**
+ * Sends every pending record revision (and each live document's PDF) to the main process,
+ * which streams them into the archive; then marks them sent, but only the revisions that
+ * went out: a record changed during the export stays pending for the next batch.
+ */
+export async function exportPendingBatch(
+  db: StationDb,
+  vault: Vault,
+  api: StationApi['batch'],
+  actor: Actor,
+  hooks: { onStart?(exportId: string): void; onStep?(step: ExportStep): void; cancelled?(): boolean } = {},
+): Promise<BatchExportResult | null> {
+  const entries = await db.outbox.toArray();
+  if (entries.length === 0) throw new Error('没有需要报送的记录');
+  const begun = await api.beginExport({ actor: { id: actor.id, name: actor.name } });
+  if (!begun) return null;
+  const { exportId } = begun;
+  hooks.onStart?.(exportId);
+  const sent = new Map<string, number>();
+  const pdfs: { path: string; sha256: string }[] = [];
+  try {
+    await api.setExportTotal({ exportId, total: entries.length });
+    let done = 0;
+    for (const type of BATCH_RECORD_TYPES) {
+      const ofType = entries.filter((e) => e.type === type);
+      const build = BUILDERS[type];
+      if (ofType.length === 0 || !build) continue;
+      for (let i = 0; i < ofType.length; i += PAGE) {
+        if (hooks.cancelled?.()) throw new ExportCancelled();
+        const built = await build(db, vault, ofType.slice(i, i + PAGE).map((e) => e.id));
+        await api.appendRecords({ exportId, type, records: built.map((b) => b.line) });
+        for (const b of built) {
+          sent.set(`${type}:${b.line.id as string}`, b.rev);
+          if (b.pdf) pdfs.push(b.pdf);
+        }
+        done += Math.min(PAGE, ofType.length - i);
+        hooks.onStep?.({ stage: 'collecting', done, total: entries.length });
+      }
+    }
+    for (let i = 0; i < pdfs.length; i += PDFS_PER_CALL) {
+      if (hooks.cancelled?.()) throw new ExportCancelled();
+      const files = await Promise.all(pdfs.slice(i, i + PDFS_PER_CALL).map(async (p) => ({ path: p.path, data: await documentPdf(db, vault, { pdfSha256: p.sha256 }) })));
+      await api.appendFiles({ exportId, files });
+      hooks.onStep?.({ stage: 'pdfs', done: Math.min(i + PDFS_PER_CALL, pdfs.length), total: pdfs.length });
+    }
+    if (hooks.cancelled?.()) throw new ExportCancelled();
+  } catch (err) {
+    await api.cancelExport({ exportId }).catch(() => undefined);
+    throw err;
+  }
+  let result: BatchExportResult;
+  try {
+    result = await api.finishExport({ exportId });
+  } catch (err) {
+    if (err instanceof Error && /取消/.test(err.message)) throw new ExportCancelled();
+    throw err;
+  }
+  await markSent(db, sent);
+  await appendAudit(db, actor, 'export', `批次第 ${result.sequence} 号：${result.fileName}（${entries.length} 条记录）`);
+  return result;
+}
+
+/** Removes outbox entries whose revision went out; newer revisions stay. */
+export async function markSent(db: StationDb, sent: ReadonlyMap<string, number>): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const keys = [...sent.keys()];
+    const current = await db.outbox.bulkGet(keys);
+    const done = current.filter((e): e is OutboxEntry => !!e && e.rev <= (sent.get(e.key) ?? 0)).map((e) => e.key);
+    await db.outbox.bulkDelete(done);
+  });
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StationDb } from '../../../renderer/src/db/database';
+import { createConsultation, deleteConsultation, editConsultation } from '../../../renderer/src/db/consultations';
+import { exportPendingBatch, pendingSummary } from '../../../renderer/src/db/batches';
+import { importedRecordsOf, ingestVerified, standingOf, verifyOpened } from '../../../renderer/src/db/imports';
+import { createStationApi } from '../../../core/api/client';
+import { createDispatcher } from '../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../electron/ipc/handlers';
+import { createServices } from '../../../electron/services';
+import { memoryStore } from '../../../electron/services/settings/keyValueStore';
+import { fileSecretProtector } from '../../../electron/services/batch/secretProtector';
+import { readZip } from '../batch/support';
+import { testVault } from './testVault';
+
+const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
+const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+
+function contact(overrides: Record<string, unknown> = {}) {
+  return {
+    time: '2026-11-20T09:30:00.000+08:00',
+    lawyerId: 'lawyer-a',
+    place: 'detention_centre',
+    clientRole: 'suspect',
+    clientName: '王𠮷',
+    idType: 'none',
+    caseType: 'criminal',
+    criminalStage: 'investigation',
+    caseNumber: '(2026)辽0102刑初123号',
+    cause: '盗窃罪',
+    helpTypes: ['legal_consultation'],
+    question: '被刑事拘留后家属能否申请取保候审',
+    advice: '可以由近亲属提出取保候审申请，并说明理由',
+    specialGroups: [],
+    ...overrides,
+  };
+}
+
+/** A station: its own IndexedDB and the real main-process services behind the real dispatcher. */
+async function station(code: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'usb-'));
+  let importFile: string | null = null;
+  const services = createServices({
+    settingsStore: memoryStore(),
+    dataDir,
+    appVersion: '0.1.0',
+    transport: 'harness',
+    dialogs: {
+      chooseFolder: async () => null,
+      chooseFile: async () => null,
+      chooseSavePath: async () => null,
+      chooseBatchFolder: async () => outDir,
+      chooseBatchFile: async () => importFile,
+    },
+    protector: fileSecretProtector(join(dataDir, 'k')),
+  });
+  const api = createStationApi(createDispatcher(createHandlers(services)));
+  await api.settings.saveProfile({ code, name: `${code} 法律援助工作站`, kind: 'court', regionCode: '210102', address: '沈阳市和平区' });
+  const db = new StationDb(`db-${code}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  return { api, db, vault: await testVault(), outDir, pick: (p: string) => (importFile = p) };
+}
+
+async function linesOf(path: string, file: string) {
+  const entry = (await readZip(path)).find(([n]) => n === file);
+  return entry ? entry[1].toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+}
+
+describe('batches from the station database', () => {
+  it('sends what changed since the last batch, tombstones included, and nothing twice', async () => {
+    const s = await station('LN0102-FY01');
+    const a = await createConsultation(s.db, s.vault, contact(), lawyer);
+    const b = await createConsultation(s.db, s.vault, contact({ clientName: '赵六' }), lawyer);
+    const c = await createConsultation(s.db, s.vault, contact({ clientName: '钱七' }), lawyer);
+    expect((await pendingSummary(s.db)).counts.consultations).toBe(3);
+
+    const first = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    expect(first.sequence).toBe(1);
+    const sent = await linesOf(first.path, 'consultations.jsonl');
+    expect(sent.map((l) => l.clientName).sort()).toEqual(['王𠮷', '赵六', '钱七'].sort());
+    expect((await pendingSummary(s.db)).total).toBe(0);
+
+    await editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '已代为提出取保候审申请' }, lawyer);
+    await deleteConsultation(s.db, s.vault, c.id, lawyer);
+    const pending = await pendingSummary(s.db);
+    expect(pending.counts.consultations).toBe(2);
+
+    const second = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    const lines = await linesOf(second.path, 'consultations.jsonl');
+    expect(lines.map((l) => [l.id, l.rev]).sort()).toEqual([[a.id, 2], [c.id, 2]].sort());
+    expect(lines.find((l) => l.id === a.id)!.advice).toBe('已代为提出取保候审申请');
+    // A tombstone carries nothing personal.
+    expect(Object.keys(lines.find((l) => l.id === c.id)!).sort()).toEqual(['deleted', 'id', 'rev', 'updatedAt']);
+    expect(lines.some((l) => l.id === b.id)).toBe(false);
+    const manifest = JSON.parse((await readZip(second.path)).find(([n]) => n === 'manifest.json')![1].toString());
+    expect(manifest.previousManifestSha256).toBe(first.manifestSha256);
+
+    // The audit trail names both exports.
+    const exports = (await s.db.audit.toArray()).filter((e) => e.action === 'export');
+    expect(exports.map((e) => e.detail)).toEqual([expect.stringContaining('第 1 号'), expect.stringContaining('第 2 号')]);
+  });
+
+  it('keeps a revision made while the export ran pending for the next batch', async () => {
+    const s = await station('LN0102-FY02');
+    const a = await createConsultation(s.db, s.vault, contact(), lawyer);
+    await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, {
+      onStart: () => void editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '导出期间修改' }, lawyer),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const outbox = await s.db.outbox.toArray();
+    expect(outbox.map((e) => [e.id, e.rev])).toEqual([[a.id, 2]]);
+  });
+
+  it('a supervisor ingests another station’s batches: read-only, chained, idempotent', async () => {
+    const court = await station('LN0102-FY03');
+    const centre = await station('LN01-ZX');
+    const a = await createConsultation(court.db, court.vault, contact(), lawyer);
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    await editConsultation(court.db, court.vault, a.id, { ...contact(), advice: '第二次' }, lawyer);
+    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+
+    const ingest = async (path: string) => {
+      centre.pick(path);
+      const summary = (await centre.api.batch.openImport())!;
+      const standing = await standingOf(centre.db, 'LN01-ZX', summary.manifest!);
+      const report = await verifyOpened(centre.db, centre.api.batch, summary);
+      const outcome = report.ok ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report) : null;
+      await centre.api.batch.closeImport({ token: summary.token });
+      return { standing, report, outcome };
+    };
+
+    // The first batch of an unknown station is accepted on its own terms and registers its key…
+    const first = await ingest(one.path);
+    expect(first.standing.kind).toBe('new');
+    expect(first.outcome).toEqual({ records: 1, changed: 1, files: 0 });
+    const again = await ingest(one.path);
+    expect(again.standing.kind).toBe('known');
+    expect(again.outcome).toEqual({ records: 1, changed: 0, files: 0 });
+    const next = await ingest(two.path);
+    expect(next.standing.kind).toBe('next');
+    expect(next.outcome?.changed).toBe(1);
+    const records = await importedRecordsOf(centre.db, centre.vault, 'LN0102-FY03');
+    expect(records.map((r) => [r.rev, r.record.advice])).toEqual([[2, '第二次']]);
+    const registered = await centre.db.importedStations.get('LN0102-FY03');
+    expect(registered?.lastSequence).toBe(2);
+    expect(registered?.lastManifestSha256).toBe(two.manifestSha256);
+
+    // …but once the chain is known, a batch from a different chain is refused.
+    const impostor = await station('LN0102-FY03');
+    await createConsultation(impostor.db, impostor.vault, contact(), lawyer);
+    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
+    const refused = await ingest(fake.path);
+    expect(refused.report.ok).toBe(false);
+    expect(refused.report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['key_mismatch', 'chain_broken']));
+    expect((await importedRecordsOf(centre.db, centre.vault, 'LN0102-FY03')).length).toBe(1);
+
+    // Our own batch is recognised as such.
+    expect((await standingOf(court.db, 'LN0102-FY03', first.report.manifest!)).kind).toBe('own');
+  });
+});

@@ -2,11 +2,15 @@
 import { cpus, totalmem } from 'node:os';
 import { runConsultationBench } from './consultations';
 import { runDocumentBench } from './documents';
+import { runBatchBench } from './batches';
 
 const round = (figures: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+console.log('\n== batch: export 100,000 consultations + 5,000 PDFs (main-process side, own process), then verify');
+console.table(round(runBatchBench()));
+if (process.argv.includes('--batches-only')) process.exit(0);
 console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');
 console.table(round(await runDocumentBench()));
 if (process.argv.includes('--documents-only')) process.exit(0);

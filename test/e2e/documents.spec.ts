@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { completeSetup, SAMPLE_PROFILE } from './support/setup';
-import { pickByKeyboard, typeInto } from './support/keyboard';
+import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
 
 test('a lawyer drafts a civil complaint from a logged contact, edits a field, saves it and finds it in the documents page', async ({ station }) => {
   const { page } = await station.launch();
@@ -12,7 +12,7 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
 
   // Log a civil contact: a migrant worker owed wages.
   await page.keyboard.press('Alt+N');
-  const drawer = page.locator('.ant-drawer').filter({ hasText: '新登记' });
+  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
   await page.keyboard.type('王');
   await page.keyboard.press('Enter');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
@@ -21,12 +21,7 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
   await typeInto(page, '证件号码', '210102199003071233');
   await pickByKeyboard(page, '案件类型', '民事');
   await typeInto(page, '案由/罪名', '劳务合同纠纷');
-  await pickByKeyboard(page, '帮助类型', '法律咨询');
-  await page.keyboard.press('Escape');
-  await typeInto(page, '咨询事项', '在某建筑工地务工八个月，包工头拖欠工资三万八千五百元');
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByText('已登记：赵𠮷')).toBeVisible();
-  await expect(drawer).toBeHidden();
+  await finishConsultation(page, '赵𠮷', '在某建筑工地务工八个月，包工头拖欠工资三万八千五百元');
 
   // From the record: draft a 民事起诉状.
   await page.getByTestId('consultation-row').first().click();

@@ -50,8 +50,6 @@ interface ExportDeps {
 }
 
 const PDF_PATH = /^documents\/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.pdf$/;
-/** How far the zip writer may fall behind the caller before appends wait. */
-const BACKLOG_LIMIT = 32 * 1024 * 1024;
 
 /**
  * One export, streamed: record lines and PDFs go straight into a ZIP that is written to
@@ -86,6 +84,7 @@ export class ExportJob {
   private readonly pdfs = new Map<string, string>();
   private readonly updatedAts: string[] = [];
   private queued = 0;
+  private readonly pendingPdfs = new Set<Promise<void>>();
   private outBytes = 0;
   private cancelled = false;
   private finishing = false;
@@ -132,11 +131,26 @@ export class ExportJob {
     if (this.failure) throw new ServiceError('export_failed', `写入批次文件失败：${this.failure.message}`);
   }
 
-  /** Waits while the writer is far behind, so memory stays bounded whatever the caller's pace. */
-  private async backpressure(): Promise<void> {
-    while (this.queued - this.outBytes > BACKLOG_LIMIT && !this.cancelled && !this.failure) {
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  /** Resolves once the zip writer has taken everything written to `stream` so far. */
+  private async drained(stream: PassThrough): Promise<void> {
+    if (!stream.writableNeedDrain) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        clearInterval(poll);
+        resolve();
+      };
+      stream.once('drain', done);
+      stream.once('close', done);
+      // A cancel or a write error stops the writer: stop waiting for it.
+      const poll = setInterval(() => (this.cancelled || this.failure) && done(), 50);
+    });
+  }
+
+  /** Waits until at most `limit` stored PDFs are still queued ahead of the writer. */
+  private async pdfWindow(limit: number): Promise<void> {
+    while (this.pendingPdfs.size > limit && !this.cancelled && !this.failure) await Promise.race(this.pendingPdfs);
   }
 
   private openEntry(path: string, compress: boolean): OpenEntry {
@@ -186,8 +200,8 @@ export class ExportJob {
     this.counts[type] += lines.length;
     this.queued += buf.length;
     this.progress = { phase: 'collecting', done: this.progress.done + lines.length, total: this.progress.total };
-    entry.stream.write(buf);
-    await this.backpressure();
+    // Backpressure: the caller's next chunk waits until the writer has taken this one.
+    if (!entry.stream.write(buf)) await this.drained(entry.stream);
     return lines.length;
   }
 
@@ -205,9 +219,17 @@ export class ExportJob {
     this.pdfs.set(path, sha256);
     this.files.push({ path, sha256, bytes: bytes.length });
     this.queued += bytes.length;
-    // PDFs are compressed already: stored, not deflated.
-    this.zip.addBuffer(Buffer.from(bytes), path, { mtime: this.mtime, mode: 0o100644, compress: false });
-    await this.backpressure();
+    // PDFs are compressed already: stored, not deflated. Each is held only until the writer
+    // reaches it, and only a few may wait, so memory stays flat however many there are.
+    const stream = new PassThrough();
+    this.zip.addReadStream(stream, path, { mtime: this.mtime, mode: 0o100644, compress: false, size: bytes.length });
+    const consumed: Promise<void> = new Promise<void>((resolve) => {
+      stream.once('end', resolve);
+      stream.once('close', resolve);
+    }).then(() => void this.pendingPdfs.delete(consumed));
+    this.pendingPdfs.add(consumed);
+    stream.end(Buffer.from(bytes));
+    await this.pdfWindow(4);
   }
 
   setCollectTotal(total: number): void {

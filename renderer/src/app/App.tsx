@@ -10,6 +10,7 @@ import { SessionGate } from '../session/SessionGate';
 import { Shell } from './Shell';
 import { useRoute, type Route } from './router';
 import { AreaPage } from './AreaPage';
+import { BatchesPage } from '../features/batches/BatchesPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 
@@ -67,6 +68,8 @@ function RoutePage({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'documents':
       return <DocumentsPage />;
+    case 'batches':
+      return <BatchesPage />;
     default:
       return <AreaPage route={route} />;
   }

@@ -22,3 +22,13 @@ export async function typeInto(page: Page, label: string, text: string) {
   await tabTo(page, label);
   await page.keyboard.type(text);
 }
+
+/** Picks 法律咨询, writes the question and saves the new contact with Ctrl+Enter; waits until it is logged. */
+export async function finishConsultation(page: Page, clientName: string, question: string) {
+  await pickByKeyboard(page, '帮助类型', '法律咨询');
+  await page.keyboard.press('Escape');
+  await typeInto(page, '咨询事项', question);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(`已登记：${clientName}`)).toBeVisible();
+  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeHidden();
+}

@@ -83,7 +83,7 @@ describe('batches from the station database', () => {
     expect(sent.map((l) => l.clientName).sort()).toEqual(['王𠮷', '赵六', '钱七'].sort());
     expect((await pendingSummary(s.db)).total).toBe(0);
 
-    await editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '已代为提出取保候审申请' }, lawyer);
+    await editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '已代为提出取保候审申请' }, lawyer, 1);
     await deleteConsultation(s.db, s.vault, c.id, lawyer);
     const pending = await pendingSummary(s.db);
     expect(pending.counts.consultations).toBe(2);
@@ -107,7 +107,7 @@ describe('batches from the station database', () => {
     const s = await station('LN0102-FY02');
     const a = await createConsultation(s.db, s.vault, contact(), lawyer);
     await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, {
-      onStart: () => void editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '导出期间修改' }, lawyer),
+      onStart: () => void editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '导出期间修改' }, lawyer, 1),
     });
     await new Promise((r) => setTimeout(r, 20));
     const outbox = await s.db.outbox.toArray();
@@ -119,7 +119,7 @@ describe('batches from the station database', () => {
     const centre = await station('LN01-ZX');
     const a = await createConsultation(court.db, court.vault, contact(), lawyer);
     const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
-    await editConsultation(court.db, court.vault, a.id, { ...contact(), advice: '第二次' }, lawyer);
+    await editConsultation(court.db, court.vault, a.id, { ...contact(), advice: '第二次' }, lawyer, 1);
     const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
 
     const ingest = async (path: string) => {

@@ -7,6 +7,7 @@ import { ChangePassword } from './ChangePassword';
 import { AuditLog } from './AuditLog';
 import { LockSettings } from './LockSettings';
 import { BackupCard } from './BackupCard';
+import { StationKeyCard } from './StationKeyCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
 import { StationProfileForm } from './StationProfileForm';
@@ -40,6 +41,7 @@ export function SettingsPage() {
           <BackupCard />
         </>
       )}
+      {can(session.actor.role, 'batch.export') && <StationKeyCard />}
       <ChangePassword />
       <LockSettings />
       {can(session.actor.role, 'audit.view') && <AuditLog />}

@@ -59,6 +59,8 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
         code = created.recoveryCode;
       }
       const saved = await window.station.settings.saveProfile(profile);
+      // The signing key pair is made now, so the fingerprint can be registered before the first batch.
+      await window.station.batch.stationKey();
       if (code) {
         setRecoveryCode(code);
         setSavedProfile(saved);

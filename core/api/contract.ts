@@ -83,6 +83,8 @@ export interface BatchHistoryEntry {
   status: 'exported' | 'delivered';
   delivered?: { at: string; by: { id: string; name: string } };
   reexports: { at: string; folder: string; by: { id: string; name: string } }[];
+  /** False for batches known from a backup: this machine has no copy to write again. */
+  copyAvailable: boolean;
 }
 
 export interface BatchExportResult {
@@ -167,6 +169,22 @@ export const contract = {
     ),
     readImport: channel<BatchImportChunk>()(z.object({ token: jobId })),
     closeImport: channel<void>()(z.object({ token: jobId })),
+    restoreLedger: channel<{ added: number }>()(
+      z.object({
+        entries: z
+          .array(
+            z.looseObject({
+              batchId: jobId,
+              sequence: z.number().int().min(1),
+              manifestSha256: sha256Hex,
+              fileName: z.string().max(200),
+              period: z.object({ from: z.string(), to: z.string() }),
+              createdAt: z.string(),
+            }),
+          )
+          .max(100_000),
+      }),
+    ),
   },
   documents: {
     render: channel<RenderedDocument>()(

@@ -1,5 +1,6 @@
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
 import type { ChainExpectation, VerifyReport } from '../../../core/batch/verify';
+import type { BatchHistoryEntry } from '../../../core/api/contract';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
@@ -37,6 +38,7 @@ export interface BatchService {
   verifyImport(input: { token: string; registeredPublicKey?: string; chain?: ChainExpectation }): Promise<VerifyReport>;
   readImport(input: { token: string }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
+  restoreLedger(input: { entries: BatchHistoryEntry[] }): { added: number };
 }
 
 export function createBatchService(ports: BatchPorts): BatchService {
@@ -124,6 +126,19 @@ export function createBatchService(ports: BatchPorts): BatchService {
     },
     verifyImport: ({ token, ...options }) => session(token).verify(options),
     readImport: ({ token }) => session(token).next(),
+    restoreLedger({ entries }) {
+      // Known batches stay as they are (with their copies); unknown ones join the chain without a copy.
+      const known = new Set(ledger.all().map((e) => e.batchId));
+      let added = 0;
+      for (const e of entries) {
+        if (known.has(e.batchId)) continue;
+        const { copyAvailable, ...rest } = e;
+        void copyAvailable;
+        ledger.append({ ...rest, archive: null });
+        added++;
+      }
+      return { added };
+    },
     closeImport({ token }) {
       imports.get(token)?.close();
       imports.delete(token);

@@ -385,7 +385,7 @@ export class ExportJob {
 export function cleanAbandonedCopies(dataDir: string, ledger: Ledger): void {
   const store = join(dataDir, 'batches');
   if (!existsSync(store)) return;
-  const known = new Set(ledger.all().map((e) => e.archive.file));
+  const known = new Set(ledger.all().map((e) => e.archive?.file));
   for (const name of readdirSync(store)) {
     if (name.endsWith('.partial') || (name.endsWith('.dlbatch.enc') && !known.has(name))) rmSync(join(store, name), { force: true });
   }

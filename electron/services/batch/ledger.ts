@@ -2,11 +2,12 @@ import type { KeyValueStore } from '../settings/keyValueStore';
 import type { BatchHistoryEntry } from '../../../core/api/contract';
 
 /** One exported batch: what the history shows, plus the sealed copy kept for re-export. */
-export interface BatchLedgerEntry extends BatchHistoryEntry {
-  archive: { file: string; sealedKey: string; protection: string; iv: string; tag: string };
+export interface BatchLedgerEntry extends Omit<BatchHistoryEntry, 'copyAvailable'> {
+  /** Null for entries restored from a backup: the chain is known, the file is not here. */
+  archive: { file: string; sealedKey: string; protection: string; iv: string; tag: string } | null;
 }
 
-export type PublicLedgerEntry = Omit<BatchLedgerEntry, 'archive'>;
+export type PublicLedgerEntry = BatchHistoryEntry;
 
 const KEY = 'batchLedger';
 
@@ -43,6 +44,5 @@ export type Ledger = ReturnType<typeof createLedger>;
 
 export function publicEntry(e: BatchLedgerEntry): PublicLedgerEntry {
   const { archive, ...rest } = e;
-  void archive;
-  return rest;
+  return { ...rest, copyAvailable: archive !== null };
 }

@@ -50,6 +50,7 @@ export function RestoreDialog({
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
       const { content } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
       await restoreTables(db, content);
+      if (content.batchLedger?.length) await window.station.batch.restoreLedger({ entries: content.batchLedger.map((e) => ({ ...e })) });
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
       const profile = await window.station.settings.saveProfile(content.profile);

@@ -23,7 +23,8 @@ export async function writeBackup(
   keep?: number,
 ): Promise<string> {
   const now = new Date();
-  const { bytes } = await createBackup(db, session.dataKey, settings, toRfc3339(now));
+  const batchLedger = await window.station.batch.history();
+  const { bytes } = await createBackup(db, session.dataKey, { ...settings, batchLedger }, toRfc3339(now));
   const { path } = await window.station.backup.write({ folder, fileName: backupFileName(settings.profile.code, now), data: toBase64(bytes), ...(keep ? { keep } : {}) });
   await appendAudit(db, session.actor, 'backup', path);
   return path;

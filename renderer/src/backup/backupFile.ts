@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BatchHistoryEntry } from '../../../core/api/contract';
 import type { StationProfile } from '../../../core/domain/station';
 import type { DomainSettings } from '../../../core/api/contract';
 import type { StationDb } from '../db/database';
@@ -13,7 +14,9 @@ import { sha256 } from '@noble/hashes/sha256';
  * Restoring needs a password of an account in the backup, or the recovery code.
  */
 export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
-const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta'] as const;
+// Every table: records, their outbox for batches, documents and their PDFs, imported
+// stations. A backup made before a table existed restores it empty.
+const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'outbox', 'importedRecords', 'importedStations'] as const;
 
 const wrappedKeySchema = z.object({
   v: z.literal(1),
@@ -46,7 +49,9 @@ export type BackupHeader = z.infer<typeof headerSchema>;
 export interface BackupContent {
   profile: StationProfile;
   domain: DomainSettings;
-  tables: Record<(typeof TABLES)[number], unknown[]>;
+  tables: Partial<Record<(typeof TABLES)[number], unknown[]>>;
+  /** The station's batch history, so a restored station continues its chain (sequence, previous hash). */
+  batchLedger?: BatchHistoryEntry[];
 }
 
 export class BackupError extends Error {
@@ -67,10 +72,10 @@ async function backupKey(dataKey: Uint8Array): Promise<CryptoKey> {
 export async function createBackup(
   db: StationDb,
   dataKey: Uint8Array,
-  settings: { profile: StationProfile; domain: DomainSettings },
+  settings: { profile: StationProfile; domain: DomainSettings; batchLedger?: BatchHistoryEntry[] },
   createdAt: string,
 ): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
-  const tables = {} as BackupContent['tables'];
+  const tables = {} as Record<(typeof TABLES)[number], unknown[]>;
   await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
     for (const t of TABLES) tables[t] = await db.table(t).toArray();
   });
@@ -163,7 +168,7 @@ export async function restoreTables(db: StationDb, content: BackupContent): Prom
   await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
     for (const t of TABLES) {
       await db.table(t).clear();
-      await db.table(t).bulkAdd(content.tables[t]);
+      await db.table(t).bulkAdd(content.tables[t] ?? []);
     }
   });
 }

@@ -32,7 +32,8 @@ describe('backup files', () => {
   it('restores every record into a fresh database with the password, and signs in again', async () => {
     const { session, consultationId } = await populated();
     const { bytes, header } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
-    expect(header.counts).toMatchObject({ consultations: 1, lawyers: 1, accounts: 1 });
+    // The consultation waits in the outbox for the next batch; that must survive a restore too.
+    expect(header.counts).toMatchObject({ consultations: 1, lawyers: 1, accounts: 1, outbox: 1, documents: 0, importedRecords: 0 });
     const text = new TextDecoder().decode(bytes);
     for (const secret of ['欧阳䶮', '王𠮷', '12101201510123456', '房屋租赁']) expect(text).not.toContain(secret);
 
@@ -43,6 +44,7 @@ describe('backup files', () => {
     const again = await signIn(target, 'admin', 'Station#2026');
     expect((await getConsultation(target, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
     expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
+    expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
     expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
   });
 

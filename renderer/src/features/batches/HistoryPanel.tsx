@@ -94,7 +94,7 @@ export function HistoryPanel({ history, onChanged }: { history: BatchHistoryEntr
             width: 190,
             render: (_, e) => (
               <Space>
-                <Button size="small" onClick={() => void reexport(e)}>
+                <Button size="small" onClick={() => void reexport(e)} disabled={!e.copyAvailable} title={e.copyAvailable ? undefined : '从备份恢复的批次记录：本机没有该文件的副本'}>
                   再次导出
                 </Button>
                 {e.status !== 'delivered' && (

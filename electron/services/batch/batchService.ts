@@ -30,7 +30,7 @@ export interface BatchService {
   appendFiles(input: { exportId: string; files: { path: string; data: string }[] }): Promise<void>;
   setExportTotal(input: { exportId: string; total: number }): void;
   finishExport(input: { exportId: string }): Promise<ExportResult>;
-  cancelExport(input: { exportId: string }): void;
+  cancelExport(input: { exportId: string }): Promise<void>;
   progress(input: { jobId: string }): JobProgress;
   reexport(input: { batchId: string; actor: { id: string; name: string } }): Promise<{ path: string } | null>;
   markDelivered(input: { batchId: string; actor: { id: string; name: string } }): PublicLedgerEntry;
@@ -93,10 +93,11 @@ export function createBatchService(ports: BatchPorts): BatchService {
         setTimeout(() => exports.delete(exportId), 60_000).unref?.();
       }
     },
-    cancelExport({ exportId }) {
+    async cancelExport({ exportId }) {
       const j = exports.get(exportId);
       if (!j) return;
-      j.cancel();
+      // Resolves once every byte written so far is gone (or, mid-finish, once finish() will remove it).
+      await j.cancel();
     },
     progress({ jobId }) {
       const p = exports.get(jobId)?.progress ?? imports.get(jobId)?.progress;

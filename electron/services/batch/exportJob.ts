@@ -237,15 +237,16 @@ export class ExportJob {
   }
 
   /** Stops the export; whatever was written is removed. Too late once the file is being named. */
-  cancel(): void {
-    if (this.progress.phase === 'finishing' || this.progress.phase === 'done' || this.cancelled) return;
+  async cancel(): Promise<void> {
+    if (this.progress.phase === 'finishing' || this.progress.phase === 'done') return;
+    if (this.cancelled) return this.cleaning ?? undefined;
     this.cancelled = true;
     this.progress = { ...this.progress, phase: 'cancelled' };
     if (this.finishing) {
       // Interrupt the writer; finish() sees the error, cleans up and reports the cancel.
       this.out.destroy(new Error('cancelled'));
     } else {
-      void this.cleanup();
+      await this.cleanup();
     }
   }
 

@@ -101,9 +101,8 @@ describe('the export', () => {
     const station = testStation();
     const begun = (await station.service.beginExport({ actor: { id: 'u', name: '李' } }))!;
     await station.service.appendRecords({ exportId: begun.exportId, type: 'consultations', records: [consultation(), consultation()] });
-    station.service.cancelExport({ exportId: begun.exportId });
+    await station.service.cancelExport({ exportId: begun.exportId });
     await expect(station.service.finishExport({ exportId: begun.exportId })).rejects.toThrow('取消');
-    await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(station.outDir)).toEqual([]);
     expect(readdirSync(join(station.dataDir, 'batches'))).toEqual([]);
     expect(station.service.history()).toEqual([]);
@@ -123,7 +122,7 @@ describe('the export', () => {
     await expect(
       station.service.appendFiles({ exportId: begun.exportId, files: [{ path: doc.file as string, data: fakePdf('y').toString('base64') }] }),
     ).rejects.toThrow('哈希不符');
-    station.service.cancelExport({ exportId: begun.exportId });
+    await station.service.cancelExport({ exportId: begun.exportId });
     await expect(exportBatch(station, {})).rejects.toThrow('没有需要报送的记录');
     expect(readdirSync(station.outDir)).toEqual([]);
   });

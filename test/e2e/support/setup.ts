@@ -67,7 +67,13 @@ export async function fillAdmin(page: Page, admin = ADMIN) {
 /** Confirms the recovery-code dialog and returns the code shown. */
 export async function acknowledgeRecoveryCode(page: Page): Promise<string> {
   const code = (await page.getByTestId('recovery-code').innerText()).trim();
-  await page.getByRole('button', { name: '我已妥善保存恢复码' }).click();
+  // On a loaded CI machine the click can land while the dialog is still zooming in (the
+  // button a few pixels wide) and miss it; a person would simply click again.
+  const button = page.getByRole('button', { name: '我已妥善保存恢复码' });
+  await expect(async () => {
+    if (await button.isVisible()) await button.click({ timeout: 2_000 });
+    await expect(page.getByTestId('recovery-code')).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   return code;
 }
 

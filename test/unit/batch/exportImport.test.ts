@@ -110,6 +110,22 @@ describe('the export', () => {
     expect((await exportBatch(station, { consultations: [consultation()] })).sequence).toBe(1);
   });
 
+  it('can still be cancelled while the file is being verified, and then leaves nothing', async () => {
+    const station = testStation();
+    const begun = (await station.service.beginExport({ actor: { id: 'u', name: '李' } }))!;
+    const records = Array.from({ length: 20_000 }, () => consultation({ advice: '可以由近亲属提出取保候审申请，并说明理由。'.repeat(4) }));
+    for (let i = 0; i < records.length; i += 1000) {
+      await station.service.appendRecords({ exportId: begun.exportId, type: 'consultations', records: records.slice(i, i + 1000) });
+    }
+    const finishing = station.service.finishExport({ exportId: begun.exportId });
+    while (!['verifying', 'finishing', 'done'].includes(station.service.progress({ jobId: begun.exportId }).phase)) await new Promise((r) => setTimeout(r, 1));
+    await station.service.cancelExport({ exportId: begun.exportId });
+    await expect(finishing).rejects.toThrow('取消');
+    expect(readdirSync(station.outDir)).toEqual([]);
+    expect(readdirSync(join(station.dataDir, 'batches'))).toEqual([]);
+    expect(station.service.history()).toEqual([]);
+  });
+
   it('refuses a record without the required fields, a PDF whose hash differs, and an empty batch', async () => {
     const station = testStation();
     const begun = (await station.service.beginExport({ actor: { id: 'u', name: '李' } }))!;

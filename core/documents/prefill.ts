@@ -1,4 +1,5 @@
 import type { Consultation } from '../consultations/schema';
+import { PAYMENT_METHODS, type MediationInput } from '../mediations/schema';
 import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
 import { formatChineseDate } from './format';
@@ -11,6 +12,8 @@ import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
  */
 export interface PrefillContext {
   consultation?: Consultation;
+  /** A mediation the lawyer joined: its facts take precedence over the consultation's. */
+  mediation?: MediationInput;
   station: { name: string; address?: string; code: string } | null;
   lawyerName?: string;
   /** YYYY-MM-DD: the document's date. */
@@ -79,6 +82,27 @@ function consultationFacts(c: Consultation, enums: Enumerations): Record<string,
   return facts;
 }
 
+const ROLE_LABELS: Record<string, string> = { applicant: '申请人', respondent: '被申请人', plaintiff: '原告', defendant: '被告', third_party: '第三人' };
+
+function mediationFacts(m: MediationInput, enums: Enumerations): Record<string, FieldValue> {
+  const method = m.paymentMethod ? (PAYMENT_METHODS.find((p) => p.code === m.paymentMethod)?.label ?? '') : '';
+  const deadline = m.paymentDeadline ? `于${formatChineseDate(m.paymentDeadline)}前履行` : '';
+  return {
+    mediationType: labelOf(enums.mediationTypes, m.type),
+    caseNumber: m.caseNumber ?? '',
+    cause: m.cause ?? '',
+    parties: m.parties.map((p) => `${ROLE_LABELS[p.role] ?? p.role}：${p.name}${p.representative ? `（代理人：${p.representative}）` : ''}`),
+    terms: (m.terms ?? '')
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    amountAgreed: m.amountAgreed ?? '',
+    payment: [method, deadline].filter(Boolean).join('，'),
+    place: m.place ?? '',
+    date: m.date,
+  };
+}
+
 /** Values for every field of `template` that the record and the profile can supply. */
 export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext): DocumentValues {
   const facts: Record<string, FieldValue> = {
@@ -88,6 +112,7 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     date: ctx.today,
     copies: '1',
     ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums) : {}),
+    ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
   };
   const values: DocumentValues = {};
   for (const field of template.fields) {

@@ -6,6 +6,7 @@ import type { OutboxEntry, StationDb } from './database';
 import { appendAudit, type Actor } from './repository';
 import { consultationStore } from './consultations';
 import { documentPdf, documentStore } from './documents';
+import { mediationStore } from './mediations';
 import type { Vault } from './vault';
 
 export interface PendingSummary {
@@ -40,13 +41,19 @@ const PDFS_PER_CALL = 8;
 
 type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; sha256: string } }[]>;
 
+/** Lines of a sealed record table whose decoded record is the line as it is. */
+function recordLines(table: 'consultations' | 'mediations', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
+  return async (db, vault, ids) => {
+    const { codec } = storeOf(db, vault);
+    const rows = (await db.table(table).bulkGet(ids)).filter((r): r is { id: string; rev: number; updatedAt: string; deleted: boolean } => r !== undefined);
+    return Promise.all(rows.map(async (row) => ({ rev: row.rev, line: row.deleted ? tombstoneOf(row) : { ...(await codec.decode(row as never)) } as Record<string, unknown> })));
+  };
+}
+
 /** How each record type becomes batch lines. A tombstone carries only id, rev, updatedAt. */
 const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
-  async consultations(db, vault, ids) {
-    const store = consultationStore(db, vault);
-    const rows = (await db.consultations.bulkGet(ids)).filter((r) => r !== undefined);
-    return Promise.all(rows.map(async (row) => ({ rev: row.rev, line: row.deleted ? tombstoneOf(row) : { ...(await store.codec.decode(row)) } })));
-  },
+  consultations: recordLines('consultations', consultationStore),
+  mediations: recordLines('mediations', mediationStore),
   async documents(db, vault, ids) {
     const store = documentStore(db, vault);
     const rows = (await db.documents.bulkGet(ids)).filter((r) => r !== undefined);

@@ -71,6 +71,21 @@ export interface DocumentRow extends RecordBase {
   sealed: Sealed;
 }
 
+/**
+ * A mediation the duty lawyer joined. In the clear: what lists and the overdue-payment
+ * follow-up need (date, lawyers, shift, owner, and the deadline of an unpaid agreement);
+ * the parties, terms and amounts are sealed.
+ */
+export interface MediationRow extends RecordBase {
+  date: string;
+  /** The payment deadline of a live, unpaid agreement with an amount; absent otherwise (index: the follow-up list). */
+  openDeadline?: string;
+  lawyerIds: string[];
+  shiftId?: string;
+  ownerId: string;
+  sealed: Sealed;
+}
+
 /** A document's PDF, sealed, keyed by its SHA-256 (the hash recorded on the document). */
 export interface DocumentFileRow {
   sha256: string;
@@ -149,6 +164,7 @@ export class StationDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'key'>;
   importedRecords!: Table<ImportedRecordRow, [string, string, string]>;
   importedStations!: EntityTable<ImportedStation, 'code'>;
+  mediations!: EntityTable<MediationRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -185,7 +201,8 @@ export class StationDb extends Dexie {
             );
         }
       });
+    this.version(6).stores({
+      mediations: 'id, date, updatedAt, openDeadline, shiftId, *lawyerIds',
+    });
   }
 }
-
-

@@ -12,6 +12,7 @@ export type Action =
   | 'consultation.edit_any'
   | 'consultation.delete_own'
   | 'consultation.delete_any'
+  | 'mediation.record'
   | 'transfer.handle'
   | 'detainee_request.create'
   | 'roster.manage'
@@ -26,7 +27,7 @@ export type Action =
 export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
   // First-run setup, before any account exists: only the roster.
   setup: ['roster.manage'],
-  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own'],
+  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own', 'mediation.record'],
   staff: ['consultation.create', 'consultation.edit_own', 'transfer.handle', 'detainee_request.create'],
   supervisor: [
     'consultation.create',
@@ -34,6 +35,7 @@ export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
     'consultation.edit_any',
     'consultation.delete_own',
     'consultation.delete_any',
+    'mediation.record',
     'transfer.handle',
     'detainee_request.create',
     'roster.manage',

@@ -14,6 +14,7 @@ import { createServices } from '../../../electron/services';
 import { memoryStore } from '../../../electron/services/settings/keyValueStore';
 import { fileSecretProtector } from '../../../electron/services/batch/secretProtector';
 import { readZip } from '../batch/support';
+import { createMediation } from '../../../renderer/src/db/mediations';
 import { testVault } from './testVault';
 
 const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
@@ -101,6 +102,32 @@ describe('batches from the station database', () => {
     // The audit trail names both exports.
     const exports = (await s.db.audit.toArray()).filter((e) => e.action === 'export');
     expect(exports.map((e) => e.detail)).toEqual([expect.stringContaining('第 1 号'), expect.stringContaining('第 2 号')]);
+  });
+
+  it('carries mediations in mediations.jsonl with their parties and amounts', async () => {
+    const s = await station('LN0102-FY05');
+    const m = await createMediation(
+      s.db,
+      s.vault,
+      {
+        type: 'aid_mediation_link',
+        cause: '劳务合同纠纷',
+        parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }],
+        date: '2026-11-20',
+        place: '和平区法律援助中心',
+        lawyerIds: ['lawyer-a'],
+        outcome: 'agreement',
+        terms: '当场支付工资12,000元',
+        amountAgreed: '12000',
+        paymentMethod: 'on_the_spot',
+        amountRecovered: '12000',
+      },
+      lawyer,
+    );
+    const batch = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    expect(batch.counts).toMatchObject({ mediations: 1, consultations: 0 });
+    const [line] = await linesOf(batch.path, 'mediations.jsonl');
+    expect(line).toMatchObject({ id: m.id, rev: 1, deleted: false, amountRecovered: '12000', parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }] });
   });
 
   it('keeps a revision made while the export ran pending for the next batch', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { mediationInputSchema } from '../../../core/mediations/schema';
+import { mediationFixture } from '../core/mediationFixture';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
 import { templateOf } from '../../../core/documents/templates/index';
@@ -57,6 +59,30 @@ describe('prefillDocument', () => {
     expect(values.facts).toBe('被刑事拘留后家属能否申请取保候审');
     expect(values.date).toBe('2026-11-24');
     expect(values.claims).toBeUndefined();
+  });
+});
+
+describe('prefill from a mediation', () => {
+  it('fills the 调解协议书 from the mediation record, and the result passes the template’s checks', () => {
+    const mediation = mediationInputSchema().parse(
+      mediationFixture({ terms: '被申请人支付拖欠工资38,500元。\n申请人放弃其他请求。', amountRecovered: '' }),
+    );
+    const template = templateOf('mediation_agreement')!;
+    const values = prefillDocument(template, { mediation, station: { name: '和平区法院工作站', code: 'LN0102-FY01' }, lawyerName: '王𠮷', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+    expect(values).toMatchObject({
+      mediationType: '诉前调解',
+      cause: '劳务合同纠纷',
+      parties: ['申请人：赵𠮷（代理人：王律师）', '被申请人：沈阳某建筑劳务有限公司'],
+      terms: ['被申请人支付拖欠工资38,500元。', '申请人放弃其他请求。'],
+      amountAgreed: '38500',
+      payment: '一次性支付，于2026年12月20日前履行',
+      place: '和平区人民法院诉讼服务中心',
+      lawyerName: '王𠮷',
+      date: '2026-11-20',
+    });
+    // Only the facts of the dispute are left for the lawyer to write.
+    const problems = checkDocumentValues(template, values, { draft: false });
+    expect(problems.map((p) => p.field)).toEqual(['facts']);
   });
 });
 

@@ -1,0 +1,97 @@
+import { mediationInputSchema, toFen, type MediationInput } from '../../../core/mediations/schema';
+import type { Enumerations } from '../../../core/domain/enums';
+import type { MediationRow, StationDb } from './database';
+import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
+import { assertCan, assertCanChange } from '../session/permissions';
+import type { Vault } from './vault';
+
+export const MEDIATIONS = 'mediations';
+
+type Owned = MediationInput & { ownerId: string };
+export type StoredMediation = Stored<Owned>;
+
+/** The deadline the follow-up list watches: an agreement with an amount, not yet paid. */
+function openDeadlineOf(m: Owned & { deleted: boolean }): string | undefined {
+  if (m.deleted || m.outcome === 'no_agreement' || m.paidAt || !m.paymentDeadline) return undefined;
+  const fen = m.amountAgreed !== undefined ? toFen(m.amountAgreed) : null;
+  return fen !== null && fen > 0 ? m.paymentDeadline : undefined;
+}
+
+export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, MediationRow> {
+  return {
+    db,
+    name: MEDIATIONS,
+    codec: {
+      async encode(record) {
+        const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
+        const row: MediationRow = {
+          id,
+          rev,
+          createdAt,
+          updatedAt,
+          deleted,
+          date: content.date,
+          lawyerIds: content.lawyerIds,
+          ownerId,
+          sealed: await vault.seal(MEDIATIONS, id, content),
+        };
+        const open = openDeadlineOf(record);
+        if (open) row.openDeadline = open;
+        if (content.shiftId) row.shiftId = content.shiftId;
+        return row;
+      },
+      async decode(row) {
+        const content = await vault.open<MediationInput>(MEDIATIONS, row.id, row.sealed);
+        return { ...content, id: row.id, rev: row.rev, createdAt: row.createdAt, updatedAt: row.updatedAt, deleted: row.deleted, ownerId: row.ownerId };
+      },
+    },
+  };
+}
+
+export async function createMediation(db: StationDb, vault: Vault, input: unknown, actor: Actor, enums?: Enumerations): Promise<StoredMediation> {
+  assertCan(actor.role, 'mediation.record');
+  const parsed = mediationInputSchema(enums).parse(input);
+  return createRecord(mediationStore(db, vault), { ...parsed, ownerId: actor.id }, actor);
+}
+
+export async function editMediation(db: StationDb, vault: Vault, id: string, input: unknown, actor: Actor, expectedRev: number, enums?: Enumerations): Promise<StoredMediation> {
+  const parsed = mediationInputSchema(enums).parse(input);
+  const current = await getRecord(mediationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'edit');
+  return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
+}
+
+/** Records that the agreed amount was paid on `paidAt` (YYYY-MM-DD). */
+export async function markMediationPaid(db: StationDb, vault: Vault, id: string, paidAt: string, actor: Actor): Promise<StoredMediation> {
+  const current = await getRecord(mediationStore(db, vault), id);
+  if (!current || current.deleted) throw new Error('记录不存在或已被删除');
+  assertCanChange(actor, current.ownerId, 'edit');
+  const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId, ...content } = current;
+  const parsed = mediationInputSchema().parse({ ...content, paidAt });
+  return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId }, actor, { expectedRev: current.rev, replace: true });
+}
+
+export async function deleteMediation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+  const current = await getRecord(mediationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'delete');
+  return softDeleteRecord(mediationStore(db, vault), id, actor);
+}
+
+export function getMediation(db: StationDb, vault: Vault, id: string) {
+  return getRecord(mediationStore(db, vault), id);
+}
+
+/** Agreements past their payment deadline with no payment recorded, oldest deadline first. */
+export async function overdueMediations(db: StationDb, vault: Vault, today: string): Promise<StoredMediation[]> {
+  const rows = await db.mediations.where('openDeadline').below(today).sortBy('openDeadline');
+  const store = mediationStore(db, vault);
+  return Promise.all(rows.map((r) => store.codec.decode(r)));
+}
+
+/** Live mediations between two days (inclusive), newest first. */
+export async function mediationsBetween(db: StationDb, vault: Vault, from: string, to: string): Promise<StoredMediation[]> {
+  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted);
+  rows.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.createdAt < b.createdAt ? 1 : -1));
+  const store = mediationStore(db, vault);
+  return Promise.all(rows.map((r) => store.codec.decode(r)));
+}

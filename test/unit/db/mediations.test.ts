@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { StationDb } from '../../../renderer/src/db/database';
+import { createMediation, deleteMediation, markMediationPaid, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
+import { pendingSummary } from '../../../renderer/src/db/batches';
+import type { Vault } from '../../../renderer/src/db/vault';
+import { testVault } from './testVault';
+import { mediationFixture } from '../core/mediationFixture';
+
+const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+const staff = { id: 'staff-1', name: '周干事', role: 'staff' };
+
+function mediation(overrides: Record<string, unknown> = {}) {
+  return mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '', ...overrides });
+}
+
+let db: StationDb;
+let vault: Vault;
+beforeEach(async () => {
+  db = new StationDb('m', { indexedDB: new IDBFactory(), IDBKeyRange });
+  vault = await testVault();
+});
+
+describe('mediation records', () => {
+  it('keeps parties, terms and amounts sealed; only dates and links in the clear', async () => {
+    const m = await createMediation(db, vault, mediation(), lawyer);
+    const row = (await db.mediations.get(m.id))!;
+    expect(JSON.stringify(row)).not.toContain('赵𠮷');
+    expect(JSON.stringify(row)).not.toContain('38500');
+    expect(row).toMatchObject({ date: '2026-11-20', openDeadline: '2026-12-01', lawyerIds: ['lawyer-a'], ownerId: 'lawyer-a' });
+  });
+
+  it('lists agreements past their deadline until the payment is recorded', async () => {
+    const late = await createMediation(db, vault, mediation(), lawyer);
+    await createMediation(db, vault, mediation({ paymentDeadline: '2026-12-30' }), lawyer);
+    await createMediation(db, vault, mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }), lawyer);
+    expect((await overdueMediations(db, vault, '2026-12-01')).map((m) => m.id)).toEqual([]);
+    expect((await overdueMediations(db, vault, '2026-12-02')).map((m) => m.id)).toEqual([late.id]);
+    const paid = await markMediationPaid(db, vault, late.id, '2026-12-03', lawyer);
+    expect(paid.paidAt).toBe('2026-12-03');
+    expect(paid.rev).toBe(2);
+    expect(await overdueMediations(db, vault, '2026-12-10')).toEqual([]);
+  });
+
+  it('lists a period without tombstones, travels in the next batch, and refuses roles without the right', async () => {
+    const a = await createMediation(db, vault, mediation(), lawyer);
+    const b = await createMediation(db, vault, mediation({ date: '2026-11-21' }), lawyer);
+    await deleteMediation(db, vault, a.id, lawyer);
+    expect((await mediationsBetween(db, vault, '2026-11-01', '2026-11-30')).map((m) => m.id)).toEqual([b.id]);
+    expect((await pendingSummary(db)).counts.mediations).toBe(2);
+    await expect(createMediation(db, vault, mediation(), staff)).rejects.toThrow();
+  });
+});

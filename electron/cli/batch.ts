@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyBatch } from '../../core/batch/verify';
 import { publicKeyFingerprint } from '../../core/batch/keys';
-import { openZipArchive, nodeSha256, type ZipArchive } from '../services/batch/zipArchive';
+import { verifyZipFile } from '../services/batch/zipArchive';
 
 /**
  * The receiving side's verifier, on the same core code as the app:
@@ -58,13 +57,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let archive: ZipArchive | null = null;
-  const report = await verifyBatch(async () => (archive = await openZipArchive(file)), {
+  const report = await verifyZipFile(file, {
     fileName: basename(file),
-    sha256: nodeSha256,
     ...(values['public-key'] !== undefined ? { registeredPublicKey: values['public-key'] } : {}),
     ...(values.previous !== undefined ? { chain: { previousManifestSha256: values.previous, ...(previousSequence ? { previousSequence } : {}) } } : {}),
-  }).finally(() => (archive as ZipArchive | null)?.close());
+  });
 
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));

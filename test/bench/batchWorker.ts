@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { createBatchService } from '../../electron/services/batch/batchService';
 import { fileSecretProtector } from '../../electron/services/batch/secretProtector';
 import { memoryStore } from '../../electron/services/settings/keyValueStore';
-import { verifyBatch } from '../../core/batch/verify';
-import { nodeSha256, openZipArchive } from '../../electron/services/batch/zipArchive';
+import { verifyZipFile } from '../../electron/services/batch/zipArchive';
 
 const CONSULTATIONS = Number(process.env.BENCH_CONSULTATIONS ?? 100_000);
 const PDFS = Number(process.env.BENCH_PDFS ?? 5_000);
@@ -102,9 +101,7 @@ const exportMs = performance.now() - start;
 clearInterval(sampler);
 
 const verifyStart = performance.now();
-let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
-const report = await verifyBatch(async () => (archive = await openZipArchive(result.path)), { sha256: nodeSha256 });
-(archive as { close(): void } | null)?.close();
+const report = await verifyZipFile(result.path);
 const verifyMs = performance.now() - verifyStart;
 if (!report.ok) throw new Error(`bench batch did not verify: ${report.problems[0]?.message}`);
 

@@ -7,8 +7,7 @@ import { test, expect } from './fixtures';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
 import { readZip } from '../unit/batch/support';
-import { verifyBatch } from '../../core/batch/verify';
-import { nodeSha256, openZipArchive } from '../../electron/services/batch/zipArchive';
+import { verifyZipFile } from '../../electron/services/batch/zipArchive';
 
 async function logContact(page: Page, name: string, idNumber: string) {
   await page.keyboard.press('Alt+N');
@@ -37,13 +36,8 @@ async function lines(file: string, entry: string) {
   return found ? found[1].toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
 }
 
-async function verify(file: string, chain?: { previousManifestSha256: string; previousSequence: number }) {
-  let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
-  try {
-    return await verifyBatch(async () => (archive = await openZipArchive(file)), { sha256: nodeSha256, fileName: path.basename(file), ...(chain ? { chain } : {}) });
-  } finally {
-    (archive as { close(): void } | null)?.close();
-  }
+function verify(file: string, chain?: { previousManifestSha256: string; previousSequence: number }) {
+  return verifyZipFile(file, { fileName: path.basename(file), ...(chain ? { chain } : {}) });
 }
 
 test('a supervisor exports two chained batches: the second holds only the edited record, and the centre ingests both read-only', async ({ station }) => {

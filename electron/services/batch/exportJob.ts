@@ -19,14 +19,14 @@ import {
 } from '../../../core/batch/format';
 import { toBase64, signManifest } from '../../../core/batch/keys';
 import { periodOf, recordLineProblem } from '../../../core/batch/records';
-import { verifyBatch, VerifyCancelled } from '../../../core/batch/verify';
+import { VerifyCancelled } from '../../../core/batch/verify';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { BatchExportResult, JobProgress } from '../../../core/api/contract';
 import type { Ledger, BatchLedgerEntry } from './ledger';
 import type { SecretProtector } from './secretProtector';
 import type { StationKeys } from './stationKey';
-import { nodeSha256, openZipArchive } from './zipArchive';
+import { verifyZipFile } from './zipArchive';
 import { fsyncDirectory, fsyncFile } from './fsSync';
 
 export type { JobProgress };
@@ -81,11 +81,9 @@ export class ExportJob {
   private readonly counts = Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, 0])) as Record<BatchRecordType, number>;
   private readonly typeOrder: BatchRecordType[] = [];
   private readonly documentRefs = new Map<string, string>();
-  private readonly pdfs = new Map<string, string>();
+  private readonly pdfs = new Set<string>();
   private readonly updatedAts: string[] = [];
-  private queued = 0;
   private readonly pendingPdfs = new Set<Promise<void>>();
-  private outBytes = 0;
   private cancelled = false;
   private finishing = false;
   private failure: Error | null = null;
@@ -104,16 +102,9 @@ export class ExportJob {
     mkdirSync(store, { recursive: true });
     this.archivePath = join(store, `${this.batchId}.dlbatch.enc`);
     this.cipher = createCipheriv('aes-256-gcm', this.archiveKey, this.archiveIv);
-    try {
-      this.out = createWriteStream(this.partialPath, { flags: 'wx' });
-    } catch (err) {
-      throw new ServiceError('export_failed', `无法在所选位置写入：${String(err)}`);
-    }
+    // An unwritable folder surfaces as a stream error: `failure`, reported on the next call.
+    this.out = createWriteStream(this.partialPath, { flags: 'wx' });
     this.copy = createWriteStream(`${this.archivePath}.partial`, { flags: 'w' });
-    this.zip.outputStream.on('data', (chunk: Buffer) => {
-      this.outBytes += chunk.length;
-      if (this.progress.phase === 'writing') this.progress = { ...this.progress, done: this.outBytes };
-    });
     this.zip.outputStream.pipe(this.out);
     this.zip.outputStream.pipe(this.cipher).pipe(this.copy);
     const finished = (s: WriteStream) =>
@@ -198,7 +189,6 @@ export class ExportJob {
     entry.bytes += buf.length;
     entry.lines += lines.length;
     this.counts[type] += lines.length;
-    this.queued += buf.length;
     this.progress = { phase: 'collecting', done: this.progress.done + lines.length, total: this.progress.total };
     // Backpressure: the caller's next chunk waits until the writer has taken this one.
     if (!entry.stream.write(buf)) await this.drained(entry.stream);
@@ -216,9 +206,8 @@ export class ExportJob {
     if (sha256 !== expected) throw new ServiceError('bad_file', `${path} 的内容与文书记录的哈希不符`);
     if (!Buffer.from(bytes.subarray(0, 5)).equals(Buffer.from('%PDF-'))) throw new ServiceError('bad_file', `${path} 不是 PDF`);
     this.closeEntry();
-    this.pdfs.set(path, sha256);
+    this.pdfs.add(path);
     this.files.push({ path, sha256, bytes: bytes.length });
-    this.queued += bytes.length;
     // PDFs are compressed already: stored, not deflated. Each is held only until the writer
     // reaches it, and only a few may wait, so memory stays flat however many there are.
     const stream = new PassThrough();
@@ -312,7 +301,8 @@ export class ExportJob {
     const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
     this.zip.addBuffer(Buffer.from(manifestBytes), MANIFEST, { mtime: this.mtime, mode: 0o100644 });
     this.zip.addBuffer(Buffer.from(toBase64(signature), 'ascii'), SIGNATURE, { mtime: this.mtime, mode: 0o100644, compress: false });
-    this.progress = { phase: 'writing', done: this.outBytes, total: this.queued + manifestBytes.length };
+    // Most of the archive is already written while records arrive; what is left has no known size.
+    this.progress = { phase: 'writing', done: 0, total: 0 };
     this.zip.end();
     await this.written;
     this.check();
@@ -320,15 +310,13 @@ export class ExportJob {
 
     const fileName = batchFileName(manifest);
     this.progress = { phase: 'verifying', done: 0, total: 1 };
-    let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
-    const report = await verifyBatch(async () => (archive = await openZipArchive(this.partialPath)), {
+    const report = await verifyZipFile(this.partialPath, {
       fileName,
       registeredPublicKey: manifest.publicKey,
       ...(this.previousManifestSha256 ? { chain: { previousManifestSha256: this.previousManifestSha256, previousSequence: this.sequence - 1 } } : {}),
-      sha256: nodeSha256,
       onProgress: (done, all) => (this.progress = { phase: 'verifying', done, total: all }),
       cancelled: () => this.cancelled,
-    }).finally(() => (archive as { close(): void } | null)?.close());
+    });
     if (!report.ok) {
       throw new ServiceError('verify_failed', `写入的批次未通过校验：${report.problems.map((p) => p.message).join('；')}`);
     }

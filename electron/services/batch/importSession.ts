@@ -4,11 +4,11 @@ import { readAll } from '../../../core/batch/archive';
 import { MANIFEST, manifestSchema, type Manifest } from '../../../core/batch/format';
 import { publicKeyFingerprint } from '../../../core/batch/keys';
 import { readBatchItems, type BatchItem } from '../../../core/batch/read';
-import { verifyBatch, type ChainExpectation, type VerifyReport } from '../../../core/batch/verify';
+import type { ChainExpectation, VerifyReport } from '../../../core/batch/verify';
 import { ServiceError } from '../errors';
 import type { BatchFileSummary, BatchImportChunk } from '../../../core/api/contract';
 import type { JobProgress } from './exportJob';
-import { nodeSha256, openZipArchive, type ZipArchive } from './zipArchive';
+import { nodeSha256, openZipArchive, verifyZipFile, type ZipArchive } from './zipArchive';
 
 export type BatchSummary = BatchFileSummary;
 export type ImportChunk = BatchImportChunk;
@@ -51,17 +51,11 @@ export class ImportSession {
 
   async verify(options: { registeredPublicKey?: string; chain?: ChainExpectation }): Promise<VerifyReport> {
     this.progress = { phase: 'verifying', done: 0, total: 0 };
-    let archive: ZipArchive | null = null;
-    try {
-      this.report = await verifyBatch(async () => (archive = await openZipArchive(this.path)), {
-        ...options,
-        fileName: this.fileName,
-        sha256: nodeSha256,
-        onProgress: (done, total) => (this.progress = { phase: 'verifying', done, total }),
-      });
-    } finally {
-      (archive as ZipArchive | null)?.close();
-    }
+    this.report = await verifyZipFile(this.path, {
+      ...options,
+      fileName: this.fileName,
+      onProgress: (done, total) => (this.progress = { phase: 'verifying', done, total }),
+    });
     this.progress = { phase: 'done', done: 1, total: 1 };
     return this.report;
   }

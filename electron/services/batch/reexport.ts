@@ -2,11 +2,10 @@ import { createDecipheriv } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { verifyBatch } from '../../../core/batch/verify';
 import { ServiceError } from '../errors';
 import type { BatchLedgerEntry } from './ledger';
 import type { SecretProtector } from './secretProtector';
-import { nodeSha256, openZipArchive } from './zipArchive';
+import { verifyZipFile } from './zipArchive';
 import { fsyncDirectory, fsyncFile } from './fsSync';
 
 /**
@@ -35,11 +34,7 @@ export async function reexportBatch(dataDir: string, entry: BatchLedgerEntry, fo
       );
     }
     fsyncFile(partial);
-    let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
-    const report = await verifyBatch(async () => (archive = await openZipArchive(partial)), {
-      fileName: entry.fileName,
-      sha256: nodeSha256,
-    }).finally(() => (archive as { close(): void } | null)?.close());
+    const report = await verifyZipFile(partial, { fileName: entry.fileName });
     if (!report.ok || report.manifestSha256 !== entry.manifestSha256) {
       throw new ServiceError('verify_failed', '重新写出的批次未通过校验');
     }

@@ -2,6 +2,7 @@ import { open as openFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
 import { ArchiveOpenError, type ArchiveView, type Sha256Factory } from '../../../core/batch/archive';
+import { verifyBatch, type VerifyOptions, type VerifyReport } from '../../../core/batch/verify';
 
 /** Node's SHA-256 behind core's port. */
 export const nodeSha256: Sha256Factory = () => {
@@ -76,11 +77,11 @@ export async function openZipArchive(path: string): Promise<ZipArchive> {
   };
 }
 
-/** Opens, hands the archive to `use`, and always closes it. */
-export async function withZipArchive<T>(path: string, use: (open: () => Promise<ArchiveView>) => Promise<T>): Promise<T> {
+/** Verifies a batch file with every rule of the spec (Node's SHA-256), always closing it. */
+export async function verifyZipFile(path: string, options: Omit<VerifyOptions, 'sha256'> = {}): Promise<VerifyReport> {
   let archive: ZipArchive | null = null;
   try {
-    return await use(async () => (archive = await openZipArchive(path)));
+    return await verifyBatch(async () => (archive = await openZipArchive(path)), { ...options, sha256: nodeSha256 });
   } finally {
     (archive as ZipArchive | null)?.close();
   }

@@ -132,15 +132,8 @@ export async function ingestVerified(
   return { records: incoming.length, changed: rows.length, files };
 }
 
-export interface ImportedRecordView {
-  station: string;
-  type: string;
-  id: string;
-  rev: number;
-  updatedAt: string;
-  deleted: boolean;
-  record: Record<string, unknown>;
-}
+/** An imported row with its record opened. */
+export type ImportedRecordView = Omit<ImportedRecordRow, 'sealed'> & { record: Record<string, unknown> };
 
 export async function importedRecordsOf(db: StationDb, vault: Vault, station: string, type?: string): Promise<ImportedRecordView[]> {
   const rows = type
@@ -148,14 +141,9 @@ export async function importedRecordsOf(db: StationDb, vault: Vault, station: st
     : await db.importedRecords.where('station').equals(station).toArray();
   rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
   return Promise.all(
-    rows.map(async (r) => ({
-      station: r.station,
-      type: r.type,
-      id: r.id,
-      rev: r.rev,
-      updatedAt: r.updatedAt,
-      deleted: r.deleted,
-      record: await vault.open<Record<string, unknown>>(SEALED_AS, `${r.station}:${r.type}:${r.id}`, r.sealed),
+    rows.map(async ({ sealed, ...clear }) => ({
+      ...clear,
+      record: await vault.open<Record<string, unknown>>(SEALED_AS, `${clear.station}:${clear.type}:${clear.id}`, sealed),
     })),
   );
 }

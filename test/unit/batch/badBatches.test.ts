@@ -2,19 +2,11 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { verifyBatch, type VerifyOptions } from '../../../core/batch/verify';
 import { generateStationKey, signManifest, toBase64 } from '../../../core/batch/keys';
-import { openZipArchive, nodeSha256 } from '../../../electron/services/batch/zipArchive';
+import { verifyZipFile } from '../../../electron/services/batch/zipArchive';
 import { consultation, documentLine, exportBatch, fakePdf, fileBytes, readZip, sha256Hex, testStation, writeZip, type Entries, type TestStation } from './support';
 
-async function verifyFile(path: string, options: VerifyOptions = {}) {
-  let archive: Awaited<ReturnType<typeof openZipArchive>> | null = null;
-  try {
-    return await verifyBatch(async () => (archive = await openZipArchive(path)), { sha256: nodeSha256, ...options });
-  } finally {
-    (archive as { close(): void } | null)?.close();
-  }
-}
+const verifyFile = verifyZipFile;
 
 const codes = (r: { problems: { code: string }[] }) => [...new Set(r.problems.map((p) => p.code))].sort();
 

@@ -16,29 +16,11 @@ import { fileSecretProtector } from '../../../electron/services/batch/secretProt
 import { readZip } from '../batch/support';
 import { createMediation } from '../../../renderer/src/db/mediations';
 import { testVault } from './testVault';
+import { contact } from '../core/contactFixture';
 
 const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
 const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 
-function contact(overrides: Record<string, unknown> = {}) {
-  return {
-    time: '2026-11-20T09:30:00.000+08:00',
-    lawyerId: 'lawyer-a',
-    place: 'detention_centre',
-    clientRole: 'suspect',
-    clientName: '王𠮷',
-    idType: 'none',
-    caseType: 'criminal',
-    criminalStage: 'investigation',
-    caseNumber: '(2026)辽0102刑初123号',
-    cause: '盗窃罪',
-    helpTypes: ['legal_consultation'],
-    question: '被刑事拘留后家属能否申请取保候审',
-    advice: '可以由近亲属提出取保候审申请，并说明理由',
-    specialGroups: [],
-    ...overrides,
-  };
-}
 
 /** A station: its own IndexedDB and the real main-process services behind the real dispatcher. */
 async function station(code: string) {

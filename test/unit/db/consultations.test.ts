@@ -16,31 +16,10 @@ import {
 import { historyOf, StaleRecordError } from '../../../renderer/src/db/repository';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
+import { contact } from '../core/contactFixture';
 
 const lawyerA = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 const lawyerB = { id: 'lawyer-b', name: '李律师', role: 'lawyer' };
-
-// 110101200501010017: check digit worked out by hand: sum of digit x weight = 134... see idNumber tests;
-// here we only need a valid number, taken from the ID tests' hand-checked vectors.
-function contact(overrides: Record<string, unknown> = {}) {
-  return {
-    time: '2026-11-20T09:30:00.000+08:00',
-    lawyerId: 'lawyer-a',
-    place: 'detention_centre',
-    clientRole: 'suspect',
-    clientName: '王𠮷',
-    idType: 'none',
-    caseType: 'criminal',
-    criminalStage: 'investigation',
-    caseNumber: '(2026)辽0102刑初123号',
-    cause: '盗窃罪',
-    helpTypes: ['legal_consultation'],
-    question: '被刑事拘留后家属能否申请取保候审',
-    advice: '可以由近亲属提出取保候审申请，并说明理由',
-    specialGroups: [],
-    ...overrides,
-  };
-}
 
 let db: StationDb;
 let vault: Vault;

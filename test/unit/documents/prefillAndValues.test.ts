@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { mediationInputSchema } from '../../../core/mediations/schema';
 import { mediationFixture } from '../core/mediationFixture';
+import { contact } from '../core/contactFixture';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
 import { templateOf } from '../../../core/documents/templates/index';
@@ -10,25 +11,9 @@ import { formatDocumentNumber } from '../../../core/documents/numbering';
 import { formatMoney, formatChineseDate } from '../../../core/documents/format';
 
 function consultation(overrides: Record<string, unknown> = {}): Consultation {
-  const input = consultationInputSchema.parse({
-    time: '2026-11-20T09:30:00.000+08:00',
-    lawyerId: 'lawyer-a',
-    place: 'detention_centre',
-    clientRole: 'suspect',
-    clientName: '王𠮷',
-    idType: 'none',
-    gender: 'male',
-    address: '沈阳市和平区南京北街2号',
-    caseType: 'criminal',
-    criminalStage: 'investigation',
-    caseNumber: '(2026)辽0102刑初123号',
-    cause: '盗窃罪',
-    helpTypes: ['legal_consultation'],
-    question: '被刑事拘留后家属能否申请取保候审',
-    advice: '可以由近亲属提出取保候审申请',
-    specialGroups: [],
-    ...overrides,
-  });
+  const input = consultationInputSchema.parse(
+    contact({ gender: 'male', address: '沈阳市和平区南京北街2号', advice: '可以由近亲属提出取保候审申请', ...overrides }),
+  );
   return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
 }
 

@@ -4,6 +4,7 @@ import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
 import { formatChineseDate } from './format';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
+import type { ShiftLog } from '../shifts/log';
 
 /**
  * Pre-filling a document from what was logged: one dictionary of facts under the field
@@ -14,6 +15,8 @@ export interface PrefillContext {
   consultation?: Consultation;
   /** A mediation the lawyer joined: its facts take precedence over the consultation's. */
   mediation?: MediationInput;
+  /** A shift's frozen log, for 值班日志. */
+  shiftLog?: ShiftLog;
   station: { name: string; address?: string; code: string } | null;
   lawyerName?: string;
   /** YYYY-MM-DD: the document's date. */
@@ -103,6 +106,31 @@ function mediationFacts(m: MediationInput, enums: Enumerations): Record<string, 
   };
 }
 
+function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
+  const end = log.endedAt.slice(0, 10) === log.startedAt.slice(0, 10) ? log.endedAt.slice(11, 16).replace(':', '时') + '分' : timeText(log.endedAt);
+  const counted = (lines: ShiftLog['helpTypes'], unit: string) => lines.map((l) => `${l.label}：${l.count} ${unit}`);
+  return {
+    shiftLawyers: log.lawyers.join('、'),
+    shiftPlace: log.place,
+    shiftPeriod: `${timeText(log.startedAt)}至${end}`,
+    consultationCount: `${log.consultations} 人次`,
+    helpTypeCounts: counted(log.helpTypes, '人次'),
+    specialGroupCounts: counted(log.specialGroups, '人次'),
+    documentCounts: counted(log.documents, '份'),
+    mediationSummary:
+      log.mediations.joined === 0
+        ? '无'
+        : `参与 ${log.mediations.joined} 件，达成 ${log.mediations.settled} 件` +
+          (log.mediations.agreed !== '0.00' ? `，协议金额 ${log.mediations.agreed} 元` : '') +
+          (log.mediations.recovered !== '0.00' ? `，挽回经济损失 ${log.mediations.recovered} 元` : ''),
+    pendingTransfers: log.pendingTransfers.map(
+      (p) => `${p.clientName}，${timeText(p.receivedAt)}收到，应于${timeText(p.dueAt)}前转交${p.overdue ? '（已超时）' : ''}`,
+    ),
+    handoverNotes: log.handoverNotes,
+    date: log.endedAt.slice(0, 10),
+  };
+}
+
 /** Values for every field of `template` that the record and the profile can supply. */
 export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext): DocumentValues {
   const facts: Record<string, FieldValue> = {
@@ -113,6 +141,7 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     copies: '1',
     ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums) : {}),
     ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
+    ...(ctx.shiftLog ? shiftFacts(ctx.shiftLog) : {}),
   };
   const values: DocumentValues = {};
   for (const field of template.fields) {

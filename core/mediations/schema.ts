@@ -53,7 +53,7 @@ function text(label: string, max: number, required: boolean, clean: (s: string) 
       if (bad) ctx.addIssue({ code: 'custom', message: `${label}中含有无法显示的字符` });
     });
   return required
-    ? z.preprocess((v) => (v === null ? undefined : v), base.refine((v) => v !== '', `请填写${label}`)).pipe(z.string())
+    ? z.preprocess((v) => (v === null || v === undefined ? '' : v), base.refine((v) => v !== '', `请填写${label}`)).pipe(z.string())
     : z.preprocess(blank, base.optional());
 }
 

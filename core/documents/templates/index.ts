@@ -7,6 +7,7 @@ import { bailApplication, measureChangeApplication } from './compulsoryMeasures'
 import { legalOpinion } from './legalOpinion';
 import { civilComplaint, civilDefence } from './civilPleadings';
 import { mediationAgreement } from './mediationAgreement';
+import { shiftLog } from './shiftLog';
 
 /** Every document kind, in the order the lawyer sees them. */
 export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
@@ -20,6 +21,7 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
   civilComplaint,
   civilDefence,
   mediationAgreement,
+  shiftLog,
 ];
 
 export function templateOf(kind: string): DocumentTemplate | undefined {

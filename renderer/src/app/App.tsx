@@ -12,6 +12,8 @@ import { useRoute, type Route } from './router';
 import { AreaPage } from './AreaPage';
 import { BatchesPage } from '../features/batches/BatchesPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { ShiftsPage } from '../features/shifts/ShiftsPage';
+import { MediationsPage } from '../features/mediations/MediationsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 
 type Boot =
@@ -70,6 +72,10 @@ function RoutePage({ route }: { route: Route }) {
       return <DocumentsPage />;
     case 'batches':
       return <BatchesPage />;
+    case 'shifts':
+      return <ShiftsPage />;
+    case 'mediations':
+      return <MediationsPage />;
     default:
       return <AreaPage route={route} />;
   }

@@ -7,6 +7,7 @@ import { appendAudit, type Actor } from './repository';
 import { consultationStore } from './consultations';
 import { documentPdf, documentStore } from './documents';
 import { mediationStore } from './mediations';
+import { shiftStore } from './shifts';
 import type { Vault } from './vault';
 
 export interface PendingSummary {
@@ -42,7 +43,7 @@ const PDFS_PER_CALL = 8;
 type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; sha256: string } }[]>;
 
 /** Lines of a sealed record table whose decoded record is the line as it is. */
-function recordLines(table: 'consultations' | 'mediations', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
+function recordLines(table: 'consultations' | 'mediations' | 'shifts', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
   return async (db, vault, ids) => {
     const { codec } = storeOf(db, vault);
     const rows = (await db.table(table).bulkGet(ids)).filter((r): r is { id: string; rev: number; updatedAt: string; deleted: boolean } => r !== undefined);
@@ -54,6 +55,7 @@ function recordLines(table: 'consultations' | 'mediations', storeOf: (db: Statio
 const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
   consultations: recordLines('consultations', consultationStore),
   mediations: recordLines('mediations', mediationStore),
+  shifts: recordLines('shifts', shiftStore),
   async documents(db, vault, ids) {
     const store = documentStore(db, vault);
     const rows = (await db.documents.bulkGet(ids)).filter((r) => r !== undefined);

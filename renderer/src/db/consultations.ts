@@ -17,6 +17,7 @@ import {
   type RecordStore,
 } from './repository';
 import type { Vault } from './vault';
+import { shiftIdFor } from './shifts';
 import { assertCan, assertCanChange } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
@@ -80,6 +81,10 @@ export type StoredConsultation = Consultation & { ownerId: string };
 export async function createConsultation(db: StationDb, vault: Vault, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
   assertCan(actor.role, 'consultation.create');
   const parsed = consultationInputSchema.parse(input);
+  if (!parsed.shiftId) {
+    const shiftId = await shiftIdFor(db, parsed.lawyerId, parsed.time);
+    if (shiftId) parsed.shiftId = shiftId;
+  }
   return createRecord(consultationStore(db, vault), { ...parsed, ownerId: actor.id }, actor, now ? { now } : {});
 }
 

@@ -86,6 +86,30 @@ export interface MediationRow extends RecordBase {
   sealed: Sealed;
 }
 
+/**
+ * A duty shift. In the clear: who, when, and (while it is open and live) the lawyer again
+ * under `openLawyerId`, so "is this lawyer on shift" is one index lookup. The place, the
+ * handover notes and the frozen shift log are sealed.
+ */
+export interface ShiftRow extends RecordBase {
+  lawyerId: string;
+  startedAt: string;
+  endedAt?: string;
+  openLawyerId?: string;
+  ownerId: string;
+  sealed: Sealed;
+}
+
+/** One planned duty in the roster (排班): not personal data, kept in the clear. */
+export interface DutyRosterRow extends RecordBase {
+  /** YYYY-MM-DD */
+  date: string;
+  lawyerId: string;
+  place: string;
+  period: 'full_day' | 'morning' | 'afternoon';
+  note?: string;
+}
+
 /** A document's PDF, sealed, keyed by its SHA-256 (the hash recorded on the document). */
 export interface DocumentFileRow {
   sha256: string;
@@ -165,6 +189,8 @@ export class StationDb extends Dexie {
   importedRecords!: Table<ImportedRecordRow, [string, string, string]>;
   importedStations!: EntityTable<ImportedStation, 'code'>;
   mediations!: EntityTable<MediationRow, 'id'>;
+  shifts!: EntityTable<ShiftRow, 'id'>;
+  dutyRoster!: EntityTable<DutyRosterRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -203,6 +229,10 @@ export class StationDb extends Dexie {
       });
     this.version(6).stores({
       mediations: 'id, date, updatedAt, openDeadline, shiftId, *lawyerIds',
+    });
+    this.version(7).stores({
+      shifts: 'id, startedAt, updatedAt, lawyerId, openLawyerId',
+      dutyRoster: 'id, date, lawyerId, updatedAt',
     });
   }
 }

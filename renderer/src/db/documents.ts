@@ -1,3 +1,4 @@
+import { shiftIdFor } from './shifts';
 import type { DocumentValues } from '../../../core/documents/template';
 import { formatDocumentNumber, numberCounterKey } from '../../../core/documents/numbering';
 import { matchesQuery, queryTokens } from '../../../core/search/tokens';
@@ -87,6 +88,10 @@ export async function saveNewDocument(
   const number = formatDocumentNumber(numbering.year, numbering.stationCode, numbering.sequence);
   const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };
   const { pdf, ...rest } = doc;
+  if (!rest.shiftId) {
+    const shiftId = await shiftIdFor(db, rest.lawyerId, toRfc3339());
+    if (shiftId) rest.shiftId = shiftId;
+  }
   const key = numberCounterKey(numbering.year);
   return createRecord(
     documentStore(db, vault),

@@ -4,6 +4,8 @@ import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
 import { assertCan, assertCanChange } from '../session/permissions';
 import type { Vault } from './vault';
+import { shiftIdFor } from './shifts';
+import { toRfc3339 } from '../../../core/time/rfc3339';
 
 export const MEDIATIONS = 'mediations';
 
@@ -51,6 +53,10 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
 export async function createMediation(db: StationDb, vault: Vault, input: unknown, actor: Actor, enums?: Enumerations): Promise<StoredMediation> {
   assertCan(actor.role, 'mediation.record');
   const parsed = mediationInputSchema(enums).parse(input);
+  if (!parsed.shiftId) {
+    const shiftId = await shiftIdFor(db, parsed.lawyerIds, toRfc3339());
+    if (shiftId) parsed.shiftId = shiftId;
+  }
   return createRecord(mediationStore(db, vault), { ...parsed, ownerId: actor.id }, actor);
 }
 

@@ -13,6 +13,7 @@ export type Action =
   | 'consultation.delete_own'
   | 'consultation.delete_any'
   | 'mediation.record'
+  | 'shift.sign'
   | 'transfer.handle'
   | 'detainee_request.create'
   | 'roster.manage'
@@ -27,7 +28,7 @@ export type Action =
 export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
   // First-run setup, before any account exists: only the roster.
   setup: ['roster.manage'],
-  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own', 'mediation.record'],
+  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own', 'mediation.record', 'shift.sign'],
   staff: ['consultation.create', 'consultation.edit_own', 'transfer.handle', 'detainee_request.create'],
   supervisor: [
     'consultation.create',
@@ -36,6 +37,7 @@ export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
     'consultation.delete_own',
     'consultation.delete_any',
     'mediation.record',
+    'shift.sign',
     'transfer.handle',
     'detainee_request.create',
     'roster.manage',

@@ -15,7 +15,7 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
@@ -23,6 +23,9 @@ describe('schema upgrades', () => {
     expect(await current.documents.count()).toBe(0);
     expect(await current.documentFiles.count()).toBe(0);
     expect(await current.outbox.count()).toBe(0);
+    expect(await current.mediations.count()).toBe(0);
+    expect(await current.shifts.where('openLawyerId').above('').count()).toBe(0);
+    expect(await current.dutyRoster.where('date').between('2026-11-01', '2026-11-30').count()).toBe(0);
     current.close();
   });
 
@@ -40,7 +43,7 @@ describe('schema upgrades', () => {
     await old.table('documents').add(row('d-1', 2));
     old.close();
     await v4.open();
-    expect(v4.verno).toBe(6);
+    expect(v4.verno).toBe(7);
     const outbox = await v4.outbox.orderBy('key').toArray();
     expect(outbox).toEqual([
       { key: 'consultations:c-1', type: 'consultations', id: 'c-1', rev: 1, updatedAt: '2026-11-01T08:00:00.000+08:00' },

@@ -13,7 +13,7 @@ import { DraftView } from './DraftView';
 import { DocumentViewer } from './DocumentViewer';
 
 /** Kinds a lawyer can start without a record (the others are drafted from a contact). */
-export const KIND_MENU = DOCUMENT_TEMPLATES.map((t) => ({ key: t.kind, label: t.name }));
+export const KIND_MENU = DOCUMENT_TEMPLATES.filter((t) => !(t.sources.length === 1 && t.sources[0] === 'shift')).map((t) => ({ key: t.kind, label: t.name }));
 
 export function DocumentsPage() {
   const { params } = useRoute();
@@ -21,8 +21,9 @@ export function DocumentsPage() {
   const editId = params.get('edit');
   if (editId) return <DraftView key={`edit-${editId}`} source={{ kind: params.get('kind') ?? '', previousId: editId }} />;
   if (draftKind) {
-    const consultationId = params.get('consultation') ?? undefined;
-    return <DraftView key={`draft-${draftKind}-${consultationId ?? ''}`} source={{ kind: draftKind, ...(consultationId ? { consultationId } : {}) }} />;
+    const from = (['consultation', 'mediation', 'shift'] as const).find((k) => params.get(k));
+    const sourceId = from ? params.get(from)! : '';
+    return <DraftView key={`draft-${draftKind}-${from ?? ''}-${sourceId}`} source={{ kind: draftKind, ...(from ? { from, sourceId } : {}) }} />;
   }
   return <DocumentList openId={params.get('open')} />;
 }

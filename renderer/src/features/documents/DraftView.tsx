@@ -5,11 +5,14 @@ import { templateOf } from '../../../../core/documents/templates/index';
 import type { DocumentTemplate, DocumentValues } from '../../../../core/documents/template';
 import { checkDocumentValues } from '../../../../core/documents/values';
 import { pendingDocumentNumber, formatDocumentNumber } from '../../../../core/documents/numbering';
-import { prefillDocument } from '../../../../core/documents/prefill';
+import { prefillDocument, type PrefillContext } from '../../../../core/documents/prefill';
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { toRfc3339 } from '../../../../core/time/rfc3339';
 import { db } from '../../db';
 import { getConsultation } from '../../db/consultations';
+import { getMediation } from '../../db/mediations';
+import { getShift } from '../../db/shifts';
+import type { Vault } from '../../db/vault';
 import { listLawyers } from '../../db/lawyers';
 import { getDocument, NumberTakenError, peekNextSequence, saveNewDocument, saveNewVersion, type StoredDocument } from '../../db/documents';
 import { useStation } from '../../app/StationContext';
@@ -20,7 +23,9 @@ import { PdfPreview } from './PdfPreview';
 
 export interface DraftSource {
   kind: string;
-  consultationId?: string;
+  /** The record it is drafted from. */
+  from?: 'consultation' | 'mediation' | 'shift';
+  sourceId?: string;
   /** Editing: the saved version the new one replaces. */
   previousId?: string;
 }
@@ -47,7 +52,7 @@ export function DraftView({ source }: { source: DraftSource }) {
   const [form] = Form.useForm();
   const [ready, setReady] = useState(false);
   const [previous, setPrevious] = useState<StoredDocument | null>(null);
-  const [link, setLink] = useState<{ sourceType: 'consultation' | 'none'; sourceId: string; lawyerId: string; shiftId?: string; clientName: string; caseNumber: string }>({
+  const [link, setLink] = useState<{ sourceType: 'consultation' | 'mediation' | 'shift' | 'none'; sourceId: string; lawyerId: string; shiftId?: string; clientName: string; caseNumber: string }>({
     sourceType: 'none',
     sourceId: '',
     lawyerId: session.lawyerId ?? '',
@@ -72,27 +77,20 @@ export function DraftView({ source }: { source: DraftSource }) {
         const prev = await getDocument(db, session.vault, source.previousId);
         if (!live || !prev) return;
         setPrevious(prev);
-        setLink({ sourceType: prev.sourceType === 'consultation' ? 'consultation' : 'none', sourceId: prev.sourceId, lawyerId: prev.lawyerId, ...(prev.shiftId ? { shiftId: prev.shiftId } : {}), clientName: prev.clientName, caseNumber: prev.caseNumber });
+        setLink({ sourceType: prev.sourceType, sourceId: prev.sourceId, lawyerId: prev.lawyerId, ...(prev.shiftId ? { shiftId: prev.shiftId } : {}), clientName: prev.clientName, caseNumber: prev.caseNumber });
         form.setFieldsValue(prev.values);
       } else {
-        const consultation = source.consultationId ? await getConsultation(db, session.vault, source.consultationId) : undefined;
+        const loaded = await loadSource(source, session.vault);
         if (!live) return;
-        const lawyerId = consultation?.lawyerId ?? session.lawyerId ?? '';
+        const lawyerId = loaded.lawyerId ?? session.lawyerId ?? '';
         const values = prefillDocument(template, {
-          ...(consultation ? { consultation } : {}),
+          ...loaded.context,
           station: profile,
           lawyerName: nameOf(lawyerId),
           today: calendarDayOf(toRfc3339()),
           enums,
         });
-        setLink({
-          sourceType: consultation ? 'consultation' : 'none',
-          sourceId: consultation?.id ?? '',
-          lawyerId,
-          ...(consultation?.shiftId ? { shiftId: consultation.shiftId } : {}),
-          clientName: consultation?.clientName ?? '',
-          caseNumber: consultation?.caseNumber ?? '',
-        });
+        setLink({ ...loaded.link, lawyerId });
         form.setFieldsValue(values);
       }
       setReady(true);
@@ -100,7 +98,7 @@ export function DraftView({ source }: { source: DraftSource }) {
     return () => {
       live = false;
     };
-  }, [template, source.previousId, source.consultationId, session.vault, session.lawyerId, profile, enums, form]);
+  }, [template, source, session.vault, session.lawyerId, profile, enums, form]);
 
   const refreshPreview = useCallback(async () => {
     if (!template) return;
@@ -191,7 +189,12 @@ export function DraftView({ source }: { source: DraftSource }) {
     }
   };
 
-  const back = () => (source.consultationId ? navigate('consultations', { open: source.consultationId }) : navigate('documents'));
+  const back = () => {
+    if (source.from === 'consultation' && source.sourceId) navigate('consultations', { open: source.sourceId });
+    else if (source.from === 'mediation' && source.sourceId) navigate('mediations', { open: source.sourceId });
+    else if (source.from === 'shift' && source.sourceId) navigate('shifts', { log: source.sourceId });
+    else navigate('documents');
+  };
 
   return (
     <Row gutter={16} wrap={false} style={{ height: '100%' }}>
@@ -214,7 +217,7 @@ export function DraftView({ source }: { source: DraftSource }) {
         >
           {link.clientName && (
             <Typography.Paragraph type="secondary">
-              来自登记：{link.clientName}
+              {link.sourceType === 'mediation' ? '来自调解' : '来自登记'}：{link.clientName}
               {link.caseNumber ? `，${link.caseNumber}` : ''}
             </Typography.Paragraph>
           )}
@@ -229,4 +232,34 @@ export function DraftView({ source }: { source: DraftSource }) {
       </Col>
     </Row>
   );
+}
+
+type Link = { sourceType: 'consultation' | 'mediation' | 'shift' | 'none'; sourceId: string; shiftId?: string; clientName: string; caseNumber: string };
+
+/** Reads the record a draft starts from: what pre-fills it, and what the saved document links to. */
+async function loadSource(source: DraftSource, vault: Vault): Promise<{ context: Pick<PrefillContext, 'consultation' | 'mediation' | 'shiftLog'>; link: Link; lawyerId?: string }> {
+  const none: Link = { sourceType: 'none', sourceId: '', clientName: '', caseNumber: '' };
+  const withShift = (shiftId?: string) => (shiftId ? { shiftId } : {});
+  if (source.from === 'consultation' && source.sourceId) {
+    const c = await getConsultation(db, vault, source.sourceId);
+    if (!c) return { context: {}, link: none };
+    return { context: { consultation: c }, link: { sourceType: 'consultation', sourceId: c.id, ...withShift(c.shiftId), clientName: c.clientName, caseNumber: c.caseNumber ?? '' }, lawyerId: c.lawyerId };
+  }
+  if (source.from === 'mediation' && source.sourceId) {
+    const m = await getMediation(db, vault, source.sourceId);
+    if (!m) return { context: {}, link: none };
+    const first = m.consultationIds[0] ? await getConsultation(db, vault, m.consultationIds[0]) : undefined;
+    const client = m.parties.find((p) => p.role === 'applicant' || p.role === 'plaintiff') ?? m.parties[0];
+    return {
+      context: { mediation: m, ...(first ? { consultation: first } : {}) },
+      link: { sourceType: 'mediation', sourceId: m.id, ...withShift(m.shiftId), clientName: client?.name ?? '', caseNumber: m.caseNumber ?? '' },
+      lawyerId: m.lawyerIds[0],
+    };
+  }
+  if (source.from === 'shift' && source.sourceId) {
+    const shift = await getShift(db, vault, source.sourceId);
+    if (!shift) return { context: {}, link: none };
+    return { context: shift.log ? { shiftLog: shift.log } : {}, link: { sourceType: 'shift', sourceId: shift.id, shiftId: shift.id, clientName: '', caseNumber: '' }, lawyerId: shift.lawyerId };
+  }
+  return { context: {}, link: none };
 }

@@ -1,0 +1,50 @@
+import type { DocumentTemplate } from '../template';
+
+/** 值班日志: one shift's lawyers, times, figures and what is handed to the next shift. */
+export const shiftLog: DocumentTemplate = {
+  kind: 'shift_log',
+  name: '值班日志',
+  description: '签退时生成：本班次的接待、文书、调解和交接事项',
+  style: 'form',
+  sources: ['shift'],
+  fields: [
+    { name: 'stationName', label: '工作站', type: 'text', required: true, max: 60 },
+    { name: 'shiftLawyers', label: '值班律师', type: 'text', required: true, max: 200 },
+    { name: 'shiftPlace', label: '值班地点', type: 'text', max: 60 },
+    { name: 'shiftPeriod', label: '值班时间', type: 'text', required: true, max: 60 },
+    { name: 'consultationCount', label: '接待人次', type: 'text', required: true, max: 10 },
+    { name: 'helpTypeCounts', label: '按帮助类型', type: 'list', max: 80 },
+    { name: 'specialGroupCounts', label: '特殊群体', type: 'list', max: 80 },
+    { name: 'documentCounts', label: '代写文书', type: 'list', max: 80 },
+    { name: 'mediationSummary', label: '参与调解', type: 'text', max: 200 },
+    { name: 'pendingTransfers', label: '移交下一班的待转交申请', type: 'list', max: 200 },
+    { name: 'handoverNotes', label: '交接事项', type: 'multiline', max: 2000 },
+    { name: 'date', label: '日期', type: 'date', required: true },
+  ],
+  blocks: [
+    { type: 'title', text: '值班日志' },
+    { type: 'number' },
+    {
+      type: 'table',
+      columns: [1.2, 2.4, 1.0, 1.8],
+      rows: [
+        [{ label: '工作站' }, { field: 'stationName', span: 3 }],
+        [{ label: '值班律师' }, { field: 'shiftLawyers' }, { label: '值班地点' }, { field: 'shiftPlace' }],
+        [{ label: '值班时间' }, { field: 'shiftPeriod', span: 3 }],
+        [{ label: '接待人次' }, { field: 'consultationCount', span: 3 }],
+        [{ label: '参与调解' }, { field: 'mediationSummary', span: 3 }],
+      ],
+    },
+    { type: 'heading', text: '按帮助类型：', when: 'helpTypeCounts' },
+    { type: 'list', field: 'helpTypeCounts', numbering: 'arabic' },
+    { type: 'heading', text: '特殊群体：', when: 'specialGroupCounts' },
+    { type: 'list', field: 'specialGroupCounts', numbering: 'arabic' },
+    { type: 'heading', text: '代写文书：', when: 'documentCounts' },
+    { type: 'list', field: 'documentCounts', numbering: 'arabic' },
+    { type: 'heading', text: '移交下一班的待转交申请：', when: 'pendingTransfers' },
+    { type: 'list', field: 'pendingTransfers', numbering: 'arabic' },
+    { type: 'heading', text: '交接事项：', when: 'handoverNotes' },
+    { type: 'prose', field: 'handoverNotes' },
+    { type: 'signature', lines: ['值班律师（签名）：', '接班律师（签名）：', '{{date}}'] },
+  ],
+};

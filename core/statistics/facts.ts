@@ -1,0 +1,51 @@
+/**
+ * The facts statistics and shift logs count, one shape per record type. They hold codes
+ * and amounts only, never names or text, so the renderer can gather them from the
+ * blinded index without opening every sealed record (renderer/src/db/statisticsFacts.ts).
+ */
+export interface ConsultationFacts {
+  id: string;
+  /** RFC 3339; the calendar day is read in its own offset. */
+  time: string;
+  lawyerId: string;
+  shiftId?: string;
+  caseType: string;
+  helpTypes: readonly string[];
+  specialGroups: readonly string[];
+  legalAidOutcome: string;
+  /** A detainee's legal-aid application handled under Art. 39 (24-hour transfer). */
+  transfer?: { receivedAt: string; transferredAt?: string };
+}
+
+export interface MediationFacts {
+  id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  lawyerIds: readonly string[];
+  shiftId?: string;
+  type: string;
+  outcome: string;
+  /** Whole fen, 0 when not given. */
+  agreedFen: number;
+  recoveredFen: number;
+  becameLegalAidCase: boolean;
+  /** From the consultations it came from; empty when it is linked to none. */
+  specialGroups: readonly string[];
+  caseType?: string;
+}
+
+export interface DocumentFacts {
+  id: string;
+  kind: string;
+  /** RFC 3339 of the first version: a document counts once, when it was drafted. */
+  createdAt: string;
+  lawyerId: string;
+  shiftId?: string;
+  specialGroups: readonly string[];
+  caseType?: string;
+}
+
+/** Settled: an agreement in full or in part. */
+export function isSettled(outcome: string): boolean {
+  return outcome === 'agreement' || outcome === 'partial_agreement';
+}

@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'react';
+import { Badge, Button, DatePicker, Drawer, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { isPaymentOverdue, PARTY_ROLES } from '../../../../core/mediations/schema';
+import { calendarDayOf } from '../../../../core/domain/calendar';
+import { labelOf } from '../../../../core/domain/enums';
+import { db } from '../../db';
+import { listLawyers } from '../../db/lawyers';
+import { mediationsBetween, overdueMediations, type StoredMediation } from '../../db/mediations';
+import { useStation } from '../../app/StationContext';
+import { useSession } from '../../session/SessionContext';
+import { can } from '../../session/permissions';
+import { navigate, useRoute } from '../../app/router';
+import { MediationForm } from './MediationForm';
+import { MediationDetail } from './MediationDetail';
+import { yuanText } from './money';
+
+type Editing = { mode: 'new' } | { mode: 'edit'; record: StoredMediation } | null;
+
+/** 调解: the mediations the duty lawyers joined, filtered, and the agreements not paid on time. */
+export function MediationsPage() {
+  const { enums } = useStation();
+  const session = useSession();
+  const { params } = useRoute();
+  const today = calendarDayOf(new Date());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month').subtract(2, 'month'), dayjs()]);
+  const [filters, setFilters] = useState<{ type?: string; outcome?: string; lawyerId?: string }>({});
+  const [editing, setEditing] = useState<Editing>(null);
+  const openId = params.get('open');
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+  const all = useLiveQuery(() => mediationsBetween(db, session.vault, from, to), [session.vault, from, to]);
+  const overdue = useLiveQuery(() => overdueMediations(db, session.vault, today), [session.vault, today], []);
+  const lawyers = useLiveQuery(() => listLawyers(db), [], []);
+  const nameOf = useMemo(() => (id: string) => lawyers?.find((l) => l.id === id)?.name ?? '（已移出名册）', [lawyers]);
+  const shown = (all ?? []).filter(
+    (m) => (!filters.type || m.type === filters.type) && (!filters.outcome || m.outcome === filters.outcome) && (!filters.lawyerId || m.lawyerIds.includes(filters.lawyerId)),
+  );
+  const mayRecord = can(session.actor.role, 'mediation.record');
+  const open = (id: string) => navigate('mediations', { open: id });
+  const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
+  const filter = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (
+    <Select allowClear placeholder={placeholder} style={{ width: 150 }} value={filters[key]} options={options} aria-label={`筛选：${placeholder}`} onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))} />
+  );
+
+  const columns = [
+    { title: '日期', dataIndex: 'date', width: 110 },
+    { title: '类型', dataIndex: 'type', render: (t: string) => labelOf(enums.mediationTypes, t), width: 100 },
+    { title: '案由', dataIndex: 'cause' },
+    { title: '当事人', render: (_: unknown, m: StoredMediation) => m.parties.map((p) => `${labelOf(PARTY_ROLES, p.role)} ${p.name}`).join('；') },
+    { title: '值班律师', render: (_: unknown, m: StoredMediation) => m.lawyerIds.map(nameOf).join('、') },
+    {
+      title: '结果',
+      render: (_: unknown, m: StoredMediation) => (
+        <Space size={4}>
+          <Tag color={m.outcome === 'no_agreement' ? 'default' : 'green'}>{labelOf(enums.mediationOutcomes, m.outcome)}</Tag>
+          {isPaymentOverdue(m, today) && <Tag color="red">逾期未履行</Tag>}
+        </Space>
+      ),
+    },
+    { title: '协议金额（元）', dataIndex: 'amountAgreed', align: 'right' as const, render: (a?: string) => yuanText(a) },
+  ];
+
+  return (
+    <>
+      <Tabs
+        tabBarExtraContent={
+          mayRecord && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'new' })}>
+              记录调解
+            </Button>
+          )
+        }
+        items={[
+          {
+            key: 'list',
+            label: '调解记录',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+                <Space wrap>
+                  <DatePicker.RangePicker aria-label="调解日期" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+                  {filter('type', '调解类型', opts(enums.mediationTypes))}
+                  {filter('outcome', '调解结果', opts(enums.mediationOutcomes))}
+                  {filter('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
+                  <Typography.Text type="secondary" data-testid="mediation-count">
+                    共 {shown.length} 件
+                  </Typography.Text>
+                </Space>
+                <Table<StoredMediation>
+                  rowKey="id"
+                  size="middle"
+                  loading={!all}
+                  dataSource={shown}
+                  columns={columns}
+                  pagination={{ pageSize: 50, showSizeChanger: false }}
+                  locale={{ emptyText: <Empty description="这段时间没有调解记录" /> }}
+                  onRow={(m) => ({ onClick: () => open(m.id), style: { cursor: 'pointer' } })}
+                />
+              </Space>
+            ),
+          },
+          {
+            key: 'overdue',
+            label: (
+              <Badge count={overdue?.length ?? 0} size="small" offset={[8, -2]}>
+                逾期未履行
+              </Badge>
+            ),
+            children: (
+              <Table<StoredMediation>
+                rowKey="id"
+                size="middle"
+                dataSource={overdue ?? []}
+                pagination={false}
+                data-testid="overdue-mediations"
+                locale={{ emptyText: <Empty description="没有逾期未履行的调解协议" /> }}
+                onRow={(m) => ({ onClick: () => open(m.id), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: '履行期限', dataIndex: 'paymentDeadline', width: 110 },
+                  { title: '逾期', render: (_: unknown, m) => <Tag color="red">{dayjs(today).diff(dayjs(m.paymentDeadline), 'day')} 天</Tag>, width: 90 },
+                  ...columns.filter((c) => c.title !== '结果'),
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <Drawer title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'} open={editing !== null} onClose={() => setEditing(null)} size={960} destroyOnHidden maskClosable={false}>
+        {editing && (
+          <MediationForm
+            editing={editing.mode === 'edit' ? editing.record : undefined}
+            onCancel={() => setEditing(null)}
+            onSaved={(m) => {
+              setEditing(null);
+              open(m.id);
+            }}
+          />
+        )}
+      </Drawer>
+      <Drawer title="调解详情" open={openId !== null} onClose={() => navigate('mediations')} size={820} destroyOnHidden>
+        {openId && (
+          <MediationDetail
+            key={openId}
+            id={openId}
+            nameOf={nameOf}
+            onClosed={() => navigate('mediations')}
+            onEdit={(record) => {
+              navigate('mediations');
+              setEditing({ mode: 'edit', record });
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { chooseSelect, completeSetup, SAMPLE_LAWYER } from './support/setup';
+import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
+
+/** A criminal contact at the detention centre, logged with the keyboard. */
+async function logContact(page: Page, name: string, id: string | null, question: string) {
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
+  await page.keyboard.type('王');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await typeInto(page, '姓名', name);
+  if (id) await typeInto(page, '证件号码', id);
+  else await pickByKeyboard(page, '证件类型', '无/不详');
+  await pickByKeyboard(page, '诉讼阶段', '侦查');
+  await finishConsultation(page, name, question);
+}
+
+test('a whole shift: sign in, three contacts and a mediation, sign out, and the shift log as a PDF', async ({ station }) => {
+  const { page } = await station.launch();
+  await completeSetup(page);
+
+  // Sign in (the supervisor signs the lawyer in; a lawyer's own account would be preset).
+  await page.getByRole('menuitem', { name: '值班' }).click();
+  const signIn = page.getByRole('form', { name: '值班签到' });
+  await chooseSelect(page, '值班律师', SAMPLE_LAWYER.name);
+  await signIn.getByRole('button', { name: '签到' }).click();
+  const open = page.getByTestId('open-shift');
+  await expect(open).toContainText(SAMPLE_LAWYER.name);
+  await expect(open).toContainText('接待 0 人次');
+
+  // Three contacts while on shift: a minor (from the ID number), an adult, one without papers.
+  await page.getByRole('menuitem', { name: '咨询登记' }).click();
+  await logContact(page, '李𠮷', '210102201005011234', '被刑事拘留后能否申请取保候审');
+  await logContact(page, '赵大', '210102199003071233', '会见律师的时间');
+  await logContact(page, '钱某', null, '认罪认罚的后果');
+
+  // One mediation; a missing cause is shown at its field first.
+  await page.getByRole('menuitem', { name: '调解' }).click();
+  await page.getByRole('button', { name: '记录调解' }).click();
+  const form = page.getByRole('form', { name: '调解记录' });
+  await chooseSelect(page, '调解类型', '诉前调解');
+  await form.getByLabel('调解地点').fill('和平区人民法院诉讼服务中心');
+  await chooseSelect(page, '参与调解的值班律师', SAMPLE_LAWYER.name);
+  await page.keyboard.press('Escape');
+  await form.getByLabel('第 1 方当事人姓名').fill('孙𠮷');
+  await form.getByLabel('第 2 方当事人姓名').fill('沈阳某建筑劳务有限公司');
+  await chooseSelect(page, '调解结果', '达成协议');
+  await form.getByLabel('协议金额（元）').fill('38,500');
+  await chooseSelect(page, '履行方式', '一次性支付');
+  await form.getByLabel('协议内容').fill('被申请人于十日内一次性支付拖欠工资38,500元。');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByText('请填写案由')).toBeVisible();
+  await form.getByLabel('案由').fill('劳务合同纠纷');
+  await form.getByRole('button', { name: '保存' }).click();
+  const detail = page.getByTestId('mediation-detail');
+  await expect(detail).toContainText('孙𠮷');
+  await expect(detail).toContainText('38500.00 元');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('mediation-count')).toHaveText('共 1 件');
+
+  // Sign out with a note for the next shift.
+  await page.getByRole('menuitem', { name: '值班' }).click();
+  await expect(open).toContainText('接待 3 人次 · 文书 0 份 · 调解 1 件');
+  await open.getByRole('button', { name: '签退' }).click();
+  const signOut = page.getByRole('dialog', { name: /签退/ });
+  await signOut.getByLabel('交接事项（给下一班）').fill('孙𠮷的工资款跟进履行情况');
+  await signOut.getByRole('button', { name: '签退并生成值班日志' }).click();
+
+  const log = page.getByTestId('shift-log');
+  await expect(log).toContainText(SAMPLE_LAWYER.name);
+  await expect(log).toContainText('法律咨询 3 人次');
+  await expect(log).toContainText('未成年人 1 人次');
+  await expect(log).toContainText('1 件，达成 1 件');
+  await expect(log).toContainText('孙𠮷的工资款跟进履行情况');
+  await page.screenshot({ path: test.info().outputPath('shift-log.png') });
+
+  // The log as a numbered PDF, saved and read back.
+  await log.getByRole('button', { name: '生成值班日志 PDF' }).click();
+  const logForm = page.getByRole('form', { name: '值班日志内容' });
+  await expect(logForm.getByLabel('接待人次')).toHaveValue('3 人次');
+  await page.getByRole('button', { name: '保存并编号' }).click();
+  await expect(page.getByText(/已保存：/)).toBeVisible();
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'dls-shift-'));
+  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  await page.getByRole('button', { name: '另存为 PDF' }).click();
+  await expect(page.getByText(/已保存到/)).toBeVisible();
+  const [file] = readdirSync(folder);
+  // Table cells wrap, so the text is compared without its line breaks and spaces.
+  const text = execFileSync('pdftotext', [path.join(folder, file!), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('值班日志');
+  expect(text).toContain(`值班律师${SAMPLE_LAWYER.name}`);
+  expect(text).toContain('接待人次3人次');
+  expect(text).toContain('法律咨询：3人次');
+  expect(text).toContain('未成年人：1人次');
+  expect(text).toContain('参与1件，达成1件，协议金额38500.00元');
+  expect(text).toContain('孙𠮷的工资款跟进履行情况');
+});

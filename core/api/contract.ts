@@ -125,6 +125,23 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 const backupName = z.string().regex(/^[A-Za-z0-9-]{1,32}_backup_\d{8}T\d{6}\.dlbackup$/, '备份文件名无效');
 
+const cell = z.union([z.string().max(200), z.number().finite()]);
+/** The tables of core/statistics/tables.ts; bounded so a runaway payload stays out. */
+const statisticsReport = z.object({
+  fileName: z.string().min(1).max(200),
+  title: z.string().min(1).max(100),
+  subtitle: z.string().max(300),
+  tables: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(60),
+        columns: z.array(z.string().max(60)).min(1).max(60),
+        rows: z.array(z.array(cell).max(60)).max(5000),
+      }),
+    )
+    .max(30),
+});
+
 export const contract = {
   app: {
     info: channel<AppInfo>()(none),
@@ -194,6 +211,11 @@ export const contract = {
       // 60 MB of base64 is far above any document; the limit keeps a runaway payload out.
       z.object({ fileName: z.string().min(1).max(200), pdf: z.string().min(8).max(80_000_000) }),
     ),
+  },
+  statistics: {
+    exportXlsx: channel<{ path: string } | null>()(statisticsReport),
+    exportPdf: channel<{ path: string; pages: number } | null>()(statisticsReport),
+    renderPdf: channel<{ pdf: string; pages: number }>()(statisticsReport.omit({ fileName: true })),
   },
   settings: {
     getProfile: channel<StationProfile | null>()(none),

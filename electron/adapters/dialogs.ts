@@ -31,10 +31,11 @@ export function electronDialogs() {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    async chooseSavePath(defaultName: string): Promise<string | null> {
+    async chooseSavePath(defaultName: string, kind: 'pdf' | 'xlsx' = 'pdf'): Promise<string | null> {
       if (process.env.STATION_E2E_DIALOG_FOLDER) return `${process.env.STATION_E2E_DIALOG_FOLDER}/${defaultName}`;
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: '保存 PDF 文件', defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] };
+      const filter = kind === 'xlsx' ? { name: 'Excel 工作簿', extensions: ['xlsx'] } : { name: 'PDF 文件', extensions: ['pdf'] };
+      const options = { title: kind === 'xlsx' ? '保存 Excel 文件' : '保存 PDF 文件', defaultPath: defaultName, filters: [filter] };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled ? null : (r.filePath ?? null);
     },

@@ -46,6 +46,11 @@ export function createHandlers(services: Services): Handlers {
       render: (input) => services.documents.render(input),
       exportPdf: (input) => services.documents.exportPdf(input),
     },
+    statistics: {
+      exportXlsx: (input) => services.statistics.exportXlsx(input),
+      exportPdf: (input) => services.statistics.exportPdf(input),
+      renderPdf: (input) => services.statistics.renderPdf(input),
+    },
     settings: {
       getProfile: () => services.settings.getProfile(),
       saveProfile: (profile) => services.settings.saveProfile(profile),

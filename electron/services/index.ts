@@ -9,6 +9,7 @@ import { createPdfExport, type PdfExport } from './documents/pdfExport';
 import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
 import type { SecretProtector } from './batch/secretProtector';
+import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
 
 /** Everything that differs between the Electron app and the Node harness. */
 export interface Ports {
@@ -19,7 +20,7 @@ export interface Ports {
   dialogs: {
     chooseFolder(): Promise<string | null>;
     chooseFile(): Promise<string | null>;
-    chooseSavePath(defaultName: string): Promise<string | null>;
+    chooseSavePath(defaultName: string, kind?: 'pdf' | 'xlsx'): Promise<string | null>;
     chooseBatchFolder(): Promise<string | null>;
     chooseBatchFile(): Promise<string | null>;
   };
@@ -39,6 +40,7 @@ export interface Services {
   };
   documents: DocumentService & PdfExport;
   batch: BatchService;
+  statistics: StatisticsExport;
 }
 
 const AUTO_KEY = 'backupAuto';
@@ -75,6 +77,7 @@ export function createServices(ports: Ports): Services {
   return {
     batch,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
+    statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),
     appInfo: () => ({
       version: ports.appVersion,
       transport: ports.transport,

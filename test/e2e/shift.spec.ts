@@ -21,7 +21,9 @@ async function logContact(page: Page, name: string, id: string | null, question:
   await finishConsultation(page, name, question);
 }
 
-test('a whole shift: sign in, three contacts and a mediation, sign out, and the shift log as a PDF', async ({ station }) => {
+test('a whole shift: sign in, three contacts and a mediation, sign out, the shift log as a PDF, and the month\'s statistics', async ({ station }) => {
+  // A whole shift through four screens, two PDFs and a workbook: longer than one feature's spec.
+  test.setTimeout(300_000);
   const { page } = await station.launch();
   await completeSetup(page);
 
@@ -100,4 +102,32 @@ test('a whole shift: sign in, three contacts and a mediation, sign out, and the 
   expect(text).toContain('未成年人：1人次');
   expect(text).toContain('参与1件，达成1件，协议金额38500.00元');
   expect(text).toContain('孙𠮷的工资款跟进履行情况');
+
+  // The statistics page of this month holds exactly that shift (the shift log is not a drafted document).
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  const summary = page.getByTestId('statistics-summary');
+  const figure = (label: string) => summary.locator('.ant-statistic').filter({ hasText: label }).locator('.ant-statistic-content');
+  await expect(figure('咨询人次')).toHaveText('3');
+  await expect(figure('代写文书（份）')).toHaveText('0');
+  await expect(figure('参与调解（件）')).toHaveText('1');
+  await expect(figure('调解成功（件）')).toHaveText('1');
+  await expect(figure('协议金额（元）')).toHaveText('38,500.00');
+  await page.getByRole('tab', { name: '按特殊群体' }).click();
+  const groups = page.getByRole('table', { name: '按特殊群体' }).or(page.locator('[aria-label="按特殊群体"]'));
+  await expect(groups.getByRole('row').filter({ hasText: '未成年人' })).toContainText('1');
+  await expect(page.getByTestId('trend-chart').locator('.recharts-line')).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('statistics.png'), fullPage: true });
+
+  // The workbook carries the same figures.
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  await expect(page.getByText(/已保存到 .*\.xlsx/)).toBeVisible();
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  const xlsx = readdirSync(folder).find((f) => f.endsWith('.xlsx'))!;
+  await book.xlsx.readFile(path.join(folder, xlsx));
+  const rows = new Map<string, unknown>();
+  book.getWorksheet('汇总')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+  expect(rows.get('咨询人次')).toBe(3);
+  expect(rows.get('协议金额（元）')).toBe(38500);
 });

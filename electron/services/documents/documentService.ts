@@ -1,6 +1,6 @@
 import { templateOf } from '../../../core/documents/templates/index';
 import { checkDocumentValues, normalizeDocumentValues } from '../../../core/documents/values';
-import type { DocumentValues } from '../../../core/documents/template';
+import type { DocumentTemplate, DocumentValues } from '../../../core/documents/template';
 import { ServiceError } from '../errors';
 import { FontSet, type FontFiles } from '../pdf/fonts';
 import { renderPdf } from '../pdf/renderPdf';
@@ -26,6 +26,8 @@ export interface RenderResult {
 export interface DocumentService {
   render(request: RenderRequest): Promise<RenderResult>;
   renderBytes(request: RenderRequest): Promise<{ bytes: Buffer; pages: number; sha256: string; missingCharacters: string[]; values: DocumentValues }>;
+  /** A template built at run time (the statistics report), set by the same engine and fonts. */
+  renderTemplate(template: DocumentTemplate, values: DocumentValues, docNumber: string): Promise<{ bytes: Buffer; pages: number }>;
 }
 
 /** Renders documents in the main process with one font set kept warm for the process. */
@@ -44,6 +46,10 @@ export function createDocumentService(fontFiles: FontFiles): DocumentService {
   };
   return {
     renderBytes,
+    async renderTemplate(template, values, docNumber) {
+      const r = await renderPdf(template, values, docNumber, fonts);
+      return { bytes: r.bytes, pages: r.pages };
+    },
     async render(request) {
       const r = await renderBytes(request);
       return { pdf: r.bytes.toString('base64'), pages: r.pages, sha256: r.sha256, missingCharacters: r.missingCharacters, values: r.values };

@@ -9,11 +9,11 @@ import { ConsultationsPage } from '../features/consultations/ConsultationsPage';
 import { SessionGate } from '../session/SessionGate';
 import { Shell } from './Shell';
 import { useRoute, type Route } from './router';
-import { AreaPage } from './AreaPage';
 import { BatchesPage } from '../features/batches/BatchesPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { ShiftsPage } from '../features/shifts/ShiftsPage';
 import { MediationsPage } from '../features/mediations/MediationsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 
 type Boot =
@@ -76,7 +76,7 @@ function RoutePage({ route }: { route: Route }) {
       return <ShiftsPage />;
     case 'mediations':
       return <MediationsPage />;
-    default:
-      return <AreaPage route={route} />;
+    case 'statistics':
+      return <StatisticsPage />;
   }
 }

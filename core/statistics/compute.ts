@@ -1,0 +1,148 @@
+import { transferDeadline } from '../consultations/transferDeadline';
+import type { Enumerations } from '../domain/enums';
+import { isSettled, type ConsultationFacts, type DocumentFacts, type MediationFacts } from './facts';
+
+/** The figures a supervisor reports (shared/docs/domain.md), for any slice of the records. */
+export interface Figures {
+  /** 人次: one per contact. */
+  consultations: number;
+  helpTypes: Record<string, number>;
+  /** Contacts where the lawyer was present at the signing of a plea statement (具结书签署在场). */
+  pleaWitnessed: number;
+  legalAid: { applied: number; transferred: number; refused: number; overdueTransfers: number };
+  documents: Record<string, number>;
+  documentsTotal: number;
+  mediations: { joined: number; settled: number; agreedFen: number; recoveredFen: number; becameLegalAid: number };
+}
+
+export interface Slice {
+  key: string;
+  label: string;
+  figures: Figures;
+}
+
+export interface StatisticsReport {
+  period: { from: string; to: string };
+  total: Figures;
+  byLawyer: Slice[];
+  bySpecialGroup: Slice[];
+  byCaseType: Slice[];
+  trend: { day: string; consultations: number; mediations: number; documents: number }[];
+}
+
+export interface StatisticsInput {
+  period: { from: string; to: string };
+  consultations: readonly ConsultationFacts[];
+  mediations: readonly MediationFacts[];
+  documents: readonly DocumentFacts[];
+  lawyers: readonly { id: string; name: string }[];
+  enums: Enumerations;
+  /** For transfers still pending: overdue as of this moment. */
+  now: number;
+  /** Only this lawyer's records (a lawyer's own statistics). */
+  lawyerId?: string;
+}
+
+export const PLEA_WITNESS_HELP_TYPE = 'plea_signing_presence';
+const NO_GROUP = '__none__';
+const UNLINKED = '__unlinked__';
+
+function emptyFigures(): Figures {
+  return {
+    consultations: 0,
+    helpTypes: {},
+    pleaWitnessed: 0,
+    legalAid: { applied: 0, transferred: 0, refused: 0, overdueTransfers: 0 },
+    documents: {},
+    documentsTotal: 0,
+    mediations: { joined: 0, settled: 0, agreedFen: 0, recoveredFen: 0, becameLegalAid: 0 },
+  };
+}
+
+function addConsultation(f: Figures, c: ConsultationFacts, now: number): void {
+  f.consultations++;
+  for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + 1;
+  if (c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed++;
+  if (c.legalAidOutcome === 'applied') f.legalAid.applied++;
+  if (c.legalAidOutcome === 'transferred') f.legalAid.transferred++;
+  if (c.legalAidOutcome === 'refused') f.legalAid.refused++;
+  if (c.transfer && transferDeadline(c.transfer.receivedAt, now, c.transfer.transferredAt).overdue) f.legalAid.overdueTransfers++;
+}
+
+function addMediation(f: Figures, m: MediationFacts): void {
+  f.mediations.joined++;
+  if (isSettled(m.outcome)) {
+    f.mediations.settled++;
+    f.mediations.agreedFen += m.agreedFen;
+  }
+  f.mediations.recoveredFen += m.recoveredFen;
+  if (m.becameLegalAidCase) f.mediations.becameLegalAid++;
+}
+
+function addDocument(f: Figures, d: DocumentFacts): void {
+  f.documents[d.kind] = (f.documents[d.kind] ?? 0) + 1;
+  f.documentsTotal++;
+}
+
+const dayOf = (rfc3339: string) => rfc3339.slice(0, 10);
+
+/**
+ * The one function behind the statistics page, the workbook and the PDF report: every
+ * figure of the period, station-wide, per lawyer, per special group and per case type.
+ * A record with several groups counts once in each; one with none counts under 无特殊群体.
+ */
+export function computeStatistics(input: StatisticsInput): StatisticsReport {
+  const { from, to } = input.period;
+  const inPeriod = (day: string) => day >= from && day <= to;
+  const mine = (ids: readonly string[]) => !input.lawyerId || ids.includes(input.lawyerId);
+  const consultations = input.consultations.filter((c) => inPeriod(dayOf(c.time)) && mine([c.lawyerId]));
+  const mediations = input.mediations.filter((m) => inPeriod(m.date) && mine(m.lawyerIds));
+  const documents = input.documents.filter((d) => inPeriod(dayOf(d.createdAt)) && mine([d.lawyerId]));
+
+  const total = emptyFigures();
+  const lawyers = new Map<string, Figures>();
+  const groups = new Map<string, Figures>();
+  const caseTypes = new Map<string, Figures>();
+  const trend = new Map<string, { consultations: number; mediations: number; documents: number }>();
+  const at = <K>(map: Map<K, Figures>, key: K) => map.get(key) ?? map.set(key, emptyFigures()).get(key)!;
+  const day = (d: string) => trend.get(d) ?? trend.set(d, { consultations: 0, mediations: 0, documents: 0 }).get(d)!;
+  const groupsOf = (g: readonly string[]) => (g.length > 0 ? g : [NO_GROUP]);
+
+  for (const c of consultations) {
+    addConsultation(total, c, input.now);
+    addConsultation(at(lawyers, c.lawyerId), c, input.now);
+    for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, input.now);
+    addConsultation(at(caseTypes, c.caseType), c, input.now);
+    day(dayOf(c.time)).consultations++;
+  }
+  for (const m of mediations) {
+    addMediation(total, m);
+    for (const l of m.lawyerIds) if (!input.lawyerId || l === input.lawyerId) addMediation(at(lawyers, l), m);
+    for (const g of groupsOf(m.specialGroups)) addMediation(at(groups, g), m);
+    addMediation(at(caseTypes, m.caseType ?? UNLINKED), m);
+    day(m.date).mediations++;
+  }
+  for (const d of documents) {
+    addDocument(total, d);
+    addDocument(at(lawyers, d.lawyerId), d);
+    for (const g of groupsOf(d.specialGroups)) addDocument(at(groups, g), d);
+    addDocument(at(caseTypes, d.caseType ?? UNLINKED), d);
+    day(dayOf(d.createdAt)).documents++;
+  }
+
+  const order = (list: readonly { code: string; label: string }[], map: Map<string, Figures>, extra: Record<string, string>): Slice[] => {
+    const known = list.filter((e) => map.has(e.code)).map((e) => ({ key: e.code, label: e.label, figures: map.get(e.code)! }));
+    const rest = [...map].filter(([k]) => !list.some((e) => e.code === k)).map(([k, figures]) => ({ key: k, label: extra[k] ?? k, figures }));
+    return [...known, ...rest];
+  };
+  const lawyerList = input.lawyers.map((l) => ({ code: l.id, label: l.name }));
+
+  return {
+    period: { from, to },
+    total,
+    byLawyer: order(lawyerList, lawyers, {}).map((s) => (lawyerList.some((l) => l.code === s.key) ? s : { ...s, label: '（已移出名册）' })),
+    bySpecialGroup: order(input.enums.specialGroups, groups, { [NO_GROUP]: '无特殊群体' }),
+    byCaseType: order(input.enums.caseTypes, caseTypes, { [UNLINKED]: '未关联登记' }),
+    trend: [...trend].sort(([a], [b]) => a.localeCompare(b)).map(([d, v]) => ({ day: d, ...v })),
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { computeStatistics } from '../../../core/statistics/compute';
+import { statisticsTables } from '../../../core/statistics/tables';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
+import { documentLabel, statisticsInput as input } from './statisticsFixture';
+
+describe('statistics of a period', () => {
+  const r = computeStatistics(input);
+
+  it('counts the station-wide figures', () => {
+    expect(r.total.consultations).toBe(5);
+    expect(r.total.helpTypes).toEqual({ legal_consultation: 5, plea_signing_presence: 1, document_drafting: 1 });
+    expect(r.total.pleaWitnessed).toBe(1);
+    expect(r.total.legalAid).toEqual({ applied: 1, transferred: 2, refused: 1, overdueTransfers: 2 });
+    expect(r.total.documents).toEqual({ legal_aid_application: 1, civil_complaint: 2 });
+    expect(r.total.documentsTotal).toBe(3);
+    expect(r.total.mediations).toEqual({ joined: 2, settled: 1, agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAid: 1 });
+  });
+
+  it('splits by lawyer: a mediation counts for each lawyer who took part', () => {
+    const [zhang, li] = r.byLawyer;
+    expect([zhang!.label, li!.label]).toEqual(['张律师', '李律师']);
+    expect(zhang!.figures.consultations).toBe(3);
+    expect(zhang!.figures.legalAid).toEqual({ applied: 1, transferred: 1, refused: 1, overdueTransfers: 1 });
+    expect(zhang!.figures.mediations.joined).toBe(1);
+    expect(li!.figures.consultations).toBe(2);
+    expect(li!.figures.mediations).toEqual({ joined: 2, settled: 1, agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAid: 1 });
+    expect(li!.figures.documentsTotal).toBe(2);
+  });
+
+  it('splits by special group (several groups count once each) and by case type', () => {
+    const group = Object.fromEntries(r.bySpecialGroup.map((s) => [s.label, s.figures]));
+    expect(Object.keys(group)).toEqual(['农民工', '未成年人', '残疾人', '无特殊群体']);
+    expect(group['未成年人']!.consultations).toBe(2);
+    expect(group['残疾人']!.consultations).toBe(1);
+    expect(group['农民工']!.mediations.agreedFen).toBe(3_850_000);
+    expect(group['农民工']!.documentsTotal).toBe(1);
+    expect(group['无特殊群体']!).toMatchObject({ consultations: 2, documentsTotal: 1, mediations: { joined: 1 } });
+    const type = Object.fromEntries(r.byCaseType.map((s) => [s.label, s.figures]));
+    expect(Object.keys(type)).toEqual(['刑事', '民事', '未关联登记']);
+    expect(type['刑事']!.consultations).toBe(4);
+    expect(type['民事']!).toMatchObject({ consultations: 1, documentsTotal: 1, mediations: { joined: 1, settled: 1 } });
+    expect(type['未关联登记']!).toMatchObject({ consultations: 0, documentsTotal: 1, mediations: { joined: 1, settled: 0 } });
+  });
+
+  it('gives the trend by day and one lawyer\'s own figures', () => {
+    expect(r.trend).toEqual([
+      { day: '2026-11-02', consultations: 2, mediations: 0, documents: 1 },
+      { day: '2026-11-15', consultations: 1, mediations: 1, documents: 2 },
+      { day: '2026-11-16', consultations: 0, mediations: 1, documents: 0 },
+      { day: '2026-11-20', consultations: 1, mediations: 0, documents: 0 },
+      { day: '2026-11-29', consultations: 1, mediations: 0, documents: 0 },
+    ]);
+    const own = computeStatistics({ ...input, lawyerId: 'la' });
+    expect(own.total).toMatchObject({ consultations: 3, documentsTotal: 1, mediations: { joined: 1, settled: 1 } });
+    expect(own.byLawyer.map((s) => s.key)).toEqual(['la']);
+  });
+
+  it('the tables shown, exported and printed carry the same totals', () => {
+    const tables = statisticsTables(r, DEFAULT_ENUMERATIONS, documentLabel);
+    const summary = Object.fromEntries(tables[0]!.rows.map(([k, v]) => [k, v]));
+    expect(summary).toMatchObject({ 咨询人次: 5, 具结书签署在场: 1, 超时转交: 2, '代写文书（份）': 3, '协议金额（元）': '38500.00', '挽回经济损失（元）': '12000.50', 调解转为法律援助案件: 1 });
+    const byLawyer = tables.find((t) => t.title === '按值班律师')!;
+    expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 1, 1, 2, 2, 3, 2, 1, '38500.00', '12000.50']);
+    const help = tables.find((t) => t.title === '按帮助类型')!;
+    expect(help.columns.slice(0, 4)).toEqual(['帮助类型', '合计', '刑事', '民事']);
+    expect(help.rows[0]!.slice(0, 4)).toEqual(['法律咨询', 5, 4, 1]);
+    expect(tables.find((t) => t.title === '按文书种类')!.rows).toEqual([
+      ['法律援助申请表', 1, 1, 0],
+      ['民事起诉状', 2, 0, 2],
+    ]);
+  });
+});

@@ -60,13 +60,14 @@ function emptyFigures(): Figures {
 }
 
 function addConsultation(f: Figures, c: ConsultationFacts, now: number): void {
-  f.consultations++;
-  for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + 1;
-  if (c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed++;
-  if (c.legalAidOutcome === 'applied') f.legalAid.applied++;
-  if (c.legalAidOutcome === 'transferred') f.legalAid.transferred++;
-  if (c.legalAidOutcome === 'refused') f.legalAid.refused++;
-  if (c.transfer && transferDeadline(c.transfer.receivedAt, now, c.transfer.transferredAt).overdue) f.legalAid.overdueTransfers++;
+  const n = c.count ?? 1;
+  f.consultations += n;
+  for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + n;
+  if (c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed += n;
+  if (c.legalAidOutcome === 'applied') f.legalAid.applied += n;
+  if (c.legalAidOutcome === 'transferred') f.legalAid.transferred += n;
+  if (c.legalAidOutcome === 'refused') f.legalAid.refused += n;
+  if (c.transfer && transferDeadline(c.transfer.receivedAt, now, c.transfer.transferredAt).overdue) f.legalAid.overdueTransfers += n;
 }
 
 function addMediation(f: Figures, m: MediationFacts): void {
@@ -113,7 +114,7 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
     addConsultation(at(lawyers, c.lawyerId), c, input.now);
     for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, input.now);
     addConsultation(at(caseTypes, c.caseType), c, input.now);
-    day(dayOf(c.time)).consultations++;
+    day(dayOf(c.time)).consultations += c.count ?? 1;
   }
   for (const m of mediations) {
     addMediation(total, m);

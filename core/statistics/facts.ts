@@ -15,6 +15,8 @@ export interface ConsultationFacts {
   legalAidOutcome: string;
   /** A detainee's legal-aid application handled under Art. 39 (24-hour transfer). */
   transfer?: { receivedAt: string; transferredAt?: string };
+  /** Contacts alike in every fact above (summed day buckets); 1 when absent. */
+  count?: number;
 }
 
 export interface MediationFacts {

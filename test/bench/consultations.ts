@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -12,7 +12,8 @@ const ORIGIN = 'http://localhost:5392';
  * Issue 3's benchmark: 100,000 consultations seeded in IndexedDB in Chromium through the
  * repository code (tokens, blind index, sealing), then the waits a lawyer notices.
  */
-export async function runConsultationBench(records = Number(process.env.BENCH_RECORDS ?? 100_000)): Promise<Record<string, number>> {
+/** Opens the bench bundle in Chromium with a fresh profile and hands the page to `fn`. */
+async function withBenchPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
   const bundle = await build({
     entryPoints: [join(ROOT, 'test/bench/browser/consultationBench.ts')],
     bundle: true,
@@ -36,18 +37,38 @@ export async function runConsultationBench(records = Number(process.env.BENCH_RE
     page.setDefaultTimeout(0);
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => 'bench' in window);
-    const invalid = await page.evaluate(() => window.bench.checkGenerated(2000));
-    if (invalid.length > 0) throw new Error(`generated records fail validation: ${invalid.slice(0, 3).join(' | ')}`);
-    const seeded = await page.evaluate((n) => window.bench.seed(n), records);
-    // A fresh page load, as when the app is opened on a full database.
-    await page.reload();
-    await page.waitForFunction(() => 'bench' in window);
-    const figures = await page.evaluate(() => window.bench.measure());
-    return { seedSeconds: Math.round(seeded.ms / 100) / 10, indexEntries: seeded.indexEntries, ...figures };
+    return await fn(page);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** A fresh page load, as when the app is opened on a full database. */
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForFunction(() => 'bench' in window);
+}
+
+export async function runConsultationBench(records = Number(process.env.BENCH_RECORDS ?? 100_000)): Promise<Record<string, number>> {
+  return withBenchPage(async (page) => {
+    const invalid = await page.evaluate(() => window.bench.checkGenerated(2000));
+    if (invalid.length > 0) throw new Error(`generated records fail validation: ${invalid.slice(0, 3).join(' | ')}`);
+    const seeded = await page.evaluate((n) => window.bench.seed(n), records);
+    await reload(page);
+    const figures = await page.evaluate(() => window.bench.measure());
+    return { seedSeconds: Math.round(seeded.ms / 100) / 10, indexEntries: seeded.indexEntries, ...figures };
+  });
+}
+
+/** Issue 5: the statistics of a year over `records` consultations. */
+export async function runStatisticsBench(records = Number(process.env.BENCH_STAT_RECORDS ?? 100_000)): Promise<Record<string, number>> {
+  return withBenchPage(async (page) => {
+    const seeded = await page.evaluate((n) => window.bench.seedForStatistics(n), records);
+    await reload(page);
+    const figures = await page.evaluate(() => window.bench.measureStatistics());
+    return { seedSeconds: Math.round(seeded.seedMs / 100) / 10, bucketRebuildSeconds: Math.round(seeded.rebuildMs / 100) / 10, buckets: seeded.buckets, mediations: seeded.mediations, ...figures };
+  });
 }
 
 if (process.argv[1]?.endsWith('consultations.ts')) {

@@ -130,4 +130,12 @@ test('a whole shift: sign in, three contacts and a mediation, sign out, the shif
   book.getWorksheet('汇总')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
   expect(rows.get('咨询人次')).toBe(3);
   expect(rows.get('协议金额（元）')).toBe(38500);
+
+  // A contact after the sign-out belongs to no shift; the list's shift filter finds the three.
+  await page.getByRole('menuitem', { name: '咨询登记' }).click();
+  await logContact(page, '周某', null, '签退后来访的咨询');
+  await expect(page.getByTestId('result-count')).toHaveText('共 4 条');
+  await chooseSelect(page, '筛选：班次', SAMPLE_LAWYER.name);
+  await expect(page.getByTestId('result-count')).toHaveText('共 3 条');
+  await expect(page.getByTestId('consultation-row').filter({ hasText: '周某' })).toHaveCount(0);
 });

@@ -16,7 +16,7 @@ import { sha256 } from '@noble/hashes/sha256';
 export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
 // Every table: records, their outbox for batches, documents and their PDFs, imported
 // stations. A backup made before a table existed restores it empty.
-const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'outbox', 'importedRecords', 'importedStations'] as const;
+const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'statFacts', 'outbox', 'importedRecords', 'importedStations'] as const;
 
 const wrappedKeySchema = z.object({
   v: z.literal(1),

@@ -18,6 +18,7 @@ import {
 } from './repository';
 import type { Vault } from './vault';
 import { shiftIdFor } from './shifts';
+import { consultationFactsDerived } from './statFacts';
 import { assertCan, assertCanChange } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
@@ -48,6 +49,7 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
   return {
     db,
     name: CONSULTATIONS,
+    derived: consultationFactsDerived(db, vault),
     codec: {
       async encode(record) {
         const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;

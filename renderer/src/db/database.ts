@@ -110,6 +110,19 @@ export interface DutyRosterRow extends RecordBase {
   note?: string;
 }
 
+/**
+ * Derived, rebuildable: the statistics facts of one day's consultations (codes only),
+ * sealed as one bucket so a year's statistics open 365 small buckets instead of every
+ * record. Kept in step by the repository in the same transaction as each change.
+ */
+export interface StatFactsRow {
+  /** `c:YYYY-MM-DD` */
+  key: string;
+  /** +1 on every write; a writer that read an older version retries. */
+  version: number;
+  sealed: Sealed;
+}
+
 /** A document's PDF, sealed, keyed by its SHA-256 (the hash recorded on the document). */
 export interface DocumentFileRow {
   sha256: string;
@@ -191,6 +204,7 @@ export class StationDb extends Dexie {
   mediations!: EntityTable<MediationRow, 'id'>;
   shifts!: EntityTable<ShiftRow, 'id'>;
   dutyRoster!: EntityTable<DutyRosterRow, 'id'>;
+  statFacts!: EntityTable<StatFactsRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -234,5 +248,7 @@ export class StationDb extends Dexie {
       shifts: 'id, startedAt, updatedAt, lawyerId, openLawyerId',
       dutyRoster: 'id, date, lawyerId, updatedAt',
     });
+    // Filled on first use (statisticsFacts.ts rebuilds it from the records), then kept in step.
+    this.version(8).stores({ statFacts: 'key' });
   }
 }

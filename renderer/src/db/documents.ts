@@ -1,4 +1,5 @@
 import { shiftIdFor } from './shifts';
+import { documentFactsDerived } from './statFacts';
 import type { DocumentValues } from '../../../core/documents/template';
 import { formatDocumentNumber, numberCounterKey } from '../../../core/documents/numbering';
 import { matchesQuery, queryTokens } from '../../../core/search/tokens';
@@ -25,6 +26,7 @@ export function documentStore(db: StationDb, vault: Vault): RecordStore<Document
   return {
     db,
     name: DOCUMENTS,
+    derived: documentFactsDerived(db, vault),
     codec: {
       async encode(record) {
         const { values, title, clientName, caseNumber, ...clear } = record;

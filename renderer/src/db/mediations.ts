@@ -5,6 +5,7 @@ import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, ty
 import { assertCan, assertCanChange } from '../session/permissions';
 import type { Vault } from './vault';
 import { shiftIdFor } from './shifts';
+import { mediationFactsDerived } from './statFacts';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 
 export const MEDIATIONS = 'mediations';
@@ -23,6 +24,7 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
   return {
     db,
     name: MEDIATIONS,
+    derived: mediationFactsDerived(db, vault),
     codec: {
       async encode(record) {
         const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;

@@ -3,7 +3,7 @@ import type { RecordBase } from '../../../core/records/base';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { chainEntry } from '../../../core/audit/chain';
 import { BATCH_RECORD_TYPES } from '../../../core/batch/format';
-import type { AuditAction, AuditEntry, StationDb } from './database';
+import type { AuditAction, AuditEntry, StatFactsRow, StationDb } from './database';
 
 /** Tables whose records travel in batches (shared/spec/batch-format.md). */
 const BATCH_TABLES: ReadonlySet<string> = new Set<string>(BATCH_RECORD_TYPES);
@@ -82,7 +82,22 @@ export interface RecordStore<T, Row extends RecordBase> {
   db: StationDb;
   name: string;
   codec: RecordCodec<T, Row>;
+  /** Rows derived from the record that must change with it (statistics facts). */
+  derived?: Derived<T, Row>;
 }
+
+/** One derived row to write, valid only if its version is still the one read. */
+export interface DerivedPut {
+  expectedVersion: number;
+  row: StatFactsRow;
+}
+
+export interface Derived<T, Row> {
+  /** Reads and re-seals what changes; runs before the transaction (it awaits WebCrypto). */
+  prepare(next: Stored<T>, current: Row | undefined): Promise<DerivedPut[]>;
+}
+
+class DerivedConflict extends Error {}
 
 const versions = new WeakMap<StationDb, Map<string, number>>();
 
@@ -126,15 +141,30 @@ async function write<T, Row extends RecordBase>(
   const row = await store.codec.encode(next);
   const { db } = store;
   const travels = BATCH_TABLES.has(store.name);
-  await db.transaction('rw', [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(together?.tables ?? [])], async () => {
-    if (together) await together.run();
-    const current = await table<Row>(store as RecordStore<unknown, RecordBase>).get(next.id);
-    // Optimistic check: the row must still be the one we read before encoding.
-    if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
-    await table<Row>(store as RecordStore<unknown, RecordBase>).put(row);
-    if (travels) await db.outbox.put({ key: `${store.name}:${next.id}`, type: store.name, id: next.id, rev: next.rev, updatedAt: next.updatedAt });
-    await appendChained(db, entry);
-  });
+  const records = table<Row>(store as RecordStore<unknown, RecordBase>);
+  for (let attempt = 0; ; attempt++) {
+    const puts = store.derived ? await store.derived.prepare(next, await records.get(next.id)) : [];
+    try {
+      const tables = [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(together?.tables ?? [])];
+      await db.transaction('rw', tables, async () => {
+        if (together) await together.run();
+        const current = await records.get(next.id);
+        // Optimistic check: the row must still be the one we read before encoding.
+        if ((current?.rev ?? null) !== expectedCurrentRev) throw new StaleRecordError();
+        for (const p of puts) {
+          if (((await db.statFacts.get(p.row.key))?.version ?? 0) !== p.expectedVersion) throw new DerivedConflict();
+          await db.statFacts.put(p.row);
+        }
+        await records.put(row);
+        if (travels) await db.outbox.put({ key: `${store.name}:${next.id}`, type: store.name, id: next.id, rev: next.rev, updatedAt: next.updatedAt });
+        await appendChained(db, entry);
+      });
+      break;
+    } catch (err) {
+      // Another record of the same day was saved meanwhile: re-derive from its version.
+      if (!(err instanceof DerivedConflict) || attempt >= 5) throw err;
+    }
+  }
   bumpVersion(db, store.name);
 }
 

@@ -1,49 +1,15 @@
 import { computeShiftLog, type ShiftLog } from '../../../core/shifts/log';
 import type { ShiftEnd } from '../../../core/shifts/schema';
 import type { Enumerations } from '../../../core/domain/enums';
-import { toFen } from '../../../core/mediations/schema';
 import { documentKindLabel } from '../../../core/documents/templates/index';
-import type { ConsultationFacts, DocumentFacts, MediationFacts } from '../../../core/statistics/facts';
+import type { DocumentFacts } from '../../../core/statistics/facts';
+import { consultationFactsOf, mediationFactsOf } from './recordFacts';
 import type { StationDb } from './database';
 import type { Vault } from './vault';
-import { loadConsultations, queryConsultations, type StoredConsultation } from './consultations';
-import { mediationStore, type StoredMediation } from './mediations';
+import { loadConsultations, queryConsultations } from './consultations';
+import { mediationStore } from './mediations';
 import { listLawyers } from './lawyers';
 import type { StoredShift } from './shifts';
-
-export function consultationFactsOf(c: StoredConsultation): ConsultationFacts {
-  const facts: ConsultationFacts = {
-    id: c.id,
-    time: c.time,
-    lawyerId: c.lawyerId,
-    caseType: c.caseType,
-    helpTypes: c.helpTypes,
-    specialGroups: c.specialGroups,
-    legalAidOutcome: c.legalAidOutcome,
-  };
-  if (c.shiftId) facts.shiftId = c.shiftId;
-  if (c.requestKind === 'legal_aid_application' && c.receivedAt) facts.transfer = c.transferredAt ? { receivedAt: c.receivedAt, transferredAt: c.transferredAt } : { receivedAt: c.receivedAt };
-  return facts;
-}
-
-/** A mediation's groups and case type are those of the contacts it came from. */
-export function mediationFactsOf(m: StoredMediation, linked: ReadonlyMap<string, Pick<ConsultationFacts, 'specialGroups' | 'caseType'>>): MediationFacts {
-  const sources = m.consultationIds.map((id) => linked.get(id)).filter((c) => c !== undefined);
-  const facts: MediationFacts = {
-    id: m.id,
-    date: m.date,
-    lawyerIds: m.lawyerIds,
-    type: m.type,
-    outcome: m.outcome,
-    agreedFen: m.amountAgreed ? (toFen(m.amountAgreed) ?? 0) : 0,
-    recoveredFen: m.amountRecovered ? (toFen(m.amountRecovered) ?? 0) : 0,
-    becameLegalAidCase: m.becameLegalAidCase,
-    specialGroups: [...new Set(sources.flatMap((c) => c.specialGroups))],
-  };
-  if (sources[0]) facts.caseType = sources[0].caseType;
-  if (m.shiftId) facts.shiftId = m.shiftId;
-  return facts;
-}
 
 /** Computes the log of a shift ending now: its own records, plus the station's pending transfers. */
 export async function buildShiftLog(db: StationDb, vault: Vault, shift: StoredShift, end: ShiftEnd, enums: Enumerations): Promise<ShiftLog> {

@@ -16,6 +16,13 @@ import { toRfc3339 } from '../../../core/time/rfc3339';
 import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { deriveSpecialGroups } from '../../../core/consultations/derive';
 import type { Vault } from '../../../renderer/src/db/vault';
+import { FACTS_BUILT, rebuildStatFacts } from '../../../renderer/src/db/statFacts';
+import { gatherPeriodFacts } from '../../../renderer/src/db/statisticsFacts';
+import { mediationStore } from '../../../renderer/src/db/mediations';
+import { mediationInputSchema } from '../../../core/mediations/schema';
+import { computeStatistics } from '../../../core/statistics/compute';
+import { statisticsTables } from '../../../core/statistics/tables';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华志强海燕文斌俊凤梅鑫宇浩然子轩欣怡梓涵一诺宇航思远嘉怡晨曦佳琪雨桐堃喆䶮𠮷';
@@ -230,9 +237,77 @@ async function measure(): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * Issue 5's figure: a year of statistics over n consultations. The search index is left
+ * out of the seed (statistics never read it, and it is what makes seeding 100,000 records
+ * take most of an hour); the day buckets are built by the app's own rebuild, timed.
+ */
+async function seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs: number; buckets: number; mediations: number }> {
+  (globalThis as { BENCH_NO_TOKENS?: boolean }).BENCH_NO_TOKENS = true;
+  const seeded = await seed(n);
+  await db.transaction('rw', [db.statFacts, db.meta, db.mediations], async () => {
+    await db.statFacts.clear();
+    await db.meta.delete(FACTS_BUILT);
+    await db.mediations.clear();
+  });
+  const mediations = Math.round(n / 100);
+  const store = mediationStore(db, vault);
+  const rows = [];
+  for (let i = 0; i < mediations; i++) {
+    const date = new Date(Date.parse('2025-12-01T00:00:00Z') + (i % 360) * 86_400_000).toISOString().slice(0, 10);
+    const at = `${date}T10:00:00+08:00`;
+    const m = mediationInputSchema().parse({
+      type: 'pre_litigation', cause: '劳务合同纠纷', date, place: '诉讼服务中心', lawyerIds: [`lawyer-${1 + (i % 12)}`],
+      parties: [{ name: '申请人', role: 'applicant' }, { name: '被申请人', role: 'respondent' }],
+      outcome: i % 3 === 0 ? 'no_agreement' : 'agreement', ...(i % 3 === 0 ? {} : { terms: '一次性支付', amountAgreed: String(1000 + i), paymentMethod: 'lump_sum', amountRecovered: String(500 + i) }),
+    });
+    rows.push(store.codec.encode({ ...m, ownerId: 'lawyer-1', id: crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false }));
+  }
+  await db.mediations.bulkAdd(await Promise.all(rows));
+  const t0 = performance.now();
+  const built = await rebuildStatFacts(db, vault);
+  return { seedMs: seeded.ms, rebuildMs: performance.now() - t0, buckets: built.buckets, mediations };
+}
+
+async function measureStatistics(): Promise<Record<string, number>> {
+  await setup();
+  const lawyers = Array.from({ length: 12 }, (_, i) => ({ id: `lawyer-${i + 1}`, name: `律师${i + 1}` }));
+  const year = async () => {
+    const t0 = performance.now();
+    const facts = await gatherPeriodFacts(db, vault, '2025-12-01', '2026-11-30');
+    const t1 = performance.now();
+    const report = computeStatistics({ period: { from: '2025-12-01', to: '2026-11-30' }, ...facts, lawyers, enums: DEFAULT_ENUMERATIONS, now: Date.now() });
+    statisticsTables(report, DEFAULT_ENUMERATIONS, (k) => k);
+    return { total: performance.now() - t0, gather: t1 - t0, compute: performance.now() - t1, consultations: report.total.consultations };
+  };
+  const cold = await year();
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push(await year());
+  const saves: number[] = [];
+  const actor = { id: 'lawyer-1', name: '张律师', role: 'lawyer' };
+  for (let i = 0; i < 21; i++) {
+    const { ownerId: _o, ...input } = makeConsultation(200_000 + i, Date.now() - 3600_000, 1000);
+    saves.push(await timeIt(() => createConsultation(db, vault, input, actor)));
+  }
+  return {
+    consultationsInYear: cold.consultations,
+    yearColdMs: cold.total,
+    yearMedianMs: median(warm.map((w) => w.total)),
+    gatherMedianMs: median(warm.map((w) => w.gather)),
+    computeMedianMs: median(warm.map((w) => w.compute)),
+    saveWithBucketMedianMs: median(saves),
+  };
+}
+
 declare global {
   interface Window {
-    bench: { seed: typeof seed; measure: typeof measure; checkGenerated: typeof checkGenerated };
+    bench: {
+      seed: typeof seed;
+      measure: typeof measure;
+      checkGenerated: typeof checkGenerated;
+      seedForStatistics: typeof seedForStatistics;
+      measureStatistics: typeof measureStatistics;
+    };
   }
 }
-window.bench = { seed, measure, checkGenerated };
+window.bench = { seed, measure, checkGenerated, seedForStatistics, measureStatistics };

@@ -15,7 +15,7 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
@@ -43,7 +43,7 @@ describe('schema upgrades', () => {
     await old.table('documents').add(row('d-1', 2));
     old.close();
     await v4.open();
-    expect(v4.verno).toBe(7);
+    expect(v4.verno).toBe(8);
     const outbox = await v4.outbox.orderBy('key').toArray();
     expect(outbox).toEqual([
       { key: 'consultations:c-1', type: 'consultations', id: 'c-1', rev: 1, updatedAt: '2026-11-01T08:00:00.000+08:00' },

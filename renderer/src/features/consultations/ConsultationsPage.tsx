@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
@@ -14,6 +14,7 @@ import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
 import { TransferQueue } from './TransferQueue';
 import { useConsultationList } from './useConsultationList';
+import { shiftsBetween } from '../../db/shifts';
 
 type FormState = { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; key: number } | { mode: 'edit'; record: StoredConsultation; key: number } | null;
 
@@ -49,6 +50,16 @@ export function ConsultationsPage() {
     return q;
   }, [filters, debouncedText, range]);
   const list = useConsultationList(session.vault, query);
+  // Shift filter: the shifts of the last 30 days, newest first, named by lawyer and time.
+  const recentShifts = useLiveQuery(
+    () => shiftsBetween(db, session.vault, dayjs().subtract(30, 'day').format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')),
+    [session.vault],
+    [],
+  );
+  const shiftOptions = (recentShifts ?? []).map((sh) => ({
+    value: sh.id,
+    label: `${lawyerNames.get(sh.lawyerId) ?? '（已移出名册）'} ${dayjs(sh.startedAt).format('MM-DD HH:mm')}–${sh.endedAt ? dayjs(sh.endedAt).format('HH:mm') : '值班中'}`,
+  }));
   const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
 
   useEffect(() => {
@@ -117,6 +128,7 @@ export function ConsultationsPage() {
                   {filterSelect('helpType', '帮助类型', opts(enums.helpTypes))}
                   {filterSelect('specialGroup', '特殊群体', opts(enums.specialGroups))}
                   {filterSelect('outcome', '法律援助', opts(enums.legalAidOutcomes))}
+                  {filterSelect('shiftId', '班次', shiftOptions)}
                   <Typography.Text type="secondary" data-testid="result-count">
                     {list.total === null ? '正在查询…' : `共 ${list.total} 条`}
                     {list.problem ? `（${list.problem}）` : ''}

@@ -59,7 +59,7 @@ function emptyFigures(): Figures {
   };
 }
 
-function addConsultation(f: Figures, c: ConsultationFacts, now: number): void {
+function addConsultation(f: Figures, c: ConsultationFacts, overdue: boolean): void {
   const n = c.count ?? 1;
   f.consultations += n;
   for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + n;
@@ -67,7 +67,7 @@ function addConsultation(f: Figures, c: ConsultationFacts, now: number): void {
   if (c.legalAidOutcome === 'applied') f.legalAid.applied += n;
   if (c.legalAidOutcome === 'transferred') f.legalAid.transferred += n;
   if (c.legalAidOutcome === 'refused') f.legalAid.refused += n;
-  if (c.transfer && transferDeadline(c.transfer.receivedAt, now, c.transfer.transferredAt).overdue) f.legalAid.overdueTransfers += n;
+  if (overdue) f.legalAid.overdueTransfers += n;
 }
 
 function addMediation(f: Figures, m: MediationFacts): void {
@@ -96,7 +96,7 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
   const { from, to } = input.period;
   const inPeriod = (day: string) => day >= from && day <= to;
   const mine = (ids: readonly string[]) => !input.lawyerId || ids.includes(input.lawyerId);
-  const consultations = input.consultations.filter((c) => inPeriod(dayOf(c.time)) && mine([c.lawyerId]));
+  const consultations = input.consultations.filter((c) => inPeriod(dayOf(c.time)) && (!input.lawyerId || c.lawyerId === input.lawyerId));
   const mediations = input.mediations.filter((m) => inPeriod(m.date) && mine(m.lawyerIds));
   const documents = input.documents.filter((d) => inPeriod(dayOf(d.createdAt)) && mine([d.lawyerId]));
 
@@ -110,10 +110,11 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
   const groupsOf = (g: readonly string[]) => (g.length > 0 ? g : [NO_GROUP]);
 
   for (const c of consultations) {
-    addConsultation(total, c, input.now);
-    addConsultation(at(lawyers, c.lawyerId), c, input.now);
-    for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, input.now);
-    addConsultation(at(caseTypes, c.caseType), c, input.now);
+    const overdue = c.transfer !== undefined && transferDeadline(c.transfer.receivedAt, input.now, c.transfer.transferredAt).overdue;
+    addConsultation(total, c, overdue);
+    addConsultation(at(lawyers, c.lawyerId), c, overdue);
+    for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, overdue);
+    addConsultation(at(caseTypes, c.caseType), c, overdue);
     day(dayOf(c.time)).consultations += c.count ?? 1;
   }
   for (const m of mediations) {

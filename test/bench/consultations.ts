@@ -5,6 +5,19 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/harness';
 
+/** The page's API (test/bench/browser/consultationBench.ts, type-checked with the renderer). */
+declare global {
+  interface Window {
+    bench: {
+      seed(n: number): Promise<{ ms: number; indexEntries: number }>;
+      measure(): Promise<Record<string, number>>;
+      checkGenerated(n: number): string[];
+      seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs: number; buckets: number; mediations: number }>;
+      measureStatistics(): Promise<Record<string, number>>;
+    };
+  }
+}
+
 const ROOT = resolve(import.meta.dirname, '../..');
 const ORIGIN = 'http://localhost:5392';
 
@@ -22,6 +35,8 @@ async function withBenchPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     platform: 'browser',
     target: 'chrome120',
     minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const profile = mkdtempSync(join(tmpdir(), 'station-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });

@@ -7,7 +7,9 @@ import { SetupPage } from '../features/setup/SetupPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConsultationsPage } from '../features/consultations/ConsultationsPage';
 import { SessionGate } from '../session/SessionGate';
-import { Shell } from './Shell';
+import { NAV_ITEMS, Shell } from './Shell';
+import { useSession } from '../session/SessionContext';
+import { can } from '../session/permissions';
 import { useRoute, type Route } from './router';
 import { BatchesPage } from '../features/batches/BatchesPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
@@ -59,6 +61,10 @@ export function App() {
 
 function Page() {
   const { route } = useRoute();
+  const session = useSession();
+  // A typed or bookmarked address does not open what the menu hides from this role.
+  const needs = NAV_ITEMS.find((i) => i.key === route)?.needs;
+  if (needs && !can(session.actor.role, needs)) return <Result status="403" title="没有权限" subTitle="当前账户不能查看此页面，请使用左侧菜单中的功能。" />;
   return <RoutePage route={route} />;
 }
 

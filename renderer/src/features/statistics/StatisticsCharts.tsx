@@ -1,6 +1,25 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatisticsReport } from '../../../../core/statistics/compute';
+
+/**
+ * The width of a card's body, measured before the browser paints, so each chart is drawn
+ * once at its size (recharts' ResponsiveContainer draws empty first and again a frame later).
+ */
+function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -11,24 +30,37 @@ function daysBetween(from: string, to: string): string[] {
 
 /** The two pictures that read better than a table: the trend by day and the split by group. */
 export function StatisticsCharts({ report }: { report: StatisticsReport }) {
+  const [trendRef, trendWidth] = useWidth();
+  const [groupRef, groupWidth] = useWidth();
   const groups = report.bySpecialGroup.map((s) => ({ name: s.label, 咨询人次: s.figures.consultations, 参与调解: s.figures.mediations.joined }));
-  // Every day of the period, quiet days as zeros, so the line shows them.
+  // Every day of the period, quiet days as zeros, so the line shows them; past two months
+  // a daily line is noise (and 365 points are slow to draw), so longer periods go by week.
   const byDay = new Map(report.trend.map((d) => [d.day, d]));
-  const trend = report.trend.length === 0 ? [] : daysBetween(report.period.from, report.period.to).map((day) => {
+  const days = report.trend.length === 0 ? [] : daysBetween(report.period.from, report.period.to);
+  const weekly = days.length > 62;
+  const points = new Map<string, { day: string; 咨询人次: number; 参与调解: number; 代写文书: number }>();
+  days.forEach((day, i) => {
+    const label = weekly ? days[i - (i % 7)]!.slice(5) : day.slice(5);
+    const p = points.get(label) ?? points.set(label, { day: label, 咨询人次: 0, 参与调解: 0, 代写文书: 0 }).get(label)!;
     const d = byDay.get(day);
-    return { day: day.slice(5), 咨询人次: d?.consultations ?? 0, 参与调解: d?.mediations ?? 0, 代写文书: d?.documents ?? 0 };
+    p.咨询人次 += d?.consultations ?? 0;
+    p.参与调解 += d?.mediations ?? 0;
+    p.代写文书 += d?.documents ?? 0;
   });
+  const trend = [...points.values()];
   return (
     <Row gutter={16}>
       <Col span={14}>
-        <Card size="small" title="按日趋势" data-testid="trend-chart">
+        <Card size="small" title={weekly ? '按周趋势（每 7 天，标注起始日）' : '按日趋势'} data-testid="trend-chart">
+          <div ref={trendRef}>
           {trend.length === 0 ? (
             <Empty description="这段时间没有记录" />
           ) : (
-            <ResponsiveContainer width="100%" height={260}>
-              <LineChart data={trend} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+            trendWidth > 0 && (
+              <LineChart width={trendWidth} height={260} data={trend} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="day" />
+                {/* A fixed step: recharts would otherwise measure every day's label to thin them. */}
+                <XAxis dataKey="day" interval={trend.length <= 31 ? 0 : Math.ceil(trend.length / 12) - 1} />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
@@ -36,17 +68,19 @@ export function StatisticsCharts({ report }: { report: StatisticsReport }) {
                 <Line type="monotone" dataKey="参与调解" stroke="#d46b08" dot={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="代写文书" stroke="#389e0d" dot={false} isAnimationActive={false} />
               </LineChart>
-            </ResponsiveContainer>
+            )
           )}
+          </div>
         </Card>
       </Col>
       <Col span={10}>
         <Card size="small" title="按特殊群体" data-testid="group-chart">
+          <div ref={groupRef}>
           {groups.length === 0 ? (
             <Empty description="这段时间没有记录" />
           ) : (
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={groups} layout="vertical" margin={{ top: 8, right: 16, left: 24, bottom: 0 }}>
+            groupWidth > 0 && (
+              <BarChart width={groupWidth} height={260} data={groups} layout="vertical" margin={{ top: 8, right: 16, left: 24, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={96} />
@@ -55,8 +89,9 @@ export function StatisticsCharts({ report }: { report: StatisticsReport }) {
                 <Bar dataKey="咨询人次" fill="#1f4e8c" isAnimationActive={false} />
                 <Bar dataKey="参与调解" fill="#d46b08" isAnimationActive={false} />
               </BarChart>
-            </ResponsiveContainer>
+            )
           )}
+          </div>
         </Card>
       </Col>
     </Row>

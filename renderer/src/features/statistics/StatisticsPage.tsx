@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fenToYuan } from '../../../../core/mediations/schema';
-import type { StatTable } from '../../../../core/statistics/tables';
 import { StationApiError } from '../../../../core/api/client';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
@@ -13,22 +12,7 @@ import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { useStatistics } from './useStatistics';
 import { StatisticsCharts } from './StatisticsCharts';
-
-function StatTableView({ table }: { table: StatTable }) {
-  const data = table.rows.map((r, i) => ({ key: i, ...Object.fromEntries(r.map((v, j) => [`c${j}`, v])) }));
-  return (
-    <Table
-      size="small"
-      bordered
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={data}
-      aria-label={table.title}
-      rowClassName={(r) => ((r as Record<string, unknown>).c0 === '合计' ? 'row-total' : '')}
-      columns={table.columns.map((c, j) => ({ title: c, dataIndex: `c${j}`, align: j === 0 ? ('left' as const) : ('right' as const), fixed: j === 0 ? ('left' as const) : undefined }))}
-    />
-  );
-}
+import { StatTableView } from './StatTableView';
 
 /** 统计: the figures of a period (this month by default), station-wide or for one lawyer, with charts and exports. */
 export function StatisticsPage() {

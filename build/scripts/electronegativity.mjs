@@ -19,10 +19,14 @@ try {
     console.error(run.stdout, run.stderr);
     process.exit(1);
   }
-  const findings = readFileSync(out, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
+  // A sample may span lines (a multi-line expression): a row starts with its check's name.
+  const rows = [];
+  for (const line of readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
+    if (/^[A-Z_]+,/.test(line) || rows.length === 0) rows.push(line);
+    else rows[rows.length - 1] += `\n${line}`;
+  }
+  const findings = rows
+    .filter((line) => line.trim() !== '')
     .map((line) => {
       const [check, severity, , file] = line.split(',').map((f) => f.replace(/^"|"$/g, ''));
       return { check, severity, file: file.replace(/^.*[\\/]/, '') };

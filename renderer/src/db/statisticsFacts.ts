@@ -12,7 +12,8 @@ export interface PeriodFacts {
 /**
  * The facts of every live record of a period (inclusive days), from the day buckets of
  * statFacts.ts: consultations summed (alike contacts counted together), mediations and
- * first document versions one by one with the groups and case type of their contact.
+ * first document versions one by one with the groups and case type of their contact
+ * (those of the whole months the period touches: computeStatistics keeps its days).
  * Shift logs are the station's own paperwork, not documents drafted for someone.
  */
 export function gatherPeriodFacts(db: StationDb, vault: Vault, from: string, to: string): Promise<PeriodFacts> {

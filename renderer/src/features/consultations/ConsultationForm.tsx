@@ -190,6 +190,8 @@ export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenReco
 
   return (
     <Form<ConsultationFormValues>
+      // Client data: no control of this form may be kept by the browser (form restore, autofill).
+      autoComplete="off"
       form={form}
       layout="vertical"
       name="consultation"

@@ -119,6 +119,7 @@ export function ConsultationsPage() {
                   value={text}
                   onChange={(e) => setText(e.target.value)}
                   aria-label="搜索登记"
+                  autoComplete="off"
                   status={list.problem ? 'warning' : ''}
                 />
                 <Space wrap>

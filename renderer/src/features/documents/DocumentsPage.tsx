@@ -59,6 +59,7 @@ function DocumentList({ openId }: { openId: string | null }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           aria-label="搜索文书"
+          autoComplete="off"
           placeholder="当事人姓名、文书编号、案号"
           allowClear
           value={text}

@@ -221,7 +221,7 @@ export function DraftView({ source }: { source: DraftSource }) {
               {link.caseNumber ? `，${link.caseNumber}` : ''}
             </Typography.Paragraph>
           )}
-          <Form form={form} layout="vertical" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
+          <Form form={form} layout="vertical" autoComplete="off" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
             <DocumentFields template={template} />
           </Form>
         </Card>

@@ -95,7 +95,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const options = (list: readonly { code: string; label: string }[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
   return (
-    <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()} aria-label="调解记录" scrollToFirstError>
+    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onFinish={() => void save()} aria-label="调解记录" scrollToFirstError>
       <Card size="small" title="调解" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={6}>

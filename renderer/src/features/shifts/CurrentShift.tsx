@@ -191,7 +191,7 @@ function EndShiftDialog(props: { shift: StoredShift; name: string; onClose(): vo
   return (
     <Modal open title={`签退：${props.name}`} okText="签退并生成值班日志" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={props.onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">签到于 {dayjs(props.shift.startedAt).format('YYYY-MM-DD HH:mm')}。签退后，本班次的接待、文书、调解和待转交申请汇总为值班日志。</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ endedAt: dayjs() }} aria-label="值班签退">
+      <Form form={form} layout="vertical" autoComplete="off" initialValues={{ endedAt: dayjs() }} aria-label="值班签退">
         <Form.Item label="签退时间" name="endedAt" extra="跨夜未签退的，请填写实际结束值班的时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
         </Form.Item>

@@ -12,6 +12,14 @@ const statistics = async () => {
   console.log('\n== statistics: a year over 100,000 consultations (IndexedDB in Chromium)');
   console.table(round(await runStatisticsBench()));
 };
+const consultations = async () => {
+  console.log('\n== consultation log (IndexedDB in Chromium)');
+  console.table(round(await runConsultationBench()));
+};
+if (process.argv.includes('--consultations-only')) {
+  await consultations();
+  process.exit(0);
+}
 if (process.argv.includes('--statistics-only')) {
   await statistics();
   process.exit(0);
@@ -23,5 +31,4 @@ await statistics();
 console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');
 console.table(round(await runDocumentBench()));
 if (process.argv.includes('--documents-only')) process.exit(0);
-console.log('\n== consultation log (IndexedDB in Chromium)');
-console.table(round(await runConsultationBench()));
+await consultations();

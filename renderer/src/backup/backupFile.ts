@@ -3,6 +3,8 @@ import type { BatchHistoryEntry } from '../../../core/api/contract';
 import type { StationProfile } from '../../../core/domain/station';
 import type { DomainSettings } from '../../../core/api/contract';
 import type { StationDb } from '../db/database';
+import { reindexConsultations } from '../db/searchIndex';
+import { forgetCaches } from '../db/repository';
 import { fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../session/keyMaterial';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
@@ -163,12 +165,19 @@ export async function openBackup(
   return { header, content: JSON.parse(new TextDecoder().decode(plain)) as BackupContent, dataKey };
 }
 
-/** Replaces every table with the backup's, in one transaction: all or nothing. */
+/**
+ * Replaces every table with the backup's, in one transaction: all or nothing. The search
+ * postings are not in a backup (they are binary and derived); they are rebuilt from the
+ * restored records' blinded tokens in the same transaction, and what was cached of the
+ * old tables is forgotten.
+ */
 export async function restoreTables(db: StationDb, content: BackupContent): Promise<void> {
-  await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.liveOrder], async () => {
     for (const t of TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkAdd(content.tables[t] ?? []);
     }
+    await reindexConsultations(db);
   });
+  forgetCaches(db);
 }

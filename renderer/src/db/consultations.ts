@@ -19,6 +19,7 @@ import {
 import type { Vault } from './vault';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
+import { docsWithAll, followTail, mergeTailWhenLong, updateIndex } from './searchIndex';
 import { assertCan, assertCanChange } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
@@ -50,6 +51,15 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
     db,
     name: CONSULTATIONS,
     derived: consultationFactsDerived(db, vault),
+    index: {
+      tables: [db.postings, db.tailTokens, db.liveOrder, db.meta],
+      update: (current, next) => updateIndex(db, current, next),
+      committed: (current, next) => {
+        followChange(db, current, next);
+        followTail(db, tableVersion(db, CONSULTATIONS), next);
+        mergeTailWhenLong(db, next);
+      },
+    },
     codec: {
       async encode(record) {
         const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
@@ -170,8 +180,10 @@ function grams(value: string, size: number): string[] {
 
 /** Han terms longer than this are verified by decrypting the candidates. */
 const MAX_DECIDED_GRAMS = 12;
-/** Index lookups for one identifier term; longer numbers are verified. */
+/** Identifier terms of up to this many grams are decided by their grams alone; longer numbers are verified. */
 const MAX_IDENTIFIER_LOOKUPS = 4;
+/** Grams looked up for a longer number. */
+const MAX_IDENTIFIER_SPREAD = 8;
 
 /**
  * The tokens the repository looks up for one term: every gram of the needle (not only
@@ -187,11 +199,12 @@ function termTokens(term: QueryTerm): { tokens: string[]; decided: boolean } {
     const all = [...new Set(grams(term.needle, 3))];
     if (all.length === 0) return { tokens: term.tokens, decided: false };
     if (all.length <= MAX_IDENTIFIER_LOOKUPS) return { tokens: all.map((g) => `i:${g}`), decided: true };
-    // Long numbers: a few selective grams narrow to a handful of candidates, which are then
-    // verified. Grams with a letter or Han character (辽01, 刑初1) are rarer than pure digits,
-    // and the end of a number (the sequence) varies more than its start (a year, a region).
-    const ranked = [...all.filter((g) => /\D/.test(g)), ...all.filter((g) => !/\D/.test(g)).reverse()];
-    return { tokens: ranked.slice(0, MAX_IDENTIFIER_LOOKUPS).map((g) => `i:${g}`), decided: false };
+    // Long numbers: grams spread over the whole number (its start is a year or a region that
+    // thousands share; together they narrow to the number itself), then verified. Each is
+    // one read of at most one row per 4,096 records.
+    const picked = new Set<string>();
+    for (let k = 0; k < MAX_IDENTIFIER_SPREAD; k++) picked.add(all[Math.round((k * (all.length - 1)) / (MAX_IDENTIFIER_SPREAD - 1))]!);
+    return { tokens: [...picked].map((g) => `i:${g}`), decided: false };
   }
   if (term.kind === 'han') {
     const hanOnly = /^\p{Script=Han}+$/u.test(term.needle);
@@ -203,47 +216,100 @@ function termTokens(term: QueryTerm): { tokens: string[]; decided: boolean } {
   return { tokens: term.tokens, decided: term.words.length === 1 };
 }
 
-async function postings(db: StationDb, blinded: string[]): Promise<Set<string> | null> {
-  if (blinded.length === 0) return null;
-  const lists = await Promise.all(blinded.map((t) => db.consultations.where('tokens').equals(t).primaryKeys()));
-  lists.sort((a, b) => a.length - b.length);
-  let result = new Set(lists[0]);
-  for (const list of lists.slice(1)) {
-    if (result.size === 0) break;
-    const next = new Set(list);
-    result = new Set([...result].filter((id) => next.has(id)));
-  }
-  return result;
-}
-
-/** Live records newest first, with their times: lets results be sorted and dated without reading rows. */
+/**
+ * Live records newest first (by time, then document number), with their times and
+ * document numbers: results are ordered, dated and turned into ids without reading rows.
+ */
 interface OrderIndex {
   ids: string[];
   times: string[];
-  rank: Map<string, number>;
+  docs: number[];
+  /** Position of each document number in the lists; -1 for tombstones and unused numbers. */
+  rankOfDoc: Int32Array;
+  /** Position of each id; built on first use (lawyer and shift filters). */
+  rankOfId?: Map<string, number>;
 }
 
 const orderCache = new WeakMap<StationDb, { version: number; index: Promise<OrderIndex> }>();
+
+function ranked(ids: string[], times: string[], docs: number[]): OrderIndex {
+  let max = -1;
+  for (const d of docs) if (d > max) max = d;
+  // Headroom, so that the next saves do not reallocate.
+  const rankOfDoc = new Int32Array(max + 1025).fill(-1);
+  docs.forEach((d, i) => (rankOfDoc[d] = i));
+  return { ids, times, docs, rankOfDoc };
+}
 
 export function orderIndex(db: StationDb): Promise<OrderIndex> {
   const version = tableVersion(db, CONSULTATIONS);
   const cached = orderCache.get(db);
   if (cached && cached.version === version) return cached.index;
-  const index = (async () => {
-    const ordered = db.consultations.orderBy('liveTime').reverse();
-    const [times, ids] = await Promise.all([ordered.keys(), ordered.primaryKeys()]);
-    const rank = new Map<string, number>();
-    (ids as string[]).forEach((id, i) => rank.set(id, i));
-    return { ids: ids as string[], times: times as string[], rank };
-  })();
+  // One request for the whole list (a cursor over an index would be one step per record).
+  const index = db.liveOrder.toArray().then((rows) => {
+    rows.reverse();
+    return ranked(
+      rows.map((r) => r.id),
+      rows.map((r) => r.time),
+      rows.map((r) => r.doc),
+    );
+  });
   orderCache.set(db, { version, index });
   index.catch(() => orderCache.delete(db));
   return index;
 }
 
+/** Newest first: a later time, or the same time and a higher document number. */
+const before = (timeA: string, docA: number, timeB: string, docB: number) => timeA > timeB || (timeA === timeB && docA > docB);
+
+/**
+ * Moves one record in a cached order index after its save, so the next search after a
+ * save does not read 100,000 keys again. Only a cache exactly one write behind follows;
+ * anything else is rebuilt on the next use.
+ */
+function followChange(db: StationDb, current: ConsultationRow | undefined, next: ConsultationRow): void {
+  const version = tableVersion(db, CONSULTATIONS);
+  const cached = orderCache.get(db);
+  if (!cached || cached.version !== version - 1) return;
+  const index = cached.index.then((old) => {
+    const ids = old.ids.slice();
+    const times = old.times.slice();
+    const docs = old.docs.slice();
+    if (current?.liveTime !== undefined && current.doc !== undefined) {
+      const at = old.rankOfDoc[current.doc] ?? -1;
+      if (at >= 0) {
+        ids.splice(at, 1);
+        times.splice(at, 1);
+        docs.splice(at, 1);
+      }
+    }
+    if (next.liveTime !== undefined && next.doc !== undefined) {
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(times[mid]!, docs[mid]!, next.liveTime, next.doc)) lo = mid + 1;
+        else hi = mid;
+      }
+      ids.splice(lo, 0, next.id);
+      times.splice(lo, 0, next.liveTime);
+      docs.splice(lo, 0, next.doc);
+    }
+    // A new index object: a query still holding the old one keeps a consistent view.
+    return ranked(ids, times, docs);
+  });
+  orderCache.set(db, { version, index });
+  index.catch(() => orderCache.delete(db));
+}
+
+function rankOfId(order: OrderIndex): Map<string, number> {
+  if (!order.rankOfId) order.rankOfId = new Map(order.ids.map((id, i) => [id, i]));
+  return order.rankOfId;
+}
+
 /** Counts live records without reading them. */
 export function countLiveConsultations(db: StationDb): Promise<number> {
-  return db.consultations.where('liveTime').above('').count();
+  return db.liveOrder.count();
 }
 
 /** The newest live records, for the first screen of the list (no filters). */
@@ -278,24 +344,28 @@ export async function queryConsultations(db: StationDb, vault: Vault, q: Consult
   if (q.outcome) plain.push(filterToken.outcome(q.outcome));
   if (q.pendingTransfer) plain.push(filterToken.pendingTransfer());
 
-  let candidates = await postings(db, [...new Set(plain)].map((t) => vault.blind(t)));
+  let positions: number[] | null = null;
+  if (plain.length > 0) {
+    const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [...new Set(plain)].map((t) => vault.blind(t)));
+    positions = [];
+    for (const d of docs) {
+      const r = order.rankOfDoc[d] ?? -1;
+      if (r >= 0) positions.push(r);
+    }
+  }
   for (const [index, value] of [['lawyerId', q.lawyerId], ['shiftId', q.shiftId]] as const) {
     if (!value) continue;
-    const keys = new Set((await db.consultations.where(index).equals(value).primaryKeys()) as string[]);
-    candidates = candidates ? new Set([...candidates].filter((id) => keys.has(id))) : keys;
-  }
-
-  let positions: number[];
-  if (candidates) {
-    positions = [];
-    for (const id of candidates) {
-      const r = order.rank.get(id);
-      if (r !== undefined) positions.push(r);
+    const ranks = rankOfId(order);
+    const keys = (await db.consultations.where(index).equals(value).primaryKeys()) as string[];
+    const found = new Set<number>();
+    for (const id of keys) {
+      const r = ranks.get(id);
+      if (r !== undefined) found.add(r);
     }
-    positions.sort((a, b) => a - b);
-  } else {
-    positions = order.ids.map((_, i) => i);
+    positions = positions ? positions.filter((r) => found.has(r)) : [...found];
   }
+  if (positions) positions.sort((a, b) => a - b);
+  else positions = order.ids.map((_, i) => i);
   if (q.from || q.to) {
     // The calendar day of a contact is the date written in its own offset.
     positions = positions.filter((i) => {
@@ -317,7 +387,9 @@ export async function queryConsultations(db: StationDb, vault: Vault, q: Consult
 
 /** Earlier contacts of the same person, found by the exact (normalised) ID number. */
 export async function earlierContactsOf(db: StationDb, vault: Vault, idNumber: string, excludeId?: string): Promise<StoredConsultation[]> {
-  const ids = (await db.consultations.where('tokens').equals(vault.blind(filterToken.idNumber(idNumber))).primaryKeys()) as string[];
+  const order = await orderIndex(db);
+  const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [vault.blind(filterToken.idNumber(idNumber))]);
+  const ids = docs.map((d) => order.rankOfDoc[d] ?? -1).filter((r) => r >= 0).map((r) => order.ids[r]!);
   const found = await loadConsultations(db, vault, ids.filter((id) => id !== excludeId));
   return found.filter((c) => !c.deleted).sort((a, b) => b.time.localeCompare(a.time));
 }

@@ -3,6 +3,7 @@ import type { RecordBase } from '../../../core/records/base';
 import type { LawyerInput } from '../../../core/validation/lawyer';
 import type { Sealed } from './vault';
 import type { ChainedEntry } from '../../../core/audit/chain';
+import { reindexConsultations } from './searchIndex';
 
 export type LawyerRecord = RecordBase & LawyerInput;
 
@@ -43,8 +44,36 @@ export interface ConsultationRow extends RecordBase {
   lawyerId: string;
   shiftId?: string;
   ownerId: string;
+  /**
+   * The record's number in the search postings (searchIndex.ts), given on first save and
+   * kept for life. Absent only on rows read from a backup made before version 9.
+   */
+  doc?: number;
+  /** The blinded search and filter tokens; the postings are built from these. */
   tokens: string[];
   sealed: Sealed;
+}
+
+/** A record newer than the posting blocks, with its tokens (searchIndex.ts). */
+export interface TailTokensRow {
+  doc: number;
+  tokens: string[];
+}
+
+/** A live consultation's place in the list: newest first by time, then document number. */
+export interface LiveOrderRow {
+  time: string;
+  doc: number;
+  id: string;
+}
+
+/** One token's postings in one block of 4,096 document numbers (core/search/postingBlocks.ts). */
+export interface PostingRow {
+  token: string;
+  block: number;
+  count: number;
+  offsets?: Uint16Array;
+  bits?: Uint8Array;
 }
 
 /**
@@ -205,6 +234,9 @@ export class StationDb extends Dexie {
   shifts!: EntityTable<ShiftRow, 'id'>;
   dutyRoster!: EntityTable<DutyRosterRow, 'id'>;
   statFacts!: EntityTable<StatFactsRow, 'key'>;
+  postings!: Table<PostingRow, [string, number]>;
+  tailTokens!: EntityTable<TailTokensRow, 'doc'>;
+  liveOrder!: Table<LiveOrderRow, [string, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -250,5 +282,23 @@ export class StationDb extends Dexie {
     });
     // Filled on first use (statisticsFacts.ts rebuilds it from the records), then kept in step.
     this.version(8).stores({ statFacts: 'key' });
+    // The search index moves from a multi-entry index (one entry per token and record) to
+    // posting blocks; records keep their tokens as data, so the upgrade needs no key.
+    this.version(9)
+      .stores({
+        consultations: 'id, liveTime, updatedAt, lawyerId, shiftId',
+        postings: '[token+block]',
+        tailTokens: 'doc',
+        liveOrder: '[time+doc]',
+      })
+      .upgrade((tx) =>
+        reindexConsultations({
+          consultations: tx.table('consultations'),
+          postings: tx.table('postings'),
+          tailTokens: tx.table('tailTokens'),
+          liveOrder: tx.table('liveOrder'),
+          meta: tx.table('meta'),
+        }),
+      );
   }
 }

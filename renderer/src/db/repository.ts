@@ -84,6 +84,17 @@ export interface RecordStore<T, Row extends RecordBase> {
   codec: RecordCodec<T, Row>;
   /** Rows derived from the record that must change with it (statistics facts). */
   derived?: Derived<T, Row>;
+  /** An index kept in step inside the record's transaction (search postings). */
+  index?: RecordIndex<Row>;
+}
+
+export interface RecordIndex<Row> {
+  /** The tables `update` writes; they join the record's transaction. */
+  tables: Table[];
+  /** Runs inside the transaction just before the row is written; may complete the row (its index number). */
+  update(current: Row | undefined, next: Row): Promise<void>;
+  /** After the commit: lets caches derived from the table follow the change instead of being rebuilt. */
+  committed?(current: Row | undefined, next: Row): void;
 }
 
 /** One derived row to write, valid only if its version is still the one read. */
@@ -104,6 +115,11 @@ const versions = new WeakMap<StationDb, Map<string, number>>();
 /** Bumped on every write through this module; caches derived from a table compare it. */
 export function tableVersion(db: StationDb, name: string): number {
   return versions.get(db)?.get(name) ?? 0;
+}
+
+/** After tables were replaced outside this module (a restore): every cache derived from them is stale. */
+export function forgetCaches(db: StationDb): void {
+  for (const t of db.tables) bumpVersion(db, t.name);
 }
 
 function bumpVersion(db: StationDb, name: string): void {
@@ -142,10 +158,11 @@ async function write<T, Row extends RecordBase>(
   const { db } = store;
   const travels = BATCH_TABLES.has(store.name);
   const records = table<Row>(store as RecordStore<unknown, RecordBase>);
+  let previous: Row | undefined;
   for (let attempt = 0; ; attempt++) {
     const puts = store.derived ? await store.derived.prepare(next, await records.get(next.id)) : [];
     try {
-      const tables = [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(together?.tables ?? [])];
+      const tables = [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(store.index?.tables ?? []), ...(together?.tables ?? [])];
       await db.transaction('rw', tables, async () => {
         if (together) await together.run();
         const current = await records.get(next.id);
@@ -155,9 +172,11 @@ async function write<T, Row extends RecordBase>(
           if (((await db.statFacts.get(p.row.key))?.version ?? 0) !== p.expectedVersion) throw new DerivedConflict();
           await db.statFacts.put(p.row);
         }
+        if (store.index) await store.index.update(current, row);
         await records.put(row);
         if (travels) await db.outbox.put({ key: `${store.name}:${next.id}`, type: store.name, id: next.id, rev: next.rev, updatedAt: next.updatedAt });
         await appendChained(db, entry);
+        previous = current;
       });
       break;
     } catch (err) {
@@ -166,6 +185,8 @@ async function write<T, Row extends RecordBase>(
     }
   }
   bumpVersion(db, store.name);
+  // Synchronously after the bump: a cache at the version before may follow this one change.
+  store.index?.committed?.(previous, row);
 }
 
 function auditEntry(actor: Actor, action: AuditAction, recordType: string, recordId: string, rev: number, fields: string[], at: string): AuditFields {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createFirstSupervisor, signIn } from '../../../renderer/src/session/accounts';
-import { createConsultation, getConsultation } from '../../../renderer/src/db/consultations';
+import { createConsultation, getConsultation, queryConsultations } from '../../../renderer/src/db/consultations';
 import { addLawyer, listLawyers } from '../../../renderer/src/db/lawyers';
 import { BackupError, createBackup, openBackup, readBackupHeader, restoreTables } from '../../../renderer/src/backup/backupFile';
 
@@ -38,14 +38,23 @@ describe('backup files', () => {
     for (const secret of ['欧阳䶮', '王𠮷', '12101201510123456', '房屋租赁']) expect(text).not.toContain(secret);
 
     const target = fresh();
+    // Whatever the target held before is replaced, its search index included.
+    const { session: old } = await createFirstSupervisor(target, { username: 'old', displayName: '旧', password: 'Station#2026' }, FAST);
+    await createConsultation(target, old.vault, { time: '2026-11-19T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳修', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '借款' }, old.actor);
     const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
     expect(opened.content.profile).toEqual(profile);
     await restoreTables(target, opened.content);
     const again = await signIn(target, 'admin', 'Station#2026');
     expect((await getConsultation(target, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
+    // The search index is rebuilt from the restored records: found by name, nothing left of the old one.
+    expect((await queryConsultations(target, again.vault, { text: '欧阳' })).ids).toEqual([consultationId]);
+    expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([consultationId]);
     expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
     expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
     expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
+    // New records continue the restored numbering and are found beside the restored one.
+    const next = await createConsultation(target, again.vault, { time: '2026-11-21T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '续租' }, again.actor);
+    expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([next.id, consultationId]);
   });
 
   it('opens with the recovery code, refuses a wrong password and a tampered file', async () => {

@@ -14,6 +14,7 @@ import {
   undeleteConsultation,
 } from '../../../renderer/src/db/consultations';
 import { historyOf, StaleRecordError } from '../../../renderer/src/db/repository';
+import { mergeTail } from '../../../renderer/src/db/searchIndex';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
 import { contact } from '../core/contactFixture';
@@ -23,8 +24,10 @@ const lawyerB = { id: 'lawyer-b', name: '李律师', role: 'lawyer' };
 
 let db: StationDb;
 let vault: Vault;
+let indexedDB: IDBFactory;
 beforeEach(async () => {
-  db = new StationDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
+  indexedDB = new IDBFactory();
+  db = new StationDb('t', { indexedDB, IDBKeyRange });
   vault = await testVault();
 });
 
@@ -109,5 +112,78 @@ describe('consultation repository', () => {
     await createConsultation(db, vault, contact({ clientName: '别人' }), lawyerA);
     const found = await earlierContactsOf(db, vault, 'e12345678');
     expect(found.map((c) => c.id)).toEqual([first.id]);
+  });
+
+  it('moves an edited record in the index: found by its new name and time, no longer by the old', async () => {
+    const saved = await createConsultation(db, vault, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
+    const other = await createConsultation(db, vault, contact({ clientName: '赵六', time: '2026-11-10T09:00:00.000+08:00' }), lawyerA);
+    expect((await queryConsultations(db, vault, {})).ids).toEqual([other.id, saved.id]);
+    await editConsultation(db, vault, saved.id, contact({ clientName: '钱七', time: '2026-11-20T09:00:00.000+08:00', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre', caseNumber: undefined }), lawyerA, 1);
+    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, { text: '钱七' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, { caseType: 'criminal' })).ids).toEqual([other.id]);
+    expect((await queryConsultations(db, vault, { caseType: 'civil' })).ids).toEqual([saved.id]);
+    // The list order follows the new time without a rebuild...
+    expect((await queryConsultations(db, vault, {})).ids).toEqual([saved.id, other.id]);
+    // ...and is the order a fresh connection builds from the stored rows.
+    const reopened = new StationDb('t', { indexedDB, IDBKeyRange });
+    expect((await queryConsultations(reopened, vault, {})).ids).toEqual([saved.id, other.id]);
+    expect((await queryConsultations(reopened, vault, { text: '钱七' })).ids).toEqual([saved.id]);
+  });
+
+  it('keeps the order of many saves, edits and deletes exactly as a fresh read of the table', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      // Same minute for some, so ties are ordered by document number.
+      const time = `2026-11-${String(10 + (i % 5)).padStart(2, '0')}T09:0${i % 3}:00.000+08:00`;
+      ids.push((await createConsultation(db, vault, contact({ time }), lawyerA)).id);
+      await queryConsultations(db, vault, {});
+    }
+    await editConsultation(db, vault, ids[3]!, contact({ time: '2026-11-30T09:00:00.000+08:00' }), lawyerA, 1);
+    await deleteConsultation(db, vault, ids[5]!, lawyerA);
+    await deleteConsultation(db, vault, ids[0]!, lawyerA);
+    await undeleteConsultation(db, vault, ids[0]!, lawyerA);
+    const followed = (await queryConsultations(db, vault, {})).ids;
+    const rows = await db.consultations.toArray();
+    const expected = rows
+      .filter((r) => r.liveTime !== undefined)
+      .sort((a, b) => (a.liveTime! === b.liveTime! ? b.doc! - a.doc! : b.liveTime!.localeCompare(a.liveTime!)))
+      .map((r) => r.id);
+    expect(followed).toEqual(expected);
+    expect(followed).toHaveLength(11);
+    expect(followed[0]).toBe(ids[3]);
+  });
+
+  it('answers the same before and after the newest records are merged into the posting blocks, and edits merged records in place', async () => {
+    const names = ['王𠮷', '李四', '王五', '赵𠮷', '钱七'];
+    const saved = [];
+    for (const [i, clientName] of names.entries()) {
+      saved.push(await createConsultation(db, vault, contact({ clientName, time: `2026-11-1${i}T09:00:00.000+08:00` }), lawyerA));
+    }
+    const queries = ['𠮷', '王', '李四', '取保候审', '0102刑初', '钱'];
+    const answers = async () => Promise.all(queries.map(async (text) => (await queryConsultations(db, vault, { text })).ids));
+    const before = await answers();
+    expect(before[0]).toEqual([saved[3]!.id, saved[0]!.id]);
+    expect(await db.tailTokens.count()).toBe(5);
+
+    expect(await mergeTail(db, 3)).toBe(3);
+    expect(await answers()).toEqual(before);
+    expect(await mergeTail(db, 3)).toBe(2);
+    expect(await mergeTail(db, 3)).toBe(0);
+    expect(await db.tailTokens.count()).toBe(0);
+    expect(await answers()).toEqual(before);
+
+    // A merged record changes its blocks directly.
+    await editConsultation(db, vault, saved[0]!.id, contact({ clientName: '孙八', time: '2026-11-10T09:00:00.000+08:00' }), lawyerA, 1);
+    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
+    expect((await queryConsultations(db, vault, { text: '孙八' })).ids).toEqual([saved[0]!.id]);
+    await deleteConsultation(db, vault, saved[3]!.id, lawyerA);
+    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([]);
+    await undeleteConsultation(db, vault, saved[3]!.id, lawyerA);
+    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
+    // New records go to the tail again and are found beside merged ones.
+    const later = await createConsultation(db, vault, contact({ clientName: '周𠮷', time: '2026-11-20T09:00:00.000+08:00' }), lawyerA);
+    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([later.id, saved[3]!.id]);
+    expect(await db.tailTokens.count()).toBe(1);
   });
 });

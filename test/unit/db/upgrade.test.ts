@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { StationDb } from '../../../renderer/src/db/database';
+import { StationDb, type ConsultationRow } from '../../../renderer/src/db/database';
+import { consultationStore, createConsultation, earlierContactsOf, queryConsultations } from '../../../renderer/src/db/consultations';
+import { INDEX_STATE } from '../../../renderer/src/db/searchIndex';
+import { testVault } from './testVault';
+import { contact } from '../core/contactFixture';
+
+/** The schema as it stood at version 8 (search tokens in a multi-entry index). */
+function version8(name: string, indexedDB: IDBFactory): Dexie {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  old.version(1).stores({ lawyers: 'id, updatedAt, deleted', audit: '++seq, at, [recordType+recordId]', meta: 'key' });
+  old.version(2).stores({ consultations: 'id, liveTime, updatedAt, lawyerId, shiftId, *tokens' });
+  old.version(3).stores({ accounts: 'id, &username' });
+  old.version(4).stores({ documents: 'id, createdAt, updatedAt, kind, number, rootId, sourceId, shiftId, lawyerId', documentFiles: 'sha256' });
+  old.version(5).stores({ outbox: 'key, type', importedRecords: '[station+type+id], station, [station+type], updatedAt', importedStations: 'code' });
+  old.version(6).stores({ mediations: 'id, date, updatedAt, openDeadline, shiftId, *lawyerIds' });
+  old.version(7).stores({ shifts: 'id, startedAt, updatedAt, lawyerId, openLawyerId', dutyRoster: 'id, date, lawyerId, updatedAt' });
+  old.version(8).stores({ statFacts: 'key' });
+  return old;
+}
 
 describe('schema upgrades', () => {
   it('opens a version-1 database (roster only) at the current version with nothing lost', async () => {
@@ -15,7 +33,7 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(8);
+    expect(current.verno).toBe(9);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
@@ -43,7 +61,7 @@ describe('schema upgrades', () => {
     await old.table('documents').add(row('d-1', 2));
     old.close();
     await v4.open();
-    expect(v4.verno).toBe(8);
+    expect(v4.verno).toBe(9);
     const outbox = await v4.outbox.orderBy('key').toArray();
     expect(outbox).toEqual([
       { key: 'consultations:c-1', type: 'consultations', id: 'c-1', rev: 1, updatedAt: '2026-11-01T08:00:00.000+08:00' },
@@ -51,5 +69,44 @@ describe('schema upgrades', () => {
       { key: 'documents:d-1', type: 'documents', id: 'd-1', rev: 2, updatedAt: '2026-11-02T08:00:00.000+08:00' },
     ]);
     v4.close();
+  });
+
+  it('numbers every consultation and builds the search postings from the stored tokens, without the key (version 8 → 9)', async () => {
+    const indexedDB = new IDBFactory();
+    const vault = await testVault();
+    // Rows as version 8 wrote them: sealed contents and blinded tokens, no document number.
+    const scratch = new StationDb('scratch', { indexedDB, IDBKeyRange });
+    const store = consultationStore(scratch, vault);
+    const at = '2026-11-20T09:00:00.000+08:00';
+    const encode = async (id: string, fields: Record<string, unknown>, deleted = false) => {
+      const row = (await store.codec.encode({ ...contact(fields), ownerId: 'lawyer-a', id, rev: 1, createdAt: at, updatedAt: at, deleted } as never)) as ConsultationRow;
+      delete row.doc;
+      return row;
+    };
+    const rows = [
+      await encode('c-1', { clientName: '王𠮷', time: '2026-11-20T09:00:00.000+08:00' }),
+      await encode('c-2', { clientName: '李四', idNumber: '11010519491231002X', time: '2026-11-21T09:00:00.000+08:00' }),
+      await encode('c-3', { clientName: '王𠮷', time: '2026-11-19T09:00:00.000+08:00' }, true),
+    ];
+    expect(rows.every((r) => r.tokens.length > 0 || r.deleted)).toBe(true);
+    const old = version8('station8', indexedDB);
+    await old.table('consultations').bulkAdd(rows);
+    old.close();
+
+    const db = new StationDb('station8', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(9);
+    const stored = await db.consultations.orderBy('id').toArray();
+    expect(stored.map((r) => r.doc).sort()).toEqual([0, 1, 2]);
+    expect((await db.meta.get(INDEX_STATE))?.value).toEqual({ nextDoc: 3, sealedUpTo: 3 });
+    expect(await db.liveOrder.count()).toBe(2);
+    expect(await db.postings.count()).toBeGreaterThan(0);
+    // Found through the new postings, tombstone excluded, newest first.
+    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual(['c-1']);
+    expect((await earlierContactsOf(db, vault, '11010519491231002x')).map((c) => c.id)).toEqual(['c-2']);
+    const next = await createConsultation(db, vault, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), { id: 'lawyer-a', name: '张律师', role: 'lawyer' });
+    expect((await db.consultations.get(next.id))?.doc).toBe(3);
+    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
+    db.close();
   });
 });

@@ -13,6 +13,9 @@
  *   i:ABC three consecutive characters of an identifier (ID, phone, case number) after
  *         identifier normalisation, and of letter-digit words in names and text (P2P,
  *         2024, E1234567), so any 3-character part of a number is found
+ *   j:ABCDEF six consecutive characters of the same: digit trigrams are shared by
+ *         thousands of records (a birth year, a region code), six characters of a number
+ *         by a handful, so longer fragments are looked up by these
  *   w:abc a whole word of letters (no digit), lower-cased
  * Text is walked by code point, so a character outside the BMP (𠮷 U+20BB7) is one
  * character and never split into surrogate halves. Tokens are plain deterministic
@@ -97,6 +100,9 @@ function segment(normalized: string): Segments {
 
 const hasDigit = (s: string) => /\p{N}/u.test(s);
 
+/** Length of the long identifier grams (`j:`): a date of birth plus two, a case's court and type. */
+export const IDENTIFIER_LONG_GRAM = 6;
+
 function grams(value: string, size: number): string[] {
   const cps = [...value];
   const out: string[] = [];
@@ -112,8 +118,12 @@ function bigrams(run: readonly string[]): string[] {
 
 export function indexTokens(fields: SearchFields): string[] {
   const tokens = new Set<string>();
+  const addIdentifier = (value: string) => {
+    for (const g of grams(value, 3)) tokens.add(`i:${g}`);
+    for (const g of grams(value, IDENTIFIER_LONG_GRAM)) tokens.add(`j:${g}`);
+  };
   const addWord = (word: string) => {
-    if (hasDigit(word)) for (const g of grams(word.toUpperCase(), 3)) tokens.add(`i:${g}`);
+    if (hasDigit(word)) addIdentifier(word.toUpperCase());
     else tokens.add(`w:${word}`);
   };
   for (const name of fields.names) {
@@ -129,9 +139,7 @@ export function indexTokens(fields: SearchFields): string[] {
     for (const run of hanRuns) for (const b of bigrams(run)) tokens.add(`b:${b}`);
     words.forEach(addWord);
   }
-  for (const id of fields.identifiers) {
-    for (const g of grams(identifierNormalize(id), 3)) tokens.add(`i:${g}`);
-  }
+  for (const id of fields.identifiers) addIdentifier(identifierNormalize(id));
   return [...tokens];
 }
 
@@ -187,7 +195,13 @@ function splitTerms(query: string): string[] {
 function parseTerm(term: string): QueryTerm | null {
   const id = identifierNormalize(term);
   if (hasDigit(id)) {
-    const tokens = [...id].length >= 3 ? pickSpread(grams(id, 3), 3).map((g) => `i:${g}`) : [];
+    const length = [...id].length;
+    const tokens =
+      length >= IDENTIFIER_LONG_GRAM
+        ? pickSpread(grams(id, IDENTIFIER_LONG_GRAM), IDENTIFIER_LONG_GRAM).map((g) => `j:${g}`)
+        : length >= 3
+          ? pickSpread(grams(id, 3), 3).map((g) => `i:${g}`)
+          : [];
     return { kind: 'identifier', needle: id, tokens };
   }
   const needle = searchNormalize(term);

@@ -172,7 +172,7 @@ export async function openBackup(
  * old tables is forgotten.
  */
 export async function restoreTables(db: StationDb, content: BackupContent): Promise<void> {
-  await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.liveOrder], async () => {
+  await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.orderSnapshot, db.orderLog], async () => {
     for (const t of TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkAdd(content.tables[t] ?? []);

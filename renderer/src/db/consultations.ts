@@ -4,7 +4,7 @@ import {
   type ConsultationInput,
 } from '../../../core/consultations/schema';
 import { consultationSearchFields } from '../../../core/consultations/search';
-import { identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
+import { IDENTIFIER_LONG_GRAM, identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
   createRecord,
@@ -19,7 +19,7 @@ import {
 import type { Vault } from './vault';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
-import { docsWithAll, followTail, mergeTailWhenLong, updateIndex } from './searchIndex';
+import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
 import { assertCan, assertCanChange } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
@@ -52,12 +52,12 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
     name: CONSULTATIONS,
     derived: consultationFactsDerived(db, vault),
     index: {
-      tables: [db.postings, db.tailTokens, db.liveOrder, db.meta],
+      tables: [db.postings, db.tailTokens, db.orderLog, db.meta],
       update: (current, next) => updateIndex(db, current, next),
       committed: (current, next) => {
         followChange(db, current, next);
         followTail(db, tableVersion(db, CONSULTATIONS), next);
-        mergeTailWhenLong(db, next);
+        tidyInBackground(db);
       },
     },
     codec: {
@@ -180,10 +180,8 @@ function grams(value: string, size: number): string[] {
 
 /** Han terms longer than this are verified by decrypting the candidates. */
 const MAX_DECIDED_GRAMS = 12;
-/** Identifier terms of up to this many grams are decided by their grams alone; longer numbers are verified. */
+/** Identifier fragments of up to this many trigrams are decided by them alone. */
 const MAX_IDENTIFIER_LOOKUPS = 4;
-/** Grams looked up for a longer number. */
-const MAX_IDENTIFIER_SPREAD = 8;
 
 /**
  * The tokens the repository looks up for one term: every gram of the needle (not only
@@ -196,15 +194,16 @@ const MAX_IDENTIFIER_SPREAD = 8;
  */
 function termTokens(term: QueryTerm): { tokens: string[]; decided: boolean } {
   if (term.kind === 'identifier') {
+    const length = [...term.needle].length;
+    // Six characters are one long gram: it holds exactly when the fragment is in a number.
+    if (length === IDENTIFIER_LONG_GRAM) return { tokens: [`j:${term.needle}`], decided: true };
+    if (length > IDENTIFIER_LONG_GRAM) {
+      // Spread long grams (core/search picks them) narrow to the number itself; verified.
+      return { tokens: term.tokens, decided: false };
+    }
     const all = [...new Set(grams(term.needle, 3))];
     if (all.length === 0) return { tokens: term.tokens, decided: false };
-    if (all.length <= MAX_IDENTIFIER_LOOKUPS) return { tokens: all.map((g) => `i:${g}`), decided: true };
-    // Long numbers: grams spread over the whole number (its start is a year or a region that
-    // thousands share; together they narrow to the number itself), then verified. Each is
-    // one read of at most one row per 4,096 records.
-    const picked = new Set<string>();
-    for (let k = 0; k < MAX_IDENTIFIER_SPREAD; k++) picked.add(all[Math.round((k * (all.length - 1)) / (MAX_IDENTIFIER_SPREAD - 1))]!);
-    return { tokens: [...picked].map((g) => `i:${g}`), decided: false };
+    return { tokens: all.map((g) => `i:${g}`), decided: all.length <= MAX_IDENTIFIER_LOOKUPS };
   }
   if (term.kind === 'han') {
     const hanOnly = /^\p{Script=Han}+$/u.test(term.needle);
@@ -245,22 +244,12 @@ export function orderIndex(db: StationDb): Promise<OrderIndex> {
   const version = tableVersion(db, CONSULTATIONS);
   const cached = orderCache.get(db);
   if (cached && cached.version === version) return cached.index;
-  // One request for the whole list (a cursor over an index would be one step per record).
-  const index = db.liveOrder.toArray().then((rows) => {
-    rows.reverse();
-    return ranked(
-      rows.map((r) => r.id),
-      rows.map((r) => r.time),
-      rows.map((r) => r.doc),
-    );
-  });
+  const index = readLiveOrder(db).then((order) => ranked(order.ids, order.times, order.docs));
   orderCache.set(db, { version, index });
   index.catch(() => orderCache.delete(db));
   return index;
 }
 
-/** Newest first: a later time, or the same time and a higher document number. */
-const before = (timeA: string, docA: number, timeB: string, docB: number) => timeA > timeB || (timeA === timeB && docA > docB);
 
 /**
  * Moves one record in a cached order index after its save, so the next search after a
@@ -288,7 +277,7 @@ function followChange(db: StationDb, current: ConsultationRow | undefined, next:
       let hi = ids.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (before(times[mid]!, docs[mid]!, next.liveTime, next.doc)) lo = mid + 1;
+        if (isNewer(times[mid]!, docs[mid]!, next.liveTime, next.doc)) lo = mid + 1;
         else hi = mid;
       }
       ids.splice(lo, 0, next.id);
@@ -309,7 +298,7 @@ function rankOfId(order: OrderIndex): Map<string, number> {
 
 /** Counts live records without reading them. */
 export function countLiveConsultations(db: StationDb): Promise<number> {
-  return db.liveOrder.count();
+  return liveCount(db);
 }
 
 /** The newest live records, for the first screen of the list (no filters). */

@@ -9,7 +9,7 @@ import {
   withoutOffset,
   type PostingBlock,
 } from '../../../core/search/postingBlocks';
-import type { ConsultationRow, PostingRow, StationDb } from './database';
+import type { ConsultationRow, OrderLogRow, OrderSnapshotRow, PostingRow, StationDb } from './database';
 
 /**
  * The consultations' search index in IndexedDB. Nothing here needs the data key: tokens
@@ -21,10 +21,13 @@ import type { ConsultationRow, PostingRow, StationDb } from './database';
  *   its tokens. A new record costs one row here instead of ~100 posting rows (each an
  *   IndexedDB request of ~0.15 ms in Chromium); searches add the tail from memory. A
  *   background merge moves the tail into the blocks in small transactions.
- * - `liveOrder`: live records by (time, document number), one small row each, read in one
- *   request to order, date and identify search results without reading records.
- * - meta `INDEX_STATE`: the next free document number, and up to which number the blocks
- *   are authoritative (`sealedUpTo`); numbers from there on live in the tail.
+ * - `orderSnapshot` + `orderLog`: the live records newest first, packed in one row, plus
+ *   one log row per change since; read in two requests to order, date and identify
+ *   search results without reading records (100,000 rows of their own took over a second
+ *   to read). The background tidy folds the log into the snapshot.
+ * - meta `INDEX_STATE`: the next free document number, up to which number the blocks are
+ *   authoritative (`sealedUpTo`; numbers from there on live in the tail), and how many
+ *   records are live (the list's length, without counting 100,000 keys).
  */
 
 export const INDEX_STATE = 'consultations.searchIndex';
@@ -32,11 +35,14 @@ export const INDEX_STATE = 'consultations.searchIndex';
 export interface IndexState {
   nextDoc: number;
   sealedUpTo: number;
+  liveCount: number;
 }
 
 /** Tail size at which a background merge starts, and how many records one merge moves. */
 export const TAIL_MERGE_AT = 512;
 export const MERGE_CHUNK = 128;
+/** Order log length at which the background tidy folds it into the snapshot. */
+export const ORDER_LOG_FOLD_AT = 256;
 
 const toBlock = (row: PostingRow): PostingBlock => {
   const block: PostingBlock = { count: row.count };
@@ -53,7 +59,12 @@ const toRow = (token: string, block: number, b: PostingBlock): PostingRow => {
 };
 
 async function readState(db: Pick<StationDb, 'meta'>): Promise<IndexState> {
-  return ((await db.meta.get(INDEX_STATE))?.value as IndexState | undefined) ?? { nextDoc: 0, sealedUpTo: 0 };
+  return ((await db.meta.get(INDEX_STATE))?.value as IndexState | undefined) ?? { nextDoc: 0, sealedUpTo: 0, liveCount: 0 };
+}
+
+/** How many consultations are live: the list's length. */
+export async function liveCount(db: StationDb): Promise<number> {
+  return (await readState(db)).liveCount;
 }
 
 /** Rows whose tokens went to the tail in the transaction that just committed (for the tail cache). */
@@ -61,20 +72,28 @@ const wentToTail = new WeakSet<ConsultationRow>();
 
 /**
  * Gives a new row its document number and moves the record in the index. Runs inside the
- * record's transaction (postings, tail, order and meta in scope), so the index and the
+ * record's transaction (postings, tail, order log and meta in scope), so the index and the
  * record commit or fail together.
  */
 export async function updateIndex(db: StationDb, current: ConsultationRow | undefined, next: ConsultationRow): Promise<void> {
   const state = await readState(db);
   let doc = current?.doc;
+  const wasLive = current?.liveTime !== undefined && doc !== undefined;
+  const isLive = next.liveTime !== undefined;
+  const changes: Partial<IndexState> = {};
   if (doc === undefined) {
     doc = state.nextDoc;
-    await db.meta.put({ key: INDEX_STATE, value: { ...state, nextDoc: doc + 1 } });
+    changes.nextDoc = doc + 1;
   }
+  if (wasLive !== isLive) changes.liveCount = state.liveCount + (isLive ? 1 : -1);
+  if (Object.keys(changes).length > 0) await db.meta.put({ key: INDEX_STATE, value: { ...state, ...changes } });
   next.doc = doc;
-  if (current?.liveTime !== next.liveTime || current?.doc !== doc) {
-    if (current?.liveTime !== undefined && current.doc !== undefined) await db.liveOrder.delete([current.liveTime, current.doc]);
-    if (next.liveTime !== undefined) await db.liveOrder.put({ time: next.liveTime, doc, id: next.id });
+  const from = wasLive ? current!.liveTime : undefined;
+  if (from !== next.liveTime) {
+    const entry: OrderLogRow = { doc, id: next.id };
+    if (from !== undefined) entry.from = from;
+    if (next.liveTime !== undefined) entry.to = next.liveTime;
+    await db.orderLog.add(entry);
   }
   if (doc >= state.sealedUpTo) {
     await db.tailTokens.put({ doc, tokens: next.tokens });
@@ -197,27 +216,108 @@ export async function mergeTail(db: StationDb, chunk = MERGE_CHUNK): Promise<num
   });
 }
 
-const merging = new WeakSet<StationDb>();
+// --- the live order ------------------------------------------------------------------------
 
-/** After a save: when the tail has grown past TAIL_MERGE_AT, merge it down in the background. */
-export function mergeTailWhenLong(db: StationDb, next: ConsultationRow): void {
-  if (!wentToTail.has(next) || merging.has(db)) return;
-  merging.add(db);
+export interface LiveOrder {
+  ids: string[];
+  times: string[];
+  docs: number[];
+}
+
+const splitLines = (joined: string): string[] => (joined === '' ? [] : joined.split('\n'));
+
+/** Newest first: a later time, or the same time and a higher document number. */
+export const isNewer = (timeA: string, docA: number, timeB: string, docB: number): boolean => timeA > timeB || (timeA === timeB && docA > docB);
+
+/** The order after the logged changes: each record touched ends where its last entry puts it. */
+function applyLog(base: LiveOrder, log: readonly OrderLogRow[]): LiveOrder {
+  if (log.length === 0) return base;
+  const last = new Map<number, OrderLogRow>();
+  for (const e of log) last.set(e.doc, e);
+  const out: LiveOrder = { ids: [], times: [], docs: [] };
+  const added = [...last.values()].filter((e) => e.to !== undefined).sort((a, b) => (isNewer(a.to!, a.doc, b.to!, b.doc) ? -1 : 1));
+  let k = 0;
+  for (let i = 0; i < base.ids.length; i++) {
+    if (last.has(base.docs[i]!)) continue;
+    while (k < added.length && isNewer(added[k]!.to!, added[k]!.doc, base.times[i]!, base.docs[i]!)) {
+      out.ids.push(added[k]!.id);
+      out.times.push(added[k]!.to!);
+      out.docs.push(added[k]!.doc);
+      k++;
+    }
+    out.ids.push(base.ids[i]!);
+    out.times.push(base.times[i]!);
+    out.docs.push(base.docs[i]!);
+  }
+  for (; k < added.length; k++) {
+    out.ids.push(added[k]!.id);
+    out.times.push(added[k]!.to!);
+    out.docs.push(added[k]!.doc);
+  }
+  return out;
+}
+
+function unpack(snapshot: OrderSnapshotRow | undefined): LiveOrder {
+  if (!snapshot) return { ids: [], times: [], docs: [] };
+  return { ids: splitLines(snapshot.ids), times: splitLines(snapshot.times), docs: Array.from(snapshot.docs) };
+}
+
+function pack(order: LiveOrder, throughSeq: number): OrderSnapshotRow {
+  return { key: 'live', ids: order.ids.join('\n'), times: order.times.join('\n'), docs: Int32Array.from(order.docs), throughSeq };
+}
+
+/** The live records newest first, read as the snapshot plus its log, in one transaction. */
+export function readLiveOrder(db: StationDb): Promise<LiveOrder> {
+  return db.transaction('r', [db.orderSnapshot, db.orderLog], async () => {
+    const snapshot = await db.orderSnapshot.get('live');
+    const log = await db.orderLog.where('seq').above(snapshot?.throughSeq ?? 0).toArray();
+    return applyLog(unpack(snapshot), log);
+  });
+}
+
+/** Folds the order log into the snapshot when it has grown; returns how many entries were folded. */
+export function foldOrderLog(db: StationDb, atLeast = ORDER_LOG_FOLD_AT): Promise<number> {
+  return db.transaction('rw', [db.orderSnapshot, db.orderLog], async () => {
+    if ((await db.orderLog.count()) < atLeast) return 0;
+    const snapshot = await db.orderSnapshot.get('live');
+    const log = await db.orderLog.where('seq').above(snapshot?.throughSeq ?? 0).toArray();
+    if (log.length === 0) return 0;
+    const through = log[log.length - 1]!.seq!;
+    await db.orderSnapshot.put(pack(applyLog(unpack(snapshot), log), through));
+    await db.orderLog.where('seq').belowOrEqual(through).delete();
+    return log.length;
+  });
+}
+
+// --- background tidy ----------------------------------------------------------------------------
+
+const tidying = new WeakSet<StationDb>();
+
+/**
+ * After a save: merges a long tail into the blocks and folds a long order log into the
+ * snapshot, in small transactions after a pause, so the lawyer's own work goes first.
+ * Nothing depends on it having run: searches read the tail and the log as they are.
+ */
+export function tidyInBackground(db: StationDb): void {
+  if (tidying.has(db)) return;
+  tidying.add(db);
   void (async () => {
     try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
       let state = await readState(db);
-      if (state.nextDoc - state.sealedUpTo <= TAIL_MERGE_AT) return;
-      while (state.nextDoc - state.sealedUpTo > TAIL_MERGE_AT / 2) {
-        // Let the lawyer's own work go first: one small merge per idle moment.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        if ((await mergeTail(db)) === 0) break;
-        state = await readState(db);
+      if (state.nextDoc - state.sealedUpTo > TAIL_MERGE_AT) {
+        while (state.nextDoc - state.sealedUpTo > TAIL_MERGE_AT / 2) {
+          if ((await mergeTail(db)) === 0) break;
+          state = await readState(db);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       }
+      await foldOrderLog(db);
     } catch (err) {
-      // The tail stays searchable as it is; the next save tries again.
-      console.warn('search tail merge', err);
+      // Everything stays searchable as it is; the next save tries again.
+      console.warn('search index tidy', err);
     } finally {
-      merging.delete(db);
+      tidying.delete(db);
     }
   })();
 }
@@ -230,10 +330,17 @@ export function mergeTailWhenLong(db: StationDb, next: ConsultationRow): void {
  * by restoring a backup, each inside its own transaction, so a database is never left
  * half indexed.
  */
-export async function reindexConsultations({ consultations, postings, tailTokens, liveOrder, meta }: Pick<StationDb, 'consultations' | 'postings' | 'tailTokens' | 'liveOrder' | 'meta'>): Promise<void> {
+export async function reindexConsultations({
+  consultations,
+  postings,
+  tailTokens,
+  orderSnapshot,
+  orderLog,
+  meta,
+}: Pick<StationDb, 'consultations' | 'postings' | 'tailTokens' | 'orderSnapshot' | 'orderLog' | 'meta'>): Promise<void> {
   const builder = new PostingsBuilder();
   const unnumbered: string[] = [];
-  const order: { time: string; doc: number; id: string }[] = [];
+  const live: { time: string; doc: number; id: string }[] = [];
   let next = 0;
   await consultations.toCollection().each((row) => {
     if (row.doc === undefined) {
@@ -242,7 +349,7 @@ export async function reindexConsultations({ consultations, postings, tailTokens
     }
     next = Math.max(next, row.doc + 1);
     builder.add(row.doc, row.tokens ?? []);
-    if (row.liveTime !== undefined) order.push({ time: row.liveTime, doc: row.doc, id: row.id });
+    if (row.liveTime !== undefined) live.push({ time: row.liveTime, doc: row.doc, id: row.id });
   });
   if (unnumbered.length > 0) {
     await consultations
@@ -251,10 +358,10 @@ export async function reindexConsultations({ consultations, postings, tailTokens
       .modify((row) => {
         row.doc = next++;
         builder.add(row.doc, row.tokens ?? []);
-        if (row.liveTime !== undefined) order.push({ time: row.liveTime, doc: row.doc, id: row.id });
+        if (row.liveTime !== undefined) live.push({ time: row.liveTime, doc: row.doc, id: row.id });
       });
   }
-  await Promise.all([postings.clear(), tailTokens.clear(), liveOrder.clear()]);
+  await Promise.all([postings.clear(), tailTokens.clear(), orderLog.clear()]);
   let chunk: PostingRow[] = [];
   for (const entry of builder.entries()) {
     chunk.push(entry);
@@ -264,6 +371,9 @@ export async function reindexConsultations({ consultations, postings, tailTokens
     }
   }
   if (chunk.length > 0) await postings.bulkPut(chunk);
-  await liveOrder.bulkPut(order);
-  await meta.put({ key: INDEX_STATE, value: { nextDoc: next, sealedUpTo: next } satisfies IndexState });
+  live.sort((a, b) => (isNewer(a.time, a.doc, b.time, b.doc) ? -1 : 1));
+  const order: LiveOrder = { ids: live.map((r) => r.id), times: live.map((r) => r.time), docs: live.map((r) => r.doc) };
+  // The log is empty and its numbering carries on after a clear: every later entry is newer.
+  await orderSnapshot.put(pack(order, 0));
+  await meta.put({ key: INDEX_STATE, value: { nextDoc: next, sealedUpTo: next, liveCount: live.length } satisfies IndexState });
 }

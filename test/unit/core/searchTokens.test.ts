@@ -80,7 +80,7 @@ describe('indexTokens', () => {
   it('returns each token once', () => {
     const tokens = indexTokens({ names: ['王王王'], identifiers: ['111111'], text: ['王王'] });
     expect(new Set(tokens).size).toBe(tokens.length);
-    expect(tokens.sort()).toEqual(['b:王王', 'i:111', 'u:王']);
+    expect(tokens.sort()).toEqual(['b:王王', 'i:111', 'j:111111', 'u:王']);
   });
 });
 
@@ -92,11 +92,21 @@ describe('queryTokens', () => {
     expect(queryTokens('工伤认定').tokens).toEqual(['b:工伤', 'b:认定']);
   });
 
-  it('takes a few spread trigrams of a number instead of all of them', () => {
-    // 13812345678 has 9 trigrams (138 381 812 123 234 345 456 567 678); every third one from
-    // the start, 138 123 456, plus the last, 678, cover every digit.
-    expect(queryTokens('138 1234 5678').tokens).toEqual(['i:138', 'i:123', 'i:456', 'i:678']);
-    expect(queryTokens('11010519491231002X').tokens.length).toBeLessThanOrEqual(4);
+  it('looks up a long number by a few spread six-character grams, a short one by trigrams', () => {
+    // 13812345678 has 6 six-grams (138123 … 345678); the first and the last cover every digit.
+    expect(queryTokens('138 1234 5678').tokens).toEqual(['j:138123', 'j:345678']);
+    // 12345: three trigrams, every third from the start plus the last.
+    expect(queryTokens('12345').tokens).toEqual(['i:123', 'i:345']);
+    expect(queryTokens('11010519491231002X').tokens).toEqual(['j:110105', 'j:194912', 'j:31002X']);
+    expect(queryTokens('123456').tokens).toEqual(['j:123456']);
+  });
+
+  it('indexes every six-character part of a number, so a query of one is a necessary condition', () => {
+    const tokens = new Set(indexTokens({ names: [], identifiers: ['（2026）辽0102刑初123号'], text: ['合同编号 HT2024001'] }));
+    for (const g of ['026辽01', '刑初123号', '0102刑初', 'HT2024', '024001']) expect(tokens.has(`j:${g}`)).toBe(true);
+    for (const q of ['辽0102刑初123', '0102刑初', 'HT2024001']) {
+      for (const t of queryTokens(q).tokens) expect(tokens.has(t)).toBe(true);
+    }
   });
 
   it('says when a number fragment is too short to look up', () => {

@@ -14,7 +14,7 @@ import {
   undeleteConsultation,
 } from '../../../renderer/src/db/consultations';
 import { historyOf, StaleRecordError } from '../../../renderer/src/db/repository';
-import { mergeTail } from '../../../renderer/src/db/searchIndex';
+import { foldOrderLog, mergeTail } from '../../../renderer/src/db/searchIndex';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
 import { contact } from '../core/contactFixture';
@@ -152,6 +152,17 @@ describe('consultation repository', () => {
     expect(followed).toEqual(expected);
     expect(followed).toHaveLength(11);
     expect(followed[0]).toBe(ids[3]);
+    // Read back as snapshot + log by a fresh connection, then with the log folded in: the same.
+    const fresh = () => new StationDb('t', { indexedDB, IDBKeyRange });
+    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected);
+    expect(await db.orderLog.count()).toBe(16); // 12 saves, 1 move, 2 deletes, 1 undo
+    expect(await foldOrderLog(db, 1)).toBe(16);
+    expect(await db.orderLog.count()).toBe(0);
+    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected);
+    expect(await countLiveConsultations(fresh())).toBe(11);
+    await deleteConsultation(db, vault, ids[7]!, lawyerA);
+    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected.filter((id) => id !== ids[7]));
+    expect(await countLiveConsultations(fresh())).toBe(10);
   });
 
   it('answers the same before and after the newest records are merged into the posting blocks, and edits merged records in place', async () => {

@@ -33,7 +33,7 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(9);
+    expect(current.verno).toBe(10);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
@@ -61,7 +61,7 @@ describe('schema upgrades', () => {
     await old.table('documents').add(row('d-1', 2));
     old.close();
     await v4.open();
-    expect(v4.verno).toBe(9);
+    expect(v4.verno).toBe(10);
     const outbox = await v4.outbox.orderBy('key').toArray();
     expect(outbox).toEqual([
       { key: 'consultations:c-1', type: 'consultations', id: 'c-1', rev: 1, updatedAt: '2026-11-01T08:00:00.000+08:00' },
@@ -71,7 +71,7 @@ describe('schema upgrades', () => {
     v4.close();
   });
 
-  it('numbers every consultation and builds the search postings from the stored tokens, without the key (version 8 → 9)', async () => {
+  it('numbers every consultation and builds the search postings from the stored tokens, without the key (version 8 → 10)', async () => {
     const indexedDB = new IDBFactory();
     const vault = await testVault();
     // Rows as version 8 wrote them: sealed contents and blinded tokens, no document number.
@@ -95,11 +95,10 @@ describe('schema upgrades', () => {
 
     const db = new StationDb('station8', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const stored = await db.consultations.orderBy('id').toArray();
     expect(stored.map((r) => r.doc).sort()).toEqual([0, 1, 2]);
-    expect((await db.meta.get(INDEX_STATE))?.value).toEqual({ nextDoc: 3, sealedUpTo: 3 });
-    expect(await db.liveOrder.count()).toBe(2);
+    expect((await db.meta.get(INDEX_STATE))?.value).toEqual({ nextDoc: 3, sealedUpTo: 3, liveCount: 2 });
     expect(await db.postings.count()).toBeGreaterThan(0);
     // Found through the new postings, tombstone excluded, newest first.
     expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual(['c-1']);

@@ -12,25 +12,21 @@ const stage = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 try {
   cpSync('electron', join(stage, 'electron'), { recursive: true });
   cpSync('renderer/index.html', join(stage, 'index.html'));
-  const out = join(stage, 'findings.csv');
+  // SARIF, not CSV: the CSV writer truncates the file with its header while it appends the
+  // rows (two unordered writes), so a run now and then left a cut first row.
+  const out = join(stage, 'findings.sarif');
   const bin = require.resolve('@doyensec/electronegativity/dist/index.js');
   const run = spawnSync(process.execPath, [bin, '-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', out], { encoding: 'utf8' });
   if (run.status !== 0) {
     console.error(run.stdout, run.stderr);
     process.exit(1);
   }
-  // A sample may span lines (a multi-line expression): a row starts with its check's name.
-  const rows = [];
-  for (const line of readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
-    if (/^[A-Z_]+,/.test(line) || rows.length === 0) rows.push(line);
-    else rows[rows.length - 1] += `\n${line}`;
-  }
-  const findings = rows
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [check, severity, , file] = line.split(',').map((f) => f.replace(/^"|"$/g, ''));
-      return { check, severity, file: file.replace(/^.*[\\/]/, '') };
-    });
+  const sarif = JSON.parse(readFileSync(out, 'utf8'));
+  const findings = sarif.runs[0].results.map((r) => ({
+    check: r.ruleId,
+    severity: r.level,
+    file: String(r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'N/A').replace(/^.*[\\/]/, ''),
+  }));
   const justified = new Set(
     readFileSync('docs/SECURITY.md', 'utf8')
       .split('\n')
@@ -39,7 +35,7 @@ try {
       .map((m) => `${m[1]} ${m[2]}`),
   );
   const open = findings.filter((f) => !justified.has(`${f.check} ${f.file}`));
-  for (const f of findings) console.log(`${open.includes(f) ? 'UNJUSTIFIED' : 'justified  '} ${f.severity.padEnd(6)} ${f.check} ${f.file}`);
+  for (const f of findings) console.log(`${open.includes(f) ? 'UNJUSTIFIED' : 'justified  '} ${f.severity.padEnd(7)} ${f.check} ${f.file}`);
   console.log(`electronegativity: ${findings.length} findings, ${open.length} unjustified`);
   process.exit(open.length ? 1 : 0);
 } finally {

@@ -141,9 +141,10 @@ export function createConsultationInputSchema(enums: Enumerations = DEFAULT_ENUM
       (v) => (v === null || v === '' ? undefined : v),
       z.string({ error: '请填写接待时间' }).trim().refine(isRfc3339, '接待时间格式不正确'),
     ),
+    /** Absent only on a detainee's request that staff logged before any lawyer saw it. */
     lawyerId: z.preprocess(
       (v) => (v === null || v === '' ? undefined : v),
-      z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师'),
+      z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师').optional(),
     ),
     shiftId: z.preprocess(blankToUndefined, z.string({ error: '班次无效' }).optional()),
     place: requiredCode(enums.consultationPlaces, '接待地点'),
@@ -179,7 +180,7 @@ export function createConsultationInputSchema(enums: Enumerations = DEFAULT_ENUM
     criminalStage: optionalCode(enums.criminalStages, '诉讼阶段'),
     caseNumber: optionalText('案号', 60, normalizeCaseNumber),
     cause: optionalText('案由/罪名', LIMITS.cause),
-    helpTypes: codeList(enums.helpTypes, '帮助类型').refine((v) => v.length > 0, '请至少选择一项帮助类型'),
+    helpTypes: codeList(enums.helpTypes, '帮助类型'),
     question: requiredText('咨询事项', LIMITS.question, cleanText, true),
     advice: optionalText('解答意见', LIMITS.advice, cleanText, true),
     durationMinutes: optionalNumber('接待时长', ' 分钟', 1, 600, true),
@@ -307,8 +308,13 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
   if (hasIncome && !hasSize) issue('householdSize', '已填写家庭月收入，请填写家庭人口');
   if (hasSize && !hasIncome) issue('householdMonthlyIncome', '已填写家庭人口，请填写家庭月收入');
 
-  // Detainee request (Art. 39).
+  // Detainee request (Art. 39). Staff log it before any lawyer has seen the detainee:
+  // only then may the lawyer and the help given be missing.
   const requestKind = str(v.requestKind);
+  if (!requestKind) {
+    if (!str(v.lawyerId)) issue('lawyerId', '请选择值班律师');
+    if ((v.helpTypes === undefined || Array.isArray(v.helpTypes)) && strings(v.helpTypes).length === 0) issue('helpTypes', '请至少选择一项帮助类型');
+  }
   const receivedAt = str(v.receivedAt);
   const transferredAt = str(v.transferredAt);
   if (requestKind) {

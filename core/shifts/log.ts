@@ -1,6 +1,7 @@
 import type { Enumerations } from '../domain/enums';
 import { labelOf } from '../domain/enums';
 import { fenToYuan } from '../mediations/schema';
+import { isRequestOnly } from '../consultations/detaineeRequest';
 import { transferDeadline } from '../consultations/transferDeadline';
 import { isSettled, type ConsultationFacts, type DocumentFacts, type MediationFacts } from '../statistics/facts';
 
@@ -50,7 +51,8 @@ export function countLines(codes: Iterable<string>, order: readonly { code: stri
 export function computeShiftLog(input: ShiftLogInput): ShiftLog {
   const { shift, enums } = input;
   const mine = <T extends { shiftId?: string }>(list: readonly T[]) => list.filter((r) => r.shiftId === shift.id);
-  const consultations = mine(input.consultations);
+  // A detainee's request that no lawyer has handled is not a contact of the shift.
+  const consultations = mine(input.consultations).filter((c) => !isRequestOnly(c));
   const documents = mine(input.documents);
   const mediations = mine(input.mediations);
 

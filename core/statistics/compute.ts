@@ -1,3 +1,4 @@
+import { isRequestOnly } from '../consultations/detaineeRequest';
 import { transferDeadline } from '../consultations/transferDeadline';
 import type { Enumerations } from '../domain/enums';
 import { isSettled, type ConsultationFacts, type DocumentFacts, type MediationFacts } from './facts';
@@ -70,6 +71,13 @@ function addConsultation(f: Figures, c: ConsultationFacts, overdue: boolean): vo
   if (overdue) f.legalAid.overdueTransfers += n;
 }
 
+/** A request no lawyer has handled is no contact; only its transfer counts. */
+function addRequest(f: Figures, c: ConsultationFacts, overdue: boolean): void {
+  const n = c.count ?? 1;
+  if (c.legalAidOutcome === 'transferred') f.legalAid.transferred += n;
+  if (overdue) f.legalAid.overdueTransfers += n;
+}
+
 function addMediation(f: Figures, m: MediationFacts): void {
   f.mediations.joined++;
   if (isSettled(m.outcome)) {
@@ -111,6 +119,12 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
 
   for (const c of consultations) {
     const overdue = c.transfer !== undefined && transferDeadline(c.transfer.receivedAt, input.now, c.transfer.transferredAt).overdue;
+    if (isRequestOnly(c)) {
+      addRequest(total, c, overdue);
+      for (const g of groupsOf(c.specialGroups)) addRequest(at(groups, g), c, overdue);
+      addRequest(at(caseTypes, c.caseType), c, overdue);
+      continue;
+    }
     addConsultation(total, c, overdue);
     addConsultation(at(lawyers, c.lawyerId), c, overdue);
     for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, overdue);

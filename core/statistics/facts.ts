@@ -7,9 +7,11 @@ export interface ConsultationFacts {
   id: string;
   /** RFC 3339; the calendar day is read in its own offset. */
   time: string;
+  /** '' for a detainee's request logged by staff before any lawyer saw it. */
   lawyerId: string;
   shiftId?: string;
   caseType: string;
+  /** Empty only for such a request (core/consultations/detaineeRequest.ts): not a contact. */
   helpTypes: readonly string[];
   specialGroups: readonly string[];
   legalAidOutcome: string;

@@ -1,23 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, completeSetup, SAMPLE_LAWYER, signIn } from './support/setup';
-
-async function addAccount(page: Page, a: { username: string; displayName: string; role: string; password: string }) {
-  await page.getByRole('button', { name: '添加账户' }).click();
-  const dialog = page.getByRole('dialog', { name: '添加账户' });
-  await dialog.getByLabel('用户名').fill(a.username);
-  await dialog.getByLabel('姓名').fill(a.displayName);
-  await dialog.getByLabel('角色').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: a.role }).click();
-  await dialog.getByLabel('初始密码').fill(a.password);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('accounts').getByRole('cell', { name: a.username, exact: true })).toBeVisible({ timeout: 20_000 });
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出' }).click();
-  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
-}
+import { addAccount, ADMIN, completeSetup, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
 
 test('each role signs in and sees only what it may do; Ctrl+L locks and the password unlocks', async ({ station }) => {
   test.setTimeout(240_000);

@@ -4,6 +4,7 @@ import {
   type ConsultationInput,
 } from '../../../core/consultations/schema';
 import { consultationSearchFields } from '../../../core/consultations/search';
+import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
 import { IDENTIFIER_LONG_GRAM, identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
@@ -70,13 +71,13 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
           updatedAt,
           deleted,
           time: content.time,
-          lawyerId: content.lawyerId,
           ownerId,
           // Tombstones keep no tokens: a deleted record is found by nothing.
           tokens: deleted ? [] : [...new Set(plainTokens(record).map((t) => vault.blind(t)))],
           sealed: await vault.seal(CONSULTATIONS, id, content),
         };
         if (!deleted) row.liveTime = content.time;
+        if (content.lawyerId) row.lawyerId = content.lawyerId;
         if (content.shiftId) row.shiftId = content.shiftId;
         return row;
       },
@@ -93,7 +94,8 @@ export type StoredConsultation = Consultation & { ownerId: string };
 export async function createConsultation(db: StationDb, vault: Vault, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
   assertCan(actor.role, 'consultation.create');
   const parsed = consultationInputSchema.parse(input);
-  if (!parsed.shiftId) {
+  // A request staff logged is no contact of a lawyer's shift (core/consultations/detaineeRequest.ts).
+  if (!parsed.shiftId && parsed.lawyerId && !isRequestOnly(parsed)) {
     const shiftId = await shiftIdFor(db, parsed.lawyerId, parsed.time);
     if (shiftId) parsed.shiftId = shiftId;
   }
@@ -315,6 +317,16 @@ export async function newestConsultations(db: StationDb, vault: Vault, offset: n
  * the tokens cannot decide. Without any filter it lists all.
  */
 export async function queryConsultations(db: StationDb, vault: Vault, q: ConsultationQuery): Promise<QueryResult> {
+  // Inside a liveQuery, subscribes to every write of the table: the cached order and tail
+  // can answer without reading what a change touched (a transfer marked on a record in
+  // the tail), and the query must still wake. One row, read alongside the lookups.
+  const watched = db.consultations.limit(1).toArray();
+  const result = await answerQuery(db, vault, q);
+  await watched;
+  return result;
+}
+
+async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): Promise<QueryResult> {
   const parsed = queryTokens(q.text ?? '');
   if (parsed.problem && parsed.tokens.length === 0) return { ids: [], problem: parsed.problem };
   const order = await orderIndex(db);

@@ -41,7 +41,8 @@ export interface ConsultationRow extends RecordBase {
   time: string;
   /** Equal to `time` while the record is live; absent on tombstones, so the index lists live records only. */
   liveTime?: string;
-  lawyerId: string;
+  /** Absent on a detainee's request staff logged before any lawyer saw it. */
+  lawyerId?: string;
   shiftId?: string;
   ownerId: string;
   /**

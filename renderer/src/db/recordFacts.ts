@@ -8,7 +8,7 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
   const facts: ConsultationFacts = {
     id: c.id,
     time: c.time,
-    lawyerId: c.lawyerId,
+    lawyerId: c.lawyerId ?? '',
     caseType: c.caseType,
     helpTypes: c.helpTypes,
     specialGroups: c.specialGroups,

@@ -174,6 +174,11 @@ async function write<T, Row extends RecordBase>(
         }
         if (store.index) await store.index.update(current, row);
         await records.put(row);
+        // Bumped inside the transaction, not after it: a liveQuery re-runs as soon as the
+        // transaction commits, possibly before this function resumes, and must then find
+        // the caches stale. A read that sees the new version queues behind this
+        // transaction (IndexedDB orders overlapping transactions), so it reads the change.
+        bumpVersion(db, store.name);
         if (travels) await db.outbox.put({ key: `${store.name}:${next.id}`, type: store.name, id: next.id, rev: next.rev, updatedAt: next.updatedAt });
         await appendChained(db, entry);
         previous = current;
@@ -184,8 +189,7 @@ async function write<T, Row extends RecordBase>(
       if (!(err instanceof DerivedConflict) || attempt >= 5) throw err;
     }
   }
-  bumpVersion(db, store.name);
-  // Synchronously after the bump: a cache at the version before may follow this one change.
+  // A cache still at the version before this write may follow this one change.
   store.index?.committed?.(previous, row);
 }
 

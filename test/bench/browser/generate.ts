@@ -35,10 +35,17 @@ const ADVICE = [
 ];
 const COURTS = ['辽0102', '辽0103', '辽0104', '辽0105', '辽01', '京0105', '沪0115', '粤0106'];
 
+// mulberry32: 32-bit integer arithmetic throughout (Math.imul), so the sequence has its
+// full period. The LCG this replaced multiplied in doubles, lost bits past 2^53 and
+// repeated after ~10,000 draws: 100,000 "varied" records were ~400 contents, each ID
+// number and case number stored ~250 times.
 let rngState = 20261123;
 function rand(): number {
-  rngState = (rngState * 1103515245 + 12345) & 0x7fffffff;
-  return rngState / 0x7fffffff;
+  rngState = (rngState + 0x6d2b79f5) | 0;
+  let t = rngState;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const chars = (s: string) => [...s];
@@ -52,13 +59,37 @@ function idNumber(birth: Date): string {
   return first + idCheckCharacter(first);
 }
 
+interface Person {
+  name: string;
+  birth: Date;
+  idNumber?: string;
+  phone: string;
+}
+
+/** Recent clients: about one contact in twelve is a person who came before (a repeat visitor). */
+const recent: Person[] = [];
+
+function person(): Person {
+  if (recent.length > 0 && rand() < 0.08) return recent[Math.floor(rand() * recent.length)]!;
+  const birth = new Date(Date.UTC(1950 + Math.floor(rand() * 55), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+  const p: Person = {
+    name: pick(chars(SURNAMES)) + pick(chars(GIVEN)) + (rand() < 0.6 ? pick(chars(GIVEN)) : ''),
+    birth,
+    phone: `1${pick(['38', '39', '58', '86', '35'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+  };
+  if (rand() < 0.8) p.idNumber = idNumber(birth);
+  recent.push(p);
+  if (recent.length > 2000) recent.shift();
+  return p;
+}
+
 export function makeConsultation(i: number, start: number, span: number): Omit<Consultation, 'id' | 'rev' | 'createdAt' | 'updatedAt' | 'deleted'> & { ownerId: string } {
   const criminal = rand() < 0.6;
   const time = new Date(start + Math.floor((i / 100_000) * span) + Math.floor(rand() * 3_600_000));
-  const birth = new Date(Date.UTC(1950 + Math.floor(rand() * 55), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
-  const birthDate = birth.toISOString().slice(0, 10);
+  const who = person();
+  const birthDate = who.birth.toISOString().slice(0, 10);
   const cause = criminal ? pick(CAUSES) : pick(CIVIL);
-  const hasId = rand() < 0.8;
+  const hasId = who.idNumber !== undefined;
   const q = pick(QUESTIONS).replace('{c}', cause);
   const groups = deriveSpecialGroups([...(rand() < 0.15 ? ['migrant_worker'] : []), ...(rand() < 0.3 ? ['woman'] : [])], { birthDate, contactTime: time });
   const c = {
@@ -66,11 +97,11 @@ export function makeConsultation(i: number, start: number, span: number): Omit<C
     lawyerId: `lawyer-${1 + (i % 12)}`,
     place: criminal ? 'detention_centre' : 'court_service_centre',
     clientRole: criminal ? pick(['suspect', 'defendant', 'close_relative']) : 'party',
-    clientName: pick(chars(SURNAMES)) + pick(chars(GIVEN)) + (rand() < 0.6 ? pick(chars(GIVEN)) : ''),
+    clientName: who.name,
     idType: hasId ? 'resident_id' : 'none',
-    ...(hasId ? { idNumber: idNumber(birth), birthDate } : { birthDate }),
+    ...(hasId ? { idNumber: who.idNumber, birthDate } : { birthDate }),
     gender: 'male',
-    phone: `1${pick(['38', '39', '58', '86', '35'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+    phone: who.phone,
     address: `沈阳市${pick(['和平区', '沈河区', '皇姑区', '大东区', '铁西区'])}${pick(['南京南街', '中山路', '北陵大街', '黄河北大街'])}${1 + Math.floor(rand() * 300)}号`,
     specialGroups: groups,
     caseType: criminal ? 'criminal' : 'civil',
@@ -95,13 +126,31 @@ export function makeConsultation(i: number, start: number, span: number): Omit<C
   return out as never;
 }
 
-/** Seeded records must be ones the form would accept. */
+/**
+ * Seeded records must be ones the form would accept, and as varied as a real log: nearly
+ * every ID and case number its own (a generator that repeats itself makes every search
+ * look up postings hundreds of times longer than a station's).
+ */
 export function checkGenerated(n: number): string[] {
   const problems: string[] = [];
+  const idNumbers = new Set<string>();
+  const caseNumbers = new Set<string>();
+  let withId = 0;
+  let withCase = 0;
   for (let i = 0; i < n; i++) {
     const { ownerId: _o, ...input } = makeConsultation(i, Date.parse('2025-12-01T00:00:00Z'), 360 * 86_400_000);
     const r = consultationInputSchema.safeParse(input);
     if (!r.success) problems.push(r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+    if (input.idNumber) {
+      withId++;
+      idNumbers.add(input.idNumber);
+    }
+    if (input.caseNumber) {
+      withCase++;
+      caseNumbers.add(input.caseNumber);
+    }
   }
+  if (idNumbers.size < withId * 0.85) problems.push(`only ${idNumbers.size} distinct ID numbers in ${withId}`);
+  if (caseNumbers.size < withCase * 0.95) problems.push(`only ${caseNumbers.size} distinct case numbers in ${withCase}`);
   return problems;
 }

@@ -95,3 +95,21 @@ export async function signIn(page: Page, username = ADMIN.username, password = A
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 20_000 });
 }
+
+/** Adds an account in 设置 → 账户 (the page must be open). */
+export async function addAccount(page: Page, a: { username: string; displayName: string; role: string; password: string }) {
+  await page.getByRole('button', { name: '添加账户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加账户' });
+  await dialog.getByLabel('用户名').fill(a.username);
+  await dialog.getByLabel('姓名').fill(a.displayName);
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: a.role }).click();
+  await dialog.getByLabel('初始密码').fill(a.password);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('accounts').getByRole('cell', { name: a.username, exact: true })).toBeVisible({ timeout: 20_000 });
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+}

@@ -165,8 +165,15 @@ describe('consultationInputSchema: each rule shows at its field, in Chinese', ()
     });
   });
 
-  it('no help type → helpTypes', () => {
-    expect(issues({ ...visit, helpTypes: [] })).toEqual({ helpTypes: ['请至少选择一项帮助类型'] });
+  it('a lawyer’s contact with no help type or no lawyer → helpTypes, lawyerId', () => {
+    const { requestKind: _k, receivedAt: _r, transferredAt: _t, ...contact } = visit;
+    expect(issues({ ...contact, helpTypes: [] })).toEqual({ helpTypes: ['请至少选择一项帮助类型'] });
+    expect(issues({ ...contact, lawyerId: '' })).toEqual({ lawyerId: ['请选择值班律师'] });
+  });
+
+  it('a detainee’s request staff logged may have neither yet', () => {
+    const { lawyerId: _l, ...request } = visit;
+    expect(issues({ ...request, helpTypes: [] })).toEqual({});
   });
 
   it('a help type outside the case scope → helpTypes, naming it', () => {

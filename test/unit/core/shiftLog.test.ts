@@ -51,6 +51,8 @@ describe('shift log (值班日志)', () => {
     contactFacts('c2', { helpTypes: ['legal_consultation', 'document_drafting'], specialGroups: ['migrant_worker', 'woman'] }),
     contactFacts('c3', { lawyerId: 'lb' }),
     contactFacts('c4', { shiftId: 'other', specialGroups: ['minor'] }),
+    // A detainee's request staff logged against this shift's lawyer: not a contact of the shift.
+    contactFacts('c5', { helpTypes: [], specialGroups: ['minor'] }),
   ];
   const documents: DocumentFacts[] = [{ id: 'd1', kind: 'civil_complaint', createdAt: '2026-11-24T10:00:00+08:00', lawyerId: 'la', shiftId: 's1', specialGroups: [] }];
   const mediations: MediationFacts[] = [

@@ -70,4 +70,22 @@ describe('statistics of a period', () => {
       ['民事起诉状', 2, 0, 2],
     ]);
   });
+
+  it('counts a detainee request no lawyer has handled by its transfer only, not as a contact', () => {
+    // Two requests staff logged (no lawyer, no help): one application transferred on time,
+    // one received 11-28 09:00 and still pending at 11-30 12:00 (overdue).
+    const requests = [
+      { id: 'r1', time: '2026-11-10T08:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: ['minor'], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt: '2026-11-10T15:00:00+08:00' } },
+      { id: 'r2', time: '2026-11-28T09:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-28T09:00:00+08:00' } },
+    ];
+    const withRequests = computeStatistics({ ...input, consultations: [...input.consultations, ...requests] });
+    expect(withRequests.total.consultations).toBe(r.total.consultations);
+    expect(withRequests.total.helpTypes).toEqual(r.total.helpTypes);
+    expect(withRequests.total.legalAid).toEqual({ ...r.total.legalAid, transferred: r.total.legalAid.transferred + 2, overdueTransfers: r.total.legalAid.overdueTransfers + 1 });
+    expect(withRequests.byLawyer.map((l) => [l.key, l.figures.consultations])).toEqual(r.byLawyer.map((l) => [l.key, l.figures.consultations]));
+    expect(withRequests.trend).toEqual(r.trend);
+    const minors = (rep: typeof r) => rep.bySpecialGroup.find((g) => g.key === 'minor')!.figures;
+    expect(minors(withRequests).consultations).toBe(minors(r).consultations);
+    expect(minors(withRequests).legalAid.transferred).toBe(minors(r).legalAid.transferred + 1);
+  });
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import {
@@ -18,6 +18,16 @@ import { foldOrderLog, mergeTail } from '../../../renderer/src/db/searchIndex';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
 import { contact } from '../core/contactFixture';
+import Dexie, { liveQuery } from 'dexie';
+import { detaineeRequestDraft } from '../../../core/consultations/detaineeRequest';
+
+async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 const lawyerA = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 const lawyerB = { id: 'lawyer-b', name: '李律师', role: 'lawyer' };
@@ -105,6 +115,47 @@ describe('consultation repository', () => {
     await markTransferred(db, vault, saved.id, staff, '2026-11-20T20:00:00.000+08:00');
     expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
     expect((await getConsultation(db, vault, saved.id))?.transferredAt).toBe('2026-11-20T20:00:00.000+08:00');
+  });
+
+  it('logs a detainee request from staff with no lawyer and no help yet; it is queued, stamped on no shift, and a lawyer contact still needs both', async () => {
+    const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
+    const draft = detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00', clientName: '张小𠮷', idNumber: '210102201005011234', criminalStage: 'investigation', cause: '盗窃罪' });
+    const saved = await createConsultation(db, vault, draft, staff);
+    expect(saved).toMatchObject({ helpTypes: [], clientRole: 'suspect', legalAidOutcome: 'transferred', birthDate: '2010-05-01', specialGroups: ['minor'], ownerId: 'st1' });
+    expect(saved.lawyerId).toBeUndefined();
+    expect(saved.shiftId).toBeUndefined();
+    expect((await db.consultations.get(saved.id))?.lawyerId).toBeUndefined();
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, { text: '张小𠮷' })).ids).toEqual([saved.id]);
+    const { lawyerId: _l, helpTypes: _h, ...noLawyer } = contact();
+    await expect(createConsultation(db, vault, { ...noLawyer, helpTypes: [] }, lawyerA)).rejects.toThrow(/请选择值班律师[\s\S]*请至少选择一项帮助类型/);
+  });
+
+  it('shows a new record to a filtered live query as soon as the save commits, and a transfer as soon as it is marked', async () => {
+    const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
+    const first = await createConsultation(db, vault, contact({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }), lawyerA);
+    // liveQuery runs its querier only when Dexie found an indexedDB when it loaded.
+    const deps = Dexie.dependencies as { indexedDB: unknown; IDBKeyRange: unknown };
+    const saved = { ...deps };
+    Object.assign(deps, { indexedDB, IDBKeyRange });
+    onTestFinished(() => void Object.assign(deps, saved));
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => queryConsultations(db, vault, { pendingTransfer: true })).subscribe({ next: (r) => seen.push(r.ids) });
+    await waitFor(() => seen.length === 1);
+    const second = await createConsultation(db, vault, contact({ clientName: '李四', requestKind: 'legal_aid_application', receivedAt: '2026-11-20T09:00:00.000+08:00' }), lawyerA);
+    // The query re-runs when the transaction commits, which may be before the save resumes:
+    // what it answers then must already hold the new record.
+    await waitFor(() => seen.length >= 2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)).toEqual([second.id, first.id]);
+    // A change the warm caches answer without reading postings (the record is in the tail)
+    // must still wake the query.
+    const before = seen.length;
+    await markTransferred(db, vault, first.id, staff, '2026-11-20T12:00:00.000+08:00');
+    await waitFor(() => seen.length > before);
+    await new Promise((r) => setTimeout(r, 50));
+    subscription.unsubscribe();
+    expect(seen.at(-1)).toEqual([second.id]);
   });
 
   it('offers earlier contacts of a person by ID number', async () => {

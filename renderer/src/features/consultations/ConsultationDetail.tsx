@@ -113,7 +113,7 @@ export function ConsultationDetail({
       )}
       <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
         <Descriptions.Item label="接待时间">{dayjs(record.time).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-        <Descriptions.Item label="值班律师">{lawyerNames.get(record.lawyerId) ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="值班律师">{(record.lawyerId && lawyerNames.get(record.lawyerId)) || '—'}</Descriptions.Item>
         <Descriptions.Item label="接待地点">{label(enums.consultationPlaces, record.place)}</Descriptions.Item>
         <Descriptions.Item label="来访人身份">{label(enums.clientRoles, record.clientRole)}</Descriptions.Item>
         <Descriptions.Item label="姓名">

@@ -3,6 +3,7 @@ import { Empty, Skeleton, Tag, Typography } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
+import { REQUEST_KINDS } from '../../../../core/consultations/schema';
 import { useStation } from '../../app/StationContext';
 import type { ConsultationList } from './useConsultationList';
 
@@ -90,10 +91,14 @@ export function ConsultationTable({
                     </span>
                     <span role="cell">{labelOf(enums.caseTypes, c.caseType)}</span>
                     <span role="cell" style={{ overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
-                      {c.helpTypes.map((h) => labelOf(enums.helpTypes, h)).join('、')}
+                      {c.helpTypes.length > 0 ? (
+                        c.helpTypes.map((h) => labelOf(enums.helpTypes, h)).join('、')
+                      ) : (
+                        <Tag color="purple">在押人员{REQUEST_KINDS.find((k) => k.code === c.requestKind)?.label ?? '申请'}</Tag>
+                      )}
                       <Typography.Text type="secondary"> · {c.question}</Typography.Text>
                     </span>
-                    <span role="cell">{lawyerNames.get(c.lawyerId) ?? '—'}</span>
+                    <span role="cell">{(c.lawyerId && lawyerNames.get(c.lawyerId)) || '—'}</span>
                     <span role="cell">
                       {c.legalAidOutcome !== 'not_needed' && <Tag color="blue">{labelOf(enums.legalAidOutcomes, c.legalAidOutcome)}</Tag>}
                       {c.specialGroups.length > 0 && <Tag>{labelOf(enums.specialGroups, c.specialGroups[0]!)}</Tag>}

@@ -13,10 +13,16 @@ import { ConsultationForm } from './ConsultationForm';
 import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
 import { TransferQueue } from './TransferQueue';
+import { DetaineeRequestForm } from './DetaineeRequestForm';
+import { can } from '../../session/permissions';
 import { useConsultationList } from './useConsultationList';
 import { shiftsBetween } from '../../db/shifts';
 
-type FormState = { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; key: number } | { mode: 'edit'; record: StoredConsultation; key: number } | null;
+type FormState =
+  | { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; key: number }
+  | { mode: 'edit'; record: StoredConsultation; key: number }
+  | { mode: 'request'; key: number }
+  | null;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -60,6 +66,9 @@ export function ConsultationsPage() {
     value: sh.id,
     label: `${lawyerNames.get(sh.lawyerId) ?? '（已移出名册）'} ${dayjs(sh.startedAt).format('MM-DD HH:mm')}–${sh.endedAt ? dayjs(sh.endedAt).format('HH:mm') : '值班中'}`,
   }));
+  const mayLogRequest = can(session.actor.role, 'detainee_request.create');
+  // Detention-centre staff mostly log requests: that button comes first for them.
+  const staffFirst = session.actor.role === 'staff';
   const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
 
   useEffect(() => {
@@ -102,9 +111,18 @@ export function ConsultationsPage() {
         activeKey={tab}
         onChange={setTab}
         tabBarExtraContent={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'new', key: Date.now() })} title="Alt+N">
-            新登记
-          </Button>
+          <Space>
+            {mayLogRequest && (
+              <Button type={staffFirst ? 'primary' : 'default'} icon={<PlusOutlined />} onClick={() => setForm({ mode: 'request', key: Date.now() })}>
+                登记在押人员申请
+              </Button>
+            )}
+            {can(session.actor.role, 'consultation.create') && (
+              <Button type={staffFirst ? 'default' : 'primary'} icon={<PlusOutlined />} onClick={() => setForm({ mode: 'new', key: Date.now() })} title="Alt+N">
+                新登记
+              </Button>
+            )}
+          </Space>
         }
         items={[
           {
@@ -150,15 +168,27 @@ export function ConsultationsPage() {
           },
         ]}
       />
+      <Drawer title="登记在押人员申请" open={form?.mode === 'request'} onClose={() => setForm(null)} size={720} destroyOnHidden maskClosable={false}>
+        {form?.mode === 'request' && (
+          <DetaineeRequestForm
+            key={form.key}
+            onCancel={() => setForm(null)}
+            onSaved={(record) => {
+              setForm(null);
+              if (record.requestKind === 'legal_aid_application') setTab('transfers');
+            }}
+          />
+        )}
+      </Drawer>
       <Drawer
         title={form?.mode === 'edit' ? '修改登记' : '新登记'}
-        open={form !== null}
+        open={form !== null && form.mode !== 'request'}
         onClose={() => setForm(null)}
         size={1100}
         destroyOnHidden
         maskClosable={false}
       >
-        {form && (
+        {form && form.mode !== 'request' && (
           <ConsultationForm
             key={form.key}
             editing={form.mode === 'edit' ? form.record : undefined}

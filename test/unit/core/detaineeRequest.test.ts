@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { detaineeRequestDraft, isRequestOnly } from '../../../core/consultations/detaineeRequest';
+import { consultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
+
+const RECEIVED = '2026-11-30T09:20:00+08:00';
+const parse = (draft: ReturnType<typeof detaineeRequestDraft>) => consultationInputSchema.safeParse(normalizeConsultationInput(draft));
+const messages = (r: ReturnType<typeof parse>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])));
+
+describe('a detainee’s request logged by detention-centre staff', () => {
+  it('is a criminal contact at the detention centre, received and logged at the same time, with no help given yet', () => {
+    const r = parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: RECEIVED, clientName: '李四', criminalStage: 'prosecution_review', cause: '诈骗罪' }));
+    expect(r.success).toBe(true);
+    expect(r.data).toMatchObject({
+      time: RECEIVED,
+      receivedAt: RECEIVED,
+      place: 'detention_centre',
+      caseType: 'criminal',
+      clientRole: 'suspect',
+      idType: 'none',
+      helpTypes: [],
+      legalAidOutcome: 'transferred',
+      question: '在押人员提交法律援助申请，待转交法律援助机构',
+    });
+    expect(r.data!.lawyerId).toBeUndefined();
+    expect(isRequestOnly(r.data!)).toBe(true);
+  });
+
+  it('calls a detainee at trial a defendant, keeps staff’s own words and the lawyer it goes to', () => {
+    const r = parse(detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt: RECEIVED, clientName: '王五', criminalStage: 'trial', lawyerId: 'lawyer-1', note: '要求会见值班律师，咨询认罪认罚' }));
+    expect(r.data).toMatchObject({ clientRole: 'defendant', legalAidOutcome: 'not_needed', lawyerId: 'lawyer-1', question: '要求会见值班律师，咨询认罪认罚' });
+    expect(r.data!.question).not.toContain('待转交');
+  });
+
+  it('reads birth date, gender and 未成年人 from a valid ID card, so the Art. 25 flag is there at once', () => {
+    const r = parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: RECEIVED, clientName: '张小𠮷', idNumber: '210102201005011234', criminalStage: 'investigation' }));
+    expect(r.data).toMatchObject({ clientName: '张小𠮷', idType: 'resident_id', birthDate: '2010-05-01', gender: 'male', specialGroups: ['minor'] });
+  });
+
+  it('says at the fields what is missing or wrong', () => {
+    expect(messages(parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '', clientName: '', criminalStage: '' })))).toMatchObject({
+      time: expect.stringContaining('时间'),
+      clientName: expect.stringContaining('姓名'),
+      criminalStage: expect.stringContaining('诉讼阶段'),
+      receivedAt: '请填写收到申请的时间',
+    });
+    expect(messages(parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: RECEIVED, clientName: '李四', idNumber: '210102201005011235', criminalStage: 'trial' })))).toMatchObject({
+      idNumber: expect.stringContaining('校验码'),
+    });
+  });
+});

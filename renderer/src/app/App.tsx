@@ -17,6 +17,7 @@ import { ShiftsPage } from '../features/shifts/ShiftsPage';
 import { MediationsPage } from '../features/mediations/MediationsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StationContext, type StationContextValue } from './StationContext';
+import { StyleKeeper } from './StyleKeeper';
 
 type Boot =
   | { state: 'loading' }
@@ -50,6 +51,7 @@ export function App() {
 
   return (
     <StationContext.Provider value={context}>
+      <StyleKeeper />
       <SessionGate>
         <Shell profile={context.profile}>
           <Page />

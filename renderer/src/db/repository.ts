@@ -154,13 +154,15 @@ async function write<T, Row extends RecordBase>(
   entry: AuditFields,
   together?: Together,
 ): Promise<void> {
-  const row = await store.codec.encode(next);
   const { db } = store;
   const travels = BATCH_TABLES.has(store.name);
   const records = table<Row>(store as RecordStore<unknown, RecordBase>);
+  const derive = async () => (store.derived ? store.derived.prepare(next, await records.get(next.id)) : []);
+  // Sealing the record and re-sealing its derived rows are independent WebCrypto work: together.
+  const [row, firstPuts] = await Promise.all([store.codec.encode(next), derive()]);
   let previous: Row | undefined;
   for (let attempt = 0; ; attempt++) {
-    const puts = store.derived ? await store.derived.prepare(next, await records.get(next.id)) : [];
+    const puts = attempt === 0 ? firstPuts : await derive();
     try {
       const tables = [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(store.index?.tables ?? []), ...(together?.tables ?? [])];
       await db.transaction('rw', tables, async () => {

@@ -38,9 +38,13 @@ export interface IndexState {
   liveCount: number;
 }
 
-/** Tail size at which a background merge starts, and how many records one merge moves. */
+/**
+ * Tail size at which a background merge starts, and how many records one merge moves. A
+ * save that arrives during a merge waits for its transaction: at 100,000 records a merge
+ * costs ~10 ms a record (docs/PERFORMANCE.md), so a chunk is kept to a few hundred ms.
+ */
 export const TAIL_MERGE_AT = 512;
-export const MERGE_CHUNK = 128;
+export const MERGE_CHUNK = 32;
 /** Order log length at which the background tidy folds it into the snapshot. */
 export const ORDER_LOG_FOLD_AT = 256;
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -33,6 +33,36 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/**
+ * True from the frame after `ready`, set in a transition. The filter bar (a date range and
+ * seven selects) costs more to draw than the first screen of rows; drawn after it, the
+ * rows show first and typing in the search box interrupts the drawing.
+ */
+function useShownAfter(ready: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!ready || shown) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setShown(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [ready, shown]);
+  return shown;
+}
+
+/** Plain boxes the size of the filters, so nothing moves when the real ones arrive. */
+function FilterPlaceholders() {
+  const box = (width: number, text: string) => (
+    <div key={text} aria-hidden style={{ width, height: 32, border: '1px solid #d9d9d9', borderRadius: 4, background: '#fff', color: '#bfbfbf', padding: '4px 11px', boxSizing: 'border-box' }}>
+      {text}
+    </div>
+  );
+  return (
+    <>
+      {box(262, '开始日期 → 结束日期')}
+      {['值班律师', '案件类型', '帮助类型', '特殊群体', '法律援助', '班次'].map((t) => box(150, t))}
+    </>
+  );
+}
+
 export function ConsultationsPage() {
   const { enums } = useStation();
   const session = useSession();
@@ -56,6 +86,7 @@ export function ConsultationsPage() {
     return q;
   }, [filters, debouncedText, range]);
   const list = useConsultationList(session.vault, query);
+  const filtersShown = useShownAfter(list.total !== null);
   // Shift filter: the shifts of the last 30 days, newest first, named by lawyer and time.
   const recentShifts = useLiveQuery(
     () => shiftsBetween(db, session.vault, dayjs().subtract(30, 'day').format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')),
@@ -141,13 +172,19 @@ export function ConsultationsPage() {
                   status={list.problem ? 'warning' : ''}
                 />
                 <Space wrap>
-                  <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} aria-label="日期范围" />
-                  {filterSelect('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
-                  {filterSelect('caseType', '案件类型', opts(enums.caseTypes))}
-                  {filterSelect('helpType', '帮助类型', opts(enums.helpTypes))}
-                  {filterSelect('specialGroup', '特殊群体', opts(enums.specialGroups))}
-                  {filterSelect('outcome', '法律援助', opts(enums.legalAidOutcomes))}
-                  {filterSelect('shiftId', '班次', shiftOptions)}
+                  {filtersShown ? (
+                    <>
+                      <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} aria-label="日期范围" />
+                      {filterSelect('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
+                      {filterSelect('caseType', '案件类型', opts(enums.caseTypes))}
+                      {filterSelect('helpType', '帮助类型', opts(enums.helpTypes))}
+                      {filterSelect('specialGroup', '特殊群体', opts(enums.specialGroups))}
+                      {filterSelect('outcome', '法律援助', opts(enums.legalAidOutcomes))}
+                      {filterSelect('shiftId', '班次', shiftOptions)}
+                    </>
+                  ) : (
+                    <FilterPlaceholders />
+                  )}
                   <Typography.Text type="secondary" data-testid="result-count">
                     {list.total === null ? '正在查询…' : `共 ${list.total} 条`}
                     {list.problem ? `（${list.problem}）` : ''}

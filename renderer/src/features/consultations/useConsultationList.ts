@@ -46,53 +46,62 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
   const generation = useRef(0);
   const queryKey = JSON.stringify(query);
 
+  /** One page of the list (matching ids, or the newest records), by position. */
+  const readPage = useCallback(
+    async (page: number, idList: string[] | null): Promise<[number, StoredConsultation][]> => {
+      const start = page * PAGE;
+      if (!idList) return (await newestConsultations(db, vault, start, PAGE)).map((r, i) => [start + i, r]);
+      const slice = idList.slice(start, start + PAGE);
+      const byId = new Map((await loadConsultations(db, vault, slice)).map((r) => [r.id, r]));
+      return slice.flatMap((id, i): [number, StoredConsultation][] => {
+        const r = byId.get(id);
+        return r ? [[start + i, r]] : [];
+      });
+    },
+    [vault],
+  );
+
   const loadPage = useCallback(
     async (page: number, gen: number) => {
       if (loading.current.has(page)) return;
       loading.current.add(page);
       try {
-        const start = page * PAGE;
-        const records = ids.current
-          ? await loadConsultations(db, vault, ids.current.slice(start, start + PAGE))
-          : await newestConsultations(db, vault, start, PAGE);
+        const entries = await readPage(page, ids.current);
         if (gen !== generation.current) return;
-        if (ids.current) {
-          const byId = new Map(records.map((r) => [r.id, r]));
-          ids.current.slice(start, start + PAGE).forEach((id, i) => {
-            const r = byId.get(id);
-            if (r) rows.current.set(start + i, r);
-          });
-        } else {
-          records.forEach((r, i) => rows.current.set(start + i, r));
-        }
+        for (const [i, r] of entries) rows.current.set(i, r);
         setVersion((v) => v + 1);
       } finally {
         loading.current.delete(page);
       }
     },
-    [vault],
+    [readPage],
   );
 
   useEffect(() => {
     const parsedQuery = JSON.parse(queryKey) as ConsultationQuery;
     const run = async () => {
       const gen = ++generation.current;
-      rows.current = new Map();
-      loading.current = new Set();
+      let nextIds: string[] | null = null;
+      let nextProblem: string | undefined;
+      let count: number;
       if (isEmptyQuery(parsedQuery)) {
-        ids.current = null;
-        const count = await countLiveConsultations(db);
-        if (gen !== generation.current) return;
-        setProblem(undefined);
-        setTotal(count);
+        count = await countLiveConsultations(db);
       } else {
         const result = await queryConsultations(db, vault, parsedQuery);
-        if (gen !== generation.current) return;
-        ids.current = result.ids;
-        setProblem(result.problem);
-        setTotal(result.ids.length);
+        nextIds = result.ids;
+        nextProblem = result.problem;
+        count = result.ids.length;
       }
-      await loadPage(0, gen);
+      // The first screen is read before anything changes on screen: the list goes from the
+      // old rows to the new ones in one render, without a pass of placeholders between.
+      const first = count > 0 ? await readPage(0, nextIds) : [];
+      if (gen !== generation.current) return;
+      ids.current = nextIds;
+      rows.current = new Map(first);
+      loading.current = new Set();
+      setProblem(nextProblem);
+      setTotal(count);
+      setVersion((v) => v + 1);
       // Build the order index while the lawyer reads the first screen, so the first search does not wait for it.
       void orderIndex(db).catch(() => undefined);
     };
@@ -103,7 +112,7 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
       next: () => void run(),
     });
     return () => subscription.unsubscribe();
-  }, [queryKey, vault, loadPage]);
+  }, [queryKey, vault, readPage]);
 
   const ensure = useCallback(
     (start: number, end: number) => {

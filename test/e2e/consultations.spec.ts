@@ -78,6 +78,10 @@ test('a wrong ID number is refused at the field and nothing is saved', async ({ 
   const idItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('证件号码', { exact: true }) });
   await expect(idItem.locator('.ant-form-item-explain')).toContainText('校验码');
   await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('帮助类型', { exact: true }) }).locator('.ant-form-item-explain')).toContainText('请至少选择一项帮助类型');
+  // Corrected, the number's message goes at once; the one still wrong stays.
+  await page.getByLabel('证件号码', { exact: true }).fill(MINOR_ID);
+  await expect(idItem.locator('.ant-form-item-explain')).toHaveCount(0);
+  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('帮助类型', { exact: true }) }).locator('.ant-form-item-explain')).toContainText('请至少选择一项帮助类型');
   await page.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('result-count')).toHaveText('共 0 条');
 });

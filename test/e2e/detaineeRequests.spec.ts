@@ -26,8 +26,10 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   // Keyboard only: name, ID (a minor: the form says so), stage already chosen, charge, Enter.
   await drawer.getByLabel('在押人员姓名').focus();
   await page.keyboard.type('张小𠮷');
+  await expect(nameItem.locator('.ant-form-item-explain')).toHaveCount(0);
   await typeInto(page, '身份证号码', MINOR_ID);
   await expect(drawer).toContainText('出生日期 2010-05-01，男，未成年人');
+  await page.screenshot({ path: 'test-results/detainee-request-form.png' });
   await typeInto(page, '涉嫌罪名', '盗窃罪');
   await page.keyboard.press('Enter');
   await expect(page.getByText('已登记：张小𠮷（申请法律援助）')).toBeVisible();

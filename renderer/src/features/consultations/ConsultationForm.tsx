@@ -102,6 +102,8 @@ export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenReco
     .map((h) => ({ value: h.code, label: h.label }));
 
   const onValuesChange = (changed: Partial<ConsultationFormValues>, all: ConsultationFormValues) => {
+    // A field the user has just corrected loses its message; the next save checks again.
+    form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ConsultationFormValues, errors: [] })));
     const patch: Partial<ConsultationFormValues> = {};
     if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
       const contactTime = all.time?.toDate() ?? new Date();

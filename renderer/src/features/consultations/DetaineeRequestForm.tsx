@@ -112,6 +112,8 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   };
 
   const onValuesChange = (changed: Partial<Values>, all: Values) => {
+    // A field the user has just corrected loses its message; the next save checks again.
+    form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })));
     if (!('idNumber' in changed) && !('receivedAt' in changed)) return;
     const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, (all.receivedAt ?? dayjs()).toDate()) : null;
     setDerivedNote(

@@ -5,7 +5,7 @@ import { pickByKeyboard, typeInto } from './support/keyboard';
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
 const ADULT_ID = '11010519491231002X'; // born 1949-12-31, female
 
-test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer sees the repeat visitor, saves and starts the next contact, deletes and undoes', async ({ station }) => {
+test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({ station }) => {
   test.setTimeout(240_000);
   const { page } = await station.launch();
   await completeSetup(page);
@@ -90,26 +90,32 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await page.keyboard.press('Escape');
   await signOut(page);
 
-  // The duty lawyer meets the detainee: his ID brings up the earlier request.
+  // The duty lawyer answers the request: his contact starts with the detainee and the case.
   await signIn(page);
-  await page.keyboard.press('Alt+N');
+  await list.filter({ hasText: '张小𠮷' }).click();
+  await detail.getByRole('button', { name: '接待此申请' }).click();
   const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
-  await expect(form).toBeVisible();
+  await expect(form.getByLabel('姓名', { exact: true })).toHaveValue('张小𠮷');
+  await expect(form.getByLabel('证件号码', { exact: true })).toHaveValue(MINOR_ID);
+  await expect(form.getByLabel('案由/罪名', { exact: true })).toHaveValue('盗窃罪');
+  await expect(form.getByTestId('mandatory-defence')).toContainText('未成年人');
+  // The lawyer-on-duty select has focus first.
   await page.keyboard.type('王');
   await page.keyboard.press('Enter');
-  await typeInto(page, '姓名', '张小𠮷');
-  await typeInto(page, '证件号码', MINOR_ID);
-  await expect(form.getByTestId('earlier-contacts')).toContainText('此人此前来访 1 次');
-  await expect(form.getByTestId('earlier-contacts')).toContainText('张小𠮷');
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
   await pickByKeyboard(page, '帮助类型', '会见');
   await page.keyboard.press('Escape');
   await typeInto(page, '咨询事项', '会见在押人员，了解申请法律援助的情况');
-  // Save and new: the next contact starts with the same lawyer.
+  // Save and new: the next contact starts with the same lawyer, and nothing of the last person.
   await page.keyboard.press('Control+Shift+Enter');
   await expect(page.getByText('已登记：张小𠮷', { exact: true })).toBeVisible();
   await expect(form.getByLabel('姓名', { exact: true })).toHaveValue('');
+  await expect(form.getByLabel('证件号码', { exact: true })).toHaveValue('');
   await expect(form.locator('.ant-form-item').filter({ has: page.getByLabel('值班律师', { exact: true }) })).toContainText(SAMPLE_LAWYER.name);
+  // A known ID number brings up the person's earlier contacts.
+  await typeInto(page, '姓名', '李四');
+  await typeInto(page, '证件号码', ADULT_ID);
+  await expect(form.getByTestId('earlier-contacts')).toContainText('此人此前来访 1 次');
+  await expect(form.getByTestId('earlier-contacts')).toContainText('李四');
   await form.getByRole('button', { name: '取消' }).click();
 
   await expect(list).toHaveCount(3);

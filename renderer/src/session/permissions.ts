@@ -16,6 +16,7 @@ export type Action =
   | 'shift.sign'
   | 'transfer.handle'
   | 'detainee_request.create'
+  | 'detainee_request.answer'
   | 'roster.manage'
   | 'accounts.manage'
   | 'settings.edit'
@@ -28,7 +29,7 @@ export type Action =
 export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
   // First-run setup, before any account exists: only the roster.
   setup: ['roster.manage'],
-  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own', 'mediation.record', 'shift.sign'],
+  lawyer: ['consultation.create', 'consultation.edit_own', 'consultation.delete_own', 'mediation.record', 'shift.sign', 'detainee_request.answer'],
   staff: ['consultation.create', 'consultation.edit_own', 'transfer.handle', 'detainee_request.create'],
   supervisor: [
     'consultation.create',
@@ -40,6 +41,7 @@ export const PERMISSIONS: Record<Role | 'setup', readonly Action[]> = {
     'shift.sign',
     'transfer.handle',
     'detainee_request.create',
+    'detainee_request.answer',
     'roster.manage',
     'accounts.manage',
     'settings.edit',

@@ -4,6 +4,7 @@ import { RecordDocuments } from '../documents/RecordDocuments';
 import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
 import { REQUEST_KINDS } from '../../../../core/consultations/schema';
+import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
@@ -23,11 +24,14 @@ export function ConsultationDetail({
   lawyerNames,
   onEdit,
   onClosed,
+  onAnswer,
 }: {
   id: string;
   lawyerNames: Map<string, string>;
   onEdit(record: StoredConsultation): void;
   onClosed(): void;
+  /** A lawyer starts his contact from a detainee's request. */
+  onAnswer?(record: StoredConsultation): void;
 }) {
   const { enums } = useStation();
   const session = useSession();
@@ -51,6 +55,8 @@ export function ConsultationDetail({
   if (!record) return null;
   const own = record.ownerId === session.actor.id;
   const mayEdit = can(session.actor.role, own ? 'consultation.edit_own' : 'consultation.edit_any');
+  // A request no lawyer has handled yet: the duty lawyer logs his contact from it.
+  const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && can(session.actor.role, 'detainee_request.answer');
   const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
   const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
   const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
@@ -86,8 +92,13 @@ export function ConsultationDetail({
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16} data-testid="consultation-detail">
       <Space>
+        {mayAnswer && (
+          <Button type="primary" onClick={() => onAnswer?.(record)}>
+            接待此申请
+          </Button>
+        )}
         {mayEdit && (
-          <Button type="primary" onClick={() => onEdit(record)}>
+          <Button type={mayAnswer ? 'default' : 'primary'} onClick={() => onEdit(record)}>
             编辑
           </Button>
         )}

@@ -20,7 +20,7 @@ import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
-import { toDraft, toFormValues, type ConsultationFormValues } from './formValues';
+import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from './formValues';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
@@ -47,6 +47,8 @@ export interface ConsultationFormProps {
   editing?: StoredConsultation;
   /** Kept across "save and new". */
   carry?: { lawyerId?: string; shiftId?: string; place?: string };
+  /** A detainee's request this contact answers: its person and case fill the form. */
+  answering?: StoredConsultation;
   onSaved(record: StoredConsultation, next: 'close' | 'new'): void;
   onCancel(): void;
   onOpenRecord(id: string): void;
@@ -57,7 +59,7 @@ export interface ConsultationFormProps {
  * one-line field saves, Ctrl+Enter saves from anywhere (also in the long text fields) and
  * Ctrl+Shift+Enter saves and starts the next contact with the same lawyer and shift.
  */
-export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenRecord }: ConsultationFormProps) {
+export function ConsultationForm({ editing, carry, answering, onSaved, onCancel, onOpenRecord }: ConsultationFormProps) {
   const { profile, enums } = useStation();
   const session = useSession();
   const { message } = App.useApp();
@@ -84,8 +86,9 @@ export function ConsultationForm({ editing, carry, onSaved, onCancel, onOpenReco
       lawyerId: carry?.lawyerId ?? session.lawyerId,
       shiftId: carry?.shiftId,
       ...(carry?.place ? { place: carry.place } : {}),
+      ...(answering ? personAndCaseOf(answering) : {}),
     };
-  }, [editing, carry, profile.kind, session.lawyerId]);
+  }, [editing, carry, answering, profile.kind, session.lawyerId]);
 
   // The drawer mounts a fresh form for every contact, so the initial values are read once.
   const [draft, setDraft] = useState<ConsultationDraft>(() => toDraft(initialValues));

@@ -19,7 +19,7 @@ import { useConsultationList } from './useConsultationList';
 import { shiftsBetween } from '../../db/shifts';
 
 type FormState =
-  | { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; key: number }
+  | { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; answering?: StoredConsultation; key: number }
   | { mode: 'edit'; record: StoredConsultation; key: number }
   | { mode: 'request'; key: number }
   | null;
@@ -230,6 +230,7 @@ export function ConsultationsPage() {
             key={form.key}
             editing={form.mode === 'edit' ? form.record : undefined}
             carry={form.mode === 'new' ? form.carry : undefined}
+            answering={form.mode === 'new' ? form.answering : undefined}
             onCancel={() => setForm(null)}
             onOpenRecord={(id) => setDetailId(id)}
             onSaved={(record, next) => {
@@ -252,6 +253,10 @@ export function ConsultationsPage() {
             onEdit={(record) => {
               setDetailId(null);
               setForm({ mode: 'edit', record, key: Date.now() });
+            }}
+            onAnswer={(request) => {
+              setDetailId(null);
+              setForm({ mode: 'new', answering: request, key: Date.now() });
             }}
           />
         )}

@@ -31,6 +31,15 @@ export function toFormValues(input: Partial<ConsultationInput>): ConsultationFor
   };
 }
 
+/** The person and the case of an earlier record, to start a new contact with (not the help, nor the request). */
+export function personAndCaseOf(record: Partial<ConsultationInput>): ConsultationFormValues {
+  const keep = ['place', 'clientRole', 'clientName', 'idType', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'address', 'specialGroups', 'disabilities', 'caseType', 'criminalStage', 'caseNumber', 'cause', 'mayFaceLifeOrDeath'] as const;
+  const picked: Partial<ConsultationInput> = {};
+  for (const key of keep) if (record[key] !== undefined) (picked as Record<string, unknown>)[key] = record[key];
+  const { time: _t, receivedAt: _r, transferredAt: _f, ...values } = toFormValues(picked);
+  return values;
+}
+
 /** Field labels, for messages and the edit history. */
 export const FIELD_LABELS: Record<string, string> = {
   time: '接待时间',

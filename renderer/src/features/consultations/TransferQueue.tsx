@@ -16,17 +16,21 @@ import { can } from '../../session/permissions';
 export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
   const session = useSession();
   const { message } = App.useApp();
-  const [now, setNow] = useState(() => Date.now());
+  const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => setTick(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
 
-  const pending = useLiveQuery(async () => {
+  const queue = useLiveQuery(async () => {
     const { ids } = await queryConsultations(db, session.vault, { pendingTransfer: true });
     const records = await loadConsultations(db, session.vault, ids);
-    return records.filter((r) => r.receivedAt).sort((a, b) => Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!));
+    const list = records.filter((r) => r.receivedAt).sort((a, b) => Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!));
+    return { list, readAt: Date.now() };
   }, [session.vault]);
+  const pending = queue?.list;
+  // The clock ticks every 30 s; a list read since then is counted from when it was read.
+  const now = Math.max(tick, queue?.readAt ?? 0);
 
   const onTransferred = async (c: StoredConsultation) => {
     await markTransferred(db, session.vault, c.id, session.actor, toRfc3339(new Date()));

@@ -66,13 +66,12 @@ function addConsultation(f: Figures, c: ConsultationFacts, overdue: boolean): vo
   for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + n;
   if (c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed += n;
   if (c.legalAidOutcome === 'applied') f.legalAid.applied += n;
-  if (c.legalAidOutcome === 'transferred') f.legalAid.transferred += n;
   if (c.legalAidOutcome === 'refused') f.legalAid.refused += n;
-  if (overdue) f.legalAid.overdueTransfers += n;
+  addTransfer(f, c, overdue);
 }
 
-/** A request no lawyer has handled is no contact; only its transfer counts. */
-function addRequest(f: Figures, c: ConsultationFacts, overdue: boolean): void {
+/** The transfer figures of a contact; all that counts of a request no lawyer has handled. */
+function addTransfer(f: Figures, c: ConsultationFacts, overdue: boolean): void {
   const n = c.count ?? 1;
   if (c.legalAidOutcome === 'transferred') f.legalAid.transferred += n;
   if (overdue) f.legalAid.overdueTransfers += n;
@@ -120,9 +119,9 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
   for (const c of consultations) {
     const overdue = c.transfer !== undefined && transferDeadline(c.transfer.receivedAt, input.now, c.transfer.transferredAt).overdue;
     if (isRequestOnly(c)) {
-      addRequest(total, c, overdue);
-      for (const g of groupsOf(c.specialGroups)) addRequest(at(groups, g), c, overdue);
-      addRequest(at(caseTypes, c.caseType), c, overdue);
+      addTransfer(total, c, overdue);
+      for (const g of groupsOf(c.specialGroups)) addTransfer(at(groups, g), c, overdue);
+      addTransfer(at(caseTypes, c.caseType), c, overdue);
       continue;
     }
     addConsultation(total, c, overdue);

@@ -162,7 +162,7 @@ export function ConsultationDetail({
         <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
         {record.requestKind && (
           <Descriptions.Item label="在押人员申请" span={2}>
-            {REQUEST_KINDS.find((k) => k.code === record.requestKind)?.label}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}
+            {labelOf(REQUEST_KINDS, record.requestKind ?? '')}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}
           </Descriptions.Item>
         )}
       </Descriptions>

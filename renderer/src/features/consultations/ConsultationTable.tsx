@@ -94,7 +94,7 @@ export function ConsultationTable({
                       {c.helpTypes.length > 0 ? (
                         c.helpTypes.map((h) => labelOf(enums.helpTypes, h)).join('、')
                       ) : (
-                        <Tag color="purple">在押人员{REQUEST_KINDS.find((k) => k.code === c.requestKind)?.label ?? '申请'}</Tag>
+                        <Tag color="purple">在押人员{labelOf(REQUEST_KINDS, c.requestKind ?? '')}</Tag>
                       )}
                       <Typography.Text type="secondary"> · {c.question}</Typography.Text>
                     </span>

@@ -7,6 +7,7 @@ import { createConsultationInputSchema, normalizeConsultationInput, REQUEST_KIND
 import { detaineeRequestDraft } from '../../../../core/consultations/detaineeRequest';
 import { deriveFromIdNumber } from '../../../../core/consultations/derive';
 import { toRfc3339 } from '../../../../core/time/rfc3339';
+import { labelOf } from '../../../../core/domain/enums';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { openShifts } from '../../db/shifts';
@@ -95,7 +96,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
     setSaving(true);
     try {
       const record = await createConsultation(db, session.vault, parsed.data, session.actor);
-      message.success(`已登记：${record.clientName}（${REQUEST_KINDS.find((k) => k.code === record.requestKind)?.label ?? '在押人员申请'}）`);
+      message.success(`已登记：${record.clientName}（${labelOf(REQUEST_KINDS, record.requestKind ?? '')}）`);
       onSaved(record);
     } catch (err) {
       message.error(`保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);

@@ -68,6 +68,13 @@ export interface DocumentTemplate {
   /** What it is for, one sentence, shown when choosing a kind. */
   description: string;
   style: DocumentStyle;
+  /**
+   * The legal basis the paper follows, e.g. 《中华人民共和国刑事诉讼法》第六十七条、第九十七条.
+   * Listed by `npm run document -- kinds` and in docs/DOCUMENTS.md.
+   */
+  legalBasis?: string;
+  /** Who signs, seals or presses a fingerprint on it, e.g. 申请人签名并捺指印；值班律师签名. */
+  signers?: string;
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
   fields: readonly FieldDef[];

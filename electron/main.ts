@@ -1,11 +1,12 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, Menu, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from './services';
 import { createHandlers } from './ipc/handlers';
 import { createDispatcher } from './ipc/dispatch';
 import { APP_ORIGIN } from './ipc/senderPolicy';
-import { isAllowedNavigation, mainWindowOptions } from './security';
+import { mainWindowOptions } from './security';
+import { hardenApp, hardenSession, testHooksAllowed } from './harden';
 import { registerIpc } from './adapters/ipc';
 import { registerAppScheme, serveRenderer } from './adapters/appProtocol';
 import { electronSettingsStore } from './adapters/settingsStore';
@@ -14,10 +15,20 @@ import { safeStorageProtector } from './adapters/safeStorageProtector';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-// E2E runs give every test its own profile directory.
-if (process.env.STATION_USER_DATA_DIR) app.setPath('userData', process.env.STATION_USER_DATA_DIR);
+// E2E runs of the unpackaged app give every test its own profile directory.
+if (testHooksAllowed(app) && process.env.STATION_USER_DATA_DIR) app.setPath('userData', process.env.STATION_USER_DATA_DIR);
 
-if (!app.requestSingleInstanceLock()) {
+const hardened = hardenApp({
+  app,
+  argv: process.argv,
+  appOrigin: APP_ORIGIN,
+  setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+});
+
+if (!hardened.ok) {
+  console.error(`拒绝启动：安装版不接受调试参数（${hardened.refusedSwitches.join('、')}）。`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
@@ -30,25 +41,8 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url, APP_ORIGIN)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAllowedNavigation(url, APP_ORIGIN)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    // No remote content, ever: anything that is not the app's own scheme is blocked.
-    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      const allowed = /^(app|devtools|blob|data):/.test(details.url);
-      callback({ cancel: !allowed });
-    });
+    hardenSession(session.defaultSession, app.isPackaged);
 
     serveRenderer(join(here, '../renderer'));
     const services = createServices({
@@ -56,13 +50,13 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       transport: 'electron',
-      dialogs: electronDialogs(),
+      dialogs: electronDialogs(testHooksAllowed(app)),
       protector: safeStorageProtector(),
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
     registerIpc(createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err)));
 
-    mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')));
+    mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), app.isPackaged));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   });

@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
  * Options of the main window. Kept apart from main.ts so a unit test can read them
  * and fail if any of the security settings is weakened.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, isPackaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -48,7 +48,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      // Developer tools would let anyone at the keyboard read the unlocked data key.
+      devTools: !isPackaged,
     },
   };
 }

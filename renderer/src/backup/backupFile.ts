@@ -5,7 +5,7 @@ import type { DomainSettings } from '../../../core/api/contract';
 import type { StationDb } from '../db/database';
 import { reindexConsultations } from '../db/searchIndex';
 import { forgetCaches } from '../db/repository';
-import { fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../session/keyMaterial';
+import { copyLiveKey, fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../session/keyMaterial';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 
@@ -65,6 +65,7 @@ export class BackupError extends Error {
 
 const enc = new TextEncoder();
 
+/** Derives the backup key synchronously from the bytes it is given (see copyLiveKey). */
 async function backupKey(dataKey: Uint8Array): Promise<CryptoKey> {
   const bytes = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
   return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -77,6 +78,11 @@ export async function createBackup(
   settings: { profile: StationProfile; domain: DomainSettings; batchLedger?: BatchHistoryEntry[] },
   createdAt: string,
 ): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
+  // The key is derived before the first await: a lock during the dump zeroes the session's
+  // key, and a backup sealed under zero bytes would open for anyone.
+  const key = copyLiveKey(dataKey);
+  const sealingKey = backupKey(key);
+  key.fill(0);
   const tables = {} as Record<(typeof TABLES)[number], unknown[]>;
   await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
     for (const t of TABLES) tables[t] = await db.table(t).toArray();
@@ -100,7 +106,7 @@ export async function createBackup(
   const content: BackupContent = { ...settings, tables };
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: enc.encode(headerLine) },
-    await backupKey(dataKey),
+    await sealingKey,
     enc.encode(JSON.stringify(content)),
   );
   const bytes = enc.encode(`${headerLine}\n${toBase64(new Uint8Array(sealed))}\n`);

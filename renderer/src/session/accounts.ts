@@ -4,6 +4,7 @@ import type { AccountRecord, Role, StationDb } from '../db/database';
 import { appendAudit, createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
 import type { Session } from './SessionContext';
 import {
+  copyLiveKey,
   DEFAULT_SCRYPT,
   generateRecoveryCode,
   newDataKey,
@@ -103,9 +104,15 @@ export async function addAccount(
   assertCan(session.actor.role, 'accounts.manage');
   const parsed = accountInputSchema.parse(input);
   passwordSchema.parse(input.password);
-  if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
-  const wrappedKey = await wrapDataKey(session.dataKey, input.password, params);
-  return (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey }, session.actor)) as AccountRecord;
+  // Our own copy: a lock while this awaits zeroes the session's key (keyMaterial.copyLiveKey).
+  const key = copyLiveKey(session.dataKey);
+  try {
+    if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
+    const wrappedKey = await wrapDataKey(key, input.password, params);
+    return (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey }, session.actor)) as AccountRecord;
+  } finally {
+    key.fill(0);
+  }
 }
 
 export async function setAccountDisabled(db: StationDb, session: Session, id: string, disabled: boolean): Promise<void> {
@@ -122,11 +129,17 @@ export async function changePassword(
   newPassword: string,
   params: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<void> {
-  const account = await db.accounts.get(session.actor.id);
-  if (!account) throw new Error('账户不存在');
-  await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
-  passwordSchema.parse(newPassword);
-  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params) }, session.actor);
+  // Our own copy: Ctrl+L during the slow scrypt steps zeroes the session's key.
+  const key = copyLiveKey(session.dataKey);
+  try {
+    const account = await db.accounts.get(session.actor.id);
+    if (!account) throw new Error('账户不存在');
+    await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
+    passwordSchema.parse(newPassword);
+    await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(key, newPassword, params) }, session.actor);
+  } finally {
+    key.fill(0);
+  }
 }
 
 // --- sign-in with a growing delay after wrong passwords -----------------------------------

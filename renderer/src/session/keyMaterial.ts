@@ -76,12 +76,37 @@ export function newDataKey(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
+/** Thrown instead of wrapping or sealing under a key that a lock has already zeroed. */
+export class KeyGoneError extends Error {
+  constructor() {
+    super('窗口已锁定，密钥已清除，本次操作未完成。请解锁后重试。');
+    this.name = 'KeyGoneError';
+  }
+}
+
+/**
+ * A private copy of the data key for one operation. Locking zeroes the session's key array
+ * in place (sessionStore), and an operation that awaits (scrypt, a database read) would
+ * otherwise go on with 32 zero bytes: a backup anyone could open, a password change that
+ * stores a zero key. Take the copy synchronously, before the first await, and zero it after.
+ * A key that is already all zero is refused: no random 256-bit key is ever all zero.
+ */
+export function copyLiveKey(dataKey: Uint8Array): Uint8Array {
+  if (dataKey.length !== 32 || dataKey.every((b) => b === 0)) throw new KeyGoneError();
+  return dataKey.slice();
+}
+
 export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<WrappedKey> {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const { check, kek } = await derive(secret, salt, params);
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode('dk/v1') }, kek, dataKey as Uint8Array<ArrayBuffer>));
-  return { v: 1, kdf: 'scrypt', ...params, salt: toBase64(salt), check: toBase64(check), iv: toBase64(iv), ct: toBase64(ct) };
+  const key = copyLiveKey(dataKey);
+  try {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const { check, kek } = await derive(secret, salt, params);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode('dk/v1') }, kek, key as Uint8Array<ArrayBuffer>));
+    return { v: 1, kdf: 'scrypt', ...params, salt: toBase64(salt), check: toBase64(check), iv: toBase64(iv), ct: toBase64(ct) };
+  } finally {
+    key.fill(0);
+  }
 }
 
 /** Returns the data key, or throws WrongSecretError. */
@@ -89,8 +114,11 @@ export async function unwrapDataKey(wrapped: WrappedKey, secret: string, message
   const { check, kek } = await derive(secret, fromBase64(wrapped.salt), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
   if (!constantTimeEqual(check, fromBase64(wrapped.check))) throw new WrongSecretError(message);
   try {
-    const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct));
-    return new Uint8Array(pt);
+    const pt = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct)));
+    // A zero key can only come from a wrap taken while a lock zeroed the key (before that
+    // was refused); opening records with it would fail, and sealing new ones would be open to all.
+    if (pt.every((b) => b === 0)) throw new Error('zero key');
+    return pt;
   } catch {
     throw new WrongSecretError('密钥数据已损坏，无法解开');
   }

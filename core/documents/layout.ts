@@ -43,8 +43,15 @@ export interface TextRun {
   bold: boolean;
 }
 
+/**
+ * What a drawn op belongs to, so a page can be checked for what it holds (a page with only
+ * a signature block or a heading is a layout fault).
+ */
+export type BlockKind = 'title' | 'number' | 'body' | 'heading' | 'table' | 'table-header' | 'closing' | 'signature' | 'date' | 'footer';
+
 export interface TextOp {
   op: 'text';
+  block: BlockKind;
   x: number;
   /** Top of the line box. */
   y: number;
@@ -57,6 +64,7 @@ export interface TextOp {
 
 export interface RuleOp {
   op: 'rule';
+  block: BlockKind;
   x1: number;
   y1: number;
   x2: number;
@@ -138,7 +146,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   /** Sets one paragraph at the cursor, breaking pages between lines. */
   const paragraph = (
     text: string,
-    opts: { size: number; lineHeight: number; bold?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; boldPrefix?: number; x?: number; width?: number },
+    opts: { kind?: BlockKind; size: number; lineHeight: number; bold?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; boldPrefix?: number; x?: number; width?: number },
   ) => {
     const x0 = opts.x ?? PAGE.left;
     const width = opts.width ?? BODY_WIDTH;
@@ -158,6 +166,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       consumed += [...line.text].length;
       cur.ops.push({
         op: 'text',
+        block: opts.kind ?? 'body',
         x,
         y: cur.y,
         size: opts.size,
@@ -171,26 +180,29 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
 
   const body = { size: m.body, lineHeight: m.line };
 
+  let closingNext = false;
   for (const block of template.blocks) {
     switch (block.type) {
       case 'title':
-        paragraph(block.text, { size: m.title, lineHeight: m.title * 1.6, bold: true, align: 'center' });
+        paragraph(block.text, { kind: 'title', size: m.title, lineHeight: m.title * 1.6, bold: true, align: 'center' });
         cur.y += m.line * 0.5;
         break;
       case 'number':
-        paragraph(input.docNumber, { ...body, align: 'right' });
+        paragraph(input.docNumber, { ...body, kind: 'number', align: 'right' });
         break;
       case 'line': {
         const text = fillPlaceholders(block.text, lookup, block.optional)?.replace(/\s*\n\s*/g, ' ');
         if (text === undefined) break;
-        paragraph(text, { ...body, bold: block.bold ?? false, align: block.align ?? 'left', indent: block.indent ? 2 * m.body : 0 });
+        const closing = closingNext || /^\s*(此致|致)\s*$/.test(text);
+        closingNext = /^\s*(此致|致)\s*$/.test(text);
+        paragraph(text, { ...body, kind: closing ? 'closing' : 'body', bold: block.bold ?? false, align: block.align ?? 'left', indent: block.indent ? 2 * m.body : 0 });
         break;
       }
       case 'heading':
         if (block.when && listItems(values[block.when]).length === 0 && lookup(block.when).trim() === '') break;
         // Keep a heading with the first line of what follows it.
         cur.ensure(m.line * 2);
-        paragraph(block.text, { ...body, bold: true });
+        paragraph(block.text, { ...body, kind: 'heading', bold: true });
         break;
       case 'labelled': {
         const value = lookup(block.field);
@@ -221,7 +233,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         cur.y += m.line;
         cur.ensure(lines.length * m.line);
         const x = PAGE.left + BODY_WIDTH * 0.45;
-        for (const l of lines) paragraph(l, { ...body, x, width: BODY_WIDTH * 0.55 });
+        for (const l of lines) paragraph(l, { ...body, kind: /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.trim()) ? 'date' : 'signature', x, width: BODY_WIDTH * 0.55 });
         break;
       }
       case 'gap':
@@ -237,7 +249,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   cur.pages.forEach((ops, i) => {
     const text = pageFooter(i + 1, total);
     const w = measure(text, false, m.footer);
-    ops.push({ op: 'text', x: (PAGE.width - w) / 2, y: BODY_BOTTOM + 7 * MM, size: m.footer, lineHeight: m.footer * 1.4, runs: [{ text, bold: false }], charSpacing: 0 });
+    ops.push({ op: 'text', block: 'footer', x: (PAGE.width - w) / 2, y: BODY_BOTTOM + 7 * MM, size: m.footer, lineHeight: m.footer * 1.4, runs: [{ text, bold: false }], charSpacing: 0 });
   });
   return { pages: cur.pages };
 }
@@ -331,6 +343,7 @@ function layoutTable(
           const extra = !c.center && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
           cur.ops.push({
             op: 'text',
+            block: 'table',
             x,
             y: top + CELL_PAD_Y + offset + i * lh,
             size,
@@ -340,10 +353,10 @@ function layoutTable(
           });
         });
         cur.ops.push(
-          { op: 'rule', x1: c.x, y1: top, x2: c.x + c.width, y2: top },
-          { op: 'rule', x1: c.x, y1: top + height, x2: c.x + c.width, y2: top + height },
-          { op: 'rule', x1: c.x, y1: top, x2: c.x, y2: top + height },
-          { op: 'rule', x1: c.x + c.width, y1: top, x2: c.x + c.width, y2: top + height },
+          { op: 'rule', block: 'table', x1: c.x, y1: top, x2: c.x + c.width, y2: top },
+          { op: 'rule', block: 'table', x1: c.x, y1: top + height, x2: c.x + c.width, y2: top + height },
+          { op: 'rule', block: 'table', x1: c.x, y1: top, x2: c.x, y2: top + height },
+          { op: 'rule', block: 'table', x1: c.x + c.width, y1: top, x2: c.x + c.width, y2: top + height },
         );
       }
       cur.y = top + height;

@@ -30,19 +30,33 @@ export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
-/**
- * Fills `{{name}}` placeholders. Returns null when `optional` and any placeholder is
- * empty, so a line like "法定代理人：{{guardian}}" disappears rather than printing a
- * dangling label.
- */
-export function fillPlaceholders(text: string, lookup: (name: string) => string, optional = false): string | null {
+const SEGMENT = /\[\[([\s\S]*?)\]\]/g;
+
+function fill(text: string, lookup: (name: string) => string): { text: string; empty: boolean } {
   let empty = false;
   const out = text.replace(PLACEHOLDER, (_, name: string) => {
     const v = lookup(name);
     if (v.trim() === '') empty = true;
     return v;
   });
-  return optional && empty ? null : out;
+  return { text: out, empty };
+}
+
+/**
+ * Fills `{{name}}` placeholders. An optional segment `[[…]]` is printed only when every
+ * placeholder in it has a value ("[[，住{{address}}]]" prints nothing for an empty
+ * address). Returns null when `optional` and any placeholder outside segments is empty,
+ * so a line like "法定代理人：{{guardian}}" disappears rather than printing a dangling label.
+ */
+export function fillPlaceholders(text: string, lookup: (name: string) => string, optional = false): string | null {
+  const segmented = text.replace(SEGMENT, (_, inner: string) => {
+    const r = fill(inner, lookup);
+    // Filled values are escaped so that brackets typed by the user are never read as a segment.
+    return r.empty ? '' : r.text.replace(/\{\{/g, '\u0000');
+  });
+  const r = fill(segmented, lookup);
+  const out = r.text.replace(/\u0000/g, '{{');
+  return optional && r.empty ? null : out;
 }
 
 export function valueLookup(fields: readonly FieldDef[], values: DocumentValues, docNumber: string): (name: string) => string {

@@ -64,7 +64,7 @@ function expectedSequence(template: DocumentTemplate, values: DocumentValues): s
           }
         return;
       case 'signature':
-        return block.lines.forEach((l) => placeholders(l).forEach(push));
+        return block.lines.forEach((l) => placeholders(typeof l === 'string' ? l : 'sign' in l ? l.sign : `{{${l.date}}}`).forEach(push));
       case 'gap':
         return;
     }

@@ -30,7 +30,7 @@ export const bailApplication: DocumentTemplate = {
   blocks: [
     { type: 'title', text: '取保候审申请书' },
     { type: 'line', text: '申请人：{{lawyerName}}，{{stationName}}值班律师' },
-    { type: 'line', text: '犯罪嫌疑人/被告人：{{suspectName}}，{{gender}}，{{birthDate}}出生，证件号码{{idNumber}}，住{{address}}' },
+    { type: 'line', text: '犯罪嫌疑人/被告人：{{suspectName}}[[，{{gender}}]][[，{{birthDate}}出生]][[，证件号码{{idNumber}}]][[，住{{address}}]]' },
     { type: 'labelled', label: '涉嫌罪名', field: 'cause' },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
     { type: 'labelled', label: '强制措施', field: 'currentMeasure' },
@@ -57,7 +57,7 @@ export const measureChangeApplication: DocumentTemplate = {
   blocks: [
     { type: 'title', text: '变更强制措施申请书' },
     { type: 'line', text: '申请人：{{lawyerName}}，{{stationName}}值班律师' },
-    { type: 'line', text: '犯罪嫌疑人/被告人：{{suspectName}}，{{gender}}，{{birthDate}}出生，证件号码{{idNumber}}，住{{address}}' },
+    { type: 'line', text: '犯罪嫌疑人/被告人：{{suspectName}}[[，{{gender}}]][[，{{birthDate}}出生]][[，证件号码{{idNumber}}]][[，住{{address}}]]' },
     { type: 'labelled', label: '涉嫌罪名', field: 'cause' },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
     { type: 'labelled', label: '现强制措施', field: 'currentMeasure' },

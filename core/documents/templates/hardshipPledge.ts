@@ -13,7 +13,7 @@ export const hardshipPledge: DocumentTemplate = {
     { name: 'idNumber', label: '证件号码', type: 'text', max: 30 },
     { name: 'address', label: '住址', type: 'text', max: 120 },
     { name: 'matter', label: '申请事项', type: 'text', required: true, max: 100 },
-    { name: 'householdSize', label: '家庭人口', type: 'text', required: true, max: 4 },
+    { name: 'householdSize', label: '家庭人口', type: 'text', required: true, max: 4, unit: '人' },
     { name: 'householdIncome', label: '家庭月总收入（元）', type: 'money', required: true },
     { name: 'incomePerPerson', label: '人均月收入（元）', type: 'money', required: true },
     { name: 'incomeSources', label: '主要收入来源', type: 'text', max: 100 },
@@ -23,7 +23,7 @@ export const hardshipPledge: DocumentTemplate = {
   blocks: [
     { type: 'title', text: '经济困难状况个人诚信承诺书' },
     { type: 'line', text: '{{legalAidCentre}}：' },
-    { type: 'line', indent: true, text: '本人{{applicantName}}，证件号码{{idNumber}}，住{{address}}，因{{matter}}向你机构申请法律援助。现就本人及共同生活的家庭成员经济状况如实说明如下：' },
+    { type: 'line', indent: true, text: '本人{{applicantName}}[[，证件号码{{idNumber}}]][[，住{{address}}]]，因{{matter}}向你机构申请法律援助。现就本人及共同生活的家庭成员经济状况如实说明如下：' },
     { type: 'labelled', label: '家庭人口', field: 'householdSize' },
     { type: 'labelled', label: '家庭月总收入', field: 'householdIncome' },
     { type: 'labelled', label: '人均月收入', field: 'incomePerPerson' },

@@ -12,7 +12,7 @@ export const shiftLog: DocumentTemplate = {
     { name: 'shiftLawyers', label: '值班律师', type: 'text', required: true, max: 200 },
     { name: 'shiftPlace', label: '值班地点', type: 'text', max: 60 },
     { name: 'shiftPeriod', label: '值班时间', type: 'text', required: true, max: 60 },
-    { name: 'consultationCount', label: '接待人次', type: 'text', required: true, max: 10 },
+    { name: 'consultationCount', label: '接待人次', type: 'text', required: true, max: 10, unit: '人次' },
     { name: 'helpTypeCounts', label: '按帮助类型', type: 'list', max: 80 },
     { name: 'specialGroupCounts', label: '特殊群体', type: 'list', max: 80 },
     { name: 'documentCounts', label: '代写文书', type: 'list', max: 80 },

@@ -122,3 +122,26 @@ describe('statistics report', () => {
     });
   });
 });
+
+describe('optional values', () => {
+  const textOf = (doc: LaidOutDocument) =>
+    doc.pages
+      .flat()
+      .map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''))
+      .join('');
+
+  it.each(['bail_application', 'measure_change_application', 'hardship_pledge'])('%s: an empty address leaves no dangling "，住"', (kind) => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
+    const { address, ...rest } = SAMPLES[kind]!;
+    expect(textOf(layout(template, { ...rest, address: address! }))).toContain(`，住${address as string}`);
+    const without = textOf(layout(template, { ...rest, address: '', idNumber: '' }));
+    expect(without).not.toMatch(/，住[，。]|，住$|证件号码[，。]/);
+    expect(without).not.toContain('，住，');
+  });
+
+  it('an empty date in a signature block leaves a line to date by hand', () => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'hardship_pledge')!;
+    const doc = layout(template, { ...SAMPLES.hardship_pledge!, date: '' });
+    expect(textOf(doc)).toContain('____年__月__日');
+  });
+});

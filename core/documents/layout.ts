@@ -222,50 +222,40 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   };
 
   const body = { size: m.body, lineHeight: m.line };
-  const sigX = PAGE.left + BODY_WIDTH * 0.45;
-  const sigWidth = BODY_WIDTH * 0.55;
-
-  /** Keeps the last lines of the body with what comes next (a signature block). */
-  const keepTailWithNext = () => {
-    let i = units.length - 1;
-    while (i >= 0 && units[i]!.space) i--;
-    const last = units[i];
-    if (!last) return;
-    last.keep = true;
-    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined && units[j]!.para === last.para; j--, n++) units[j]!.keep = true;
+  /** What a signature line prints, and whether it gets a rule to sign on and a 指印 box. */
+  const resolveSignature = (line: SignatureLine): { text: string; kind: BlockKind; rule: number; box: number } => {
+    if (typeof line !== 'string' && 'date' in line) {
+      const v = lookup(line.date);
+      return { text: v.trim() === '' ? BLANK_DATE : v, kind: 'date', rule: 0, box: 0 };
+    }
+    if (typeof line !== 'string') {
+      const text = (fillPlaceholders(line.sign, lookup) ?? '').replace(/[：:]?\s*$/, '：');
+      return { text, kind: 'signature', rule: m.body * 6, box: line.fingerprint ? Math.min(m.line * 1.3, m.body * 2.6) : 0 };
+    }
+    const only = /^\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}\s*$/.exec(line);
+    let text = fillPlaceholders(line, lookup) ?? '';
+    // A date placeholder left empty leaves room to write the date by hand.
+    if (only && (dateFields.has(only[1]!) || only[1] === 'date') && text.trim() === '') text = BLANK_DATE;
+    if (DATE_TEXT.test(text)) return { text, kind: 'date', rule: 0, box: 0 };
+    return { text, kind: 'signature', rule: SIGN_HERE.test(text) ? m.body * 6 : 0, box: 0 };
   };
 
-  /** A line of a signature block: a label with drawn space to sign, a fingerprint box, or a date. */
-  const signatureLine = (line: SignatureLine, keep: boolean) => {
-    const spec = typeof line === 'string' ? { text: line } : line;
-    let text: string;
-    let kind: BlockKind = 'signature';
-    if ('date' in spec) {
-      const v = lookup(spec.date);
-      text = v.trim() === '' ? BLANK_DATE : v;
-      kind = 'date';
-    } else if ('sign' in spec) {
-      text = `${fillPlaceholders(spec.sign, lookup) ?? ''}`.replace(/[：:]?\s*$/, '：');
-    } else {
-      const only = /^\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}\s*$/.exec(spec.text);
-      text = fillPlaceholders(spec.text, lookup) ?? '';
-      // A date placeholder left empty leaves room to write the date by hand.
-      if (only && (dateFields.has(only[1]!) || only[1] === 'date') && text.trim() === '') text = BLANK_DATE;
-      if (DATE_TEXT.test(text)) kind = 'date';
-    }
-    const fingerprint = typeof line !== 'string' && 'sign' in line && line.fingerprint === true;
-    const signHere = kind === 'signature' && (('sign' in spec && !('text' in spec)) || SIGN_HERE.test(text));
-    const box = fingerprint ? Math.min(m.line - 2, m.body * 2.2) : 0;
-    const rule = signHere ? m.body * 6 : 0;
-    const made = paragraph(text, { ...body, kind, x: sigX, width: sigWidth - (signHere ? rule + (box ? box + m.body * 0.5 : 0) : 0), keep: true });
+  /** One signature line in the column [sigX, sigX + sigWidth]; the rule and box drawn after the label. */
+  const signatureLine = (line: ReturnType<typeof resolveSignature>, keep: boolean, sigX: number, sigWidth: number, first: boolean) => {
+    const { text, kind, rule, box } = line;
+    // Room to sign by hand: half a line more above every line that asks for a signature.
+    if (rule && !first) space(m.line * 0.5, true);
+    const boxSpace = box ? box + m.body * 0.5 : 0;
+    const made = paragraph(text, { ...body, kind, x: sigX, width: sigWidth - rule - boxSpace, keep: true });
     made[made.length - 1]!.keep = keep;
-    if (!signHere) return;
-    // The space to sign is a rule after the label on its last line; the 指印 box sits after it.
+    // A 指印 box is taller than the line: the next line starts below it.
+    if (box) space((box - m.line) / 2 + m.line * 0.25, keep);
+    if (!rule) return;
     const last = made[made.length - 1]!;
     const drawText = last.draw;
-    const runsText = (drawText(0)[0] as TextOp).runs.map((r) => r.text).join('');
-    const x1 = (drawText(0)[0] as TextOp).x + measure(runsText, false, m.body) + m.body * 0.2;
-    const x2 = sigX + sigWidth - (box ? box + m.body * 0.5 : 0);
+    const label = drawText(0)[0] as TextOp;
+    const x1 = label.x + measure(label.runs.map((r) => r.text).join(''), false, m.body) + m.body * 0.2;
+    const x2 = sigX + sigWidth - boxSpace;
     last.draw = (y) => {
       const ops = drawText(y);
       const base = y + (m.line + m.body * 0.76) / 2 + 2;
@@ -286,6 +276,16 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       }
       return ops;
     };
+  };
+
+  /** Keeps the last lines of the body with what comes next (a signature block). */
+  const keepTailWithNext = () => {
+    let i = units.length - 1;
+    while (i >= 0 && units[i]!.space) i--;
+    const last = units[i];
+    if (!last) return;
+    last.keep = true;
+    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined && units[j]!.para === last.para; j--, n++) units[j]!.keep = true;
   };
 
   const closing = closingIndexes(template.blocks);
@@ -347,7 +347,11 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         space(m.line, true);
         // What follows the signature (附：副本…) stays with it.
         const more = index < template.blocks.length - 1;
-        block.lines.forEach((l, i) => signatureLine(l, i < block.lines.length - 1 || more));
+        const lines = block.lines.map(resolveSignature);
+        // Right of centre, moved left as far as its widest line needs (a long unit name with 盖章).
+        const widest = Math.max(...lines.map((l) => measure(l.text, false, m.body) + l.rule + (l.box ? l.box + m.body * 0.5 : 0)));
+        const sigWidth = Math.min(BODY_WIDTH, Math.max(BODY_WIDTH * 0.55, widest + 1));
+        lines.forEach((l, i) => signatureLine(l, i < lines.length - 1 || more, PAGE.left + BODY_WIDTH - sigWidth, sigWidth, i === 0));
         break;
       }
       case 'gap':
@@ -478,6 +482,8 @@ interface CellBox {
 }
 
 const CELL_PAD_X = 5;
+/** Fewest lines of a row on either side of a page break. */
+const MIN_ROW_PART = 3;
 const CELL_PAD_Y = 4;
 
 function tableUnits(
@@ -521,8 +527,8 @@ function tableUnits(
         keep: isHeader,
         isHeader,
         tableHeader: header,
-        // A row is started on a page only with three of its lines, or whole.
-        minStart: Math.min(rowLines - done, 3) * lh + 2 * CELL_PAD_Y,
+        // A row is started on a page only with a few of its lines, or whole.
+        minStart: (take >= MIN_ROW_PART * 2 ? MIN_ROW_PART : take) * lh + 2 * CELL_PAD_Y,
         draw: (top) => {
           const ops: PageOp[] = [];
           for (const c of cells) {
@@ -554,11 +560,12 @@ function tableUnits(
           return ops;
         },
       };
-      if (take > 1) {
+      if (take >= MIN_ROW_PART * 2) {
         unit.split = (avail, tail) => {
           const fit = Math.floor((avail - 2 * CELL_PAD_Y + EPS) / lh);
-          const first = Math.min(fit, take - Math.max(1, tail));
-          if (first < 1) return null;
+          const first = Math.min(fit, take - Math.max(MIN_ROW_PART, tail));
+          // Each part of a split row shows a few lines, so a label is never cut in two.
+          if (first < MIN_ROW_PART) return null;
           const rest = rowUnit(done + first, take - first);
           rest.keep = unit.keep;
           return [{ ...rowUnit(done, first), keep: false }, rest];

@@ -33,6 +33,6 @@ export const hardshipPledge: DocumentTemplate = {
     { type: 'line', indent: true, text: '一、以上所述经济状况真实、准确、完整，无隐瞒、虚报。' },
     { type: 'line', indent: true, text: '二、本人知悉，以欺骗或者其他不正当手段获得法律援助的，法律援助机构将终止法律援助，并依法追缴已支付的法律援助费用；构成违法犯罪的，依法承担法律责任。' },
     { type: 'line', indent: true, text: '三、本人同意法律援助机构对上述情况进行核查。' },
-    { type: 'signature', lines: ['承诺人（签名）：', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '承诺人（签名）', fingerprint: true }, '{{date}}'] },
   ],
 };

@@ -38,6 +38,6 @@ export const mediationAgreement: DocumentTemplate = {
     { type: 'labelled', label: '履行方式和期限', field: 'payment', optional: true },
     { type: 'line', indent: true, text: '本协议经各方当事人签名后生效，一式{{copies}}份，各方当事人各执一份，调解组织留存一份。', optional: true },
     { type: 'labelled', label: '调解地点', field: 'place', optional: true },
-    { type: 'signature', lines: ['当事人（签名）：', '当事人（签名）：', '调解员：{{mediatorName}}', '值班律师：{{lawyerName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '当事人（签名）', fingerprint: true }, { sign: '当事人（签名）', fingerprint: true }, '调解员：{{mediatorName}}', '值班律师：{{lawyerName}}', '{{date}}'] },
   ],
 };

@@ -25,6 +25,8 @@ export const bailApplication: DocumentTemplate = {
   name: '取保候审申请书',
   description: '为犯罪嫌疑人、被告人申请取保候审',
   style: 'letter',
+  legalBasis: '《中华人民共和国刑事诉讼法》第六十七条、第九十七条',
+  signers: '申请人签名',
   sources: ['consultation'],
   fields: [...suspectFields, { name: 'guarantee', label: '保证方式', type: 'text', max: 100, hint: '保证人担保或者交纳保证金' }, ...tail],
   blocks: [
@@ -52,6 +54,8 @@ export const measureChangeApplication: DocumentTemplate = {
   name: '变更强制措施申请书',
   description: '为犯罪嫌疑人、被告人申请变更强制措施',
   style: 'letter',
+  legalBasis: '《中华人民共和国刑事诉讼法》第九十七条',
+  signers: '申请人签名',
   sources: ['consultation'],
   fields: [...suspectFields, { name: 'requestedMeasure', label: '申请变更为', type: 'text', required: true, max: 60, hint: '如：取保候审、监视居住' }, ...tail],
   blocks: [

@@ -6,6 +6,8 @@ export const hardshipPledge: DocumentTemplate = {
   name: '经济困难状况个人诚信承诺书',
   description: '申请人就家庭经济困难状况作出诚信承诺',
   style: 'letter',
+  legalBasis: '《中华人民共和国法律援助法》第四十一条、第六十四条',
+  signers: '承诺人签名并捺指印',
   sources: ['consultation'],
   fields: [
     { name: 'legalAidCentre', label: '法律援助机构', type: 'text', required: true, max: 60 },

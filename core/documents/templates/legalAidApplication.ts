@@ -6,6 +6,8 @@ export const legalAidApplication: DocumentTemplate = {
   name: '法律援助申请表',
   description: '受助人向法律援助机构申请法律援助',
   style: 'form',
+  legalBasis: '《中华人民共和国法律援助法》第三十八条、第四十一条',
+  signers: '申请人签名（代为申请的，代理申请人签名）',
   sources: ['consultation'],
   fields: [
     { name: 'legalAidCentre', label: '法律援助机构', type: 'text', required: true, max: 60 },

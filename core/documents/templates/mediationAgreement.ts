@@ -6,6 +6,8 @@ export const mediationAgreement: DocumentTemplate = {
   name: '调解协议书',
   description: '记录值班律师参与调解达成的协议',
   style: 'letter',
+  legalBasis: '《中华人民共和国人民调解法》第二十八条、第二十九条、第三十三条',
+  signers: '各方当事人签名并捺指印；调解员、值班律师签名',
   sources: ['mediation', 'consultation'],
   fields: [
     { name: 'mediationType', label: '调解类型', type: 'text', required: true, max: 20 },

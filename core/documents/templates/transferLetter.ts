@@ -6,6 +6,8 @@ export const transferLetter: DocumentTemplate = {
   name: '法律援助申请转交函',
   description: '将在押人员的法律援助申请在二十四小时内转交法律援助机构',
   style: 'letter',
+  legalBasis: '《中华人民共和国法律援助法》第三十九条',
+  signers: '转交单位盖章',
   sources: ['consultation'],
   fields: [
     { name: 'legalAidCentre', label: '法律援助机构', type: 'text', required: true, max: 60 },

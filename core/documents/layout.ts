@@ -341,6 +341,8 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       }
       case 'table':
         units.push(...tableUnits(block, m, lookup, values, measure));
+        // Air between a table and what follows it (the next table's heading).
+        space(m.line * 0.4);
         break;
       case 'signature': {
         if (!closing.has(index - 1)) keepTailWithNext();
@@ -479,6 +481,7 @@ interface CellBox {
   lines: BrokenLine[];
   bold: boolean;
   center: boolean;
+  right: boolean;
 }
 
 const CELL_PAD_X = 5;
@@ -511,7 +514,7 @@ function tableUnits(
       const text = cell.label ?? (cell.field !== undefined ? fieldText(cell.field, lookup, values) : (fillPlaceholders(cell.text ?? '', lookup) ?? ''));
       const inner = width - 2 * CELL_PAD_X;
       const lines = text.split('\n').flatMap((p) => breakParagraph(p, inner, (s) => measure(s, isLabel, size)));
-      return { x, width, lines, bold: isLabel, center: isLabel };
+      return { x, width, lines, bold: isLabel, center: isLabel, right: !isLabel && cell.align === 'right' };
     });
     const minLines = Math.max(1, ...row.map((c) => c.minLines ?? 1));
     const rowLines = Math.max(minLines, ...cells.map((c) => c.lines.length));
@@ -532,13 +535,14 @@ function tableUnits(
         draw: (top) => {
           const ops: PageOp[] = [];
           for (const c of cells) {
-            const slice = c.lines.slice(done, done + take);
+            // A label is printed again on each page its row continues on, so no part is unnamed.
+            const slice = c.center && done > 0 ? c.lines.slice(0, take) : c.lines.slice(done, done + take);
             // Labels sit in the middle of their row when the row is drawn at once.
             const offset = c.center && done === 0 && take === rowLines ? ((rowLines - c.lines.length) * lh) / 2 : 0;
             slice.forEach((line, i) => {
               const w = measure(line.text, c.bold, size);
-              const x = c.center ? c.x + (c.width - w) / 2 : c.x + CELL_PAD_X;
-              const extra = !c.center && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
+              const x = c.center ? c.x + (c.width - w) / 2 : c.right ? c.x + c.width - CELL_PAD_X - w : c.x + CELL_PAD_X;
+              const extra = !c.center && !c.right && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
               ops.push({
                 op: 'text',
                 block: kind,

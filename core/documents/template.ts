@@ -50,6 +50,8 @@ export interface TableCell {
   span?: number;
   /** Height reserved for the row in lines, e.g. space for a signature (default 1). */
   minLines?: number;
+  /** Figures are set right so that their digits line up (default left; labels are centred). */
+  align?: 'left' | 'right';
 }
 
 /**

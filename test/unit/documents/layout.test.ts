@@ -145,3 +145,40 @@ describe('optional values', () => {
     expect(textOf(doc)).toContain('____年__月__日');
   });
 });
+
+describe('room to sign', () => {
+  const template: DocumentTemplate = {
+    kind: 'signing_test',
+    name: '签署测试',
+    description: '',
+    style: 'letter',
+    sources: ['none'],
+    fields: [{ name: 'date', label: '日期', type: 'date' }],
+    blocks: [
+      { type: 'line', text: '正文。' },
+      { type: 'signature', lines: ['申请人（签名）：', { sign: '当事人（签名）', fingerprint: true }, '值班律师：刘明远', { date: 'date' }] },
+    ],
+  };
+  const page = () => layout(template, {}).pages[0]!;
+
+  it('draws a line to sign on after each request to sign, none after a printed name', () => {
+    const ops = page();
+    const underlines = ops.filter((o) => o.op === 'rule' && o.block === 'signature' && o.y1 === o.y2 && o.x2 - o.x1 > 50);
+    // Each underline sits on the line whose box holds it.
+    const signedLines = underlines.map((r) => {
+      const line = ops.find((o) => o.op === 'text' && r.op === 'rule' && r.y1 > o.y && r.y1 <= o.y + o.lineHeight + 3 && o.runs[0]!.text !== '指印');
+      return line?.op === 'text' ? line.runs.map((x) => x.text).join('') : '';
+    });
+    expect(signedLines).toEqual(['申请人（签名）：', '当事人（签名）：']);
+  });
+
+  it('draws a box marked 指印 where a fingerprint is asked for, and a blank date to fill by hand', () => {
+    const ops = page();
+    const texts = ops.filter((o) => o.op === 'text').map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''));
+    expect(texts).toContain('指印');
+    expect(texts).toContain('当事人（签名）：');
+    expect(texts).toContain('____年__月__日');
+    const vertical = ops.filter((o) => o.op === 'rule' && o.block === 'signature' && o.x1 === o.x2);
+    expect(vertical).toHaveLength(2);
+  });
+});

@@ -94,7 +94,7 @@ const yuan = (what: string, max: number) =>
     .number({ error: `${what}应为数字` })
     .refine(Number.isFinite, `${what}应为数字`)
     .refine((v) => isWholeFen(v), `${what}最多保留两位小数`)
-    .refine((v) => v <= max, `${what}不能超过 ${max} 元`);
+    .refine((v) => v <= max, `${what}不能超过 ${formatYuanFen(numberToFen(max))}`);
 
 /**
  * A city's standard: income per person per month must be below

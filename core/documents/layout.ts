@@ -553,6 +553,13 @@ function tableUnits(
                 runs: [{ text: line.text, bold: c.bold }],
                 charSpacing: extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0,
               });
+              // "受助人（签名）：" in a cell gets a line to sign on, to the cell's edge.
+              const end = x + w + size * 0.3;
+              const right = c.x + c.width - CELL_PAD_X;
+              if (!c.center && SIGN_HERE.test(line.text) && right - end > size * 4) {
+                const base = top + CELL_PAD_Y + offset + i * lh + (lh + size * 0.76) / 2 + 2;
+                ops.push({ op: 'rule', block: kind, x1: end, y1: base, x2: Math.min(right, end + size * 12), y2: base });
+              }
             });
             ops.push(
               { op: 'rule', block: kind, x1: c.x, y1: top, x2: c.x + c.width, y2: top },

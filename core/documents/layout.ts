@@ -1,6 +1,6 @@
 import { breakParagraph, type BrokenLine } from './lineBreak';
 import { fillPlaceholders, valueLookup } from './format';
-import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, TableCell } from './template';
+import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, SignatureLine, TableCell } from './template';
 
 /**
  * The one layout engine: turns a template and its values into positioned text runs and
@@ -43,8 +43,15 @@ export interface TextRun {
   bold: boolean;
 }
 
+/**
+ * What a drawn op belongs to, so a page can be checked for what it holds (a page with only
+ * a signature block or a heading is a layout fault).
+ */
+export type BlockKind = 'title' | 'number' | 'body' | 'heading' | 'table' | 'table-header' | 'closing' | 'signature' | 'date' | 'footer';
+
 export interface TextOp {
   op: 'text';
+  block: BlockKind;
   x: number;
   /** Top of the line box. */
   y: number;
@@ -57,6 +64,7 @@ export interface TextOp {
 
 export interface RuleOp {
   op: 'rule';
+  block: BlockKind;
   x1: number;
   y1: number;
   x2: number;
@@ -97,34 +105,74 @@ export function pageFooter(page: number, total: number): string {
   return `第 ${page} 页 共 ${total} 页`;
 }
 
-class Cursor {
-  pages: PageOp[][] = [[]];
-  y = PAGE.top;
+/**
+ * Layout runs in two steps. Blocks become units: one line of a paragraph, one table row, a
+ * space, each with its height, what it belongs to and whether it must stay on the page of
+ * the unit after it. The paginator then fills pages, looking ahead along each chain of
+ * kept units, so the keep rules below hold for every template without any template asking:
+ * - a heading (and a title) stays with what follows it;
+ * - a paragraph leaves no single first line at the foot of a page nor a single last line
+ *   at the head of the next;
+ * - the signature block, i.e. the run 此致/致 + addressee + signature lines + date, stays on
+ *   one page together with the last lines of the body before it;
+ * - a table's header rows stay with its first row and are repeated on every page the
+ *   table continues on; a signature row stays with the row above it.
+ */
+interface Unit {
+  height: number;
+  kind: BlockKind;
+  /** No page break between this unit and the next. */
+  keep: boolean;
+  /** Vertical space only: dropped at the head of a page. */
+  space?: boolean;
+  /** The paragraph a line belongs to (to keep the last lines of the body with the signature). */
+  para?: number;
+  draw(y: number): PageOp[];
+  /** The header rows of the table this row belongs to, repeated on a new page. */
+  tableHeader?: Unit[];
+  isHeader?: boolean;
+  /** A row taller than what is left is split: at most `avail` of it, keeping `tail` lines for the next page. */
+  split?(avail: number, tail: number): [Unit, Unit] | null;
+  /** Least height of a row's first part when it is split. */
+  minStart?: number;
+}
 
-  get ops(): PageOp[] {
-    return this.pages[this.pages.length - 1]!;
-  }
+/** The run before a signature block that belongs to it: "此致" and the addressee under it. */
+const CLOSING = /^\s*(此致|致)\s*$/;
 
-  newPage(): void {
-    this.pages.push([]);
-    this.y = PAGE.top;
-  }
+/** A signature line whose space to sign in is drawn: "申请人（签名）：", "受助人签字：". */
+const SIGN_HERE = /(签名|签字|签章|盖章|捺指印|指印)[^：:]*[：:]\s*$/;
 
-  remaining(): number {
-    return BODY_BOTTOM - this.y;
-  }
+/** A table cell or a line asking for a signature. */
+const SIGNATURE_TEXT = /签名|签字|捺指印|（盖章）/;
 
-  /** Starts a new page unless `height` fits (a fresh page always takes what it gets). */
-  ensure(height: number): void {
-    if (height > this.remaining() + 0.01 && this.y > PAGE.top + 0.01) this.newPage();
-  }
+const DATE_TEXT = /^\s*(\d{4}|_+)\s*年\s*(\d{1,2}|_+)\s*月\s*(\d{1,2}|_+)\s*日\s*$/;
+
+/** Printed where a date is to be written by hand. */
+export const BLANK_DATE = '____年__月__日';
+
+/** Lines of the last body paragraph carried over with a signature block when it does not fit. */
+const SIGNATURE_KEEPS_LINES = 3;
+
+function closingIndexes(blocks: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.type !== 'signature') return;
+    const prev = blocks[i - 1];
+    const prev2 = blocks[i - 2];
+    if (prev?.type === 'line' && CLOSING.test(prev.text)) out.add(i - 1);
+    else if (prev?.type === 'line' && prev2?.type === 'line' && CLOSING.test(prev2.text)) out.add(i - 1).add(i - 2);
+  });
+  return out;
 }
 
 export function layoutDocument(input: LayoutInput): LaidOutDocument {
   const { template, values, measure } = input;
   const m = STYLE_METRICS[template.style];
   const lookup = valueLookup(template.fields, values, input.docNumber);
-  const cur = new Cursor();
+  const dateFields = new Set(template.fields.filter((f) => f.type === 'date').map((f) => f.name));
+  const units: Unit[] = [];
+  let paraId = 0;
 
   const justify = (line: BrokenLine, avail: number, size: number, bold: boolean): number => {
     if (!line.wrapped) return 0;
@@ -135,19 +183,22 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
     return extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0;
   };
 
-  /** Sets one paragraph at the cursor, breaking pages between lines. */
+  const space = (height: number, keep = false) => units.push({ height, kind: 'body', keep, space: true, draw: () => [] });
+
+  /** One paragraph as one unit per line; body paragraphs leave no lone first or last line. */
   const paragraph = (
     text: string,
-    opts: { size: number; lineHeight: number; bold?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; boldPrefix?: number; x?: number; width?: number },
-  ) => {
+    opts: { kind?: BlockKind; size: number; lineHeight: number; bold?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; boldPrefix?: number; x?: number; width?: number; keep?: boolean },
+  ): Unit[] => {
+    const kind = opts.kind ?? 'body';
     const x0 = opts.x ?? PAGE.left;
     const width = opts.width ?? BODY_WIDTH;
     const bold = opts.bold ?? false;
     const indent = opts.indent ?? 0;
     const lines = breakParagraph(text, width, (s) => measure(s, bold, opts.size), indent);
+    const para = ++paraId;
     let consumed = 0;
-    lines.forEach((line, i) => {
-      cur.ensure(opts.lineHeight);
+    const made = lines.map((line, i): Unit => {
       const lineIndent = i === 0 ? indent : 0;
       const avail = width - lineIndent;
       const w = measure(line.text, bold, opts.size);
@@ -156,41 +207,116 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       if (opts.align === 'right') x = x0 + width - w;
       const runs = splitBoldPrefix(line.text, bold, opts.boldPrefix !== undefined ? opts.boldPrefix - consumed : 0);
       consumed += [...line.text].length;
-      cur.ops.push({
-        op: 'text',
-        x,
-        y: cur.y,
-        size: opts.size,
-        lineHeight: opts.lineHeight,
-        runs,
-        charSpacing: opts.align && opts.align !== 'left' ? 0 : justify(line, avail, opts.size, bold),
-      });
-      cur.y += opts.lineHeight;
+      const charSpacing = opts.align && opts.align !== 'left' ? 0 : justify(line, avail, opts.size, bold);
+      const orphan = kind === 'body' && lines.length > 1 && (i === 0 || i === lines.length - 2);
+      return {
+        height: opts.lineHeight,
+        kind,
+        keep: opts.keep ?? (kind === 'heading' || kind === 'title' || orphan),
+        para,
+        draw: (y) => [{ op: 'text', block: kind, x, y, size: opts.size, lineHeight: opts.lineHeight, runs, charSpacing }],
+      };
     });
+    units.push(...made);
+    return made;
   };
 
   const body = { size: m.body, lineHeight: m.line };
+  /** What a signature line prints, and whether it gets a rule to sign on and a 指印 box. */
+  const resolveSignature = (line: SignatureLine): { text: string; kind: BlockKind; rule: number; box: number } => {
+    if (typeof line !== 'string' && 'date' in line) {
+      const v = lookup(line.date);
+      return { text: v.trim() === '' ? BLANK_DATE : v, kind: 'date', rule: 0, box: 0 };
+    }
+    if (typeof line !== 'string') {
+      const text = (fillPlaceholders(line.sign, lookup) ?? '').replace(/[：:]?\s*$/, '：');
+      return { text, kind: 'signature', rule: m.body * 6, box: line.fingerprint ? Math.min(m.line * 1.3, m.body * 2.6) : 0 };
+    }
+    const only = /^\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}\s*$/.exec(line);
+    let text = fillPlaceholders(line, lookup) ?? '';
+    // A date placeholder left empty leaves room to write the date by hand.
+    if (only && (dateFields.has(only[1]!) || only[1] === 'date') && text.trim() === '') text = BLANK_DATE;
+    if (DATE_TEXT.test(text)) return { text, kind: 'date', rule: 0, box: 0 };
+    return { text, kind: 'signature', rule: SIGN_HERE.test(text) ? m.body * 6 : 0, box: 0 };
+  };
 
-  for (const block of template.blocks) {
+  /** One signature line in the column [sigX, sigX + sigWidth]; the rule and box drawn after the label. */
+  const signatureLine = (line: ReturnType<typeof resolveSignature>, keep: boolean, sigX: number, sigWidth: number, first: boolean) => {
+    const { text, kind, rule, box } = line;
+    // Room to sign by hand: half a line more above every line that asks for a signature.
+    if (rule && !first) space(m.line * 0.5, true);
+    const boxSpace = box ? box + m.body * 0.5 : 0;
+    const made = paragraph(text, { ...body, kind, x: sigX, width: sigWidth - rule - boxSpace, keep: true });
+    made[made.length - 1]!.keep = keep;
+    // A 指印 box is taller than the line: the next line starts below it.
+    if (box) space((box - m.line) / 2 + m.line * 0.25, keep);
+    if (!rule) return;
+    const last = made[made.length - 1]!;
+    const drawText = last.draw;
+    const label = drawText(0)[0] as TextOp;
+    const x1 = label.x + measure(label.runs.map((r) => r.text).join(''), false, m.body) + m.body * 0.2;
+    const x2 = sigX + sigWidth - boxSpace;
+    last.draw = (y) => {
+      const ops = drawText(y);
+      const base = y + (m.line + m.body * 0.76) / 2 + 2;
+      ops.push({ op: 'rule', block: 'signature', x1, y1: base, x2: Math.max(x2, x1 + rule), y2: base });
+      if (box) {
+        const bx = sigX + sigWidth - box;
+        const by = y + (m.line - box) / 2;
+        ops.push(
+          { op: 'rule', block: 'signature', x1: bx, y1: by, x2: bx + box, y2: by },
+          { op: 'rule', block: 'signature', x1: bx, y1: by + box, x2: bx + box, y2: by + box },
+          { op: 'rule', block: 'signature', x1: bx, y1: by, x2: bx, y2: by + box },
+          { op: 'rule', block: 'signature', x1: bx + box, y1: by, x2: bx + box, y2: by + box },
+        );
+        const size = m.body * 0.55;
+        const label = '指印';
+        const w = measure(label, false, size);
+        ops.push({ op: 'text', block: 'signature', x: bx + (box - w) / 2, y: by + (box - size * 1.4) / 2, size, lineHeight: size * 1.4, runs: [{ text: label, bold: false }], charSpacing: 0 });
+      }
+      return ops;
+    };
+  };
+
+  /** Keeps the last lines of the body with what comes next (a signature block). */
+  const keepTailWithNext = () => {
+    let i = units.length - 1;
+    while (i >= 0 && units[i]!.space) i--;
+    const last = units[i];
+    if (!last) return;
+    last.keep = true;
+    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined && units[j]!.para === last.para; j--, n++) units[j]!.keep = true;
+  };
+
+  const closing = closingIndexes(template.blocks);
+  template.blocks.forEach((block, index) => {
+    const isClosing = closing.has(index);
+    if (isClosing && !closing.has(index - 1)) keepTailWithNext();
     switch (block.type) {
       case 'title':
-        paragraph(block.text, { size: m.title, lineHeight: m.title * 1.6, bold: true, align: 'center' });
-        cur.y += m.line * 0.5;
+        paragraph(block.text, { kind: 'title', size: m.title, lineHeight: m.title * 1.6, bold: true, align: 'center' });
+        space(m.line * 0.5, true);
         break;
       case 'number':
-        paragraph(input.docNumber, { ...body, align: 'right' });
+        paragraph(input.docNumber, { ...body, kind: 'number', align: 'right', keep: true });
         break;
       case 'line': {
-        const text = fillPlaceholders(block.text, lookup, block.optional)?.replace(/\s*\n\s*/g, ' ');
-        if (text === undefined) break;
-        paragraph(text, { ...body, bold: block.bold ?? false, align: block.align ?? 'left', indent: block.indent ? 2 * m.body : 0 });
+        const filled = fillPlaceholders(block.text, lookup, block.optional);
+        const text = filled?.replace(/\s*\n\s*/g, ' ');
+        if (text === undefined || (block.optional && text.trim() === '')) break;
+        paragraph(text, {
+          ...body,
+          kind: isClosing ? 'closing' : 'body',
+          keep: isClosing ? true : undefined,
+          bold: block.bold ?? false,
+          align: block.align ?? 'left',
+          indent: block.indent ? 2 * m.body : 0,
+        });
         break;
       }
       case 'heading':
         if (block.when && listItems(values[block.when]).length === 0 && lookup(block.when).trim() === '') break;
-        // Keep a heading with the first line of what follows it.
-        cur.ensure(m.line * 2);
-        paragraph(block.text, { ...body, bold: true });
+        paragraph(block.text, { ...body, kind: 'heading', bold: true });
         break;
       case 'labelled': {
         const value = lookup(block.field);
@@ -214,32 +340,111 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         break;
       }
       case 'table':
-        layoutTable(block, cur, m, lookup, values, measure);
+        units.push(...tableUnits(block, m, lookup, values, measure));
+        // Air between a table and what follows it (the next table's heading).
+        space(m.line * 0.4);
         break;
       case 'signature': {
-        const lines = block.lines.map((t) => fillPlaceholders(t, lookup) ?? '');
-        cur.y += m.line;
-        cur.ensure(lines.length * m.line);
-        const x = PAGE.left + BODY_WIDTH * 0.45;
-        for (const l of lines) paragraph(l, { ...body, x, width: BODY_WIDTH * 0.55 });
+        if (!closing.has(index - 1)) keepTailWithNext();
+        space(m.line, true);
+        // What follows the signature (附：副本…) stays with it.
+        const more = index < template.blocks.length - 1;
+        const lines = block.lines.map(resolveSignature);
+        // Right of centre, moved left as far as its widest line needs (a long unit name with 盖章).
+        const widest = Math.max(...lines.map((l) => measure(l.text, false, m.body) + l.rule + (l.box ? l.box + m.body * 0.5 : 0)));
+        const sigWidth = Math.min(BODY_WIDTH, Math.max(BODY_WIDTH * 0.55, widest + 1));
+        lines.forEach((l, i) => signatureLine(l, i < lines.length - 1 || more, PAGE.left + BODY_WIDTH - sigWidth, sigWidth, i === 0));
         break;
       }
       case 'gap':
-        cur.y += block.lines * m.line;
-        if (cur.y > BODY_BOTTOM) cur.newPage();
+        space(block.lines * m.line);
         break;
       default:
         assertNever(block);
     }
-  }
+  });
 
-  const total = cur.pages.length;
-  cur.pages.forEach((ops, i) => {
+  const pages = paginate(units);
+  const total = pages.length;
+  pages.forEach((ops, i) => {
     const text = pageFooter(i + 1, total);
     const w = measure(text, false, m.footer);
-    ops.push({ op: 'text', x: (PAGE.width - w) / 2, y: BODY_BOTTOM + 7 * MM, size: m.footer, lineHeight: m.footer * 1.4, runs: [{ text, bold: false }], charSpacing: 0 });
+    ops.push({ op: 'text', block: 'footer', x: (PAGE.width - w) / 2, y: BODY_BOTTOM + 7 * MM, size: m.footer, lineHeight: m.footer * 1.4, runs: [{ text, bold: false }], charSpacing: 0 });
   });
-  return { pages: cur.pages };
+  return { pages };
+}
+
+/** Height from unit `i` to the end of its keep chain, the last unit counted by its least start. */
+function chainHeight(units: readonly Unit[], i: number): number {
+  let h = 0;
+  for (let j = i; j < units.length; j++) {
+    const u = units[j]!;
+    if (!u.keep) return h + (u.minStart ?? u.height);
+    h += u.height;
+  }
+  return h;
+}
+
+const EPS = 0.01;
+
+/** Fills pages with units, breaking before a chain of kept units that does not fit. */
+function paginate(input: readonly Unit[]): PageOp[][] {
+  const units = [...input];
+  const pages: PageOp[][] = [[]];
+  let y = PAGE.top;
+  let placed = 0;
+  const remaining = () => BODY_BOTTOM - y;
+  const place = (u: Unit, repeated = false) => {
+    pages[pages.length - 1]!.push(...u.draw(y));
+    y += u.height;
+    if (!repeated) placed++;
+  };
+  const newPage = (next: Unit | undefined) => {
+    pages.push([]);
+    y = PAGE.top;
+    placed = 0;
+    // A table continued on a new page repeats its header rows.
+    if (next?.tableHeader && !next.isHeader) for (const h of next.tableHeader) place(h, true);
+  };
+
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.space) {
+      if (placed === 0) continue;
+      if (u.height > remaining() + EPS) {
+        newPage(units[i + 1]);
+        continue;
+      }
+    }
+    const need = u.keep ? chainHeight(units, i) : u.height;
+    if (need <= remaining() + EPS) {
+      place(u);
+      continue;
+    }
+    if (u.split) {
+      // A tall row: as much as fits here, keeping enough lines for the chain it heads.
+      const start = u.minStart ?? u.height;
+      if (placed === 0 || start <= remaining() + EPS) {
+        const parts = u.split(remaining(), u.keep ? 2 : 0);
+        if (parts) {
+          place(parts[0]);
+          units.splice(i + 1, 0, parts[1]);
+          newPage(parts[1]);
+          continue;
+        }
+      }
+    }
+    if (placed === 0) {
+      // Nothing on this page yet: the chain is taller than a page, so it breaks here.
+      place(u);
+      continue;
+    }
+    newPage(u);
+    i--;
+  }
+  // A page opened for a chain that then ended the document holds nothing: it is not kept.
+  const filled = pages.filter((ops) => ops.length > 0);
+  return filled.length > 0 ? filled : [[]];
 }
 
 function assertNever(x: never): never {
@@ -276,25 +481,29 @@ interface CellBox {
   lines: BrokenLine[];
   bold: boolean;
   center: boolean;
+  right: boolean;
 }
 
 const CELL_PAD_X = 5;
+/** Fewest lines of a row on either side of a page break. */
+const MIN_ROW_PART = 3;
 const CELL_PAD_Y = 4;
 
-function layoutTable(
+function tableUnits(
   block: Extract<Block, { type: 'table' }>,
-  cur: Cursor,
   m: StyleMetrics,
   lookup: (name: string) => string,
   values: DocumentValues,
   measure: Measure,
-): void {
+): Unit[] {
   const total = block.columns.reduce((a, b) => a + b, 0);
   const colWidths = block.columns.map((c) => (c / total) * BODY_WIDTH);
   const size = m.body;
   const lh = m.cellLine;
+  const header: Unit[] = [];
+  const out: Unit[] = [];
 
-  for (const row of block.rows) {
+  block.rows.forEach((row, r) => {
     let col = 0;
     const cells: CellBox[] = row.map((cell: TableCell) => {
       const span = cell.span ?? 1;
@@ -304,53 +513,83 @@ function layoutTable(
       const isLabel = cell.label !== undefined;
       const text = cell.label ?? (cell.field !== undefined ? fieldText(cell.field, lookup, values) : (fillPlaceholders(cell.text ?? '', lookup) ?? ''));
       const inner = width - 2 * CELL_PAD_X;
-      const lines = text
-        .split('\n')
-        .flatMap((p) => breakParagraph(p, inner, (s) => measure(s, isLabel, size)));
-      return { x, width, lines, bold: isLabel, center: isLabel };
+      const lines = text.split('\n').flatMap((p) => breakParagraph(p, inner, (s) => measure(s, isLabel, size)));
+      return { x, width, lines, bold: isLabel, center: isLabel, right: !isLabel && cell.align === 'right' };
     });
     const minLines = Math.max(1, ...row.map((c) => c.minLines ?? 1));
     const rowLines = Math.max(minLines, ...cells.map((c) => c.lines.length));
+    const isHeader = r < (block.header ?? 0);
+    const signs = row.some((c) => c.label === undefined && c.text !== undefined && SIGNATURE_TEXT.test(c.text));
+    const kind: BlockKind = isHeader ? 'table-header' : signs ? 'signature' : 'table';
 
-    // A row is drawn whole when it fits on a page; a longer one continues on the next page.
-    const whole = rowLines * lh + 2 * CELL_PAD_Y;
-    cur.ensure(Math.min(whole, lh * 3 + 2 * CELL_PAD_Y));
-    let done = 0;
-    while (done < rowLines) {
-      const fit = Math.max(1, Math.floor((cur.remaining() - 2 * CELL_PAD_Y) / lh));
-      const take = Math.min(fit, rowLines - done);
-      const top = cur.y;
+    const rowUnit = (done: number, take: number): Unit => {
       const height = take * lh + 2 * CELL_PAD_Y;
-      for (const c of cells) {
-        const slice = c.lines.slice(done, done + take);
-        // Labels sit in the middle of their row when the row is drawn at once.
-        const offset = c.center && done === 0 && take === rowLines ? ((rowLines - c.lines.length) * lh) / 2 : 0;
-        slice.forEach((line, i) => {
-          const w = measure(line.text, c.bold, size);
-          const x = c.center ? c.x + (c.width - w) / 2 : c.x + CELL_PAD_X;
-          const extra = !c.center && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
-          cur.ops.push({
-            op: 'text',
-            x,
-            y: top + CELL_PAD_Y + offset + i * lh,
-            size,
-            lineHeight: lh,
-            runs: [{ text: line.text, bold: c.bold }],
-            charSpacing: extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0,
-          });
-        });
-        cur.ops.push(
-          { op: 'rule', x1: c.x, y1: top, x2: c.x + c.width, y2: top },
-          { op: 'rule', x1: c.x, y1: top + height, x2: c.x + c.width, y2: top + height },
-          { op: 'rule', x1: c.x, y1: top, x2: c.x, y2: top + height },
-          { op: 'rule', x1: c.x + c.width, y1: top, x2: c.x + c.width, y2: top + height },
-        );
+      const unit: Unit = {
+        height,
+        kind,
+        keep: isHeader,
+        isHeader,
+        tableHeader: header,
+        // A row is started on a page only with a few of its lines, or whole.
+        minStart: (take >= MIN_ROW_PART * 2 ? MIN_ROW_PART : take) * lh + 2 * CELL_PAD_Y,
+        draw: (top) => {
+          const ops: PageOp[] = [];
+          for (const c of cells) {
+            // A label is printed again on each page its row continues on, so no part is unnamed.
+            const slice = c.center && done > 0 ? c.lines.slice(0, take) : c.lines.slice(done, done + take);
+            // Labels sit in the middle of their row when the row is drawn at once.
+            const offset = c.center && done === 0 && take === rowLines ? ((rowLines - c.lines.length) * lh) / 2 : 0;
+            slice.forEach((line, i) => {
+              const w = measure(line.text, c.bold, size);
+              const x = c.center ? c.x + (c.width - w) / 2 : c.right ? c.x + c.width - CELL_PAD_X - w : c.x + CELL_PAD_X;
+              const extra = !c.center && !c.right && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
+              ops.push({
+                op: 'text',
+                block: kind,
+                x,
+                y: top + CELL_PAD_Y + offset + i * lh,
+                size,
+                lineHeight: lh,
+                runs: [{ text: line.text, bold: c.bold }],
+                charSpacing: extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0,
+              });
+              // "受助人（签名）：" in a cell gets a line to sign on, to the cell's edge.
+              const end = x + w + size * 0.3;
+              const right = c.x + c.width - CELL_PAD_X;
+              if (!c.center && SIGN_HERE.test(line.text) && right - end > size * 4) {
+                const base = top + CELL_PAD_Y + offset + i * lh + (lh + size * 0.76) / 2 + 2;
+                ops.push({ op: 'rule', block: kind, x1: end, y1: base, x2: Math.min(right, end + size * 12), y2: base });
+              }
+            });
+            ops.push(
+              { op: 'rule', block: kind, x1: c.x, y1: top, x2: c.x + c.width, y2: top },
+              { op: 'rule', block: kind, x1: c.x, y1: top + height, x2: c.x + c.width, y2: top + height },
+              { op: 'rule', block: kind, x1: c.x, y1: top, x2: c.x, y2: top + height },
+              { op: 'rule', block: kind, x1: c.x + c.width, y1: top, x2: c.x + c.width, y2: top + height },
+            );
+          }
+          return ops;
+        },
+      };
+      if (take >= MIN_ROW_PART * 2) {
+        unit.split = (avail, tail) => {
+          const fit = Math.floor((avail - 2 * CELL_PAD_Y + EPS) / lh);
+          const first = Math.min(fit, take - Math.max(MIN_ROW_PART, tail));
+          // Each part of a split row shows a few lines, so a label is never cut in two.
+          if (first < MIN_ROW_PART) return null;
+          const rest = rowUnit(done + first, take - first);
+          rest.keep = unit.keep;
+          return [{ ...rowUnit(done, first), keep: false }, rest];
+        };
       }
-      cur.y = top + height;
-      done += take;
-      if (done < rowLines) cur.newPage();
-    }
-  }
+      return unit;
+    };
+    const unit = rowUnit(0, rowLines);
+    // A signature row stays on the page of the row above it.
+    if (signs && out.length > 0) out[out.length - 1]!.keep = true;
+    (isHeader ? header : out).push(unit);
+  });
+  return [...header, ...out];
 }
 
 function fieldText(name: string, lookup: (name: string) => string, values: DocumentValues): string {

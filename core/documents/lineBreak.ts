@@ -17,12 +17,15 @@ export const NO_LINE_END = new Set([...'（《「『【〔〈“‘｛［〖〘�
 /** Letters, digits and the punctuation inside numbers and codes (12,345.00, 2026-11, a/b). */
 const WORD_CHAR = /[A-Za-z0-9.,:_@\-+/%]/u;
 
+/** Units that stay on the line of the number before them (38,500.00元, 3人, 2份). */
+const NUMBER_UNIT = new Set([...'元人份件次']);
+
 /** Splits a paragraph into break units: one CJK character, or a whole Latin/number run. */
 export function breakUnits(text: string): string[] {
   const units: string[] = [];
   let word = '';
   for (const ch of text) {
-    if (WORD_CHAR.test(ch)) {
+    if (WORD_CHAR.test(ch) || (NUMBER_UNIT.has(ch) && /\d$/.test(word))) {
       word += ch;
       continue;
     }

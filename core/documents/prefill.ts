@@ -2,6 +2,7 @@ import type { Consultation } from '../consultations/schema';
 import { PAYMENT_METHODS, type MediationInput } from '../mediations/schema';
 import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
+import { fenToYuan, formatYuan, numberToFen } from '../money';
 import { formatChineseDate } from './format';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
 import type { ShiftLog } from '../shifts/log';
@@ -73,9 +74,10 @@ function consultationFacts(c: Consultation, enums: Enumerations): Record<string,
     caseSummary: c.question,
     matter: c.aidMatters.length > 0 ? labels(enums.legalAidMatters, c.aidMatters) : c.cause ? `${c.cause}案件的法律援助` : '',
     householdSize: c.householdSize !== undefined ? String(c.householdSize) : '',
-    householdIncome: c.householdMonthlyIncome !== undefined ? c.householdMonthlyIncome.toFixed(2) : '',
+    householdIncome: c.householdMonthlyIncome !== undefined ? fenToYuan(numberToFen(c.householdMonthlyIncome)) : '',
+    // Rounded down to the fen, as the means test shows it (core/rules/meansTest.ts).
     incomePerPerson:
-      c.householdMonthlyIncome !== undefined && c.householdSize ? (c.householdMonthlyIncome / c.householdSize).toFixed(2) : '',
+      c.householdMonthlyIncome !== undefined && c.householdSize ? fenToYuan(Math.floor(numberToFen(c.householdMonthlyIncome) / c.householdSize)) : '',
     receivedAt: c.receivedAt ? timeText(c.receivedAt) : timeText(c.time),
     plaintiff: person,
     respondent: person,
@@ -121,8 +123,8 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
       log.mediations.joined === 0
         ? '无'
         : `参与 ${log.mediations.joined} 件，达成 ${log.mediations.settled} 件` +
-          (log.mediations.agreed !== '0.00' ? `，协议金额 ${log.mediations.agreed} 元` : '') +
-          (log.mediations.recovered !== '0.00' ? `，挽回经济损失 ${log.mediations.recovered} 元` : ''),
+          (log.mediations.agreed !== '0.00' ? `，协议金额${formatYuan(log.mediations.agreed)}` : '') +
+          (log.mediations.recovered !== '0.00' ? `，挽回经济损失${formatYuan(log.mediations.recovered)}` : ''),
     pendingTransfers: log.pendingTransfers.map(
       (p) => `${p.clientName}，${timeText(p.receivedAt)}收到，应于${timeText(p.dueAt)}前转交${p.overdue ? '（已超时）' : ''}`,
     ),

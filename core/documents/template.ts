@@ -5,6 +5,17 @@
  *
  * Text in blocks may hold placeholders `{{field}}`, filled with the field's value
  * formatted by its type (core/documents/format.ts), and `{{docNumber}}`.
+ *
+ * Optional segments: `[[，住{{address}}]]` prints its text only when every placeholder
+ * inside it has a value, and nothing at all otherwise, so an empty optional field leaves
+ * no dangling words ("…，住"). Segments do not nest. A line with `optional: true` made only
+ * of segments disappears when all of them are empty.
+ *
+ * Layout rules every template gets from the engine (core/documents/layout.ts), without
+ * asking: headings stay with what follows; the signature block (此致/致 + addressee +
+ * signature lines + date) stays on one page with the last lines of the body; a table's
+ * `header` rows are repeated on each page it continues on and never end a page; a table
+ * row asking for a signature (签名/签字/捺指印/盖章) stays with the row above it.
  */
 
 export type FieldType = 'text' | 'multiline' | 'date' | 'money' | 'list';
@@ -18,6 +29,8 @@ export interface FieldDef {
   max?: number;
   /** Shown under the input. */
   hint?: string;
+  /** A count's unit printed after a filled value (人, 份, 件, 人次), unless the value already ends with it. */
+  unit?: string;
 }
 
 export type FieldValue = string | string[];
@@ -37,7 +50,18 @@ export interface TableCell {
   span?: number;
   /** Height reserved for the row in lines, e.g. space for a signature (default 1). */
   minLines?: number;
+  /** Figures are set right so that their digits line up (default left; labels are centred). */
+  align?: 'left' | 'right';
 }
+
+/**
+ * A line of a signature block. A string is printed as it is filled; when it ends in a
+ * request to sign ("申请人（签名）：") a rule gives room to sign, and a string made of one
+ * empty date placeholder prints "____年__月__日" to be dated by hand.
+ * `{ sign, fingerprint }` prints the label, a rule to sign on and, with `fingerprint`, a
+ * box for the 指印. `{ date }` prints that date field or the blank date line.
+ */
+export type SignatureLine = string | { sign: string; fingerprint?: boolean } | { date: string };
 
 export type Block =
   /** Centred bold title. */
@@ -54,10 +78,10 @@ export type Block =
   | { type: 'prose'; field: string }
   /** A list field, one numbered paragraph per item. */
   | { type: 'list'; field: string; numbering: 'chinese' | 'arabic' }
-  /** A ruled grid for forms; columns are relative widths. */
-  | { type: 'table'; columns: number[]; rows: TableCell[][] }
-  /** Signature and date lines set right of centre and kept on one page. */
-  | { type: 'signature'; lines: string[] }
+  /** A ruled grid for forms; columns are relative widths; the first `header` rows head every page it spans. */
+  | { type: 'table'; columns: number[]; rows: TableCell[][]; header?: number }
+  /** Signature and date lines set right of centre and kept on one page with the end of the body. */
+  | { type: 'signature'; lines: SignatureLine[] }
   /** Vertical space in lines. */
   | { type: 'gap'; lines: number };
 

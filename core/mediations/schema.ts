@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordBase } from '../records/base';
+import { yuanToFen } from '../money';
 import { compareYmd, parseYmd } from '../domain/calendar';
 import { DEFAULT_ENUMERATIONS, type EnumEntry, type Enumerations } from '../domain/enums';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
@@ -24,20 +25,6 @@ export const PAYMENT_METHODS = [
 ] as const;
 
 export const MEDIATION_LIMITS = { cause: 60, caseNumber: 60, place: 120, partyName: 50, representative: 50, terms: 4000, note: 500 } as const;
-
-const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
-
-/** Yuan as a decimal string → whole fen; null when it is not a valid amount. */
-export function toFen(yuan: string): number | null {
-  const t = yuan.trim().replace(/,/g, '');
-  if (!MONEY.test(t)) return null;
-  const [whole, frac = ''] = t.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-export function fenToYuan(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
 
 function blank(v: unknown): unknown {
   return v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
@@ -65,7 +52,7 @@ const date = (label: string) =>
   z.string({ error: `请填写${label}` }).refine((v) => parseYmd(v) !== null, `${label}应为有效日期（YYYY-MM-DD）`);
 
 const money = (label: string) =>
-  z.preprocess(blank, z.string({ error: `${label}应为金额` }).transform((v) => v.trim().replace(/,/g, '')).refine((v) => toFen(v) !== null, `${label}应为不小于 0 的金额，最多两位小数`).optional());
+  z.preprocess(blank, z.string({ error: `${label}应为金额` }).transform((v) => v.trim().replace(/,/g, '')).refine((v) => yuanToFen(v) !== null, `${label}应为不小于 0 的金额，最多两位小数`).optional());
 
 export function mediationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS) {
   return z
@@ -106,7 +93,7 @@ export function mediationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS)
           if (m[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: '未达成协议的，不应填写协议金额或履行信息' });
         }
       }
-      const agreed = m.amountAgreed !== undefined ? toFen(m.amountAgreed) : null;
+      const agreed = m.amountAgreed !== undefined ? yuanToFen(m.amountAgreed) : null;
       if (agreed !== null && agreed > 0 && !m.paymentMethod) ctx.addIssue({ code: 'custom', path: ['paymentMethod'], message: '请选择履行方式' });
       if (m.paymentDeadline && m.amountAgreed === undefined) ctx.addIssue({ code: 'custom', path: ['amountAgreed'], message: '填写了履行期限的，请填写协议金额' });
       // Cross-field rules compare only values that passed their own rule (zod still runs this on the rest).
@@ -115,7 +102,7 @@ export function mediationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS)
         ctx.addIssue({ code: 'custom', path: ['paymentDeadline'], message: '履行期限不能早于调解日期' });
       }
       if (validDate(m.paidAt) && compareYmd(m.paidAt, m.date) < 0) ctx.addIssue({ code: 'custom', path: ['paidAt'], message: '实际履行日期不能早于调解日期' });
-      const recovered = m.amountRecovered !== undefined ? toFen(m.amountRecovered) : null;
+      const recovered = m.amountRecovered !== undefined ? yuanToFen(m.amountRecovered) : null;
       if (recovered !== null && agreed !== null && recovered > agreed) {
         ctx.addIssue({ code: 'custom', path: ['amountRecovered'], message: '挽回经济损失不能超过协议金额' });
       }
@@ -135,6 +122,6 @@ export type Mediation = MediationInput & RecordBase;
  */
 export function isPaymentOverdue(m: Pick<MediationInput, 'outcome' | 'paymentDeadline' | 'paidAt' | 'amountAgreed'>, today: string): boolean {
   if (m.outcome === 'no_agreement' || !m.paymentDeadline || m.paidAt) return false;
-  const agreed = m.amountAgreed !== undefined ? toFen(m.amountAgreed) : null;
+  const agreed = m.amountAgreed !== undefined ? yuanToFen(m.amountAgreed) : null;
   return agreed !== null && agreed > 0 && compareYmd(m.paymentDeadline, today) < 0;
 }

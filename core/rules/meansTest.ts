@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ENUMERATIONS, findEntry, labelOf, type Enumerations } from '../domain/enums';
+import { formatYuanFen, isWholeFen, numberToFen } from '../money';
 
 // ---------------------------------------------------------------------------
 // No means test (Art. 32: matters not subject to the economic-hardship condition;
@@ -93,11 +94,7 @@ const yuan = (what: string, max: number) =>
     .number({ error: `${what}应为数字` })
     .refine(Number.isFinite, `${what}应为数字`)
     .refine((v) => isWholeFen(v), `${what}最多保留两位小数`)
-    .refine((v) => v <= max, `${what}不能超过 ${max} 元`);
-
-function isWholeFen(v: number): boolean {
-  return Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
-}
+    .refine((v) => v <= max, `${what}不能超过 ${formatYuanFen(numberToFen(max))}`);
 
 /**
  * A city's standard: income per person per month must be below
@@ -146,19 +143,6 @@ export interface EligibilityResult {
   ruleText: string;
 }
 
-export function yuanToFen(value: number): number {
-  if (!Number.isFinite(value) || !isWholeFen(value)) throw new RangeError(`not a whole number of fen: ${value}`);
-  return Math.round(value * 100);
-}
-
-/** 1234567 fen → '12,345.67'. */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /**
  * Means test. "低于" (below) is strict: income per person exactly at the standard does not
  * qualify. Chinese statutory drafting spells out inclusion (以上、以下、不满、超过 per
@@ -172,20 +156,20 @@ export function formatFen(fen: number): string {
 export function checkEligibility(household: HouseholdIncome, standard: MeansTestStandard): EligibilityResult {
   const h = householdIncomeSchema.parse(household);
   const s = meansTestStandardSchema.parse(standard);
-  const incomeFen = yuanToFen(h.householdMonthlyIncome);
-  const lineFen = yuanToFen(s.minimumLivingLine);
+  const incomeFen = numberToFen(h.householdMonthlyIncome);
+  const lineFen = numberToFen(s.minimumLivingLine);
   const multiplierHundredths = Math.round(s.multiplier * 100);
-  const additionFen = yuanToFen(s.addition);
+  const additionFen = numberToFen(s.addition);
 
   const thresholdFen = Math.floor((lineFen * multiplierHundredths + 50) / 100) + additionFen;
   const eligible = incomeFen < thresholdFen * h.householdSize;
   const perCapitaFen = Math.floor(incomeFen / h.householdSize);
 
   const multiplier = (multiplierHundredths / 100).toString();
-  const split = h.householdSize > 1 ? `（${formatFen(incomeFen)} 元 ÷ ${h.householdSize} 人）` : '';
+  const split = h.householdSize > 1 ? `（${formatYuanFen(incomeFen)} ÷ ${h.householdSize} 人）` : '';
   const ruleText =
-    `家庭人均月收入 ${formatFen(perCapitaFen)} 元${split}，${eligible ? '低于' : '不低于'}当地标准 ` +
-    `${multiplier} × 低保线 ${formatFen(lineFen)} 元 + ${formatFen(additionFen)} 元 = ${formatFen(thresholdFen)} 元，` +
+    `家庭人均月收入 ${formatYuanFen(perCapitaFen)}${split}，${eligible ? '低于' : '不低于'}当地标准 ` +
+    `${multiplier} × 低保线 ${formatYuanFen(lineFen)} + ${formatYuanFen(additionFen)} = ${formatYuanFen(thresholdFen)}，` +
     `${eligible ? '符合' : '不符合'}经济困难条件`;
   return { eligible, perCapitaFen, thresholdFen, ruleText };
 }

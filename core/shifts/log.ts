@@ -1,6 +1,6 @@
 import type { Enumerations } from '../domain/enums';
 import { labelOf } from '../domain/enums';
-import { fenToYuan } from '../mediations/schema';
+import { fenToYuan, sumFen } from '../money';
 import { isRequestOnly } from '../consultations/detaineeRequest';
 import { transferDeadline } from '../consultations/transferDeadline';
 import { isSettled, type ConsultationFacts, type DocumentFacts, type MediationFacts } from '../statistics/facts';
@@ -81,8 +81,8 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
     mediations: {
       joined: mediations.length,
       settled: settled.length,
-      agreed: fenToYuan(settled.reduce((s, m) => s + m.agreedFen, 0)),
-      recovered: fenToYuan(mediations.reduce((s, m) => s + m.recoveredFen, 0)),
+      agreed: fenToYuan(sumFen(settled.map((m) => m.agreedFen))),
+      recovered: fenToYuan(sumFen(mediations.map((m) => m.recoveredFen))),
     },
     pendingTransfers: [...input.pendingTransfers]
       .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))

@@ -8,6 +8,9 @@ export interface StatisticsReportRequest {
   tables: StatTable[];
 }
 
+/** A count or an amount (12, 38,500.00), set right so that digits line up. */
+const isFigure = (v: string | number) => typeof v === 'number' || /^-?[\d,]+(\.\d+)?$/.test(v);
+
 /** Placeholders are `{{name}}`; figures and labels never hold braces, but a station name might. */
 const literal = (s: string | number) => String(s).replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝'));
 
@@ -27,7 +30,7 @@ export function statisticsReportTemplate(req: StatisticsReportRequest): Document
     const header: TableCell[] = t.columns.map((c) => ({ label: literal(c) }));
     // The first column names the row; the figures get equal narrower shares.
     const columns = t.columns.map((_, i) => (i === 0 ? 1.6 : 1));
-    blocks.push({ type: 'table', columns, rows: [header, ...t.rows.map((r) => r.map((v) => ({ text: literal(v) })))] });
+    blocks.push({ type: 'table', columns, header: 1, rows: [header, ...t.rows.map((r) => r.map((v, i) => ({ text: literal(v), ...(i > 0 && isFigure(v) ? { align: 'right' as const } : {}) })))] });
   }
   return { kind: 'statistics_report', name: req.title, description: '统计报表', style: 'form', sources: ['none'], fields: [], blocks };
 }

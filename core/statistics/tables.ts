@@ -1,4 +1,4 @@
-import { fenToYuan } from '../mediations/schema';
+import { formatFen } from '../money';
 import type { Enumerations } from '../domain/enums';
 import type { Figures, Slice, StatisticsReport } from './compute';
 
@@ -8,8 +8,6 @@ export interface StatTable {
   columns: string[];
   rows: (string | number)[][];
 }
-
-const yuan = (fen: number) => fenToYuan(fen);
 
 /** The measures every breakdown shows, in the order supervisors report them. */
 const MEASURES: { label: string; value(f: Figures): string | number }[] = [
@@ -21,8 +19,8 @@ const MEASURES: { label: string; value(f: Figures): string | number }[] = [
   { label: '代写文书（份）', value: (f) => f.documentsTotal },
   { label: '参与调解（件）', value: (f) => f.mediations.joined },
   { label: '调解成功（件）', value: (f) => f.mediations.settled },
-  { label: '协议金额（元）', value: (f) => yuan(f.mediations.agreedFen) },
-  { label: '挽回经济损失（元）', value: (f) => yuan(f.mediations.recoveredFen) },
+  { label: '协议金额（元）', value: (f) => formatFen(f.mediations.agreedFen) },
+  { label: '挽回经济损失（元）', value: (f) => formatFen(f.mediations.recoveredFen) },
 ];
 
 function breakdown(title: string, first: string, slices: readonly Slice[], total: Figures): StatTable {

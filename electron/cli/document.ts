@@ -20,14 +20,24 @@ function kinds(json: boolean): void {
     name: t.name,
     description: t.description,
     style: t.style,
-    fields: t.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required ?? false, ...(f.max ? { max: f.max } : {}) })),
+    sources: t.sources,
+    legalBasis: t.legalBasis ?? '',
+    signers: t.signers ?? '',
+    fields: t.fields.map((f) => ({
+      name: f.name,
+      label: f.label,
+      type: f.type,
+      required: f.required ?? false,
+      ...(f.max ? { max: f.max } : {}),
+      ...(f.unit ? { unit: f.unit } : {}),
+    })),
   }));
   if (json) {
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return;
   }
   for (const t of list) {
-    process.stdout.write(`${t.kind}\t${t.name}\n`);
+    process.stdout.write(`${t.kind}\t${t.name}\n    依据：${t.legalBasis || '—'}\n    签署：${t.signers || '—'}\n`);
     for (const f of t.fields) process.stdout.write(`    ${f.name}\t${f.label}\t${f.type}${f.required ? '\t必填' : ''}\n`);
   }
 }

@@ -62,7 +62,7 @@ test('a whole shift: sign in, three contacts and a mediation, sign out, the shif
   await form.getByRole('button', { name: '保存' }).click();
   const detail = page.getByTestId('mediation-detail');
   await expect(detail).toContainText('孙𠮷');
-  await expect(detail).toContainText('38500.00 元');
+  await expect(detail).toContainText('38,500.00元');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('mediation-count')).toHaveText('共 1 件');
 

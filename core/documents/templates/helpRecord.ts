@@ -6,6 +6,8 @@ export const helpRecord: DocumentTemplate = {
   name: '值班律师法律帮助记录表',
   description: '记录一次法律帮助的经过，由受助人签字确认',
   style: 'form',
+  legalBasis: '《中华人民共和国法律援助法》第十四条、第三十条；《法律援助值班律师工作办法》',
+  signers: '值班律师签名；受助人核对后签名',
   sources: ['consultation'],
   fields: [
     { name: 'stationName', label: '工作站', type: 'text', required: true, max: 60 },

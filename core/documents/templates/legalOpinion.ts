@@ -6,6 +6,8 @@ export const legalOpinion: DocumentTemplate = {
   name: '法律意见书',
   description: '就罪名认定、量刑建议、程序适用等向检察院或法院提出意见',
   style: 'letter',
+  legalBasis: '《中华人民共和国刑事诉讼法》第三十六条、第一百七十三条；《中华人民共和国法律援助法》第三十条',
+  signers: '值班律师签名，注明所在工作站',
   sources: ['consultation'],
   fields: [
     { name: 'addressee', label: '致送机关', type: 'text', required: true, max: 60 },

@@ -6,6 +6,8 @@ export const mediationAgreement: DocumentTemplate = {
   name: '调解协议书',
   description: '记录值班律师参与调解达成的协议',
   style: 'letter',
+  legalBasis: '《中华人民共和国人民调解法》第二十八条、第二十九条、第三十三条',
+  signers: '各方当事人签名并捺指印；调解员、值班律师签名',
   sources: ['mediation', 'consultation'],
   fields: [
     { name: 'mediationType', label: '调解类型', type: 'text', required: true, max: 20 },
@@ -38,6 +40,6 @@ export const mediationAgreement: DocumentTemplate = {
     { type: 'labelled', label: '履行方式和期限', field: 'payment', optional: true },
     { type: 'line', indent: true, text: '本协议经各方当事人签名后生效，一式{{copies}}份，各方当事人各执一份，调解组织留存一份。', optional: true },
     { type: 'labelled', label: '调解地点', field: 'place', optional: true },
-    { type: 'signature', lines: ['当事人（签名）：', '当事人（签名）：', '调解员：{{mediatorName}}', '值班律师：{{lawyerName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '当事人（签名）', fingerprint: true }, { sign: '当事人（签名）', fingerprint: true }, '调解员：{{mediatorName}}', '值班律师：{{lawyerName}}', '{{date}}'] },
   ],
 };

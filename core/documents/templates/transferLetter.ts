@@ -6,6 +6,8 @@ export const transferLetter: DocumentTemplate = {
   name: '法律援助申请转交函',
   description: '将在押人员的法律援助申请在二十四小时内转交法律援助机构',
   style: 'letter',
+  legalBasis: '《中华人民共和国法律援助法》第三十九条',
+  signers: '转交单位盖章',
   sources: ['consultation'],
   fields: [
     { name: 'legalAidCentre', label: '法律援助机构', type: 'text', required: true, max: 60 },
@@ -30,13 +32,13 @@ export const transferLetter: DocumentTemplate = {
     {
       type: 'line',
       indent: true,
-      text: '在押人员{{applicantName}}（{{gender}}，{{birthDate}}出生，证件号码{{idNumber}}）涉嫌{{cause}}一案，于{{receivedAt}}向本单位提出法律援助申请。根据《中华人民共和国法律援助法》第三十九条的规定，现将其法律援助申请及有关材料转交你机构，请依法审查并将处理结果告知。',
+      text: '在押人员{{applicantName}}[[（{{gender}}）]][[，{{birthDate}}出生]][[，证件号码{{idNumber}}]]，涉嫌{{cause}}一案，于{{receivedAt}}向本单位提出法律援助申请。根据《中华人民共和国法律援助法》第三十九条的规定，现将其法律援助申请及有关材料转交你机构，请依法审查并将处理结果告知。',
     },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
     { type: 'prose', field: 'circumstances' },
     { type: 'heading', text: '随附材料：', when: 'attachments' },
     { type: 'list', field: 'attachments', numbering: 'arabic' },
-    { type: 'line', text: '联系人：{{contact}}　联系电话：{{contactPhone}}', optional: true },
+    { type: 'line', text: '[[联系人：{{contact}}　]][[联系电话：{{contactPhone}}]]', optional: true },
     { type: 'signature', lines: ['{{stationName}}（盖章）', '{{date}}'] },
   ],
 };

@@ -40,7 +40,7 @@ function addSheet(book: ExcelJS.Workbook, req: StatisticsReportRequest, t: StatT
     // Amounts travel as exact decimal strings; the sheet holds them as numbers so sums work.
     // An amount is named by its column (按律师…) or by its row (汇总).
     const amount = (i: number) => i > 0 && (isAmountColumn(t.columns[i]!) || isAmountColumn(String(r[0])));
-    const row = sheet.addRow(r.map((v, i) => (amount(i) && typeof v === 'string' && /^\d+\.\d{2}$/.test(v) ? Number(v) : v)));
+    const row = sheet.addRow(r.map((v, i) => (amount(i) && typeof v === 'string' && /^\d{1,3}(,\d{3})*\.\d{2}$/.test(v) ? Number(v.replace(/,/g, '')) : v)));
     row.eachCell((c, col) => {
       if (amount(col - 1)) c.numFmt = '#,##0.00';
     });

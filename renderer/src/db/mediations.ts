@@ -1,4 +1,5 @@
-import { mediationInputSchema, toFen, type MediationInput } from '../../../core/mediations/schema';
+import { mediationInputSchema, type MediationInput } from '../../../core/mediations/schema';
+import { yuanToFen } from '../../../core/money';
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
@@ -16,7 +17,7 @@ export type StoredMediation = Stored<Owned>;
 /** The deadline the follow-up list watches: an agreement with an amount, not yet paid. */
 function openDeadlineOf(m: Owned & { deleted: boolean }): string | undefined {
   if (m.deleted || m.outcome === 'no_agreement' || m.paidAt || !m.paymentDeadline) return undefined;
-  const fen = m.amountAgreed !== undefined ? toFen(m.amountAgreed) : null;
+  const fen = m.amountAgreed !== undefined ? yuanToFen(m.amountAgreed) : null;
   return fen !== null && fen > 0 ? m.paymentDeadline : undefined;
 }
 

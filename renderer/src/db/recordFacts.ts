@@ -1,4 +1,4 @@
-import { toFen } from '../../../core/mediations/schema';
+import { yuanToFen } from '../../../core/money';
 import type { ConsultationInput } from '../../../core/consultations/schema';
 import type { MediationInput } from '../../../core/mediations/schema';
 import type { ConsultationFacts, MediationFacts } from '../../../core/statistics/facts';
@@ -28,8 +28,8 @@ export function mediationFactsOf(m: MediationInput & { id: string }, linked: Rea
     lawyerIds: m.lawyerIds,
     type: m.type,
     outcome: m.outcome,
-    agreedFen: m.amountAgreed ? (toFen(m.amountAgreed) ?? 0) : 0,
-    recoveredFen: m.amountRecovered ? (toFen(m.amountRecovered) ?? 0) : 0,
+    agreedFen: m.amountAgreed ? (yuanToFen(m.amountAgreed) ?? 0) : 0,
+    recoveredFen: m.amountRecovered ? (yuanToFen(m.amountRecovered) ?? 0) : 0,
     becameLegalAidCase: m.becameLegalAidCase,
     specialGroups: [...new Set(sources.flatMap((c) => c.specialGroups))],
   };

@@ -3,7 +3,6 @@ import {
   checkEligibility,
   checkNoMeansTest,
   EXAMPLE_MEANS_TEST_STANDARD,
-  formatFen,
   meansTestStandardSchema,
 } from '../../../core/rules/meansTest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
@@ -42,10 +41,10 @@ describe('checkEligibility', () => {
   it('explains the rule in Chinese with the figures used', () => {
     const r = checkEligibility({ householdMonthlyIncome: 1234, householdSize: 1 }, standard);
     expect(r.ruleText).toBe(
-      '家庭人均月收入 1,234.00 元，低于当地标准 2 × 低保线 750.00 元 + 200.00 元 = 1,700.00 元，符合经济困难条件',
+      '家庭人均月收入 1,234.00元，低于当地标准 2 × 低保线 750.00元 + 200.00元 = 1,700.00元，符合经济困难条件',
     );
     const family = checkEligibility({ householdMonthlyIncome: 3702, householdSize: 3 }, standard);
-    expect(family.ruleText).toContain('家庭人均月收入 1,234.00 元（3,702.00 元 ÷ 3 人）');
+    expect(family.ruleText).toContain('家庭人均月收入 1,234.00元（3,702.00元 ÷ 3 人）');
   });
 
   it('rounds a fractional standard half up to the fen', () => {
@@ -55,7 +54,7 @@ describe('checkEligibility', () => {
       { minimumLivingLine: 750.01, multiplier: 1.5, addition: 300 },
     );
     expect(r).toMatchObject({ eligible: true, thresholdFen: 142_502 });
-    expect(r.ruleText).toContain('1.5 × 低保线 750.01 元 + 300.00 元 = 1,425.02 元');
+    expect(r.ruleText).toContain('1.5 × 低保线 750.01元 + 300.00元 = 1,425.02元');
   });
 
   it('rejects a negative or fractional-fen income', () => {
@@ -73,13 +72,6 @@ describe('meansTestStandardSchema', () => {
     const messages = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
     expect(messages.minimumLivingLine).toBe('低保线应大于 0');
     expect(messages.addition).toBe('附加金额不能为负数');
-  });
-});
-
-describe('formatFen', () => {
-  it('groups thousands and keeps two decimals', () => {
-    expect(formatFen(123_456_789)).toBe('1,234,567.89');
-    expect(formatFen(5)).toBe('0.05');
   });
 });
 

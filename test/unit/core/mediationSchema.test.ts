@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mediationFixture } from './mediationFixture';
-import { fenToYuan, isPaymentOverdue, mediationInputSchema, toFen } from '../../../core/mediations/schema';
+import { isPaymentOverdue, mediationInputSchema } from '../../../core/mediations/schema';
 
 const schema = mediationInputSchema();
 
@@ -40,16 +40,6 @@ describe('mediation records', () => {
     const failed = mediation({ outcome: 'no_agreement', terms: '', amountRecovered: '' });
     expect(problems(failed)).toMatchObject({ amountAgreed: '未达成协议的，不应填写协议金额或履行信息', paymentDeadline: '未达成协议的，不应填写协议金额或履行信息' });
     expect(problems({ ...failed, amountAgreed: '', paymentMethod: '', paymentDeadline: '' })).toEqual({});
-  });
-
-  it('converts yuan and fen exactly', () => {
-    expect(toFen('38,500')).toBe(3_850_000);
-    expect(toFen('0.1')).toBe(10);
-    expect(toFen('0.05')).toBe(5);
-    expect(toFen('01')).toBeNull();
-    expect(fenToYuan(3_850_005)).toBe('38500.05');
-    // 0.1 + 0.2 in fen is exact, unlike in floating-point yuan.
-    expect(fenToYuan(toFen('0.1')! + toFen('0.2')!)).toBe('0.30');
   });
 
   it('flags an agreement whose deadline passed without payment, and only that', () => {

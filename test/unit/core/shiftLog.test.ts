@@ -95,7 +95,7 @@ describe('shift log (值班日志)', () => {
       shiftPeriod: '2026年11月24日08时30分至17时30分',
       consultationCount: '3 人次',
       documentCounts: ['民事起诉状：1 份'],
-      mediationSummary: '参与 2 件，达成 1 件，协议金额 38500.00 元，挽回经济损失 12000.50 元',
+      mediationSummary: '参与 2 件，达成 1 件，协议金额38,500.00元，挽回经济损失12,000.50元',
       pendingTransfers: ['刘某，2026年11月23日16时30分收到，应于2026年11月24日16时30分前转交（已超时）'],
       handoverNotes: '张某的起诉状待补充证据',
       date: '2026-11-24',

@@ -59,9 +59,9 @@ describe('statistics of a period', () => {
   it('the tables shown, exported and printed carry the same totals', () => {
     const tables = statisticsTables(r, DEFAULT_ENUMERATIONS, documentLabel);
     const summary = Object.fromEntries(tables[0]!.rows.map(([k, v]) => [k, v]));
-    expect(summary).toMatchObject({ 咨询人次: 5, 具结书签署在场: 1, 超时转交: 2, '代写文书（份）': 3, '协议金额（元）': '38500.00', '挽回经济损失（元）': '12000.50', 调解转为法律援助案件: 1 });
+    expect(summary).toMatchObject({ 咨询人次: 5, 具结书签署在场: 1, 超时转交: 2, '代写文书（份）': 3, '协议金额（元）': '38,500.00', '挽回经济损失（元）': '12,000.50', 调解转为法律援助案件: 1 });
     const byLawyer = tables.find((t) => t.title === '按值班律师')!;
-    expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 1, 1, 2, 2, 3, 2, 1, '38500.00', '12000.50']);
+    expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 1, 1, 2, 2, 3, 2, 1, '38,500.00', '12,000.50']);
     const help = tables.find((t) => t.title === '按帮助类型')!;
     expect(help.columns.slice(0, 4)).toEqual(['帮助类型', '合计', '刑事', '民事']);
     expect(help.rows[0]!.slice(0, 4)).toEqual(['法律咨询', 5, 4, 1]);

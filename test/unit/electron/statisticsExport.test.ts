@@ -47,7 +47,7 @@ describe('statistics exports', () => {
     expect(text).toContain('按值班律师（1/2）');
     expect(text).toContain('按值班律师（2/2）');
     expect(text).toContain('咨询人次5');
-    expect(text).toContain('38500.00');
+    expect(text).toContain('38,500.00');
     expect(r.pages).toBeGreaterThanOrEqual(1);
   });
 

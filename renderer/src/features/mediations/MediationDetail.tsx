@@ -59,8 +59,8 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
         <Descriptions.Item label="调解结果">{labelOf(enums.mediationOutcomes, m.outcome)}</Descriptions.Item>
         <Descriptions.Item label="转为法律援助案件">{m.becameLegalAidCase ? '是' : '否'}</Descriptions.Item>
         {m.terms && <Descriptions.Item label="协议内容" span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.terms}</Typography.Paragraph></Descriptions.Item>}
-        <Descriptions.Item label="协议金额">{m.amountAgreed ? `${yuanText(m.amountAgreed)} 元` : '—'}</Descriptions.Item>
-        <Descriptions.Item label="挽回经济损失">{m.amountRecovered ? `${yuanText(m.amountRecovered)} 元` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="协议金额">{yuanText(m.amountAgreed, '元')}</Descriptions.Item>
+        <Descriptions.Item label="挽回经济损失">{yuanText(m.amountRecovered, '元')}</Descriptions.Item>
         <Descriptions.Item label="履行方式">{m.paymentMethod ? labelOf(PAYMENT_METHODS, m.paymentMethod) : '—'}</Descriptions.Item>
         <Descriptions.Item label="履行期限">
           {m.paymentDeadline ?? '—'} {overdue && <Tag color="red">逾期未履行</Tag>}

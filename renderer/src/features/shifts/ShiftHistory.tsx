@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isOpenOvernight } from '../../../../core/shifts/schema';
 import { calendarDayOf } from '../../../../core/domain/calendar';
+import { formatYuan } from '../../../../core/money';
 import { labelOf } from '../../../../core/domain/enums';
 import { describeRemaining, transferDeadline } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
@@ -96,8 +97,8 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
             <Descriptions.Item label="按帮助类型" span={2}>{lines(log.helpTypes, '人次')}</Descriptions.Item>
             <Descriptions.Item label="特殊群体" span={2}>{lines(log.specialGroups, '人次')}</Descriptions.Item>
             <Descriptions.Item label="代写文书" span={2}>{lines(log.documents, '份')}</Descriptions.Item>
-            <Descriptions.Item label="协议金额">{log.mediations.agreed} 元</Descriptions.Item>
-            <Descriptions.Item label="挽回经济损失">{log.mediations.recovered} 元</Descriptions.Item>
+            <Descriptions.Item label="协议金额">{formatYuan(log.mediations.agreed)}</Descriptions.Item>
+            <Descriptions.Item label="挽回经济损失">{formatYuan(log.mediations.recovered)}</Descriptions.Item>
             <Descriptions.Item label="交接事项" span={2}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{log.handoverNotes || '无'}</Typography.Paragraph>
             </Descriptions.Item>

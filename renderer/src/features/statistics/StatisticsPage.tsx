@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Spin, St
 import { FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { fenToYuan } from '../../../../core/mediations/schema';
+import { formatFen } from '../../../../core/money';
 import { StationApiError } from '../../../../core/api/client';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
@@ -81,8 +81,8 @@ export function StatisticsPage() {
               ['代写文书（份）', t.documentsTotal],
               ['参与调解（件）', t.mediations.joined],
               ['调解成功（件）', t.mediations.settled],
-              ['协议金额（元）', fenToYuan(t.mediations.agreedFen)],
-              ['挽回经济损失（元）', fenToYuan(t.mediations.recoveredFen)],
+              ['协议金额（元）', formatFen(t.mediations.agreedFen)],
+              ['挽回经济损失（元）', formatFen(t.mediations.recoveredFen)],
             ].map(([label, value]) => (
               <Col key={label} xs={12} md={8} xl={4}>
                 <Card size="small">

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { layoutDocument, type BlockKind, type LaidOutDocument, type PageOp } from '../../../core/documents/layout';
+import { DOCUMENT_TEMPLATES } from '../../../core/documents/templates/index';
+import type { DocumentTemplate, DocumentValues, FieldDef } from '../../../core/documents/template';
+import { checkDocumentValues } from '../../../core/documents/values';
+import { statisticsReportTemplate } from '../../../core/statistics/reportTemplate';
+import { developmentFontFiles, FontSet } from '../../../electron/services/pdf/fonts';
+import { SAMPLES } from './samples/index';
+
+/**
+ * Every kind, laid out three ways (required fields only; a typical case; every field at
+ * its limit with rare characters), must never leave a signature block, a date, a heading
+ * or a table header alone on a page, nor an empty page: a clerk returns such a paper.
+ */
+const fonts = new FontSet(developmentFontFiles());
+const measure = (t: string, b: boolean, s: number) => fonts.measure(t, b, s);
+const NUMBER = '〔2026〕LN0102-KSS01值字第0042号';
+
+/** Kinds that alone on a page make it a stray: nothing a reader could not do without. */
+const STRAY: ReadonlySet<BlockKind> = new Set(['signature', 'date', 'closing', 'heading', 'table-header']);
+const SIGNING: ReadonlySet<BlockKind> = new Set(['signature', 'date', 'closing']);
+
+function layout(template: DocumentTemplate, values: DocumentValues): LaidOutDocument {
+  return layoutDocument({ template, values, docNumber: NUMBER, measure });
+}
+
+const kindsOf = (ops: PageOp[]) => new Set(ops.map((o) => o.block).filter((k) => k !== 'footer'));
+const bottomOf = (ops: PageOp[], kind: BlockKind) =>
+  Math.max(-Infinity, ...ops.filter((o) => o.block === kind).map((o) => (o.op === 'text' ? o.y : Math.max(o.y1, o.y2))));
+
+/** What is wrong with the pages, in words a reviewer reads in the failure. */
+function layoutFaults(doc: LaidOutDocument): string[] {
+  const faults: string[] = [];
+  doc.pages.forEach((ops, i) => {
+    const page = `第 ${i + 1} 页`;
+    const kinds = kindsOf(ops);
+    if (kinds.size === 0) faults.push(`${page}是空白页`);
+    else if ([...kinds].every((k) => STRAY.has(k))) faults.push(`${page}只有${[...kinds].join('、')}`);
+    // A header row must have at least one row of its table under it on the same page.
+    if (kinds.has('table-header') && bottomOf(ops, 'table') <= bottomOf(ops, 'table-header')) faults.push(`${page}以表头结束`);
+    // A heading must have something under it on the same page.
+    const lastHeading = bottomOf(ops, 'heading');
+    if (kinds.has('heading') && !ops.some((o) => o.op === 'text' && o.block !== 'footer' && o.block !== 'heading' && o.y > lastHeading)) {
+      faults.push(`${page}以标题结束`);
+    }
+  });
+  const signingPages = doc.pages.map((ops, i) => (ops.some((o) => SIGNING.has(o.block)) ? i : -1)).filter((i) => i >= 0);
+  if (signingPages.length > 1) faults.push(`落款分在第 ${signingPages.map((i) => i + 1).join('、')} 页`);
+  for (const i of signingPages) {
+    const kinds = kindsOf(doc.pages[i]!);
+    if (!kinds.has('body') && !kinds.has('table')) faults.push(`第 ${i + 1} 页的落款前没有正文`);
+  }
+  return faults;
+}
+
+function fieldValue(field: FieldDef, make: (field: FieldDef, n: number) => string, items: number): string | string[] {
+  if (field.type === 'date') return field.name === 'birthDate' ? '1986-03-12' : '2026-12-31';
+  if (field.type === 'list') return Array.from({ length: items }, (_, i) => make(field, i));
+  return make(field, 0);
+}
+
+/** Required fields only, each as short as a real entry gets. */
+function minimalValues(template: DocumentTemplate): DocumentValues {
+  const values: DocumentValues = {};
+  for (const f of template.fields.filter((f) => f.required)) {
+    values[f.name] = fieldValue(f, (field) => (field.type === 'money' ? '100' : [...field.label].slice(0, Math.min(field.max ?? 2, 2)).join('')), 1);
+  }
+  return values;
+}
+
+const RARE = '𠮷䶮堃';
+const DEFAULT_MAX: Record<string, number> = { text: 200, multiline: 10000, money: 20, list: 500 };
+
+/** Every field at its limit: names with rare characters, long texts in paragraphs, 20 list items. */
+function longValues(template: DocumentTemplate): DocumentValues {
+  const values: DocumentValues = {};
+  const fill = (field: FieldDef, n: number): string => {
+    if (field.type === 'money') return '999999999999.99';
+    const max = field.max ?? DEFAULT_MAX[field.type]!;
+    const seed = [...`${RARE}${field.label}${n + 1}王某某`];
+    const cps = Array.from({ length: max }, (_, i) => seed[i % seed.length]!);
+    // Paragraphs of about 300 characters, as a long statement of facts has.
+    if (field.type === 'multiline') for (let i = 300; i < cps.length - 1; i += 300) cps[i] = '\n';
+    return cps.join('');
+  };
+  for (const f of template.fields) values[f.name] = fieldValue(f, fill, 20);
+  return values;
+}
+
+describe.each(DOCUMENT_TEMPLATES.map((t) => [t.kind, t] as const))('%s', (kind, template) => {
+  it('has a typical sample that passes its own checks', () => {
+    const sample = SAMPLES[kind];
+    expect(sample, `test/unit/documents/samples/${kind}.ts is missing`).toBeDefined();
+    expect(checkDocumentValues(template, sample!)).toEqual([]);
+  });
+
+  it.each([
+    ['minimal', () => minimalValues(template)],
+    ['typical', () => SAMPLES[kind] ?? {}],
+    ['long', () => longValues(template)],
+  ] as const)('%s values: no stray signature, date, heading or header, no empty page', (_how, values) => {
+    const v = values();
+    expect(checkDocumentValues(template, v)).toEqual([]);
+    expect(layoutFaults(layout(template, v))).toEqual([]);
+  });
+});
+
+describe('statistics report', () => {
+  it('never ends a page with a table header and repeats the header on a continued table', () => {
+    // Tables of 1 to 30 rows one after another put a header at every height of the page.
+    const tables = Array.from({ length: 30 }, (_, t) => ({
+      title: `表${t + 1}`,
+      columns: ['律师', '接待人次', '转交'],
+      rows: Array.from({ length: t + 1 }, (_, r) => [`律师${r + 1}`, String(r), String(t)]),
+    }));
+    const doc = layout(statisticsReportTemplate({ title: '统计报表', subtitle: '2026年11月', tables }), {});
+    expect(layoutFaults(doc)).toEqual([]);
+    // A page that starts inside a table starts with that table's header.
+    doc.pages.slice(1).forEach((ops, i) => {
+      const first = ops.filter((o) => o.op === 'text' && o.block !== 'footer').sort((a, b) => (a.op === 'text' && b.op === 'text' ? a.y - b.y : 0))[0];
+      if (first?.block === 'table' || first?.block === 'table-header') expect(first.block, `第 ${i + 2} 页`).toBe('table-header');
+    });
+  });
+});
+
+describe('optional values', () => {
+  const textOf = (doc: LaidOutDocument) =>
+    doc.pages
+      .flat()
+      .map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''))
+      .join('');
+
+  it.each(['bail_application', 'measure_change_application', 'hardship_pledge'])('%s: an empty address leaves no dangling "，住"', (kind) => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
+    const { address, ...rest } = SAMPLES[kind]!;
+    expect(textOf(layout(template, { ...rest, address: address! }))).toContain(`，住${address as string}`);
+    const without = textOf(layout(template, { ...rest, address: '', idNumber: '' }));
+    expect(without).not.toMatch(/，住[，。]|，住$|证件号码[，。]/);
+    expect(without).not.toContain('，住，');
+  });
+
+  it('an empty date in a signature block leaves a line to date by hand', () => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'hardship_pledge')!;
+    const doc = layout(template, { ...SAMPLES.hardship_pledge!, date: '' });
+    expect(textOf(doc)).toContain('____年__月__日');
+  });
+});
+
+describe('room to sign', () => {
+  const template: DocumentTemplate = {
+    kind: 'signing_test',
+    name: '签署测试',
+    description: '',
+    style: 'letter',
+    sources: ['none'],
+    fields: [{ name: 'date', label: '日期', type: 'date' }],
+    blocks: [
+      { type: 'line', text: '正文。' },
+      { type: 'signature', lines: ['申请人（签名）：', { sign: '当事人（签名）', fingerprint: true }, '值班律师：刘明远', { date: 'date' }] },
+    ],
+  };
+  const page = () => layout(template, {}).pages[0]!;
+
+  it('draws a line to sign on after each request to sign, none after a printed name', () => {
+    const ops = page();
+    const underlines = ops.filter((o) => o.op === 'rule' && o.block === 'signature' && o.y1 === o.y2 && o.x2 - o.x1 > 50);
+    // Each underline sits on the line whose box holds it.
+    const signedLines = underlines.map((r) => {
+      const line = ops.find((o) => o.op === 'text' && r.op === 'rule' && r.y1 > o.y && r.y1 <= o.y + o.lineHeight + 3 && o.runs[0]!.text !== '指印');
+      return line?.op === 'text' ? line.runs.map((x) => x.text).join('') : '';
+    });
+    expect(signedLines).toEqual(['申请人（签名）：', '当事人（签名）：']);
+  });
+
+  it('draws a box marked 指印 where a fingerprint is asked for, and a blank date to fill by hand', () => {
+    const ops = page();
+    const texts = ops.filter((o) => o.op === 'text').map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''));
+    expect(texts).toContain('指印');
+    expect(texts).toContain('当事人（签名）：');
+    expect(texts).toContain('____年__月__日');
+    const vertical = ops.filter((o) => o.op === 'rule' && o.block === 'signature' && o.x1 === o.x2);
+    expect(vertical).toHaveLength(2);
+  });
+
+  it('gives a request to sign inside a form cell a line to sign on (help record, 受助人（签名）：)', () => {
+    const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'help_record')!, SAMPLES.help_record!);
+    const rules = doc.pages.flat().filter((o) => o.op === 'rule' && o.block === 'signature');
+    const ys = rules.map((o) => (o.op === 'rule' ? o.y1 : 0));
+    const top = Math.min(...ys);
+    const bottom = Math.max(...ys.filter((y, i) => rules[i]!.op === 'rule' && (rules[i] as { y2: number }).y2 === y));
+    const inside = rules.filter((o) => o.op === 'rule' && o.y1 === o.y2 && o.y1 > top + 1 && o.y1 < bottom - 1);
+    expect(inside).toHaveLength(1);
+  });
+});

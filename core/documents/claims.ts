@@ -10,11 +10,25 @@ import type { DocumentValues } from './template';
  * the middle of a claim. Sums are exact in fen.
  */
 
+/** Any sum of money in yuan; counted outside brackets to tell a claim that names two sums. */
+const ANY_AMOUNT = /\d[\d,]*(?:\.\d+)?万?元/gu;
+const BRACKETED = /[（(][^（）()]*[）)]/gu;
+
 /** A closing note in brackets ("（暂计至2026年1月31日）") and final punctuation do not hide the amount. */
 const TRAILER = /(?:[（(][^（）()]*[）)]|[；;。，,、.\s])+$/u;
 const CLOSING_AMOUNT = /(?:人民币)?(\d[\d,]*(?:\.\d+)?)(万)?元(?:整)?$/u;
 
-/** The amount a claim ends with, in fen; null when it names none. */
+/**
+ * The amount a claim ends with, in fen; null when it names none. A claim that names two
+ * sums outside brackets ("护理费3,200元、交通费360.50元") is `ambiguous`: which of them
+ * it asks for cannot be read safely, so it is not summed.
+ */
+export function claimAmount(claim: string): { fen: number | null; ambiguous: boolean } {
+  const sums = claim.replace(BRACKETED, '').match(ANY_AMOUNT) ?? [];
+  const fen = claimAmountFen(claim);
+  return { fen, ambiguous: sums.length > 1 };
+}
+
 export function claimAmountFen(claim: string): number | null {
   const body = claim.trim().replace(TRAILER, '');
   const m = CLOSING_AMOUNT.exec(body);
@@ -35,18 +49,22 @@ export interface ClaimsTotal {
   yuan: string;
   /** How many claims named an amount. */
   counted: number;
+  /** 1-based numbers of the claims naming more than one sum; the total is then left to the lawyer. */
+  ambiguous: number[];
 }
 
 export function claimsTotal(claims: readonly string[]): ClaimsTotal {
   let fen = 0;
   let counted = 0;
-  for (const claim of claims) {
-    const amount = claimAmountFen(claim);
-    if (amount === null) continue;
-    fen += amount;
+  const ambiguous: number[] = [];
+  claims.forEach((claim, i) => {
+    const amount = claimAmount(claim);
+    if (amount.ambiguous) ambiguous.push(i + 1);
+    if (amount.fen === null) return;
+    fen += amount.fen;
     counted += 1;
-  }
-  return { fen, yuan: fenToYuan(fen), counted };
+  });
+  return { fen, yuan: fenToYuan(fen), counted, ambiguous };
 }
 
 function claimList(values: DocumentValues, field: string): string[] {
@@ -58,7 +76,7 @@ function claimList(values: DocumentValues, field: string): string[] {
 export function deriveClaimsTotal(claimsField: string, totalField: string) {
   return (values: DocumentValues): DocumentValues => {
     const total = claimsTotal(claimList(values, claimsField));
-    return total.counted > 0 ? { [totalField]: total.yuan } : {};
+    return total.counted > 0 && total.ambiguous.length === 0 ? { [totalField]: total.yuan } : {};
   };
 }
 
@@ -69,7 +87,8 @@ export function checkClaimsTotal(claimsField: string, totalField: string, label:
     if (typeof typed !== 'string' || typed === '') return [];
     const total = claimsTotal(claimList(values, claimsField));
     const typedFen = toFen(typed);
-    if (typedFen === null || typedFen === total.fen) return [];
+    // Where a claim names two sums the lawyer's own total stands.
+    if (typedFen === null || typedFen === total.fen || total.ambiguous.length > 0) return [];
     return [
       {
         field: totalField,

@@ -66,7 +66,7 @@ export const judicialConfirmationApplication: DocumentTemplate = {
     {
       type: 'line',
       indent: true,
-      text: '申请人之间因{{cause}}发生纠纷。',
+      text: '申请人之间因{{cause}}产生争议。',
     },
     { type: 'prose', field: 'facts' },
     {
@@ -75,8 +75,8 @@ export const judicialConfirmationApplication: DocumentTemplate = {
       text: '经{{mediationOrg}}主持调解，申请人于{{mediationDate}}自愿达成调解协议，协议自各方签名、盖章或者按指印，调解员签名并加盖调解组织印章之日起生效。协议主要内容如下：',
     },
     { type: 'list', field: 'terms', numbering: 'chinese' },
-    { type: 'labelled', label: '协议金额', field: 'amountAgreed', optional: true },
-    { type: 'labelled', label: '履行方式和期限', field: 'payment', optional: true },
+    { type: 'line', indent: true, text: '协议金额：人民币{{amountAgreed}}元。', optional: true },
+    { type: 'line', indent: true, text: '履行方式和期限：{{payment}}。', optional: true },
     {
       type: 'line',
       indent: true,

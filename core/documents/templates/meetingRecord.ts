@@ -44,16 +44,15 @@ export const meetingRecord: DocumentTemplate = {
     },
     { type: 'heading', text: '会见内容：' },
     { type: 'prose', field: 'record' },
+    // Rows of at most three lines are never split across pages, so each signature stays whole.
     {
       type: 'table',
-      columns: [1.2, 5.6],
+      columns: [1.2, 2.8, 0.8, 2.0],
       rows: [
-        [
-          { label: '被会见人\n核对意见' },
-          { text: '（由被会见人亲笔书写：“以上笔录我看过（或：已向我宣读），和我说的相符。”）\n\n\n被会见人（签名并捺指印）：　　　　　　　年　　月　　日', minLines: 6 },
-        ],
-        [{ label: '会见律师' }, { text: '（签名）：　　　　　　　　　　　　　　　　年　　月　　日', minLines: 2 }],
-        [{ label: '记录人' }, { text: '（签名）：　　　　　　　　　　　　　　　　年　　月　　日', minLines: 2 }],
+        [{ label: '被会见人\n核对意见' }, { text: '（由被会见人亲笔书写：“以上笔录我看过（或：已向我宣读），和我说的相符。”）', span: 3, minLines: 3 }],
+        [{ label: '被会见人' }, { text: '（签名并捺指印）', minLines: 2 }, { label: '日期' }, { text: '年　　月　　日' }],
+        [{ label: '会见律师' }, { text: '（签名）', minLines: 2 }, { label: '日期' }, { text: '年　　月　　日' }],
+        [{ label: '记录人' }, { text: '（签名）', minLines: 2 }, { label: '日期' }, { text: '年　　月　　日' }],
       ],
     },
     { type: 'line', text: '注：被会见人应在笔录每页末尾签名并捺指印；笔录有修改的，在修改处捺指印。' },

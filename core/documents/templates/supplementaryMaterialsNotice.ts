@@ -55,8 +55,7 @@ export const supplementaryMaterialsNotice: DocumentTemplate = {
     { type: 'prose', field: 'note' },
     { type: 'line', text: '经办：{{stationName}}　{{lawyerName}}', optional: true },
     { type: 'line', text: '联系电话：{{contactPhone}}', optional: true },
-    { type: 'signature', lines: ['{{legalAidCentre}}（盖章）', '{{date}}'] },
-    { type: 'line', text: '本告知书已收到。' },
-    { type: 'signature', lines: ['申请人（签名并捺指印）：', '', '年　　月　　日'] },
+    { type: 'signature', lines: ['{{legalAidCentre}}', '（盖章）', '{{date}}'] },
+    { type: 'signature', lines: ['本告知书已收到。', '申请人（签名并捺指印）：', '', '年　　月　　日'] },
   ],
 };

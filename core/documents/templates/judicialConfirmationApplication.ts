@@ -1,5 +1,15 @@
 import { compareYmd, parseYmd } from '../../domain/calendar';
+import type { MediationInput } from '../../mediations/schema';
 import type { DocumentTemplate, DocumentValues } from '../template';
+
+/**
+ * Judicial confirmation is for an agreement reached before a mediation organisation. A
+ * settlement in court (诉中调解) ends in the court's own 调解书, and with no agreement
+ * there is nothing to confirm.
+ */
+export function judicialConfirmationApplies(m: Pick<MediationInput, 'type' | 'outcome'>): boolean {
+  return m.type !== 'in_litigation' && m.outcome !== 'no_agreement';
+}
 
 /** Days after the agreement takes effect within which both parties must apply (人民调解法 Art. 33). */
 export const JUDICIAL_CONFIRMATION_DAYS = 30;

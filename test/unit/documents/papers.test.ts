@@ -10,6 +10,7 @@ import { prefillDocument } from '../../../core/documents/prefill';
 import { templateOf } from '../../../core/documents/templates/index';
 import { checkDocumentValues, normalizeDocumentValues } from '../../../core/documents/values';
 import { claimsTotal } from '../../../core/documents/claims';
+import { judicialConfirmationApplies } from '../../../core/documents/templates/judicialConfirmationApplication';
 import { createDocumentService } from '../../../electron/services/documents/documentService';
 import { developmentFontFiles } from '../../../electron/services/pdf/fonts';
 import { contact } from '../core/contactFixture';
@@ -240,5 +241,14 @@ describe('printed papers', () => {
     });
     expect(r.values.claimsTotal).toBe('57751.00');
     expect(textOf(r.bytes, 'arbitration')).toContain('以上请求金额合计人民币57,751.00元。');
+  });
+});
+
+describe('which mediations can be confirmed by a court', () => {
+  it('an agreement before a mediation organisation, not a settlement in court or a failed mediation', () => {
+    expect(judicialConfirmationApplies({ type: 'people_mediation', outcome: 'agreement' })).toBe(true);
+    expect(judicialConfirmationApplies({ type: 'pre_litigation', outcome: 'partial_agreement' })).toBe(true);
+    expect(judicialConfirmationApplies({ type: 'in_litigation', outcome: 'agreement' })).toBe(false);
+    expect(judicialConfirmationApplies({ type: 'people_mediation', outcome: 'no_agreement' })).toBe(false);
   });
 });

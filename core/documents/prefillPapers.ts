@@ -80,6 +80,8 @@ function consultationPaperFacts(c: Consultation, input: PaperPrefillInput, base:
 
   const facts: Record<string, FieldValue> = {
     applicant: person,
+    // A joint application for judicial confirmation: the client is one of the applicants.
+    applicants: person ? [person] : [],
     // 会见笔录
     meetingTime: meetingTime(c, text(base.helpTime)),
     meetingPlace: stationName,
@@ -124,22 +126,23 @@ function invitingCourt(place: string | undefined): string {
   return m ? m[1]! : '';
 }
 
-function mediationPaperFacts(m: MediationInput, input: PaperPrefillInput): Record<string, FieldValue> {
+function mediationPaperFacts(m: MediationInput): Record<string, FieldValue> {
   const representative = (p: MediationInput['parties'][number]) => (p.representative ? `（委托代理人：${p.representative}）` : '');
   return {
     // In a joint application for confirmation every party is an applicant, whatever its side in the dispute.
     applicants: m.parties.map((p) => `${p.name}${representative(p)}`),
     mediationDate: m.date,
-    mediationOrg: /调解/.test(m.place ?? '') ? m.place! : '',
+    // A place that is itself a mediation body (…人民调解委员会, …调解中心); a room in a court is not.
+    mediationOrg: /(调解委员会|调解中心|调解工作室)$/.test(m.place ?? '') ? m.place! : '',
     court: m.type === 'pre_litigation' ? invitingCourt(m.place) : '',
-    applicationDate: input.today,
     attachments: ['调解协议书', '双方当事人身份证明', '与调解协议相关的财产权利证明等材料'],
   };
 }
 
 export function paperFacts(input: PaperPrefillInput, base: Record<string, FieldValue>): Record<string, FieldValue> {
   return {
+    applicationDate: input.today,
     ...(input.consultation ? consultationPaperFacts(input.consultation, input, base) : {}),
-    ...(input.mediation ? mediationPaperFacts(input.mediation, input) : {}),
+    ...(input.mediation ? mediationPaperFacts(input.mediation) : {}),
   };
 }

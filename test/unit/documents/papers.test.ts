@@ -143,6 +143,8 @@ describe('judicial confirmation filled from a mediation', () => {
     const values = prefillDocument(template, { mediation, station, today: '2026-11-24', enums });
     expect(values.mediationOrg).toBe('南湖街道人民调解委员会');
     expect(values.court).toBe('');
+    const inCourtRoom = mediationInputSchema().parse(mediationFixture({ place: '和平区人民法院诉讼服务中心调解室' }));
+    expect(prefillDocument(template, { mediation: inCourtRoom, station, today: '2026-11-24', enums }).mediationOrg).toBe('');
   });
 
   it('refuses an application made more than 30 days after the agreement took effect', () => {

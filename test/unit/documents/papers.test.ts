@@ -163,14 +163,14 @@ describe('claim totals', () => {
   it('adds the amounts the claims end with, exactly in fen', () => {
     const claims = [
       '裁决被申请人支付2025年8月至12月工资38,500.10元；',
-      '裁决被申请人支付未签订书面劳动合同的二倍工资差额19,250.20元；',
-      '裁决被申请人支付经济补偿0.70元（暂计至2025年12月31日）。',
+      '裁决被申请人支付加班费0.10元；',
+      '裁决被申请人支付经济补偿0.20元（暂计至2025年12月31日）。',
       '确认申请人与被申请人2025年3月至12月存在劳动关系；',
       '裁决被申请人支付逾期利息（以38,500元为基数，按LPR计算至实际给付之日止）；',
       '裁决被申请人支付工伤待遇1.25万元。',
     ];
-    // 38,500.10 + 19,250.20 + 0.70 in floating point is 57751.00000000001; in fen it is 5,775,100, plus 1,250,000.
-    expect(claimsTotal(claims)).toEqual({ fen: 7_025_100, yuan: '70251.00', counted: 4, ambiguous: [] });
+    // In floating yuan 38,500.10 + 0.10 + 0.20 is 38500.399999999994; in fen it is 3,850,040, plus 1,250,000.
+    expect(claimsTotal(claims)).toEqual({ fen: 5_100_040, yuan: '51000.40', counted: 4, ambiguous: [] });
   });
 
   it('leaves the total to the lawyer when a claim names two sums, rather than print a wrong one', () => {

@@ -6,6 +6,7 @@ import { fenToYuan, formatYuan, numberToFen } from '../money';
 import { formatChineseDate } from './format';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
 import type { ShiftLog } from '../shifts/log';
+import { paperFacts } from './prefillPapers';
 
 /**
  * Pre-filling a document from what was logged: one dictionary of facts under the field
@@ -135,7 +136,7 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
 
 /** Values for every field of `template` that the record and the profile can supply. */
 export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext): DocumentValues {
-  const facts: Record<string, FieldValue> = {
+  const base: Record<string, FieldValue> = {
     stationName: ctx.station?.name ?? '',
     stationAddress: ctx.station?.address ?? '',
     lawyerName: ctx.lawyerName ?? '',
@@ -145,6 +146,7 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
     ...(ctx.shiftLog ? shiftFacts(ctx.shiftLog) : {}),
   };
+  const facts = { ...base, ...paperFacts(ctx, base) };
   const values: DocumentValues = {};
   for (const field of template.fields) {
     const v = facts[field.name];

@@ -103,6 +103,13 @@ export interface DocumentTemplate {
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
   fields: readonly FieldDef[];
   blocks: readonly Block[];
+  /**
+   * Values the paper computes from others where the lawyer left them empty, e.g. the total
+   * of the claimed amounts, so that the printed total is the sum of its parts.
+   */
+  derive?: (values: DocumentValues) => DocumentValues;
+  /** Rules across fields (a typed total that is not the sum, a date outside a time limit), in Chinese. */
+  check?: (values: DocumentValues) => { field: string; message: string }[];
 }
 
 /** Field names every template may use without declaring them. */

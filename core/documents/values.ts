@@ -55,6 +55,7 @@ export function checkDocumentValues(template: DocumentTemplate, values: Document
   for (const key of Object.keys(values)) {
     if (!template.fields.some((f) => f.name === key)) problems.push({ field: key, message: `“${template.name}”没有名为 ${key} 的栏目` });
   }
+  if (template.check && problems.length === 0) problems.push(...template.check(normalizeDocumentValues(template, values)));
   return problems;
 }
 
@@ -69,6 +70,12 @@ export function normalizeDocumentValues(template: DocumentTemplate, values: Docu
       const t = field.type === 'multiline' ? v.replace(/\r\n/g, '\n').replace(/\s+$/, '').replace(/^\n+/, '') : v.trim();
       out[field.name] = field.type === 'money' ? t.replace(/,/g, '') : t;
     }
+  }
+  if (!template.derive) return out;
+  const derived = template.derive(out);
+  for (const [name, v] of Object.entries(derived)) {
+    const current = out[name];
+    if (current === undefined || current === '' || (Array.isArray(current) && current.length === 0)) out[name] = v;
   }
   return out;
 }

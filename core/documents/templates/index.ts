@@ -8,6 +8,15 @@ import { legalOpinion } from './legalOpinion';
 import { civilComplaint, civilDefence } from './civilPleadings';
 import { mediationAgreement } from './mediationAgreement';
 import { shiftLog } from './shiftLog';
+import { meetingRecord } from './meetingRecord';
+import { detentionNecessityReviewApplication } from './detentionNecessityReviewApplication';
+import { incidentalCivilComplaint } from './incidentalCivilComplaint';
+import { labourArbitrationApplication } from './labourArbitrationApplication';
+import { paymentOrderApplication } from './paymentOrderApplication';
+import { litigationFeeReliefApplication } from './litigationFeeReliefApplication';
+import { judicialConfirmationApplication } from './judicialConfirmationApplication';
+import { applicationReceipt } from './applicationReceipt';
+import { supplementaryMaterialsNotice } from './supplementaryMaterialsNotice';
 
 /** Every document kind, in the order the lawyer sees them. */
 export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
@@ -22,6 +31,16 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
   civilDefence,
   mediationAgreement,
   shiftLog,
+  // The papers stations write every day: criminal, then civil, then the legal-aid desk's own.
+  meetingRecord,
+  detentionNecessityReviewApplication,
+  incidentalCivilComplaint,
+  labourArbitrationApplication,
+  paymentOrderApplication,
+  litigationFeeReliefApplication,
+  judicialConfirmationApplication,
+  applicationReceipt,
+  supplementaryMaterialsNotice,
 ];
 
 export function templateOf(kind: string): DocumentTemplate | undefined {

@@ -65,6 +65,7 @@ const TEXT: Record<string, string> = {
   payment: '2026年12月31日前一次性银行转账支付',
   place: '和平区人民法院诉讼服务中心调解室',
   mediatorName: '陈某',
+  reliefKind: '缓交',
 };
 
 const MULTI: Record<string, string> = {
@@ -97,7 +98,7 @@ const LONG_FIELDS = new Set(['facts', 'reasons', 'caseSummary']);
 function valueFor(field: FieldDef): string | string[] {
   if (field.type === 'list') return LISTS[field.name] ?? [`${field.label}一`, `${field.label}二`];
   if (field.type === 'date') return field.name === 'birthDate' ? '1980-01-01' : '2026-11-24';
-  if (field.type === 'money') return { householdIncome: '3600', incomePerPerson: '900', amountAgreed: '38500' }[field.name] ?? '1000';
+  if (field.type === 'money') return { householdIncome: '3600', incomePerPerson: '900', amountAgreed: '38500', claimsTotal: '38500', feeAmount: '900' }[field.name] ?? '1000';
   if (LONG_FIELDS.has(field.name)) return longFacts();
   if (field.type === 'multiline') return MULTI[field.name] ?? `${field.label}的具体内容。`;
   return TEXT[field.name] ?? `${field.label}内容`;

@@ -14,6 +14,7 @@ import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
 import { yuanText } from './money';
+import { judicialConfirmationApplies } from '../../../../core/documents/templates/judicialConfirmationApplication';
 
 /** One mediation: its facts, the payment follow-up, and the 调解协议书 drafted from it. */
 export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; nameOf(id: string): string; onEdit(m: StoredMediation): void; onClosed(): void }) {
@@ -82,6 +83,11 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
           <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'mediation_agreement', mediation: m.id })}>
             起草调解协议书
           </Button>
+          {judicialConfirmationApplies(m) && (
+            <Button icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'judicial_confirmation_application', mediation: m.id })}>
+              起草司法确认申请书
+            </Button>
+          )}
           {m.outcome !== 'no_agreement' && m.amountAgreed && !m.paidAt && <Button onClick={() => setPaying(dayjs())}>记录已履行</Button>}
           <Button onClick={() => onEdit(m)}>修改</Button>
           <Popconfirm

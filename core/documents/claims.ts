@@ -1,5 +1,4 @@
-import { fenToYuan, toFen } from '../mediations/schema';
-import { formatMoney } from './format';
+import { fenToYuan, formatYuan, yuanToFen as toFen } from '../money';
 import type { DocumentValues } from './template';
 
 /**
@@ -95,7 +94,7 @@ export function checkClaimsTotal(claimsField: string, totalField: string, label:
         message:
           total.counted === 0
             ? `各项请求均未以金额结尾，无法核对${label}；请在请求末尾写明金额（如“……工资38,500元”），或清空${label}`
-            : `${label}应为各项请求金额之和 ${formatMoney(total.yuan)} 元，现填写为 ${formatMoney(typed)} 元；清空后将自动合计`,
+            : `${label}应为各项请求金额之和 ${formatYuan(total.yuan)}，现填写为 ${formatYuan(typed)}；清空后将自动合计`,
       },
     ];
   };

@@ -46,7 +46,7 @@ export const incidentalCivilComplaint: DocumentTemplate = {
     { type: 'labelled', label: '附带民事诉讼被告人', field: 'defendant' },
     { type: 'heading', text: '诉讼请求：' },
     { type: 'list', field: 'claims', numbering: 'arabic' },
-    { type: 'line', indent: true, text: '以上请求金额合计人民币{{claimsTotal}}元。', optional: true },
+    { type: 'line', indent: true, text: '以上请求金额合计人民币{{claimsTotal}}。', optional: true },
     { type: 'heading', text: '事实与理由：' },
     { type: 'line', indent: true, text: '原告人因被告人{{accusedName}}涉嫌{{cause}}一案，提起附带民事诉讼。' },
     { type: 'labelled', label: '刑事案号', field: 'caseNumber', optional: true },

@@ -85,7 +85,7 @@ export const judicialConfirmationApplication: DocumentTemplate = {
       text: '经{{mediationOrg}}主持调解，申请人于{{mediationDate}}自愿达成调解协议，协议自各方签名、盖章或者按指印，调解员签名并加盖调解组织印章之日起生效。协议主要内容如下：',
     },
     { type: 'list', field: 'terms', numbering: 'chinese' },
-    { type: 'line', indent: true, text: '协议金额：人民币{{amountAgreed}}元。', optional: true },
+    { type: 'line', indent: true, text: '协议金额：人民币{{amountAgreed}}。', optional: true },
     { type: 'line', indent: true, text: '履行方式和期限：{{payment}}。', optional: true },
     {
       type: 'line',

@@ -56,7 +56,7 @@ export const labourArbitrationApplication: DocumentTemplate = {
     { type: 'labelled', label: '联系电话', field: 'employerPhone', optional: true },
     { type: 'heading', text: '仲裁请求：' },
     { type: 'list', field: 'claims', numbering: 'arabic' },
-    { type: 'line', indent: true, text: '以上请求金额合计人民币{{claimsTotal}}元。', optional: true },
+    { type: 'line', indent: true, text: '以上请求金额合计人民币{{claimsTotal}}。', optional: true },
     { type: 'heading', text: '事实和理由：' },
     { type: 'prose', field: 'facts' },
     { type: 'heading', text: '证据和证据来源，证人姓名和住所：', when: 'evidence' },

@@ -46,7 +46,7 @@ export const litigationFeeReliefApplication: DocumentTemplate = {
     { type: 'heading', text: '申请事项：' },
     { type: 'line', indent: true, text: '申请人与{{opponent}}{{cause}}一案，请求贵院准予申请人{{reliefKind}}本案诉讼费用。' },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
-    { type: 'line', indent: true, text: '本案应交诉讼费用人民币{{feeAmount}}元。', optional: true },
+    { type: 'line', indent: true, text: '本案应交诉讼费用人民币{{feeAmount}}。', optional: true },
     { type: 'heading', text: '事实与理由：' },
     { type: 'line', indent: true, text: '{{ground}}。' },
     { type: 'prose', field: 'reasons' },

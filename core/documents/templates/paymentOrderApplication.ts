@@ -36,7 +36,7 @@ export const paymentOrderApplication: DocumentTemplate = {
     { type: 'labelled', label: '被申请人送达地址', field: 'debtorServiceAddress' },
     { type: 'heading', text: '请求事项：' },
     { type: 'list', field: 'claims', numbering: 'arabic' },
-    { type: 'line', indent: true, text: '以上请求给付金额合计人民币{{claimsTotal}}元。', optional: true },
+    { type: 'line', indent: true, text: '以上请求给付金额合计人民币{{claimsTotal}}。', optional: true },
     { type: 'heading', text: '事实和理由：' },
     { type: 'prose', field: 'facts' },
     {

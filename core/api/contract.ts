@@ -4,7 +4,7 @@ import { enumerationExtensionsSchema, type EnumerationExtensions } from '../doma
 import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansTest';
 import { documentValuesSchema } from '../documents/values';
 import type { DocumentValues } from '../documents/template';
-import { BATCH_RECORD_TYPES, type BatchRecordType, type Manifest } from '../batch/format';
+import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
 import type { VerifyReport } from '../batch/verify';
 
 /**
@@ -104,10 +104,23 @@ export interface JobProgress {
   total: number;
 }
 
+/** A batch file opened for import: main holds its one read (a sealed copy) under `token`. */
 export interface BatchFileSummary {
   token: string;
   fileName: string;
-  manifest: Manifest | null;
+}
+
+/**
+ * Where a verified batch stands against the stations this machine has registered, as
+ * main decided it from the verified manifest: our own batch, a station never seen (its
+ * key is registered once the supervisor confirms the fingerprint), a batch already
+ * ingested, or the next batch of a registered station.
+ */
+export type ImportStanding = 'own' | 'new' | 'known' | 'next';
+
+export interface BatchImportVerdict extends VerifyReport {
+  standing: ImportStanding | null;
+  /** Fingerprint of the verified manifest's key: what is shown, and what is registered. */
   fingerprint: string | null;
 }
 
@@ -177,14 +190,8 @@ export const contract = {
     reexport: channel<{ path: string } | null>()(z.object({ batchId: jobId, actor })),
     markDelivered: channel<BatchHistoryEntry>()(z.object({ batchId: jobId, actor })),
     openImport: channel<BatchFileSummary | null>()(none),
-    verifyImport: channel<VerifyReport>()(
-      z.object({
-        token: jobId,
-        registeredPublicKey: z.string().max(200).optional(),
-        chain: z.object({ previousManifestSha256: sha256Hex, previousSequence: z.number().int().min(1).optional() }).optional(),
-      }),
-    ),
-    readImport: channel<BatchImportChunk>()(z.object({ token: jobId })),
+    verifyImport: channel<BatchImportVerdict>()(z.object({ token: jobId })),
+    readImport: channel<BatchImportChunk>()(z.object({ token: jobId, actor, confirmedFingerprint: z.string().max(100).optional() })),
     closeImport: channel<void>()(z.object({ token: jobId })),
     restoreLedger: channel<{ added: number }>()(
       z.object({

@@ -56,6 +56,11 @@ export interface ChainExpectation {
   previousSequence?: number;
 }
 
+export interface Expectation {
+  registeredPublicKey?: string;
+  chain?: ChainExpectation;
+}
+
 export interface VerifyOptions {
   /** The archive's file name, checked against the manifest (a mismatch is a warning). */
   fileName?: string;
@@ -63,6 +68,12 @@ export interface VerifyOptions {
   registeredPublicKey?: string;
   /** The chain the receiver has; absent = only the batch's own consistency is checked. */
   chain?: ChainExpectation;
+  /**
+   * Chooses the registered key and the chain from the manifest being verified (the
+   * receiver's registry is looked up by the station that manifest names), so the
+   * expectation can never come from another read of the file than the one checked.
+   */
+  expect?(manifest: Manifest): Expectation;
   sha256?: Sha256Factory;
   /** Called as bytes of listed files are read (for a progress bar). */
   onProgress?(done: number, total: number): void;
@@ -165,6 +176,9 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     return report(null, manifestSha256, 0);
   }
   const manifest = result.data;
+  const expected: Expectation = options.expect
+    ? options.expect(manifest)
+    : { ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}), ...(options.chain ? { chain: options.chain } : {}) };
 
   if (present(SIGNATURE)) {
     let signature: Uint8Array | null = null;
@@ -179,13 +193,13 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
       problems.push({ code: 'bad_signature', path: SIGNATURE, message: '签名验证失败：清单被改动过，或不是用批次中的公钥签名的' });
     }
   }
-  if (options.registeredPublicKey !== undefined && !samePublicKey(options.registeredPublicKey, manifest.publicKey)) {
+  if (expected.registeredPublicKey !== undefined && !samePublicKey(expected.registeredPublicKey, manifest.publicKey)) {
     problems.push({ code: 'key_mismatch', message: `批次的公钥与为工作站 ${manifest.station.code} 登记的公钥不一致` });
   }
 
   // 3. Chain.
-  if (options.chain) {
-    const { previousManifestSha256, previousSequence } = options.chain;
+  if (expected.chain) {
+    const { previousManifestSha256, previousSequence } = expected.chain;
     if (manifest.previousManifestSha256 !== previousManifestSha256.toLowerCase()) {
       problems.push({
         code: 'chain_broken',

@@ -1,11 +1,11 @@
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
-import type { ChainExpectation, VerifyReport } from '../../../core/batch/verify';
-import type { BatchHistoryEntry } from '../../../core/api/contract';
+import type { BatchHistoryEntry, BatchImportVerdict } from '../../../core/api/contract';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { cleanAbandonedCopies, ExportJob, type ExportResult, type JobProgress } from './exportJob';
-import { ImportSession, type BatchSummary, type ImportChunk } from './importSession';
+import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk } from './importSession';
+import { createImportRegistry } from './importRegistry';
 import { createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
 import { reexportBatch } from './reexport';
 import type { SecretProtector } from './secretProtector';
@@ -35,8 +35,8 @@ export interface BatchService {
   reexport(input: { batchId: string; actor: { id: string; name: string } }): Promise<{ path: string } | null>;
   markDelivered(input: { batchId: string; actor: { id: string; name: string } }): PublicLedgerEntry;
   openImport(): Promise<BatchSummary | null>;
-  verifyImport(input: { token: string; registeredPublicKey?: string; chain?: ChainExpectation }): Promise<VerifyReport>;
-  readImport(input: { token: string }): Promise<ImportChunk>;
+  verifyImport(input: { token: string }): Promise<BatchImportVerdict>;
+  readImport(input: { token: string; actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
   restoreLedger(input: { entries: BatchHistoryEntry[] }): { added: number };
 }
@@ -46,7 +46,10 @@ export function createBatchService(ports: BatchPorts): BatchService {
   const keys = createStationKeys(ports.store, ports.protector);
   const exports = new Map<string, ExportJob>();
   const imports = new Map<string, ImportSession>();
+  const registry = createImportRegistry(ports.store);
   cleanAbandonedCopies(ports.dataDir, ledger);
+  cleanAbandonedImports(ports.dataDir);
+  const importDeps = { dataDir: ports.dataDir, registry, own: () => ({ code: ports.station()?.code ?? null, publicKey: keys.ensure().publicKey }) };
 
   const job = (exportId: string): ExportJob => {
     const j = exports.get(exportId);
@@ -121,12 +124,12 @@ export function createBatchService(ports: BatchPorts): BatchService {
     async openImport() {
       const path = await ports.chooseBatchFile();
       if (!path) return null;
-      const s = new ImportSession(path);
+      const s = await ImportSession.open(importDeps, path);
       imports.set(s.token, s);
       return s.summary();
     },
-    verifyImport: ({ token, ...options }) => session(token).verify(options),
-    readImport: ({ token }) => session(token).next(),
+    verifyImport: ({ token }) => session(token).verify(),
+    readImport: ({ token, ...input }) => session(token).next(input),
     restoreLedger({ entries }) {
       // Known batches stay as they are (with their copies); unknown ones join the chain without a copy.
       const known = new Set(ledger.all().map((e) => e.batchId));

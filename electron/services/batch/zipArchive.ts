@@ -10,21 +10,33 @@ export const nodeSha256: Sha256Factory = () => {
   return { update: (c) => void h.update(c), digestHex: () => h.digest('hex') };
 };
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/** A ZIP to read: a file, or a reader over bytes the caller holds (an import's sealed copy). */
+export type ZipSource = string | { reader: yauzl.RandomAccessReader; size: number };
+
+// decodeStrings off: yauzl would refuse "../x" outright, but the verifier must name it.
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true } as const;
+
+function openZip(source: ZipSource): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    // decodeStrings off: yauzl would refuse "../x" outright, but the verifier must name it.
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) =>
-      err ? reject(err) : resolve(zip),
-    );
+    const done = (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err) : resolve(zip));
+    if (typeof source === 'string') yauzl.open(source, ZIP_OPTIONS, done);
+    else yauzl.fromRandomAccessReader(source.reader, source.size, ZIP_OPTIONS, done);
   });
 }
 
-async function startsLikeZip(path: string): Promise<boolean> {
-  const fh = await openFile(path, 'r');
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function startsLikeZip(source: ZipSource): Promise<boolean> {
+  if (typeof source !== 'string') {
+    const parts: Buffer[] = [];
+    for await (const chunk of source.reader._readStreamForRange(0, Math.min(4, source.size))) parts.push(chunk as Buffer);
+    return Buffer.concat(parts).equals(LOCAL_HEADER);
+  }
+  const fh = await openFile(source, 'r');
   try {
     const head = Buffer.alloc(4);
     await fh.read(head, 0, 4, 0);
-    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    return head.equals(LOCAL_HEADER);
   } finally {
     await fh.close();
   }
@@ -39,12 +51,12 @@ export interface ZipArchive extends ArchiveView {
  * reported rather than thrown; a file that starts like a ZIP but has no end record is
  * reported as truncated.
  */
-export async function openZipArchive(path: string): Promise<ZipArchive> {
+export async function openZipArchive(source: ZipSource): Promise<ZipArchive> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(path);
+    zip = await openZip(source);
   } catch (err) {
-    const looksZip = await startsLikeZip(path).catch(() => false);
+    const looksZip = await startsLikeZip(source).catch(() => false);
     throw new ArchiveOpenError(looksZip ? 'truncated' : 'not_zip', String(err));
   }
   const entries: yauzl.Entry[] = [];
@@ -78,10 +90,10 @@ export async function openZipArchive(path: string): Promise<ZipArchive> {
 }
 
 /** Verifies a batch file with every rule of the spec (Node's SHA-256), always closing it. */
-export async function verifyZipFile(path: string, options: Omit<VerifyOptions, 'sha256'> = {}): Promise<VerifyReport> {
+export async function verifyZipFile(source: ZipSource, options: Omit<VerifyOptions, 'sha256'> = {}): Promise<VerifyReport> {
   let archive: ZipArchive | null = null;
   try {
-    return await verifyBatch(async () => (archive = await openZipArchive(path)), { ...options, sha256: nodeSha256 });
+    return await verifyBatch(async () => (archive = await openZipArchive(source)), { ...options, sha256: nodeSha256 });
   } finally {
     (archive as ZipArchive | null)?.close();
   }

@@ -30,7 +30,7 @@ describe('a record another station sent, as the read-only view shows it', () => 
     station.setImportFile(one.path);
     const summary = (await station.service.openImport())!;
     expect((await station.service.verifyImport({ token: summary.token })).ok).toBe(true);
-    const chunk = await station.service.readImport({ token: summary.token });
+    const chunk = await station.service.readImport({ token: summary.token, actor: { id: 'u1', name: '李主任' } });
     const got = chunk.records[0]!.record;
     expect(Object.keys(got)).not.toContain('__proto__');
     expect(got.nested).toEqual({ ok: 2 });

@@ -6,7 +6,8 @@ import type { KeyValueStore } from '../settings/keyValueStore';
 import { cleanAbandonedCopies, ExportJob, type ExportResult, type JobProgress } from './exportJob';
 import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk } from './importSession';
 import { createImportRegistry } from './importRegistry';
-import { createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
+import { chainProblem, createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
+import { ledgerOfBackup } from '../backup/backupLedger';
 import { reexportBatch } from './reexport';
 import type { SecretProtector } from './secretProtector';
 import { createStationKeys, type StationKeyInfo } from './stationKey';
@@ -18,6 +19,8 @@ export interface BatchPorts {
   protector: SecretProtector;
   chooseFolder(): Promise<string | null>;
   chooseBatchFile(): Promise<string | null>;
+  /** A backup file's bytes, only for a file chosen in the restore dialog (throws otherwise). */
+  readChosenBackup(path: string): Uint8Array;
   /** The station as the manifest names it; null until setup is done. */
   station(): StationOfManifest | null;
 }
@@ -38,7 +41,7 @@ export interface BatchService {
   verifyImport(input: { token: string }): Promise<BatchImportVerdict>;
   readImport(input: { token: string; actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
-  restoreLedger(input: { entries: BatchHistoryEntry[] }): { added: number };
+  restoreLedger(input: { path: string; backupKey: string }): { added: number };
 }
 
 export function createBatchService(ports: BatchPorts): BatchService {
@@ -130,18 +133,30 @@ export function createBatchService(ports: BatchPorts): BatchService {
     },
     verifyImport: ({ token }) => session(token).verify(),
     readImport: ({ token, ...input }) => session(token).next(input),
-    restoreLedger({ entries }) {
+    restoreLedger({ path, backupKey }) {
+      const key = Buffer.from(backupKey, 'base64');
+      let entries: BatchHistoryEntry[];
+      try {
+        entries = ledgerOfBackup(ports.readChosenBackup(path), key);
+      } finally {
+        key.fill(0);
+      }
       // Known batches stay as they are (with their copies); unknown ones join the chain without a copy.
-      const known = new Set(ledger.all().map((e) => e.batchId));
-      let added = 0;
+      const known = new Map(ledger.all().map((e) => [e.batchId, e]));
       for (const e of entries) {
-        if (known.has(e.batchId)) continue;
-        const { copyAvailable, ...rest } = e;
+        const mine = known.get(e.batchId);
+        if (mine && (mine.sequence !== e.sequence || mine.manifestSha256 !== e.manifestSha256)) {
+          throw new ServiceError('bad_ledger', `备份中的第 ${e.sequence} 号批次与本机记录的不一致，未恢复报送记录`);
+        }
+      }
+      const added = entries.filter((e) => !known.has(e.batchId));
+      const problem = chainProblem([...known.values(), ...added]);
+      if (problem) throw new ServiceError('bad_ledger', `备份中的报送记录不能构成连续的批次链（${problem}），未恢复`);
+      for (const { copyAvailable, ...rest } of added) {
         void copyAvailable;
         ledger.append({ ...rest, archive: null });
-        added++;
       }
-      return { added };
+      return { added: added.length };
     },
     closeImport({ token }) {
       imports.get(token)?.close();

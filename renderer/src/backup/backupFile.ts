@@ -76,9 +76,20 @@ export class BackupError extends Error {
 
 const enc = new TextEncoder();
 
+function backupKeyBytes(dataKey: Uint8Array): Uint8Array {
+  return hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
+}
+
 async function backupKey(dataKey: Uint8Array): Promise<CryptoKey> {
-  const bytes = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
-  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', backupKeyBytes(dataKey) as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/**
+ * What main needs to open a backup itself (base64): it restores the batch history only
+ * from a backup it verified. The key opens backups and nothing else.
+ */
+export function backupKeyForMain(dataKey: Uint8Array): string {
+  return toBase64(backupKeyBytes(dataKey));
 }
 
 /** Builds the backup file's bytes: a JSON header line, then the sealed body (base64). */

@@ -196,19 +196,3 @@ describe('the export', () => {
     expect(verdict.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
   });
 });
-
-describe('a station restored from a backup', () => {
-  it('continues the chain from the restored history, and says the old files cannot be written again', async () => {
-    const old = testStation();
-    const one = await exportBatch(old, { consultations: [consultation()] });
-    const replacement = testStation();
-    expect(replacement.service.restoreLedger({ entries: old.service.history() })).toEqual({ added: 1 });
-    expect(replacement.service.restoreLedger({ entries: old.service.history() })).toEqual({ added: 0 });
-    expect(replacement.service.history()[0]).toMatchObject({ sequence: 1, copyAvailable: false });
-    const two = await exportBatch(replacement, { consultations: [consultation()] });
-    expect(two.sequence).toBe(2);
-    const m = JSON.parse(new Map(await readZip(two.path)).get('manifest.json')!.toString());
-    expect(m.previousManifestSha256).toBe(one.manifestSha256);
-    await expect(replacement.service.reexport({ batchId: one.batchId, actor: { id: 'u', name: '李' } })).rejects.toThrow('没有它的副本');
-  });
-});

@@ -111,6 +111,14 @@ export interface BatchExportResult {
   bytes: number;
 }
 
+/** A half-written batch file an interrupted export left on a drive, found at start. */
+export interface LeftoverPartial {
+  path: string;
+  startedAt: string;
+  /** False when the drive or folder could not be reached: the file may still be there. */
+  removed: boolean;
+}
+
 export interface JobProgress {
   phase: 'collecting' | 'writing' | 'verifying' | 'finishing' | 'done' | 'cancelled' | 'failed';
   done: number;
@@ -185,6 +193,7 @@ export const contract = {
   batch: {
     stationKey: channel<StationKeyInfo>()(none),
     history: channel<BatchHistoryEntry[]>()(none),
+    leftovers: channel<LeftoverPartial[]>()(none),
     beginExport: channel<{ exportId: string; sequence: number; folder: string } | null>()(z.object({ actor })),
     appendRecords: channel<{ count: number }>()(
       z.object({ exportId: jobId, type: z.enum(BATCH_RECORD_TYPES), records: z.array(z.record(z.string(), z.unknown())).max(5000) }),

@@ -27,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     batch: {
       stationKey: () => services.batch.stationKey(),
       history: () => services.batch.history(),
+      leftovers: () => services.batch.leftovers(),
       beginExport: (input) => services.batch.beginExport(input),
       appendRecords: (input) => services.batch.appendRecords(input),
       appendFiles: (input) => services.batch.appendFiles(input),

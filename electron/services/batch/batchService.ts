@@ -1,5 +1,6 @@
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
-import type { BatchHistoryEntry, BatchImportVerdict } from '../../../core/api/contract';
+import type { BatchHistoryEntry, BatchImportVerdict, LeftoverPartial } from '../../../core/api/contract';
+import { createPartialJournal } from './partialJournal';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
@@ -28,6 +29,8 @@ export interface BatchPorts {
 export interface BatchService {
   stationKey(): StationKeyInfo;
   history(): PublicLedgerEntry[];
+  /** Half-written batch files found (and removed) at start; removed ones are told once. */
+  leftovers(): LeftoverPartial[];
   beginExport(input: { actor: { id: string; name: string } }): Promise<{ exportId: string; sequence: number; folder: string } | null>;
   appendRecords(input: { exportId: string; type: BatchRecordType; records: unknown[] }): Promise<{ count: number }>;
   appendFiles(input: { exportId: string; files: { path: string; data: string }[] }): Promise<void>;
@@ -50,6 +53,8 @@ export function createBatchService(ports: BatchPorts): BatchService {
   const exports = new Map<string, ExportJob>();
   const imports = new Map<string, ImportSession>();
   const registry = createImportRegistry(ports.store);
+  const journal = createPartialJournal(ports.dataDir);
+  let leftovers = journal.recover();
   cleanAbandonedCopies(ports.dataDir, ledger);
   cleanAbandonedImports(ports.dataDir);
   const importDeps = { dataDir: ports.dataDir, registry, own: () => ({ code: ports.station()?.code ?? null, publicKey: keys.ensure().publicKey }) };
@@ -68,6 +73,11 @@ export function createBatchService(ports: BatchPorts): BatchService {
   return {
     stationKey: () => keys.ensure(),
     history: () => ledger.all().map(publicEntry).sort((a, b) => b.sequence - a.sequence),
+    leftovers() {
+      const told = leftovers;
+      leftovers = leftovers.filter((l) => !l.removed);
+      return told;
+    },
 
     async beginExport({ actor }) {
       for (const j of exports.values()) {
@@ -78,7 +88,7 @@ export function createBatchService(ports: BatchPorts): BatchService {
       keys.ensure();
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, station: () => station }, folder, actor);
+      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station }, folder, actor);
       exports.set(j.id, j);
       return { exportId: j.id, sequence: j.sequence, folder };
     },
@@ -115,7 +125,7 @@ export function createBatchService(ports: BatchPorts): BatchService {
       if (!entry) throw new ServiceError('no_batch', '找不到该批次');
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const path = await reexportBatch(ports.dataDir, entry, folder, ports.protector);
+      const path = await reexportBatch(ports.dataDir, entry, folder, ports.protector, journal);
       ledger.update(batchId, (e) => ({ ...e, reexports: [...e.reexports, { at: toRfc3339(), folder, by: actor }] }));
       return { path };
     },

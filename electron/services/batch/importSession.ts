@@ -52,6 +52,7 @@ export class ImportSession {
   private items: AsyncGenerator<BatchItem> | null = null;
   private carry: BatchItem | null = null;
   private closed = false;
+  private verifying = false;
 
   private constructor(
     private readonly deps: ImportDeps,
@@ -81,6 +82,7 @@ export class ImportSession {
     this.verdict = null;
     const own = this.deps.own();
     let standing: ImportStanding | null = null;
+    this.verifying = true;
     try {
       const report = await verifyZipFile(source, {
         fileName: this.fileName,
@@ -93,8 +95,12 @@ export class ImportSession {
       });
       this.verdict = { ...report, standing, fingerprint: report.manifest ? publicKeyFingerprint(report.manifest.publicKey) : null };
     } catch (err) {
-      if (err instanceof VerifyCancelled) throw new ServiceError('cancelled', '已取消校验');
+      if (err instanceof VerifyCancelled || this.closed) throw new ServiceError('cancelled', '已取消校验');
       throw err;
+    } finally {
+      this.verifying = false;
+      // Closed while it ran: the copy could go only now that nothing reads it.
+      if (this.closed) this.close();
     }
     this.progress = { phase: 'done', done: 1, total: 1 };
     return this.verdict;
@@ -157,12 +163,13 @@ export class ImportSession {
     this.deps.registry.record(m, v.manifestSha256!, v.fingerprint!, actor, toRfc3339());
   }
 
-  /** Stops a running verification and forgets the copy. */
+  /** Stops a running verification (it ends with `cancelled`) and forgets the copy. */
   close(): void {
     this.closed = true;
     this.archive?.close();
     this.archive = null;
     this.items = null;
+    if (this.verifying) return;
     this.copy?.destroy();
     this.copy = null;
   }

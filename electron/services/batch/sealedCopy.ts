@@ -81,7 +81,11 @@ export class SealedCopy {
       },
     });
     if (end <= start) return trim.end() as unknown as Readable;
-    return createReadStream(this.path, { start: aligned, end: end - 1 }).pipe(decipher).pipe(trim);
+    const file = createReadStream(this.path, { start: aligned, end: end - 1 });
+    // pipe() does not pass errors on: a failed read must fail the reader, not leave it waiting.
+    file.on('error', (err) => trim.destroy(err));
+    decipher.on('error', (err) => trim.destroy(err));
+    return file.pipe(decipher).pipe(trim);
   }
 
   /** A yauzl reader over the decrypted copy. */

@@ -184,6 +184,17 @@ describe('the export', () => {
     expect(readdirSync(join(station.dataDir, 'imports'))).toEqual([]);
   });
 
+  it('stops verifying an opened batch when it is closed, and removes its copy', async () => {
+    const station = testStation();
+    const one = await exportBatch(station, { consultations: Array.from({ length: 3000 }, () => consultation()) });
+    station.setImportFile(one.path);
+    const summary = (await station.service.openImport())!;
+    const verifying = station.service.verifyImport({ token: summary.token });
+    station.service.closeImport({ token: summary.token });
+    await expect(verifying).rejects.toThrow('已取消');
+    expect(readdirSync(join(station.dataDir, 'imports'))).toEqual([]);
+  });
+
   it('refuses to import a batch until it verified', async () => {
     const station = testStation();
     const one = await exportBatch(station, { consultations: [consultation()] });

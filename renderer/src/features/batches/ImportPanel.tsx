@@ -22,6 +22,8 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
   const [busy, setBusy] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  /** The batch being verified: closing it stops the verification. */
+  const [verifying, setVerifying] = useState<string | null>(null);
   const mayImport = can(session.actor.role, 'batch.import');
 
   const open = async () => {
@@ -34,10 +36,14 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
       summary = await api.openImport();
       if (!summary) return;
       setBusy('正在校验批次…');
+      setVerifying(summary.token);
       setChecked({ summary, report: await api.verifyImport({ token: summary.token }) });
     } catch (err) {
-      message.error(err instanceof Error ? err.message : '无法读取该文件');
+      const text = err instanceof Error ? err.message : '无法读取该文件';
+      if (/取消/.test(text)) message.info('已取消校验，未导入任何记录');
+      else message.error(text);
     } finally {
+      setVerifying(null);
       setBusy(null);
     }
   };
@@ -102,6 +108,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{busy}</Typography.Text>
           <Progress percent={100} status="active" showInfo={false} />
+          {verifying && <Button onClick={() => void window.station.batch.closeImport({ token: verifying })}>取消校验</Button>}
         </Space>
       )}
       {!checked && !busy && <Typography.Text type="secondary">可校验任何工作站导出的批次文件；通过校验的其他工作站批次可导入本机，以只读方式查看。</Typography.Text>}

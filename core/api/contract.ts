@@ -4,8 +4,9 @@ import { enumerationExtensionsSchema, type EnumerationExtensions } from '../doma
 import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansTest';
 import { documentValuesSchema } from '../documents/values';
 import type { DocumentValues } from '../documents/template';
-import { BATCH_RECORD_TYPES, type BatchRecordType, type Manifest } from '../batch/format';
+import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
 import type { VerifyReport } from '../batch/verify';
+import { isRfc3339 } from '../time/rfc3339';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -67,25 +68,37 @@ export interface StationKeyInfo {
   protection: string;
 }
 
-export interface BatchHistoryEntry {
-  batchId: string;
-  sequence: number;
-  manifestSha256: string;
-  previousManifestSha256: string | null;
-  fileName: string;
-  folder: string;
-  bytes: number;
-  period: { from: string; to: string };
-  counts: Record<BatchRecordType, number>;
-  files: number;
-  createdAt: string;
-  exportedBy: { id: string; name: string };
-  status: 'exported' | 'delivered';
-  delivered?: { at: string; by: { id: string; name: string } };
-  reexports: { at: string; folder: string; by: { id: string; name: string } }[];
+const person = z.strictObject({ id: z.string().min(1).max(64), name: z.string().max(100) });
+const timestamp = z.string().max(40).refine(isRfc3339, '应为带时区的 RFC 3339 时间');
+const ymdDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '应为小写十六进制 SHA-256');
+
+/**
+ * One batch of the station's own history, as the history page shows it and as a backup
+ * carries it. Strict: a restored history sets the chain the next export continues, so an
+ * unknown field, a wrong type or an out-of-range value refuses the whole restore.
+ */
+export const batchHistoryEntrySchema = z.strictObject({
+  batchId: z.uuid(),
+  sequence: z.number().int().min(1).max(1_000_000),
+  manifestSha256: hex64,
+  previousManifestSha256: hex64.nullable(),
+  fileName: z.string().regex(/^[^/\\]{1,150}_\d{6,}_\d{8}_\d{8}\.dlbatch\.zip$/, '批次文件名无效'),
+  folder: z.string().max(1000),
+  bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  period: z.strictObject({ from: ymdDate, to: ymdDate }),
+  counts: z.strictObject(Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, z.number().int().min(0).max(100_000_000)])) as Record<BatchRecordType, z.ZodNumber>),
+  files: z.number().int().min(0).max(100_000_000),
+  createdAt: timestamp,
+  exportedBy: person,
+  status: z.enum(['exported', 'delivered']),
+  delivered: z.strictObject({ at: timestamp, by: person }).optional(),
+  reexports: z.array(z.strictObject({ at: timestamp, folder: z.string().max(1000), by: person })).max(1000),
   /** False for batches known from a backup: this machine has no copy to write again. */
-  copyAvailable: boolean;
-}
+  copyAvailable: z.boolean(),
+});
+
+export type BatchHistoryEntry = z.infer<typeof batchHistoryEntrySchema>;
 
 export interface BatchExportResult {
   batchId: string;
@@ -98,16 +111,37 @@ export interface BatchExportResult {
   bytes: number;
 }
 
+/** A half-written batch file an interrupted export left on a drive, found at start. */
+export interface LeftoverPartial {
+  path: string;
+  startedAt: string;
+  /** False when the drive or folder could not be reached: the file may still be there. */
+  removed: boolean;
+}
+
 export interface JobProgress {
   phase: 'collecting' | 'writing' | 'verifying' | 'finishing' | 'done' | 'cancelled' | 'failed';
   done: number;
   total: number;
 }
 
+/** A batch file opened for import: main holds its one read (a sealed copy) under `token`. */
 export interface BatchFileSummary {
   token: string;
   fileName: string;
-  manifest: Manifest | null;
+}
+
+/**
+ * Where a verified batch stands against the stations this machine has registered, as
+ * main decided it from the verified manifest: our own batch, a station never seen (its
+ * key is registered once the supervisor confirms the fingerprint), a batch already
+ * ingested, or the next batch of a registered station.
+ */
+export type ImportStanding = 'own' | 'new' | 'known' | 'next';
+
+export interface BatchImportVerdict extends VerifyReport {
+  standing: ImportStanding | null;
+  /** Fingerprint of the verified manifest's key: what is shown, and what is registered. */
   fingerprint: string | null;
 }
 
@@ -121,7 +155,6 @@ export type { VerifyReport };
 
 const actor = z.object({ id: z.string().min(1).max(64), name: z.string().max(100) });
 const jobId = z.uuid();
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 const backupName = z.string().regex(/^[A-Za-z0-9-]{1,32}_backup_\d{8}T\d{6}\.dlbackup$/, '备份文件名无效');
 
@@ -160,6 +193,7 @@ export const contract = {
   batch: {
     stationKey: channel<StationKeyInfo>()(none),
     history: channel<BatchHistoryEntry[]>()(none),
+    leftovers: channel<LeftoverPartial[]>()(none),
     beginExport: channel<{ exportId: string; sequence: number; folder: string } | null>()(z.object({ actor })),
     appendRecords: channel<{ count: number }>()(
       z.object({ exportId: jobId, type: z.enum(BATCH_RECORD_TYPES), records: z.array(z.record(z.string(), z.unknown())).max(5000) }),
@@ -177,30 +211,15 @@ export const contract = {
     reexport: channel<{ path: string } | null>()(z.object({ batchId: jobId, actor })),
     markDelivered: channel<BatchHistoryEntry>()(z.object({ batchId: jobId, actor })),
     openImport: channel<BatchFileSummary | null>()(none),
-    verifyImport: channel<VerifyReport>()(
-      z.object({
-        token: jobId,
-        registeredPublicKey: z.string().max(200).optional(),
-        chain: z.object({ previousManifestSha256: sha256Hex, previousSequence: z.number().int().min(1).optional() }).optional(),
-      }),
-    ),
-    readImport: channel<BatchImportChunk>()(z.object({ token: jobId })),
+    verifyImport: channel<BatchImportVerdict>()(z.object({ token: jobId })),
+    readImport: channel<BatchImportChunk>()(z.object({ token: jobId, actor, confirmedFingerprint: z.string().max(100).optional() })),
     closeImport: channel<void>()(z.object({ token: jobId })),
+    /**
+     * The history comes only out of a backup main opens itself: a file chosen in the restore
+     * dialog, sealed under `backupKey` (derived from the data key; it opens backups only).
+     */
     restoreLedger: channel<{ added: number }>()(
-      z.object({
-        entries: z
-          .array(
-            z.looseObject({
-              batchId: jobId,
-              sequence: z.number().int().min(1),
-              manifestSha256: sha256Hex,
-              fileName: z.string().max(200),
-              period: z.object({ from: z.string(), to: z.string() }),
-              createdAt: z.string(),
-            }),
-          )
-          .max(100_000),
-      }),
+      z.object({ path: z.string().min(1).max(4096), backupKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '备份密钥无效') }),
     ),
   },
   documents: {

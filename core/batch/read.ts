@@ -1,6 +1,6 @@
 import { readAll, splitLines, type ArchiveView, type Sha256Factory } from './archive';
 import { MANIFEST, recordTypeOfFile, type BatchRecordType, type Manifest } from './format';
-import type { BatchRecord } from './records';
+import { parseRecordLine, type BatchRecord } from './records';
 
 export type BatchItem =
   | { kind: 'record'; type: BatchRecordType; record: BatchRecord }
@@ -30,7 +30,7 @@ export async function* readBatchItems(archive: ArchiveView, verifiedManifestSha2
       };
       const decoder = new TextDecoder('utf-8', { fatal: true });
       const pending: BatchRecord[] = [];
-      for await (const line of splitLines(hashed())) pending.push(JSON.parse(decoder.decode(line)) as BatchRecord);
+      for await (const line of splitLines(hashed())) pending.push(parseRecordLine(decoder.decode(line)) as BatchRecord);
       // Records are released only once their whole file has hashed right.
       if (h.digestHex() !== file.sha256) throw new Error(`${file.path} 在校验后被改动过`);
       if (type) for (const record of pending) yield { kind: 'record', type, record };

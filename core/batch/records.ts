@@ -3,6 +3,22 @@ import dayjs from 'dayjs';
 import { isRfc3339 } from '../time/rfc3339';
 import { isSha256Hex, isUuid, type BatchRecordType } from './format';
 
+/** Keys that would reach an object's prototype chain when a record is used as a map. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isUnsafeKey(key: string): boolean {
+  return UNSAFE_KEYS.has(key);
+}
+
+/**
+ * Parses one record line of another station's batch. Keys named `__proto__`,
+ * `constructor` or `prototype` (at any depth) are dropped: no record type has such a
+ * field, and a record used as a lookup table must not shadow or reach Object.prototype.
+ */
+export function parseRecordLine(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => (isUnsafeKey(key) ? undefined : value));
+}
+
 /**
  * Record lines, schema version 1. Every line carries the four fields the spec requires;
  * a tombstone carries only those. A live document line also names its PDF.

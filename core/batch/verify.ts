@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
-import { ArchiveOpenError, readAll, splitLines, type ArchiveView, type Sha256Factory } from './archive';
+import { ArchiveOpenError, LineTooLong, MAX_LINE_BYTES, readAll, splitLines, type ArchiveView, type Sha256Factory } from './archive';
 import {
   entryNameProblem,
   MANIFEST,
@@ -39,7 +39,9 @@ export type ProblemCode =
   | 'outside_period'
   | 'count_mismatch'
   | 'document_file'
-  | 'unreadable_entry';
+  | 'unreadable_entry'
+  | 'too_large'
+  | 'too_many_problems';
 
 export interface BatchProblem {
   code: ProblemCode;
@@ -56,6 +58,11 @@ export interface ChainExpectation {
   previousSequence?: number;
 }
 
+export interface Expectation {
+  registeredPublicKey?: string;
+  chain?: ChainExpectation;
+}
+
 export interface VerifyOptions {
   /** The archive's file name, checked against the manifest (a mismatch is a warning). */
   fileName?: string;
@@ -63,6 +70,12 @@ export interface VerifyOptions {
   registeredPublicKey?: string;
   /** The chain the receiver has; absent = only the batch's own consistency is checked. */
   chain?: ChainExpectation;
+  /**
+   * Chooses the registered key and the chain from the manifest being verified (the
+   * receiver's registry is looked up by the station that manifest names), so the
+   * expectation can never come from another read of the file than the one checked.
+   */
+  expect?(manifest: Manifest): Expectation;
   sha256?: Sha256Factory;
   /** Called as bytes of listed files are read (for a progress bar). */
   onProgress?(done: number, total: number): void;
@@ -82,7 +95,11 @@ export interface VerifyReport {
 
 /** Per file, at most this many line problems are listed; the rest are summed up. */
 const LINE_PROBLEM_LIMIT = 20;
-const MANIFEST_LIMIT = 64 * 1024 * 1024;
+/** At most this many problems are listed in all; the rest are counted. */
+export const PROBLEM_LIMIT = 200;
+const MANIFEST_LIMIT = 32 * 1024 * 1024;
+/** More files than any batch lists (one PDF per document, up to 100,000 documents). */
+export const MAX_LISTED_FILES = 100_004;
 
 export function nobleSha256(): Sha256Factory {
   return () => {
@@ -98,17 +115,37 @@ export class VerifyCancelled extends Error {
   }
 }
 
+/**
+ * Bounded on any input: entries over the count limit, a structural flaw (overlap, link,
+ * local/central name mismatch, non-UTF-8 name, bomb ratio) or a bad signature stop the
+ * check before anything is inflated; no entry is inflated past the size the manifest
+ * gives it; no line longer than MAX_LINE_BYTES is assembled; the problem list is capped.
+ */
 export async function verifyBatch(open: () => Promise<ArchiveView>, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const problems: BatchProblem[] = [];
+  const listedProblems: BatchProblem[] = [];
+  let unlisted = 0;
+  // Every finding goes through here: past the limit they are only counted.
+  const problems = {
+    push(p: BatchProblem) {
+      if (listedProblems.length < PROBLEM_LIMIT) listedProblems.push(p);
+      else unlisted++;
+    },
+    get length() {
+      return listedProblems.length + unlisted;
+    },
+  };
   const warnings: BatchProblem[] = [];
   const report = (manifest: Manifest | null, manifestSha256: string | null, records: number): VerifyReport => ({
     ok: problems.length === 0,
     manifest,
     manifestSha256,
-    problems,
+    problems: unlisted ? [...listedProblems, { code: 'too_many_problems', message: `另有 ${unlisted} 个问题未列出` }] : listedProblems,
     warnings,
     records,
   });
+  const cancelled = () => {
+    if (options.cancelled?.()) throw new VerifyCancelled();
+  };
   const hashFactory = options.sha256 ?? nobleSha256();
 
   let archive: ArchiveView;
@@ -117,6 +154,8 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
   } catch (err) {
     if (err instanceof ArchiveOpenError && err.reason === 'truncated') {
       problems.push({ code: 'truncated', message: '批次文件不完整（可能复制或下载时中断），无法读取' });
+    } else if (err instanceof ArchiveOpenError && err.reason === 'too_many_entries') {
+      problems.push({ code: 'too_large', message: '档案中的条目数量远超任何批次，已拒绝（未读取内容）' });
     } else {
       problems.push({ code: 'not_zip', message: '该文件不是 ZIP 格式的批次文件' });
     }
@@ -132,12 +171,21 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     seen.add(name);
   }
   const present = (name: string) => seen.has(name) && !entryNameProblem(name);
+  // A flawed structure is refused before anything is inflated.
+  for (const flaw of archive.structure ?? []) {
+    problems.push({ code: flaw.kind === 'ratio' ? 'too_large' : 'unsafe_entry', path: flaw.path, message: flaw.message });
+  }
+  if (archive.structure?.length) return report(null, null, 0);
 
   // 2. Manifest and signature.
   if (!present(MANIFEST)) problems.push({ code: 'missing_manifest', path: MANIFEST, message: '缺少清单文件 manifest.json' });
   if (!present(SIGNATURE)) problems.push({ code: 'missing_signature', path: SIGNATURE, message: '缺少签名文件 manifest.sig' });
   if (!present(MANIFEST)) return report(null, null, 0);
 
+  if ((archive.declaredSize?.(MANIFEST) ?? 0) > MANIFEST_LIMIT) {
+    problems.push({ code: 'too_large', path: MANIFEST, message: `清单文件 manifest.json 超过 ${MANIFEST_LIMIT / 1024 / 1024} MB，已拒绝` });
+    return report(null, null, 0);
+  }
   let manifestBytes: Uint8Array;
   try {
     manifestBytes = await readAll(archive, MANIFEST, MANIFEST_LIMIT);
@@ -156,6 +204,11 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     problems.push({ code: 'manifest_invalid', path: MANIFEST, message: '清单文件 manifest.json 不是有效的 UTF-8 JSON' });
     return report(null, manifestSha256, 0);
   }
+  const listedCount = (parsed as { files?: unknown } | null)?.files;
+  if (Array.isArray(listedCount) && listedCount.length > MAX_LISTED_FILES) {
+    problems.push({ code: 'too_large', path: MANIFEST, message: `清单列出了 ${listedCount.length} 个文件，超过上限 ${MAX_LISTED_FILES}，已拒绝` });
+    return report(null, manifestSha256, 0);
+  }
   const result = manifestSchema.safeParse(parsed);
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, LINE_PROBLEM_LIMIT)) {
@@ -165,6 +218,9 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     return report(null, manifestSha256, 0);
   }
   const manifest = result.data;
+  const expected: Expectation = options.expect
+    ? options.expect(manifest)
+    : { ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}), ...(options.chain ? { chain: options.chain } : {}) };
 
   if (present(SIGNATURE)) {
     let signature: Uint8Array | null = null;
@@ -179,13 +235,13 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
       problems.push({ code: 'bad_signature', path: SIGNATURE, message: '签名验证失败：清单被改动过，或不是用批次中的公钥签名的' });
     }
   }
-  if (options.registeredPublicKey !== undefined && !samePublicKey(options.registeredPublicKey, manifest.publicKey)) {
+  if (expected.registeredPublicKey !== undefined && !samePublicKey(expected.registeredPublicKey, manifest.publicKey)) {
     problems.push({ code: 'key_mismatch', message: `批次的公钥与为工作站 ${manifest.station.code} 登记的公钥不一致` });
   }
 
   // 3. Chain.
-  if (options.chain) {
-    const { previousManifestSha256, previousSequence } = options.chain;
+  if (expected.chain) {
+    const { previousManifestSha256, previousSequence } = expected.chain;
     if (manifest.previousManifestSha256 !== previousManifestSha256.toLowerCase()) {
       problems.push({
         code: 'chain_broken',
@@ -200,6 +256,9 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     }
   }
 
+  // Content signed by someone else is not worth a byte of inflation.
+  const untrusted = listedProblems.some((p) => p.code === 'bad_signature' || p.code === 'key_mismatch');
+
   if (options.fileName !== undefined) {
     const name = parseBatchFileName(options.fileName);
     const fits =
@@ -210,6 +269,8 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
       name.to === manifest.period.to;
     if (!fits) warnings.push({ code: 'manifest_invalid', message: `文件名“${options.fileName}”与清单中的工作站、序号或期间不一致` });
   }
+
+  if (untrusted) return report(manifest, manifestSha256, 0);
 
   // 4. Files: listed ⇔ present.
   const listed = new Map<string, Manifest['files'][number]>();
@@ -239,11 +300,18 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
   const linesPerType = new Map<string, number>();
   for (const file of listed.values()) {
     if (!seen.has(file.path)) continue;
-    if (options.cancelled?.()) throw new VerifyCancelled();
+    cancelled();
+    const declared = archive.declaredSize?.(file.path);
+    if (declared !== undefined && declared !== file.bytes) {
+      // Not inflated at all: the archive itself says the size is not the manifest's.
+      problems.push({ code: 'size_mismatch', path: file.path, message: `文件“${file.path}”的大小为 ${declared} 字节，清单记载为 ${file.bytes} 字节` });
+      continue;
+    }
     const hash = hashFactory();
     let bytes = 0;
     const counting = async function* (source: AsyncIterable<Uint8Array>) {
       for await (const chunk of source) {
+        cancelled();
         hash.update(chunk);
         bytes += chunk.length;
         done += chunk.length;
@@ -294,8 +362,13 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
       } else {
         for await (const chunk of counting(archive.read(file.path))) void chunk;
       }
-    } catch {
-      problems.push({ code: 'unreadable_entry', path: file.path, message: `文件“${file.path}”已损坏，无法读取` });
+    } catch (err) {
+      if (err instanceof VerifyCancelled) throw err;
+      if (err instanceof LineTooLong) {
+        problems.push({ code: 'invalid_line', path: file.path, line: lines + 1, message: `${file.path} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件` });
+      } else {
+        problems.push({ code: 'unreadable_entry', path: file.path, message: `文件“${file.path}”已损坏，无法读取` });
+      }
       continue;
     }
     if (lineProblems > LINE_PROBLEM_LIMIT) {

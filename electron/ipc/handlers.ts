@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BatchHistoryEntry, Channel, Contract, Namespace } from '../../core/api/contract';
+import type { Channel, Contract, Namespace } from '../../core/api/contract';
 import type { Services } from '../services';
 
 type Handler<C> =
@@ -27,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     batch: {
       stationKey: () => services.batch.stationKey(),
       history: () => services.batch.history(),
+      leftovers: () => services.batch.leftovers(),
       beginExport: (input) => services.batch.beginExport(input),
       appendRecords: (input) => services.batch.appendRecords(input),
       appendFiles: (input) => services.batch.appendFiles(input),
@@ -40,7 +41,7 @@ export function createHandlers(services: Services): Handlers {
       verifyImport: (input) => services.batch.verifyImport(input),
       readImport: (input) => services.batch.readImport(input),
       closeImport: (input) => services.batch.closeImport(input),
-      restoreLedger: (input) => services.batch.restoreLedger(input as unknown as { entries: BatchHistoryEntry[] }),
+      restoreLedger: (input) => services.batch.restoreLedger(input),
     },
     documents: {
       render: (input) => services.documents.render(input),

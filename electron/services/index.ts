@@ -69,6 +69,7 @@ export function createServices(ports: Ports): Services {
     protector: ports.protector,
     chooseFolder: () => ports.dialogs.chooseBatchFolder(),
     chooseBatchFile: () => ports.dialogs.chooseBatchFile(),
+    readChosenBackup: (path) => files.readChosen(path),
     station: () => {
       const p = settings.getProfile();
       return p ? { code: p.code, name: p.name, kind: p.kind, regionCode: p.regionCode } : null;

@@ -23,6 +23,9 @@ const service = createBatchService({
   protector: fileSecretProtector(join(dataDir, 'k')),
   chooseFolder: async () => outDir,
   chooseBatchFile: async () => null,
+  readChosenBackup: () => {
+    throw new Error('the bench restores no backup');
+  },
   station: () => ({ code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center', regionCode: '210102' }),
 });
 

@@ -2,7 +2,7 @@
 import { cpus, totalmem } from 'node:os';
 import { runConsultationBench, runStatisticsBench } from './consultations';
 import { runDocumentBench } from './documents';
-import { runBatchBench } from './batches';
+import { runBatchBench, runVerifierBench } from './batches';
 
 const round = (figures: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
@@ -26,6 +26,8 @@ if (process.argv.includes('--statistics-only')) {
 }
 console.log('\n== batch: export 100,000 consultations + 5,000 PDFs (main-process side, own process), then verify');
 console.table(round(runBatchBench()));
+console.log('\n== batch verifier: hostile archives up to ~100 MB, each in its own process (goal: < 2 s above the read, < 100 MB)');
+console.table(Object.fromEntries(Object.entries(await runVerifierBench()).map(([k, v]) => [k, round(v)])));
 if (process.argv.includes('--batches-only')) process.exit(0);
 await statistics();
 console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');

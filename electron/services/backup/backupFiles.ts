@@ -45,6 +45,13 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, what = '备�
 export function createBackupService(ports: BackupPorts) {
   const allowedFolders = new Set<string>();
   const allowedFiles = new Set<string>();
+  /** The bytes of a backup file the user chose in the restore dialog; any other path is refused. */
+  const readChosen = (file: string): Uint8Array => {
+    const path = resolve(file);
+    if (!allowedFiles.has(path)) throw new ServiceError('file_not_chosen', '请先选择要恢复的备份文件');
+    if (statSync(path).size > MAX_BACKUP_BYTES) throw new ServiceError('too_large', '备份文件过大，无法读取');
+    return readFileSync(path);
+  };
 
   return {
     async chooseFolder(): Promise<string | null> {
@@ -77,11 +84,9 @@ export function createBackupService(ports: BackupPorts) {
       return { path: target };
     },
     read(input: { path: string }): { data: string } {
-      const path = resolve(input.path);
-      if (!allowedFiles.has(path)) throw new ServiceError('file_not_chosen', '请先选择要恢复的备份文件');
-      if (statSync(path).size > MAX_BACKUP_BYTES) throw new ServiceError('too_large', '备份文件过大，无法读取');
-      return { data: readFileSync(path).toString('base64') };
+      return { data: Buffer.from(readChosen(input.path)).toString('base64') };
     },
+    readChosen,
   };
 }
 

@@ -1,12 +1,14 @@
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
-import type { ChainExpectation, VerifyReport } from '../../../core/batch/verify';
-import type { BatchHistoryEntry } from '../../../core/api/contract';
+import type { BatchHistoryEntry, BatchImportVerdict, LeftoverPartial } from '../../../core/api/contract';
+import { createPartialJournal } from './partialJournal';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { cleanAbandonedCopies, ExportJob, type ExportResult, type JobProgress } from './exportJob';
-import { ImportSession, type BatchSummary, type ImportChunk } from './importSession';
-import { createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
+import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk } from './importSession';
+import { createImportRegistry } from './importRegistry';
+import { chainProblem, createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
+import { ledgerOfBackup } from '../backup/backupLedger';
 import { reexportBatch } from './reexport';
 import type { SecretProtector } from './secretProtector';
 import { createStationKeys, type StationKeyInfo } from './stationKey';
@@ -18,6 +20,8 @@ export interface BatchPorts {
   protector: SecretProtector;
   chooseFolder(): Promise<string | null>;
   chooseBatchFile(): Promise<string | null>;
+  /** A backup file's bytes, only for a file chosen in the restore dialog (throws otherwise). */
+  readChosenBackup(path: string): Uint8Array;
   /** The station as the manifest names it; null until setup is done. */
   station(): StationOfManifest | null;
 }
@@ -25,6 +29,8 @@ export interface BatchPorts {
 export interface BatchService {
   stationKey(): StationKeyInfo;
   history(): PublicLedgerEntry[];
+  /** Half-written batch files found (and removed) at start; removed ones are told once. */
+  leftovers(): LeftoverPartial[];
   beginExport(input: { actor: { id: string; name: string } }): Promise<{ exportId: string; sequence: number; folder: string } | null>;
   appendRecords(input: { exportId: string; type: BatchRecordType; records: unknown[] }): Promise<{ count: number }>;
   appendFiles(input: { exportId: string; files: { path: string; data: string }[] }): Promise<void>;
@@ -35,10 +41,10 @@ export interface BatchService {
   reexport(input: { batchId: string; actor: { id: string; name: string } }): Promise<{ path: string } | null>;
   markDelivered(input: { batchId: string; actor: { id: string; name: string } }): PublicLedgerEntry;
   openImport(): Promise<BatchSummary | null>;
-  verifyImport(input: { token: string; registeredPublicKey?: string; chain?: ChainExpectation }): Promise<VerifyReport>;
-  readImport(input: { token: string }): Promise<ImportChunk>;
+  verifyImport(input: { token: string }): Promise<BatchImportVerdict>;
+  readImport(input: { token: string; actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
-  restoreLedger(input: { entries: BatchHistoryEntry[] }): { added: number };
+  restoreLedger(input: { path: string; backupKey: string }): { added: number };
 }
 
 export function createBatchService(ports: BatchPorts): BatchService {
@@ -46,7 +52,12 @@ export function createBatchService(ports: BatchPorts): BatchService {
   const keys = createStationKeys(ports.store, ports.protector);
   const exports = new Map<string, ExportJob>();
   const imports = new Map<string, ImportSession>();
+  const registry = createImportRegistry(ports.store);
+  const journal = createPartialJournal(ports.dataDir);
+  let leftovers = journal.recover();
   cleanAbandonedCopies(ports.dataDir, ledger);
+  cleanAbandonedImports(ports.dataDir);
+  const importDeps = { dataDir: ports.dataDir, registry, own: () => ({ code: ports.station()?.code ?? null, publicKey: keys.ensure().publicKey }) };
 
   const job = (exportId: string): ExportJob => {
     const j = exports.get(exportId);
@@ -62,6 +73,11 @@ export function createBatchService(ports: BatchPorts): BatchService {
   return {
     stationKey: () => keys.ensure(),
     history: () => ledger.all().map(publicEntry).sort((a, b) => b.sequence - a.sequence),
+    leftovers() {
+      const told = leftovers;
+      leftovers = leftovers.filter((l) => !l.removed);
+      return told;
+    },
 
     async beginExport({ actor }) {
       for (const j of exports.values()) {
@@ -72,7 +88,7 @@ export function createBatchService(ports: BatchPorts): BatchService {
       keys.ensure();
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, station: () => station }, folder, actor);
+      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station }, folder, actor);
       exports.set(j.id, j);
       return { exportId: j.id, sequence: j.sequence, folder };
     },
@@ -109,7 +125,7 @@ export function createBatchService(ports: BatchPorts): BatchService {
       if (!entry) throw new ServiceError('no_batch', '找不到该批次');
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const path = await reexportBatch(ports.dataDir, entry, folder, ports.protector);
+      const path = await reexportBatch(ports.dataDir, entry, folder, ports.protector, journal);
       ledger.update(batchId, (e) => ({ ...e, reexports: [...e.reexports, { at: toRfc3339(), folder, by: actor }] }));
       return { path };
     },
@@ -121,24 +137,36 @@ export function createBatchService(ports: BatchPorts): BatchService {
     async openImport() {
       const path = await ports.chooseBatchFile();
       if (!path) return null;
-      const s = new ImportSession(path);
+      const s = await ImportSession.open(importDeps, path);
       imports.set(s.token, s);
       return s.summary();
     },
-    verifyImport: ({ token, ...options }) => session(token).verify(options),
-    readImport: ({ token }) => session(token).next(),
-    restoreLedger({ entries }) {
+    verifyImport: ({ token }) => session(token).verify(),
+    readImport: ({ token, ...input }) => session(token).next(input),
+    restoreLedger({ path, backupKey }) {
+      const key = Buffer.from(backupKey, 'base64');
+      let entries: BatchHistoryEntry[];
+      try {
+        entries = ledgerOfBackup(ports.readChosenBackup(path), key);
+      } finally {
+        key.fill(0);
+      }
       // Known batches stay as they are (with their copies); unknown ones join the chain without a copy.
-      const known = new Set(ledger.all().map((e) => e.batchId));
-      let added = 0;
+      const known = new Map(ledger.all().map((e) => [e.batchId, e]));
       for (const e of entries) {
-        if (known.has(e.batchId)) continue;
-        const { copyAvailable, ...rest } = e;
+        const mine = known.get(e.batchId);
+        if (mine && (mine.sequence !== e.sequence || mine.manifestSha256 !== e.manifestSha256)) {
+          throw new ServiceError('bad_ledger', `备份中的第 ${e.sequence} 号批次与本机记录的不一致，未恢复报送记录`);
+        }
+      }
+      const added = entries.filter((e) => !known.has(e.batchId));
+      const problem = chainProblem([...known.values(), ...added]);
+      if (problem) throw new ServiceError('bad_ledger', `备份中的报送记录不能构成连续的批次链（${problem}），未恢复`);
+      for (const { copyAvailable, ...rest } of added) {
         void copyAvailable;
         ledger.append({ ...rest, archive: null });
-        added++;
       }
-      return { added };
+      return { added: added.length };
     },
     closeImport({ token }) {
       imports.get(token)?.close();

@@ -28,6 +28,7 @@ import type { SecretProtector } from './secretProtector';
 import type { StationKeys } from './stationKey';
 import { verifyZipFile } from './zipArchive';
 import { fsyncDirectory, fsyncFile } from './fsSync';
+import type { PartialJournal } from './partialJournal';
 
 export type { JobProgress };
 export type ExportResult = BatchExportResult;
@@ -46,6 +47,7 @@ interface ExportDeps {
   ledger: Ledger;
   keys: StationKeys;
   protector: SecretProtector;
+  journal: PartialJournal;
   station(): StationOfManifest;
 }
 
@@ -68,6 +70,7 @@ export class ExportJob {
 
   private readonly zip = new yazl.ZipFile();
   private readonly partialPath: string;
+  private readonly note: string;
   private readonly archivePath: string;
   private readonly archiveKey = randomBytes(32);
   private readonly archiveIv = randomBytes(12);
@@ -102,6 +105,8 @@ export class ExportJob {
     mkdirSync(store, { recursive: true });
     this.archivePath = join(store, `${this.batchId}.dlbatch.enc`);
     this.cipher = createCipheriv('aes-256-gcm', this.archiveKey, this.archiveIv);
+    // Noted before the first byte reaches the drive: a crash from here on is cleaned up at the next start.
+    this.note = deps.journal.begin(this.partialPath);
     // An unwritable folder surfaces as a stream error: `failure`, reported on the next call.
     this.out = createWriteStream(this.partialPath, { flags: 'wx' });
     this.copy = createWriteStream(`${this.archivePath}.partial`, { flags: 'w' });
@@ -249,6 +254,7 @@ export class ExportJob {
       this.copy.destroy();
       await this.written.catch(() => undefined);
       for (const p of [this.partialPath, `${this.archivePath}.partial`, this.archivePath]) rmSync(p, { force: true });
+      this.deps.journal.end(this.note);
     })();
     return this.cleaning;
   }
@@ -356,6 +362,7 @@ export class ExportJob {
     this.deps.ledger.append(entry);
     renameSync(this.partialPath, finalPath);
     fsyncDirectory(this.folder);
+    this.deps.journal.end(this.note);
     this.progress = { phase: 'done', done: 1, total: 1 };
     return {
       batchId: this.batchId,

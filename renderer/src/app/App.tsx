@@ -18,6 +18,7 @@ import { MediationsPage } from '../features/mediations/MediationsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 import { StyleKeeper } from './StyleKeeper';
+import { LeftoverExportsNotice } from '../features/batches/LeftoverExportsNotice';
 
 type Boot =
   | { state: 'loading' }
@@ -52,6 +53,7 @@ export function App() {
   return (
     <StationContext.Provider value={context}>
       <StyleKeeper />
+      <LeftoverExportsNotice />
       <SessionGate>
         <Shell profile={context.profile}>
           <Page />

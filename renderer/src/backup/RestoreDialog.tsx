@@ -5,7 +5,7 @@ import type { StationProfile } from '../../../core/domain/station';
 import { db } from '../db';
 import { appendAudit } from '../db/repository';
 import { fromBase64 } from '../session/keyMaterial';
-import { openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
+import { backupKeyForMain, openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
 
 /** Restores a whole station from a backup file into this (fresh) installation. */
 export function RestoreDialog({
@@ -20,7 +20,7 @@ export function RestoreDialog({
   /** Set when restoring over an installed station: another station's backup then needs explicit consent. */
   currentStation?: { code: string; name: string } | null;
 }) {
-  const [file, setFile] = useState<{ bytes: Uint8Array; header: BackupHeader; name: string } | null>(null);
+  const [file, setFile] = useState<{ bytes: Uint8Array; header: BackupHeader; name: string; path: string } | null>(null);
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +35,7 @@ export function RestoreDialog({
     try {
       const { data } = await window.station.backup.read({ path: chosen.path });
       const bytes = fromBase64(data);
-      setFile({ bytes, header: readBackupHeader(bytes), name: chosen.name });
+      setFile({ bytes, header: readBackupHeader(bytes), name: chosen.name, path: chosen.path });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -48,9 +48,11 @@ export function RestoreDialog({
     setError(null);
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
-      const { content } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
+      const { content, dataKey } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
+      // Main opens the same file itself and takes the batch history only from it: first, so a
+      // history it refuses leaves this machine as it was.
+      if (content.batchLedger?.length) await window.station.batch.restoreLedger({ path: file.path, backupKey: backupKeyForMain(dataKey) });
       await restoreTables(db, content);
-      if (content.batchLedger?.length) await window.station.batch.restoreLedger({ entries: content.batchLedger.map((e) => ({ ...e })) });
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
       const profile = await window.station.settings.saveProfile(content.profile);

@@ -20,17 +20,28 @@ export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
 // stations. A backup made before a table existed restores it empty.
 const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'statFacts', 'outbox', 'importedRecords', 'importedStations'] as const;
 
-const wrappedKeySchema = z.object({
-  v: z.literal(1),
-  kdf: z.literal('scrypt'),
-  N: z.number(),
-  r: z.number(),
-  p: z.number(),
-  salt: z.string(),
-  check: z.string(),
-  iv: z.string(),
-  ct: z.string(),
-});
+/**
+ * The scrypt parameters a backup may ask for. A foreign file chooses them, and scrypt
+ * costs N·r·p: checked before any work, so a hostile p=10,000 (half an hour of CPU) or an
+ * N of 2^30 (128 GiB) is refused at once. The range covers the app's own parameters
+ * (N=2^15..2^17, r=8, p=1) with room to grow.
+ */
+export const SCRYPT_LIMITS = { minN: 2 ** 10, maxN: 2 ** 18, maxR: 16, maxP: 4, maxWork: 2 ** 18 * 8 } as const;
+const SCRYPT_PARAMS_MESSAGE = '备份中的密钥派生参数超出允许范围，可能是伪造或损坏的备份，已拒绝';
+
+const wrappedKeySchema = z
+  .object({
+    v: z.literal(1),
+    kdf: z.literal('scrypt'),
+    N: z.number().int().min(SCRYPT_LIMITS.minN).max(SCRYPT_LIMITS.maxN),
+    r: z.number().int().min(1).max(SCRYPT_LIMITS.maxR),
+    p: z.number().int().min(1).max(SCRYPT_LIMITS.maxP),
+    salt: z.string().max(128),
+    check: z.string().max(128),
+    iv: z.string().max(64),
+    ct: z.string().max(256),
+  })
+  .refine((k) => (k.N & (k.N - 1)) === 0 && k.N * k.r * k.p <= SCRYPT_LIMITS.maxWork, SCRYPT_PARAMS_MESSAGE);
 
 const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -65,10 +76,21 @@ export class BackupError extends Error {
 
 const enc = new TextEncoder();
 
+function backupKeyBytes(dataKey: Uint8Array): Uint8Array {
+  return hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
+}
+
 /** Derives the backup key synchronously from the bytes it is given (see copyLiveKey). */
 async function backupKey(dataKey: Uint8Array): Promise<CryptoKey> {
-  const bytes = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/backup/v1'));
-  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', backupKeyBytes(dataKey) as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/**
+ * What main needs to open a backup itself (base64): it restores the batch history only
+ * from a backup it verified. The key opens backups and nothing else.
+ */
+export function backupKeyForMain(dataKey: Uint8Array): string {
+  return toBase64(backupKeyBytes(dataKey));
 }
 
 /** Builds the backup file's bytes: a JSON header line, then the sealed body (base64). */
@@ -130,7 +152,10 @@ export function readBackupHeader(bytes: Uint8Array): BackupHeader {
     throw new BackupError('不是值班律师工作站的备份文件');
   }
   const parsed = headerSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupError('备份文件格式无法识别或已损坏');
+  if (!parsed.success) {
+    const scrypt = parsed.error.issues.some((i) => i.message === SCRYPT_PARAMS_MESSAGE || ['N', 'r', 'p'].includes(String(i.path.at(-1))));
+    throw new BackupError(scrypt ? SCRYPT_PARAMS_MESSAGE : '备份文件格式无法识别或已损坏');
+  }
   return parsed.data;
 }
 

@@ -1,6 +1,4 @@
-import type { BatchFileSummary, StationApi, VerifyReport } from '../../../core/api/contract';
-import type { Manifest } from '../../../core/batch/format';
-import { publicKeyFingerprint } from '../../../core/batch/keys';
+import type { BatchFileSummary, BatchImportVerdict, StationApi } from '../../../core/api/contract';
 import { planIngest } from '../../../core/batch/records';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { ImportedRecordRow, ImportedStation, StationDb } from './database';
@@ -10,43 +8,6 @@ import type { Vault } from './vault';
 
 const SEALED_AS = 'importedRecords';
 
-export type ImportStanding =
-  /** Our own batch: nothing to ingest. */
-  | { kind: 'own' }
-  /** A station never seen: its key must be registered (fingerprint checked) first. */
-  | { kind: 'new' }
-  /** This exact batch is in already: ingesting it again changes nothing. */
-  | { kind: 'known'; station: ImportedStation }
-  /** The next batch of a registered station. */
-  | { kind: 'next'; station: ImportedStation };
-
-export async function standingOf(db: StationDb, ownCode: string | undefined, manifest: Manifest, manifestSha256?: string): Promise<ImportStanding> {
-  if (manifest.station.code === ownCode) return { kind: 'own' };
-  const station = await db.importedStations.get(manifest.station.code);
-  if (!station) return { kind: 'new' };
-  if (station.batches.some((b) => b.manifestSha256 === manifestSha256 || (b.sequence === manifest.sequence && b.batchId === manifest.batchId))) {
-    return { kind: 'known', station };
-  }
-  return { kind: 'next', station };
-}
-
-/**
- * Verifies an opened batch against what this machine knows of its station: the registered
- * key, and the chain (the next batch must follow the last one ingested).
- */
-export async function verifyOpened(db: StationDb, api: StationApi['batch'], summary: BatchFileSummary): Promise<VerifyReport> {
-  const m = summary.manifest;
-  const station = m ? await db.importedStations.get(m.station.code) : undefined;
-  if (!station || !m) return api.verifyImport({ token: summary.token });
-  const already = station.batches.find((b) => b.batchId === m.batchId);
-  return api.verifyImport({
-    token: summary.token,
-    registeredPublicKey: station.publicKey,
-    // A batch ingested before is checked as itself; a new one must continue the chain.
-    ...(already ? {} : { chain: { previousManifestSha256: station.lastManifestSha256, previousSequence: station.lastSequence } }),
-  });
-}
-
 export interface ImportOutcome {
   records: number;
   changed: number;
@@ -54,9 +15,12 @@ export interface ImportOutcome {
 }
 
 /**
- * Ingests a verified batch: reads it all from the main process (which re-hashes it), then
- * writes in one transaction, keeping per record the highest rev. A failure anywhere leaves
- * nothing ingested; PDFs stored before a failure are content-addressed and harmless.
+ * Ingests a verified batch: reads it all from the main process (which hands out exactly
+ * the bytes it verified, and registers the station's key or moves its chain on), then
+ * writes in one transaction, keeping per record the highest rev. A failure here leaves
+ * nothing ingested; importing the same file again completes it. PDFs stored before a
+ * failure are content-addressed and harmless. `confirmedFingerprint` is the fingerprint
+ * the supervisor compared, needed for a station's first batch.
  */
 export async function ingestVerified(
   db: StationDb,
@@ -64,21 +28,22 @@ export async function ingestVerified(
   api: StationApi['batch'],
   actor: Actor,
   summary: BatchFileSummary,
-  report: VerifyReport,
-  onProgress?: (records: number) => void,
+  report: BatchImportVerdict,
+  options: { confirmedFingerprint?: string; onProgress?: (records: number) => void } = {},
 ): Promise<ImportOutcome> {
   const m = report.manifest;
   if (!report.ok || !m || !report.manifestSha256) throw new Error('只能导入已通过校验的批次');
+  const reader = { id: actor.id, name: actor.name };
   const incoming: { type: string; record: Record<string, unknown> & { id: string; rev: number; updatedAt: string; deleted: boolean } }[] = [];
   let files = 0;
   for (;;) {
-    const chunk = await api.readImport({ token: summary.token });
+    const chunk = await api.readImport({ token: summary.token, actor: reader, ...(options.confirmedFingerprint ? { confirmedFingerprint: options.confirmedFingerprint } : {}) });
     for (const r of chunk.records) incoming.push(r as (typeof incoming)[number]);
     for (const f of chunk.files) {
       await storeDocumentFile(db, vault, f.sha256, f.data);
       files++;
     }
-    onProgress?.(incoming.length);
+    options.onProgress?.(incoming.length);
     if (chunk.done) break;
   }
   const code = m.station.code;
@@ -106,7 +71,8 @@ export async function ingestVerified(
     const already = current?.batches.some((b) => b.batchId === m.batchId);
     await db.importedRecords.bulkPut(rows);
     const entry = { sequence: m.sequence, batchId: m.batchId, manifestSha256: report.manifestSha256!, period: m.period, importedAt: now, records: incoming.length, changed: rows.length };
-    const next: ImportedStation = current
+    // Main registered this station just now when it stands as new: the display copy follows it.
+    const next: ImportedStation = current && report.standing !== 'new'
       ? {
           ...current,
           name: m.station.name,
@@ -119,12 +85,13 @@ export async function ingestVerified(
           kind: m.station.kind,
           regionCode: m.station.regionCode,
           publicKey: m.publicKey,
-          fingerprint: publicKeyFingerprint(m.publicKey) ?? '',
+          // A display copy of what main registered: the verified manifest's key and fingerprint.
+          fingerprint: report.fingerprint ?? '',
           registeredAt: now,
           registeredBy: actor.name,
           lastSequence: m.sequence,
           lastManifestSha256: report.manifestSha256!,
-          batches: [entry],
+          batches: current && !already ? [...current.batches, entry] : current?.batches ?? [entry],
         };
     await db.importedStations.put(next);
   });

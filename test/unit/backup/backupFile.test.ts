@@ -74,4 +74,23 @@ describe('backup files', () => {
     await expect(openBackup(bytes, { username: 'admin', password: 'Station#2026' }, 'OTHER-01')).rejects.toThrow('不是本站的');
     await expect(openBackup(bytes, { username: 'admin', password: 'Station#2026' }, 'OTHER-01', 'LN0102-KSS01')).resolves.toBeTruthy();
   });
+
+  it('refuses hostile scrypt parameters in a foreign backup before deriving anything', async () => {
+    const { session, recoveryCode } = await populated();
+    const { bytes } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
+    const text = new TextDecoder().decode(bytes);
+    const nl = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, nl)) as { keys: { accounts: { wrappedKey: Record<string, number> }[]; recovery: Record<string, number> } };
+    for (const hostile of [{ p: 10_000 }, { N: 2 ** 30 }, { r: 1_000 }, { N: 3 * 2 ** 10 }, { N: 2 ** 18, r: 16, p: 4 }, { p: 0 }]) {
+      const forged = structuredClone(header);
+      Object.assign(forged.keys.accounts[0]!.wrappedKey, hostile);
+      Object.assign(forged.keys.recovery, hostile);
+      const file = new TextEncoder().encode(`${JSON.stringify(forged)}${text.slice(nl)}`);
+      const started = performance.now();
+      await expect(openBackup(file, { username: 'admin', password: 'Station#2026' }, null), JSON.stringify(hostile)).rejects.toThrow('密钥派生参数超出允许范围');
+      await expect(openBackup(file, { recoveryCode }, null)).rejects.toThrow('密钥派生参数超出允许范围');
+      expect(() => readBackupHeader(file)).toThrow('密钥派生参数超出允许范围');
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
 });

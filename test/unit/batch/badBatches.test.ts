@@ -1,9 +1,11 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { LineTooLong, splitLines } from '../../../core/batch/archive';
+import { PROBLEM_LIMIT, verifyBatch } from '../../../core/batch/verify';
 import { generateStationKey, signManifest, toBase64 } from '../../../core/batch/keys';
-import { verifyZipFile } from '../../../electron/services/batch/zipArchive';
+import { openZipArchive, verifyZipFile } from '../../../electron/services/batch/zipArchive';
 import { consultation, documentLine, exportBatch, fakePdf, fileBytes, readZip, sha256Hex, testStation, writeZip, type Entries, type TestStation } from './support';
 
 const verifyFile = verifyZipFile;
@@ -230,5 +232,174 @@ describe('file name', () => {
     const r = await verifyFile(good, { fileName: `${randomUUID()}.zip` });
     expect(r.ok).toBe(true);
     expect(r.warnings).toHaveLength(1);
+  });
+});
+
+/** The central directory records of a (comment-less) ZIP: where each sits and its name. */
+function centralRecords(buf: Buffer): { at: number; name: Buffer }[] {
+  const eocd = buf.length - 22;
+  expect(buf.readUInt32LE(eocd)).toBe(0x06054b50);
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out: { at: number; name: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    out.push({ at, name: buf.subarray(at + 46, at + 46 + nameLength) });
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+/** A signed variant whose ZIP bytes are then changed by `patch` (the manifest stays valid and signed). */
+async function patched(name: string, change: (entries: Entries) => Entries, edit: ((m: ReturnType<typeof manifestOf>) => void) | undefined, patch: (buf: Buffer) => void): Promise<string> {
+  const path = await variant(name, change, edit);
+  const buf = fileBytes(path);
+  patch(buf);
+  writeFileSync(path, buf);
+  return path;
+}
+
+/** Verifies through the real ZIP reader, counting every byte inflated. */
+async function verifyCounting(path: string, options: Parameters<typeof verifyFile>[1] = {}) {
+  let inflated = 0;
+  const report = await verifyBatch(
+    async () => {
+      const archive = await openZipArchive(path);
+      opened.push(archive);
+      return {
+        ...archive,
+        async *read(name: string) {
+          for await (const chunk of archive.read(name)) {
+            inflated += chunk.length;
+            yield chunk;
+          }
+        },
+      };
+    },
+    options,
+  );
+  return { report, inflated };
+}
+const opened: { close(): void }[] = [];
+afterAll(() => opened.forEach((a) => a.close()));
+
+const records = (entries: Entries, path: string, body: Buffer): Entries => entries.map(([n, b]) => [n, n === path ? body : b]);
+
+describe('hostile archives are refused with bounded work', () => {
+  it('a deflate bomb whose sizes all agree is refused without inflating it', async () => {
+    const bomb = Buffer.alloc(64 * 1024 * 1024, 0x20);
+    const entries = records(goodEntries, 'consultations.jsonl', bomb);
+    const path = await variant('bomb', () => entries, refresh(entries, 'consultations.jsonl'));
+    expect(fileBytes(path).length).toBeLessThan(1024 * 1024);
+    const started = performance.now();
+    const { report, inflated } = await verifyCounting(path);
+    expect(codes(report)).toEqual(['too_large']);
+    expect(report.problems[0]!.message).toContain('压缩炸弹');
+    expect(inflated).toBe(0);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('an entry the archive declares larger than the manifest says is not inflated', async () => {
+    const big = Buffer.from(randomBytes(300_000).toString('base64'));
+    const entries = records(goodEntries, 'consultations.jsonl', big);
+    const path = await variant('declared', () => entries, (m) => {
+      refresh(entries, 'consultations.jsonl')(m);
+      m.files.find((f) => f.path === 'consultations.jsonl')!.bytes = 100;
+    });
+    const { report, inflated } = await verifyCounting(path);
+    expect(codes(report)).toContain('size_mismatch');
+    expect(inflated).toBeLessThan(10_000); // the manifest and the other small files only
+  });
+
+  it('overlapping entries (the same bytes counted twice) are refused', async () => {
+    const path = await patched('overlap', (e) => e, undefined, (buf) => {
+      const central = centralRecords(buf);
+      const a = central.find((c) => c.name.toString() === 'consultations.jsonl')!;
+      const b = central.find((c) => c.name.toString().startsWith('documents/'))!;
+      buf.writeUInt32LE(buf.readUInt32LE(a.at + 42), b.at + 42);
+    });
+    const { report, inflated } = await verifyCounting(path);
+    expect(codes(report)).toContain('unsafe_entry');
+    expect(report.problems.map((p) => p.message).join()).toContain('重叠');
+    expect(inflated).toBe(0);
+  });
+
+  it('a symbolic link entry is refused', async () => {
+    const path = await patched('symlink', (e) => e, undefined, (buf) => {
+      const pdf = centralRecords(buf).find((c) => c.name.toString().startsWith('documents/'))!;
+      buf.writeUInt16LE(3 << 8, pdf.at + 4); // made by Unix
+      buf.writeUInt32LE((0o120777 << 16) >>> 0, pdf.at + 38);
+    });
+    const r = await verifyFile(path);
+    expect(codes(r)).toEqual(['unsafe_entry']);
+    expect(r.problems[0]!.message).toContain('符号链接');
+  });
+
+  it('a local header naming another file than the central directory is refused', async () => {
+    const path = await patched('localname', (e) => e, undefined, (buf) => {
+      const at = buf.indexOf(Buffer.from('consultations.jsonl'));
+      expect(at).toBeLessThan(centralRecords(buf)[0]!.at);
+      buf.write('X', at); // the local header only
+    });
+    const r = await verifyFile(path);
+    expect(codes(r)).toEqual(['unsafe_entry']);
+    expect(r.problems[0]!.message).toContain('本地文件头');
+  });
+
+  it('an entry name that is not UTF-8 is refused', async () => {
+    const path = await patched('latin1', (e) => [...e, ['notes-AB.txt', Buffer.from('x')]], undefined, (buf) => {
+      for (let at = buf.indexOf('notes-AB'); at >= 0; at = buf.indexOf('notes-AB', at + 1)) buf.set([0xff, 0xfe], at + 6);
+    });
+    const r = await verifyFile(path);
+    expect(codes(r)).toEqual(['unsafe_entry']);
+    expect(r.problems[0]!.message).toContain('UTF-8');
+  });
+
+  it('one endless line is refused at the line limit, in linear time', async () => {
+    const line = Buffer.from(randomBytes(1_200_000).toString('base64'));
+    const entries = records(goodEntries, 'consultations.jsonl', line);
+    const path = await variant('longline', () => entries, refresh(entries, 'consultations.jsonl'));
+    const r = await verifyFile(path);
+    expect(codes(r)).toEqual(['invalid_line']);
+    expect(r.problems[0]!.message).toContain('超过 1 MB');
+    // The splitter itself: 64 MB of one line in 4 KB chunks stops at the limit at once.
+    async function* chunks() {
+      for (let i = 0; i < 16_384; i++) yield new Uint8Array(4096).fill(0x61);
+    }
+    const started = performance.now();
+    await expect(async () => {
+      for await (const l of splitLines(chunks())) void l;
+    }).rejects.toThrow(LineTooLong);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('a manifest listing 400,000 files is refused at once, with one problem', async () => {
+    const path = await variant('manyfiles', (e) => e, (m) => {
+      const fill = { path: 'documents/x.pdf', sha256: '0'.repeat(64), bytes: 1 };
+      m.files = [...m.files, ...Array.from({ length: 400_000 }, (_, i) => ({ ...fill, path: `documents/${i}.pdf` }))];
+    });
+    const heap = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const r = await verifyFile(path);
+    expect(codes(r)).toEqual(['too_large']);
+    expect(r.problems).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('lists at most a bounded number of problems, and says how many more there are', async () => {
+    const extra: Entries = Array.from({ length: 500 }, (_, i) => [`extra-${i}.txt`, Buffer.from('x')]);
+    const r = await verifyFile(await variant('manyproblems', (e) => [...e, ...extra]));
+    expect(r.problems.length).toBeLessThanOrEqual(PROBLEM_LIMIT + 1);
+    expect(r.problems.at(-1)!.code).toBe('too_many_problems');
+    expect(r.problems.at(-1)!.message).toContain(`另有 ${500 - PROBLEM_LIMIT} 个问题`);
+  });
+
+  it('stops checking content after a bad signature', async () => {
+    const path = await variant('badsig-content', (e) => e, (m) => void ((m.station as { name: string }).name = '别的工作站'), false);
+    const { report, inflated } = await verifyCounting(path);
+    expect(codes(report)).toEqual(['bad_signature']);
+    const manifestBytes = goodEntries.find(([n]) => n === 'manifest.json')![1].length;
+    expect(inflated).toBeLessThan(manifestBytes + 200); // the manifest and the signature, nothing listed
   });
 });

@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { planIngest } from '../../../core/batch/records';
 import { consultation, documentLine, exportBatch, fakePdf, readZip, testStation, type TestStation } from './support';
 
-async function importAll(station: TestStation, path: string, options: { registeredPublicKey?: string } = {}) {
+async function importAll(station: TestStation, path: string) {
   station.setImportFile(path);
   const summary = (await station.service.openImport())!;
-  const report = await station.service.verifyImport({ token: summary.token, ...options });
+  const report = await station.service.verifyImport({ token: summary.token });
   const records: { type: string; record: Record<string, unknown> }[] = [];
   const files: { path: string; data: string }[] = [];
   if (report.ok) {
     for (;;) {
-      const chunk = await station.service.readImport({ token: summary.token });
+      const chunk = await station.service.readImport({ token: summary.token, actor: READER });
       records.push(...chunk.records);
       files.push(...chunk.files);
       if (chunk.done) break;
@@ -23,6 +23,8 @@ async function importAll(station: TestStation, path: string, options: { register
   station.service.closeImport({ token: summary.token });
   return { summary, report, records, files };
 }
+
+const READER = { id: 'u1', name: '李主任' };
 
 // Records are JSON data; -0 is not a JSON value (it reads back as 0).
 const jsonValue = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
@@ -46,7 +48,7 @@ describe('export → import', () => {
           return { ...d.extra, id: randomUUID(), rev: d.rev, updatedAt: stamp, deleted: d.deleted, clientName: d.clientName, note: d.note };
         });
         const result = await exportBatch(station, { consultations: records });
-        const back = await importAll(station, result.path, { registeredPublicKey: station.service.stationKey().publicKey });
+        const back = await importAll(station, result.path);
         expect(back.report.problems).toEqual([]);
         expect(back.records.map((r) => r.record)).toEqual(records);
         expect(back.records.every((r) => r.type === 'consultations')).toBe(true);
@@ -166,29 +168,42 @@ describe('the export', () => {
     expect(existsSync(join(station.dataDir, 'secrets', 'k'))).toBe(true);
   });
 
+  it('holds the one read of an opened batch encrypted in its own folder, and removes it on close', async () => {
+    const station = testStation();
+    const one = await exportBatch(station, { consultations: [consultation({ clientName: '独一无二的名字' })] });
+    station.setImportFile(one.path);
+    const summary = (await station.service.openImport())!;
+    const [copy] = readdirSync(join(station.dataDir, 'imports'));
+    const bytes = readFileSync(join(station.dataDir, 'imports', copy!));
+    expect(bytes.length).toBe(readFileSync(one.path).length);
+    expect(bytes.includes(Buffer.from('manifest.json'))).toBe(false);
+    expect(bytes.includes(Buffer.from('独一无二的名字'))).toBe(false);
+    rmSync(one.path); // the stick is pulled: the copy is what is verified and imported
+    expect((await station.service.verifyImport({ token: summary.token })).ok).toBe(true);
+    station.service.closeImport({ token: summary.token });
+    expect(readdirSync(join(station.dataDir, 'imports'))).toEqual([]);
+  });
+
+  it('stops verifying an opened batch when it is closed, and removes its copy', async () => {
+    const station = testStation();
+    const one = await exportBatch(station, { consultations: Array.from({ length: 3000 }, () => consultation()) });
+    station.setImportFile(one.path);
+    const summary = (await station.service.openImport())!;
+    const verifying = station.service.verifyImport({ token: summary.token });
+    station.service.closeImport({ token: summary.token });
+    await expect(verifying).rejects.toThrow('已取消');
+    expect(readdirSync(join(station.dataDir, 'imports'))).toEqual([]);
+  });
+
   it('refuses to import a batch until it verified', async () => {
     const station = testStation();
     const one = await exportBatch(station, { consultations: [consultation()] });
     station.setImportFile(one.path);
     const summary = (await station.service.openImport())!;
-    expect(summary.manifest?.sequence).toBe(1);
-    expect(summary.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
-    await expect(station.service.readImport({ token: summary.token })).rejects.toThrow('已通过校验');
-  });
-});
-
-describe('a station restored from a backup', () => {
-  it('continues the chain from the restored history, and says the old files cannot be written again', async () => {
-    const old = testStation();
-    const one = await exportBatch(old, { consultations: [consultation()] });
-    const replacement = testStation();
-    expect(replacement.service.restoreLedger({ entries: old.service.history() })).toEqual({ added: 1 });
-    expect(replacement.service.restoreLedger({ entries: old.service.history() })).toEqual({ added: 0 });
-    expect(replacement.service.history()[0]).toMatchObject({ sequence: 1, copyAvailable: false });
-    const two = await exportBatch(replacement, { consultations: [consultation()] });
-    expect(two.sequence).toBe(2);
-    const m = JSON.parse(new Map(await readZip(two.path)).get('manifest.json')!.toString());
-    expect(m.previousManifestSha256).toBe(one.manifestSha256);
-    await expect(replacement.service.reexport({ batchId: one.batchId, actor: { id: 'u', name: '李' } })).rejects.toThrow('没有它的副本');
+    await expect(station.service.readImport({ token: summary.token, actor: READER })).rejects.toThrow('已通过校验');
+    const verdict = await station.service.verifyImport({ token: summary.token });
+    expect(verdict.manifest?.sequence).toBe(1);
+    expect(verdict.standing).toBe('own');
+    expect(verdict.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
   });
 });

@@ -34,6 +34,7 @@ export function testStation(): TestStation {
     appVersion: '0.1.0',
     protector,
     chooseFolder: async () => outDir,
+    readChosenBackup: (path: string) => readFileSync(path),
     chooseBatchFile: async () => importFile,
     station: () => STATION,
   });

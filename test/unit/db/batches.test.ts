@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createConsultation, deleteConsultation, editConsultation } from '../../../renderer/src/db/consultations';
 import { exportPendingBatch, pendingSummary } from '../../../renderer/src/db/batches';
-import { importedRecordsOf, ingestVerified, standingOf, verifyOpened } from '../../../renderer/src/db/imports';
+import { importedRecordsOf, ingestVerified } from '../../../renderer/src/db/imports';
 import { createStationApi } from '../../../core/api/client';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
@@ -27,8 +27,9 @@ async function station(code: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-'));
   const outDir = mkdtempSync(join(tmpdir(), 'usb-'));
   let importFile: string | null = null;
+  const settingsStore = memoryStore();
   const services = createServices({
-    settingsStore: memoryStore(),
+    settingsStore,
     dataDir,
     appVersion: '0.1.0',
     transport: 'harness',
@@ -44,7 +45,7 @@ async function station(code: string) {
   const api = createStationApi(createDispatcher(createHandlers(services)));
   await api.settings.saveProfile({ code, name: `${code} 法律援助工作站`, kind: 'court', regionCode: '210102', address: '沈阳市和平区' });
   const db = new StationDb(`db-${code}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { api, db, vault: await testVault(), outDir, pick: (p: string) => (importFile = p) };
+  return { api, db, vault: await testVault(), outDir, settingsStore, pick: (p: string) => (importFile = p) };
 }
 
 async function linesOf(path: string, file: string) {
@@ -134,11 +135,11 @@ describe('batches from the station database', () => {
     const ingest = async (path: string) => {
       centre.pick(path);
       const summary = (await centre.api.batch.openImport())!;
-      const standing = await standingOf(centre.db, 'LN01-ZX', summary.manifest!);
-      const report = await verifyOpened(centre.db, centre.api.batch, summary);
-      const outcome = report.ok ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report) : null;
+      const report = await centre.api.batch.verifyImport({ token: summary.token });
+      const confirmed = report.fingerprint ? { confirmedFingerprint: report.fingerprint } : {};
+      const outcome = report.ok ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report, confirmed) : null;
       await centre.api.batch.closeImport({ token: summary.token });
-      return { standing, report, outcome };
+      return { standing: { kind: report.standing }, report, outcome };
     };
 
     // The first batch of an unknown station is accepted on its own terms and registers its key…
@@ -167,6 +168,79 @@ describe('batches from the station database', () => {
     expect((await importedRecordsOf(centre.db, centre.vault, 'LN0102-FY03')).length).toBe(1);
 
     // Our own batch is recognised as such.
-    expect((await standingOf(court.db, 'LN0102-FY03', first.report.manifest!)).kind).toBe('own');
+    court.pick(one.path);
+    const own = (await court.api.batch.openImport())!;
+    expect((await court.api.batch.verifyImport({ token: own.token })).standing).toBe('own');
+    await court.api.batch.closeImport({ token: own.token });
+  });
+
+  it('imports exactly the file it verified, even when the file is swapped on the stick between open, verify and import', async () => {
+    const court = await station('LN0102-FY03');
+    const centre = await station('LN01-ZX');
+    await createConsultation(court.db, court.vault, contact({ clientName: '真实当事人' }), lawyer);
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    await createConsultation(court.db, court.vault, contact({ clientName: '第二批' }), lawyer);
+    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    // An impostor claims the registered court with his own key, and also sends as a new station.
+    const impostor = await station('LN0102-FY03');
+    await createConsultation(impostor.db, impostor.vault, contact({ clientName: '冒名记录' }), lawyer);
+    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
+    const stranger = await station('LN0102-FY09');
+    await createConsultation(stranger.db, stranger.vault, contact({ clientName: '新站记录' }), lawyer);
+    const strangers = (await exportPendingBatch(stranger.db, stranger.vault, stranger.api.batch, supervisor))!;
+
+    const run = async (path: string, swap: { afterOpen?: string; afterVerify?: string }) => {
+      const onStick = join(mkdtempSync(join(tmpdir(), 'stick-')), 'batch.dlbatch.zip');
+      copyFileSync(path, onStick);
+      centre.pick(onStick);
+      const summary = (await centre.api.batch.openImport())!;
+      if (swap.afterOpen) copyFileSync(swap.afterOpen, onStick);
+      const report = await centre.api.batch.verifyImport({ token: summary.token });
+      if (swap.afterVerify) copyFileSync(swap.afterVerify, onStick);
+      const shown = report.fingerprint;
+      const outcome = report.ok ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report, shown ? { confirmedFingerprint: shown } : {}) : null;
+      await centre.api.batch.closeImport({ token: summary.token });
+      return { report, outcome, shown };
+    };
+    const registered = () => centre.settingsStore.get('importedStationKeys') as Record<string, { fingerprint: string; lastSequence: number }>;
+    const names = async (code: string) => (await importedRecordsOf(centre.db, centre.vault, code)).map((r) => r.record.clientName);
+
+    const real = await run(one.path, { afterVerify: fake.path });
+    expect(real.report.standing).toBe('new');
+    expect(await names('LN0102-FY03')).toEqual(['真实当事人']);
+    expect(registered()['LN0102-FY03']!.fingerprint).toBe(real.shown);
+    expect((await centre.db.importedStations.get('LN0102-FY03'))!.fingerprint).toBe(real.shown);
+
+    // Opened as a new station's batch, swapped for the impostor's claim on the court before verifying.
+    const swapped = await run(strangers.path, { afterOpen: fake.path });
+    expect(swapped.report.manifest!.station.code).toBe('LN0102-FY09');
+    expect(registered()['LN0102-FY09']!.fingerprint).toBe(swapped.shown);
+    expect(await names('LN0102-FY09')).toEqual(['新站记录']);
+    expect(await names('LN0102-FY03')).toEqual(['真实当事人']);
+    expect(registered()['LN0102-FY03']!.fingerprint).toBe(real.shown);
+
+    // The impostor's batch itself is refused, and the court's chain still continues.
+    const refused = await run(fake.path, {});
+    expect(refused.report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['key_mismatch']));
+    const next = await run(two.path, {});
+    expect(next.report.ok).toBe(true);
+    expect(next.report.standing).toBe('next');
+    expect((await names('LN0102-FY03')).sort()).toEqual(['真实当事人', '第二批'].sort());
+    expect(registered()['LN0102-FY03']!.lastSequence).toBe(2);
+  });
+
+  it('registers a new station only with the fingerprint the supervisor confirmed', async () => {
+    const court = await station('LN0102-FY04');
+    const centre = await station('LN01-ZX');
+    await createConsultation(court.db, court.vault, contact(), lawyer);
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    centre.pick(one.path);
+    const summary = (await centre.api.batch.openImport())!;
+    const report = await centre.api.batch.verifyImport({ token: summary.token });
+    await expect(centre.api.batch.readImport({ token: summary.token, actor: supervisor })).rejects.toThrow('公钥指纹');
+    await expect(centre.api.batch.readImport({ token: summary.token, actor: supervisor, confirmedFingerprint: '0000' })).rejects.toThrow('公钥指纹');
+    const chunk = await centre.api.batch.readImport({ token: summary.token, actor: supervisor, confirmedFingerprint: report.fingerprint! });
+    expect(chunk.done).toBe(true);
+    expect(centre.settingsStore.get('importedStationKeys')).toHaveProperty(['LN0102-FY04', 'fingerprint'], report.fingerprint);
   });
 });

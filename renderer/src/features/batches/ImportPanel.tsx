@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography } from 'antd';
 import { FileSearchOutlined } from '@ant-design/icons';
-import type { BatchFileSummary, VerifyReport } from '../../../../core/api/contract';
+import type { BatchFileSummary, BatchImportVerdict } from '../../../../core/api/contract';
 import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch/format';
 import { stationKindLabel } from '../../../../core/domain/station';
 import { db } from '../../db';
-import { ingestVerified, standingOf, verifyOpened, type ImportStanding } from '../../db/imports';
+import { ingestVerified } from '../../db/imports';
 import { useSession } from '../../session/SessionContext';
-import { useStation } from '../../app/StationContext';
 import { can } from '../../session/permissions';
 
 interface Checked {
   summary: BatchFileSummary;
-  report: VerifyReport;
-  standing: ImportStanding | null;
+  /** Main's verdict on its one read of the file: report, standing and the fingerprint it registers. */
+  report: BatchImportVerdict;
 }
 
 /** Verify any batch file, and ingest other stations' verified batches. */
 export function ImportPanel({ onImported }: { onImported(station: string): void }) {
   const session = useSession();
-  const { profile } = useStation();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  /** The batch being verified: closing it stops the verification. */
+  const [verifying, setVerifying] = useState<string | null>(null);
   const mayImport = can(session.actor.role, 'batch.import');
 
   const open = async () => {
@@ -36,24 +36,29 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
       summary = await api.openImport();
       if (!summary) return;
       setBusy('正在校验批次…');
-      const report = await verifyOpened(db, api, summary);
-      const standing = report.manifest ? await standingOf(db, profile?.code, report.manifest, report.manifestSha256 ?? undefined) : null;
-      setChecked({ summary, report, standing });
+      setVerifying(summary.token);
+      setChecked({ summary, report: await api.verifyImport({ token: summary.token }) });
     } catch (err) {
-      message.error(err instanceof Error ? err.message : '无法读取该文件');
+      const text = err instanceof Error ? err.message : '无法读取该文件';
+      if (/取消/.test(text)) message.info('已取消校验，未导入任何记录');
+      else message.error(text);
     } finally {
+      setVerifying(null);
       setBusy(null);
     }
   };
 
   const ingest = async () => {
     if (!checked) return;
-    const { summary, report, standing } = checked;
+    const { summary, report } = checked;
     const m = report.manifest!;
     const go = async () => {
       setBusy('正在导入…');
       try {
-        const outcome = await ingestVerified(db, session.vault, window.station.batch, session.actor, summary, report, (n) => setBusy(`正在导入…已读取 ${n} 条记录`));
+        const outcome = await ingestVerified(db, session.vault, window.station.batch, session.actor, summary, report, {
+          ...(report.standing === 'new' && report.fingerprint ? { confirmedFingerprint: report.fingerprint } : {}),
+          onProgress: (n) => setBusy(`正在导入…已读取 ${n} 条记录`),
+        });
         setImported(
           outcome.changed === 0
             ? `该批次的 ${outcome.records} 条记录均已在本机，未作任何更改。`
@@ -67,7 +72,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
         setBusy(null);
       }
     };
-    if (standing?.kind === 'new') {
+    if (report.standing === 'new') {
       modal.confirm({
         title: `首次导入“${m.station.name}”的批次`,
         width: 560,
@@ -75,7 +80,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
           <Space orientation="vertical">
             <Typography.Text>请与该工作站或法律援助中心登记的公钥指纹逐组核对，一致后再登记。登记后，该工作站此后的批次都必须使用同一密钥签名并按序号衔接。</Typography.Text>
             <Typography.Text strong style={{ fontFamily: 'monospace' }}>
-              {checked.summary.fingerprint}
+              {report.fingerprint}
             </Typography.Text>
           </Space>
         ),
@@ -103,6 +108,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{busy}</Typography.Text>
           <Progress percent={100} status="active" showInfo={false} />
+          {verifying && <Button onClick={() => void window.station.batch.closeImport({ token: verifying })}>取消校验</Button>}
         </Space>
       )}
       {!checked && !busy && <Typography.Text type="secondary">可校验任何工作站导出的批次文件；通过校验的其他工作站批次可导入本机，以只读方式查看。</Typography.Text>}
@@ -139,14 +145,14 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
                 {(Object.entries(m.counts) as [BatchRecordType, number][]).map(([t, n]) => `${RECORD_TYPE_LABELS[t] ?? t} ${n}`).join('，')}
               </Descriptions.Item>
               <Descriptions.Item label="公钥指纹">
-                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{checked.summary.fingerprint ?? '（无效）'}</Typography.Text>
+                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{report.fingerprint ?? '（无效）'}</Typography.Text>
               </Descriptions.Item>
             </Descriptions>
           )}
-          {report.ok && checked.standing?.kind === 'own' && <Alert type="info" showIcon title="这是本工作站导出的批次，无需导入。" />}
-          {report.ok && checked.standing?.kind === 'known' && !imported && <Alert type="info" showIcon title="该批次已导入过；再次导入不会改变任何数据。" />}
+          {report.ok && report.standing === 'own' && <Alert type="info" showIcon title="这是本工作站导出的批次，无需导入。" />}
+          {report.ok && report.standing === 'known' && !imported && <Alert type="info" showIcon title="该批次已导入过；再次导入不会改变任何数据。" />}
           {imported && <Alert type="success" showIcon title={imported} />}
-          {report.ok && mayImport && checked.standing && checked.standing.kind !== 'own' && !imported && (
+          {report.ok && mayImport && report.standing && report.standing !== 'own' && !imported && (
             <Button type="primary" onClick={() => void ingest()} disabled={!!busy}>
               导入该批次
             </Button>

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Card, Descriptions, Drawer, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
-import { labelOf, type Enumerations } from '../../../../core/domain/enums';
 import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch/format';
 import { documentKindLabel } from '../../../../core/documents/templates';
 import { db } from '../../db';
@@ -10,47 +9,14 @@ import { importedRecordsOf, type ImportedRecordView } from '../../db/imports';
 import { documentPdf } from '../../db/documents';
 import { useSession } from '../../session/SessionContext';
 import { useStation } from '../../app/StationContext';
-import { FIELD_LABELS } from '../consultations/formValues';
+import { importedFields } from './importedFields';
 import { PdfPreview } from '../documents/PdfPreview';
-
-/** Which enumeration a consultation field's codes come from. */
-const FIELD_ENUMS: Record<string, keyof Enumerations> = {
-  place: 'consultationPlaces',
-  clientRole: 'clientRoles',
-  idType: 'idTypes',
-  gender: 'genders',
-  ethnicity: 'ethnicGroups',
-  specialGroups: 'specialGroups',
-  disabilities: 'disabilities',
-  caseType: 'caseTypes',
-  criminalStage: 'criminalStages',
-  helpTypes: 'helpTypes',
-  legalAidOutcome: 'legalAidOutcomes',
-  aidMatters: 'legalAidMatters',
-};
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-const HIDDEN = new Set(['id', 'rev', 'updatedAt', 'createdAt', 'deleted', 'ownerId', 'sealed', 'values', 'file', 'sha256', 'pdfSha256', 'rootId', 'sourceId', 'lawyerId', 'shiftId']);
 
 function summaryOf(r: ImportedRecordView): string {
   if (r.deleted) return '（已删除）';
   const rec = r.record;
   if (r.type === 'documents') return `${documentKindLabel(String(rec.kind ?? ''))} ${String(rec.number ?? '')} ${String(rec.clientName ?? '')}`;
   return [rec.clientName, rec.caseNumber, rec.cause].filter(Boolean).join(' · ') || r.id;
-}
-
-function display(enums: Enumerations, key: string, value: unknown): string {
-  const list = FIELD_ENUMS[key] ? enums[FIELD_ENUMS[key]] : null;
-  const one = (v: unknown): string => {
-    if (list && typeof v === 'string') return labelOf(list, v);
-    if (typeof v === 'boolean') return v ? '是' : '否';
-    if (typeof v === 'string' && TIMESTAMP.test(v)) return dayjs(v).format('YYYY-MM-DD HH:mm');
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  };
-  if (Array.isArray(value)) return value.length ? value.map(one).join('、') : '—';
-  if (value === null || value === undefined || value === '') return '—';
-  return one(value);
 }
 
 /** Other stations' records, as ingested: read-only, each marked with its station. */
@@ -144,13 +110,11 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
             <Tag color="purple">来自 {stationName.get(open.station) ?? open.station}</Tag>
             {open.deleted && <Tag color="red">该记录已被原工作站删除</Tag>}
             <Descriptions column={1} size="small" bordered>
-              {Object.entries(open.record)
-                .filter(([k]) => !HIDDEN.has(k))
-                .map(([k, v]) => (
-                  <Descriptions.Item key={k} label={FIELD_LABELS[k] ?? k}>
-                    {display(enums, k, v)}
-                  </Descriptions.Item>
-                ))}
+              {importedFields(open.record, enums).map((f) => (
+                <Descriptions.Item key={f.key} label={f.label}>
+                  {f.text}
+                </Descriptions.Item>
+              ))}
               <Descriptions.Item label="版本">{open.rev}</Descriptions.Item>
               <Descriptions.Item label="最后修改">{dayjs(open.updatedAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
             </Descriptions>

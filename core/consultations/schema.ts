@@ -3,7 +3,6 @@ import type { RecordBase } from '../records/base';
 import { isRfc3339 } from '../time/rfc3339';
 import { calendarDayOf, compareYmd, parseYmd } from '../domain/calendar';
 import {
-  DEFAULT_ENUMERATIONS,
   findEntry,
   helpTypeFitsCase,
   labelOf,
@@ -134,7 +133,12 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 // --- schema ---------------------------------------------------------------------------
 
-export function createConsultationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS) {
+/**
+ * The station's code lists are a required argument (issue 17 item 6): a list the province
+ * extended in settings must be the one that parses, on the form and in every layer below
+ * it, or a code the form accepted is refused on save.
+ */
+export function createConsultationInputSchema(enums: Enumerations) {
   const shape = {
     /** RFC 3339 with offset. The form fills in "now"; the schema never does. */
     time: z.preprocess(
@@ -331,9 +335,7 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
   }
 }
 
-export const consultationInputSchema = createConsultationInputSchema();
-
-export type ConsultationInput = z.output<typeof consultationInputSchema>;
+export type ConsultationInput = z.output<ReturnType<typeof createConsultationInputSchema>>;
 
 /** What a form holds before parsing: any field may be missing or emptied. */
 export type ConsultationDraft = { [K in keyof ConsultationInput]?: ConsultationInput[K] | null };
@@ -349,7 +351,7 @@ export interface Consultation extends RecordBase, ConsultationInput {}
  */
 export function normalizeConsultationInput(
   draft: ConsultationDraft,
-  enums: Enumerations = DEFAULT_ENUMERATIONS,
+  enums: Enumerations,
 ): ConsultationDraft {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft)) {

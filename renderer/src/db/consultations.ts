@@ -1,8 +1,9 @@
 import {
-  consultationInputSchema,
+  createConsultationInputSchema,
   type Consultation,
   type ConsultationInput,
 } from '../../../core/consultations/schema';
+import type { Enumerations } from '../../../core/domain/enums';
 import { consultationSearchFields } from '../../../core/consultations/search';
 import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
 import { IDENTIFIER_LONG_GRAM, identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
@@ -91,9 +92,10 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
 
 export type StoredConsultation = Consultation & { ownerId: string };
 
-export async function createConsultation(db: StationDb, vault: Vault, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
+/** `enums`: the station's lists (built-in plus the province's), never the defaults alone. */
+export async function createConsultation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
   assertCan(actor.role, 'consultation.create');
-  const parsed = consultationInputSchema.parse(input);
+  const parsed = createConsultationInputSchema(enums).parse(input);
   // A request staff logged is no contact of a lawyer's shift (core/consultations/detaineeRequest.ts).
   if (!parsed.shiftId && parsed.lawyerId && !isRequestOnly(parsed)) {
     const shiftId = await shiftIdFor(db, parsed.lawyerId, parsed.time);
@@ -105,12 +107,13 @@ export async function createConsultation(db: StationDb, vault: Vault, input: unk
 export async function editConsultation(
   db: StationDb,
   vault: Vault,
+  enums: Enumerations,
   id: string,
   input: unknown,
   actor: Actor,
   expectedRev: number,
 ): Promise<StoredConsultation> {
-  const parsed = consultationInputSchema.parse(input);
+  const parsed = createConsultationInputSchema(enums).parse(input);
   const current = await getRecord(consultationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'edit');
   // Replace, not merge: a field the lawyer emptied must be gone from the record.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mediationFixture } from './mediationFixture';
 import { fenToYuan, isPaymentOverdue, mediationInputSchema, toFen } from '../../../core/mediations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 
-const schema = mediationInputSchema();
+const schema = mediationInputSchema(DEFAULT_ENUMERATIONS);
 
 const mediation = mediationFixture;
 

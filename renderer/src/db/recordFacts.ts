@@ -1,5 +1,6 @@
 import { toFen } from '../../../core/mediations/schema';
 import type { ConsultationInput } from '../../../core/consultations/schema';
+import { transferClockOf } from '../../../core/consultations/transferDeadline';
 import type { MediationInput } from '../../../core/mediations/schema';
 import type { ConsultationFacts, MediationFacts } from '../../../core/statistics/facts';
 
@@ -15,7 +16,9 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
     legalAidOutcome: c.legalAidOutcome,
   };
   if (c.shiftId) facts.shiftId = c.shiftId;
-  if (c.requestKind === 'legal_aid_application' && c.receivedAt) facts.transfer = c.transferredAt ? { receivedAt: c.receivedAt, transferredAt: c.transferredAt } : { receivedAt: c.receivedAt };
+  // Both paragraphs of Art. 39 count alike: a staff request and a lawyer's own transfer.
+  const clock = transferClockOf(c);
+  if (clock) facts.transfer = clock.transferredAt ? { receivedAt: clock.receivedAt, transferredAt: clock.transferredAt } : { receivedAt: clock.receivedAt };
   return facts;
 }
 

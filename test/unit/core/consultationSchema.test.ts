@@ -407,3 +407,23 @@ describe('derivations', () => {
     expect(a.eligibility).toBeUndefined();
   });
 });
+
+describe('Art. 39 para. 2: the transfer of a lawyer\'s own contact', () => {
+  const { requestKind: _k, receivedAt: _r, transferredAt: _t, ...contact } = visit;
+  const own = { ...contact, legalAidOutcome: 'transferred', transferredAt: '2026-11-23T16:00:00+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' };
+
+  it('keeps the transfer, its recipient and who marked it on a contact whose outcome is 转交申请', () => {
+    expect(issues(own)).toEqual({});
+    expect(normalizeConsultationInput(own, DEFAULT_ENUMERATIONS)).toMatchObject({ transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
+  });
+
+  it('refuses a transfer time on a contact that transferred nothing, or before the contact', () => {
+    expect(issues({ ...own, legalAidOutcome: 'applied' })).toEqual({ transferredAt: ['只有“转交申请”的登记需要填写转交时间'] });
+    expect(issues({ ...own, transferredAt: '2026-11-23T10:14:00+08:00' })).toEqual({ transferredAt: ['转交时间早于接待时间'] });
+  });
+
+  it('drops the transfer when the lawyer changes the outcome, so no hidden field fails the save', () => {
+    const out = normalizeConsultationInput({ ...own, legalAidOutcome: 'applied' }, DEFAULT_ENUMERATIONS);
+    for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) expect(out).not.toHaveProperty(key);
+  });
+});

@@ -22,8 +22,10 @@ describe('a detainee’s request logged by detention-centre staff', () => {
       idType: 'none',
       helpTypes: [],
       legalAidOutcome: 'transferred',
-      question: '在押人员提交法律援助申请，待转交法律援助机构',
+      question: '在押人员提交法律援助申请，依法在二十四小时内转交法律援助机构',
     });
+    // The standard line stays true after the transfer: the record never reads 待转交 once it has gone.
+    expect(r.data!.question).not.toContain('待转交');
     expect(r.data!.lawyerId).toBeUndefined();
     expect(isRequestOnly(r.data!)).toBe(true);
   });

@@ -88,4 +88,11 @@ describe('statistics of a period', () => {
     expect(minors(withRequests).consultations).toBe(minors(r).consultations);
     expect(minors(withRequests).legalAid.transferred).toBe(minors(r).legalAid.transferred + 1);
   });
+
+  it('counts a transfer at exactly the deadline as on time and one a millisecond later as overdue (the same rule as the queue)', () => {
+    const at = (transferredAt: string) =>
+      computeStatistics({ ...input, consultations: [{ id: 'x', time: '2026-11-10T08:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt } }] }).total.legalAid.overdueTransfers;
+    expect(at('2026-11-11T08:00:00.000+08:00')).toBe(0);
+    expect(at('2026-11-11T08:00:00.001+08:00')).toBe(1);
+  });
 });

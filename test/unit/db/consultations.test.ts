@@ -9,6 +9,8 @@ import {
   editConsultation,
   getConsultation,
   markTransferred,
+  undoTransfer,
+  canUndoTransfer,
   newestConsultations,
   countLiveConsultations,
   queryConsultations,
@@ -30,7 +32,8 @@ async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
   }
 }
 
-const lawyerA = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+const lawyerA = { id: 'lawyer-a', name: '张律师', role: 'lawyer', lawyerId: 'lawyer-a' };
+const MARK = { transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷' };
 const lawyerB = { id: 'lawyer-b', name: '李律师', role: 'lawyer' };
 
 let db: StationDb;
@@ -43,6 +46,46 @@ beforeEach(async () => {
 });
 
 describe('consultation repository', () => {
+  it('Art. 39 para. 2: a lawyer\'s own contact with a transfer outcome joins the 24-hour queue until he marks it, with the recipient', async () => {
+    const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([own.id]);
+    // Another lawyer may not mark it, nor may the recipient be left out.
+    await expect(markTransferred(db, vault, own.id, MARK, lawyerB, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('没有此项操作的权限');
+    await expect(markTransferred(db, vault, own.id, { transferRecipient: '法律援助中心', transferReceiver: ' ' }, lawyerA, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('请填写接收人姓名');
+    await expect(markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T09:00:00.000+08:00')).rejects.toThrow('转交时间早于收到申请的时间');
+    const marked = await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
+    expect(marked).toMatchObject({ transferredAt: '2026-11-20T12:00:00.000+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
+    expect((await historyOf(db, 'consultations', own.id)).at(-1)).toMatchObject({ action: 'update', fields: expect.arrayContaining(['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) });
+    // An edit of the contact keeps the transfer; the lawyer's edit form sends it back unchanged.
+    const edited = await editConsultation(db, vault, DEFAULT_ENUMERATIONS, own.id, contact({ legalAidOutcome: 'transferred', advice: '已转交', transferredAt: marked.transferredAt, transferRecipient: marked.transferRecipient, transferReceiver: marked.transferReceiver, transferredBy: 'lawyer-a' }), lawyerA, marked.rev);
+    expect(edited.transferredBy).toBe('lawyer-a');
+  });
+
+  it('undoes a transfer for its author on the same day (no shift), audited; not for anyone else, nor the next day', async () => {
+    const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
+    await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
+    const sameDay = new Date('2026-11-20T23:59:00.000+08:00');
+    const nextDay = new Date('2026-11-21T00:00:00.000+08:00');
+    const supervisor = { id: 's1', name: '负责人', role: 'supervisor' };
+    await expect(undoTransfer(db, vault, own.id, supervisor, sameDay)).rejects.toThrow('只有标记转交的人');
+    await expect(undoTransfer(db, vault, own.id, lawyerA, nextDay)).rejects.toThrow('只有标记转交的人');
+    const undone = await undoTransfer(db, vault, own.id, lawyerA, sameDay);
+    for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) expect(undone).not.toHaveProperty(key);
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([own.id]);
+    expect((await historyOf(db, 'consultations', own.id)).map((h) => h.action)).toEqual(['create', 'update', 'update']);
+  });
+
+  it('undoes a transfer only while the shift it was marked in is open', async () => {
+    const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
+    await db.shifts.put({ id: 'sh1', rev: 1, createdAt: '2026-11-20T08:00:00.000+08:00', updatedAt: '2026-11-20T08:00:00.000+08:00', deleted: false, lawyerId: 'lawyer-a', startedAt: '2026-11-20T08:00:00.000+08:00', openLawyerId: 'lawyer-a', ownerId: 'lawyer-a', sealed: { iv: '', data: '' } as never });
+    const marked = await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
+    // Past midnight, the shift still open: still his to undo.
+    expect(await canUndoTransfer(db, marked, lawyerA, Date.parse('2026-11-21T01:00:00.000+08:00'))).toBe(true);
+    await db.shifts.put({ ...(await db.shifts.get('sh1'))!, endedAt: '2026-11-20T18:00:00.000+08:00', openLawyerId: undefined as never });
+    expect(await canUndoTransfer(db, marked, lawyerA, Date.parse('2026-11-20T18:30:00.000+08:00'))).toBe(false);
+  });
+
   it('saves and edits a contact with a help type the province added in settings', async () => {
     const enums = mergeEnumerations(DEFAULT_ENUMERATIONS, { helpTypes: [{ code: 'compensation_calculation', label: '赔偿金额测算', scope: 'any' }] });
     const added = contact({ helpTypes: ['legal_consultation', 'compensation_calculation'] });
@@ -111,7 +154,6 @@ describe('consultation repository', () => {
     await expect(deleteConsultation(db, vault, saved.id, lawyerB)).rejects.toThrow('只能修改或删除自己登记的记录');
     const supervisor = { id: 's1', name: '负责人', role: 'supervisor' };
     await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: '负责人更正' }), supervisor, 1)).resolves.toMatchObject({ rev: 2, ownerId: 'lawyer-a' });
-    await expect(markTransferred(db, vault, saved.id, lawyerA, '2026-11-20T10:00:00.000+08:00')).rejects.toThrow('没有此项操作的权限');
   });
 
   it('lists pending detainee applications until staff mark them transferred', async () => {
@@ -120,7 +162,7 @@ describe('consultation repository', () => {
       staff,
     );
     expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([saved.id]);
-    await markTransferred(db, vault, saved.id, staff, '2026-11-20T20:00:00.000+08:00');
+    await markTransferred(db, vault, saved.id, MARK, staff, '2026-11-20T20:00:00.000+08:00');
     expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
     expect((await getConsultation(db, vault, saved.id))?.transferredAt).toBe('2026-11-20T20:00:00.000+08:00');
   });
@@ -159,7 +201,7 @@ describe('consultation repository', () => {
     // A change the warm caches answer without reading postings (the record is in the tail)
     // must still wake the query.
     const before = seen.length;
-    await markTransferred(db, vault, first.id, staff, '2026-11-20T12:00:00.000+08:00');
+    await markTransferred(db, vault, first.id, MARK, staff, '2026-11-20T12:00:00.000+08:00');
     await waitFor(() => seen.length > before);
     await new Promise((r) => setTimeout(r, 50));
     subscription.unsubscribe();

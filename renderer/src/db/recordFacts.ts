@@ -14,7 +14,9 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
     helpTypes: c.helpTypes,
     specialGroups: c.specialGroups,
     legalAidOutcome: c.legalAidOutcome,
+    place: c.place,
   };
+  if (c.criminalStage) facts.criminalStage = c.criminalStage;
   if (c.shiftId) facts.shiftId = c.shiftId;
   // Both paragraphs of Art. 39 count alike: a staff request and a lawyer's own transfer.
   const clock = transferClockOf(c);

@@ -32,6 +32,17 @@ async function truth(from: string, to: string) {
 }
 
 describe('statistics facts kept in day buckets', () => {
+  it('carry the place, the stage and a lawyer\'s own transfer (Art. 39 para. 2) through the summed buckets into the statistics', async () => {
+    await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T09:00:00+08:00', legalAidOutcome: 'transferred', place: 'procuratorate', criminalStage: 'prosecution_review' }), lawyer);
+    await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T10:00:00+08:00', caseType: 'civil', criminalStage: '', clientRole: 'party', helpTypes: ['legal_consultation'], place: 'court_service_centre' }), lawyer);
+    const period = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const r = computeStatistics({ period: { from: '2026-11-01', to: '2026-11-30' }, ...period, lawyers: [{ id: 'lawyer-a', name: '张律师' }], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-30T12:00:00+08:00') });
+    // Never marked: still pending on 11-30, so overdue, and counted as transferred like a staff request.
+    expect(r.total.legalAid).toMatchObject({ transferred: 1, overdueTransfers: 1 });
+    expect(r.byStage.map((s) => [s.label, s.figures.consultations])).toEqual([['审查起诉', 1], ['非刑事案件', 1]]);
+    expect(r.byPlace.map((s) => [s.label, s.figures.legalAid.transferred])).toEqual([['法院诉讼服务中心', 0], ['检察院', 1]]);
+  });
+
   it('follow every create, edit (also to another day) and delete, sealed', async () => {
     const a = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T09:00:00+08:00', specialGroups: ['migrant_worker'] }), lawyer);
     const b = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T10:00:00+08:00' }), lawyer);

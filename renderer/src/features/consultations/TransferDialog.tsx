@@ -82,16 +82,14 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
       cancelText="取消"
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open) form.setFieldsValue({ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' });
-      }}
     >
       {record && clock && (
         <Typography.Paragraph type="secondary">
           {record.clientName} 的法律援助申请，{dayjs(clock.receivedAt).format('MM-DD HH:mm')} 收到，应于 {dayjs(transferDeadline(clock.receivedAt, 0).dueAt).format('MM-DD HH:mm')} 前转交法律援助机构（法律援助法第三十九条）。转交时间记为现在。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" preserve={false} onFinish={() => void save()}>
+      {/* Filled as the form mounts, never after: a value set once the dialog has opened would wipe what the user began to type. */}
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}>
         <Form.Item label="接收机构" name="transferRecipient" required rules={[zodRule(transferMarkSchema.shape.transferRecipient)]}>
           <Input autoFocus maxLength={TRANSFER_MARK_LIMITS.recipient * 2} placeholder="如：沈阳市和平区法律援助中心" />
         </Form.Item>

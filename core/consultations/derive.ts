@@ -1,4 +1,4 @@
-import { DEFAULT_ENUMERATIONS, RESIDENT_ID, type Enumerations } from '../domain/enums';
+import { RESIDENT_ID, type Enumerations } from '../domain/enums';
 import { calendarDayOf, compareYmd } from '../domain/calendar';
 import { checkIdNumber } from '../validation/idNumber';
 import { ageGroups } from '../rules/age';
@@ -60,7 +60,7 @@ export interface ConsultationAssessment {
 export function assessConsultation(
   c: ConsultationInput,
   standard: MeansTestStandard,
-  enums: Enumerations = DEFAULT_ENUMERATIONS,
+  enums: Enumerations,
 ): ConsultationAssessment {
   const mandatoryDefence = mandatoryDefenceReasons(
     {

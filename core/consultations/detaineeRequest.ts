@@ -27,7 +27,8 @@ export interface DetaineeRequestFields {
 
 const DEFAULT_NOTE: Record<RequestKind, string> = {
   meet_lawyer: '在押人员申请约见值班律师',
-  legal_aid_application: '在押人员提交法律援助申请，待转交法律援助机构',
+  // True before and after the transfer: the record's status shows whether it has gone.
+  legal_aid_application: '在押人员提交法律援助申请，依法在二十四小时内转交法律援助机构',
 };
 
 /** The consultation record a request is stored as; the consultation schema then validates it. */

@@ -3,7 +3,6 @@ import type { RecordBase } from '../records/base';
 import { isRfc3339 } from '../time/rfc3339';
 import { calendarDayOf, compareYmd, parseYmd } from '../domain/calendar';
 import {
-  DEFAULT_ENUMERATIONS,
   findEntry,
   helpTypeFitsCase,
   labelOf,
@@ -17,6 +16,8 @@ import { normalizeCaseNumber, parseCaseNumber } from '../validation/caseNumber';
 import { checkPhone, normalizePhone } from '../validation/phone';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
 import { ageGroups } from '../rules/age';
+import { transferSourceOf } from './transferDeadline';
+import { TRANSFER_MARK_LIMITS } from './transferMark';
 
 /**
  * The consultation log (法律帮助登记): one record per contact. The input schema is what the
@@ -134,7 +135,12 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 // --- schema ---------------------------------------------------------------------------
 
-export function createConsultationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS) {
+/**
+ * The station's code lists are a required argument (issue 17 item 6): a list the province
+ * extended in settings must be the one that parses, on the form and in every layer below
+ * it, or a code the form accepted is refused on save.
+ */
+export function createConsultationInputSchema(enums: Enumerations) {
   const shape = {
     /** RFC 3339 with offset. The form fills in "now"; the schema never does. */
     time: z.preprocess(
@@ -207,6 +213,10 @@ export function createConsultationInputSchema(enums: Enumerations = DEFAULT_ENUM
     ),
     receivedAt: optionalTime('收到申请时间'),
     transferredAt: optionalTime('转交时间'),
+    // 标记已转交 (Art. 39): to whom it was handed, and the account that marked it.
+    transferRecipient: optionalText('接收机构', TRANSFER_MARK_LIMITS.recipient),
+    transferReceiver: optionalText('接收人', TRANSFER_MARK_LIMITS.receiver, cleanPersonName),
+    transferredBy: z.preprocess(blankToUndefined, z.string({ error: '转交登记人无效' }).optional()),
   };
 
   return z.object(shape, { error: '登记内容无效' }).superRefine(
@@ -319,10 +329,18 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
   const transferredAt = str(v.transferredAt);
   if (requestKind) {
     if (!receivedAt) issue('receivedAt', '请填写收到申请的时间');
-  } else if (receivedAt || transferredAt) {
-    issue('requestKind', '已填写收到或转交时间，请选择申请类型');
+  } else if (receivedAt) {
+    issue('requestKind', '已填写收到申请时间，请选择申请类型');
   }
   if (transferredAt && requestKind === 'meet_lawyer') issue('transferredAt', '只有法律援助申请需要填写转交时间');
+  // Art. 39 para. 2: a lawyer's own contact that takes an application runs the clock from the contact.
+  if (transferredAt && !requestKind && str(v.legalAidOutcome) !== 'transferred') issue('transferredAt', '只有“转交申请”的登记需要填写转交时间');
+  if (
+    !requestKind && time && transferredAt && isRfc3339(time) && isRfc3339(transferredAt) &&
+    Date.parse(transferredAt) < Date.parse(time)
+  ) {
+    issue('transferredAt', '转交时间早于接待时间');
+  }
   if (
     receivedAt && transferredAt && isRfc3339(receivedAt) && isRfc3339(transferredAt) &&
     Date.parse(transferredAt) < Date.parse(receivedAt)
@@ -331,9 +349,7 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
   }
 }
 
-export const consultationInputSchema = createConsultationInputSchema();
-
-export type ConsultationInput = z.output<typeof consultationInputSchema>;
+export type ConsultationInput = z.output<ReturnType<typeof createConsultationInputSchema>>;
 
 /** What a form holds before parsing: any field may be missing or emptied. */
 export type ConsultationDraft = { [K in keyof ConsultationInput]?: ConsultationInput[K] | null };
@@ -349,7 +365,7 @@ export interface Consultation extends RecordBase, ConsultationInput {}
  */
 export function normalizeConsultationInput(
   draft: ConsultationDraft,
-  enums: Enumerations = DEFAULT_ENUMERATIONS,
+  enums: Enumerations,
 ): ConsultationDraft {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft)) {
@@ -389,7 +405,8 @@ export function normalizeConsultationInput(
     delete out.refusalReason;
   }
   if (out.followUpNeeded !== true) delete out.followUpNote;
-  if (out.requestKind !== 'legal_aid_application') delete out.transferredAt;
+  // Only a record that runs an Art. 39 clock keeps a transfer (and to whom, and by whom).
+  if (!transferSourceOf({ requestKind: str(out.requestKind), legalAidOutcome: str(out.legalAidOutcome) ?? 'not_needed' })) for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) delete out[key];
   if (out.requestKind === undefined) delete out.receivedAt;
   return out as ConsultationDraft;
 }

@@ -1,11 +1,72 @@
 import { isRfc3339 } from '../time/rfc3339';
 
 /**
- * Art. 39 Legal Aid Law: a detention centre passes a detainee's legal-aid application to
- * the legal-aid centre within 24 hours of receiving it. Pure functions of `now`, so the
- * queue can be re-evaluated on a timer and tested without a clock.
+ * 法律援助法 第三十九条:
+ *   "被羁押的犯罪嫌疑人、被告人、服刑人员，以及强制隔离戒毒人员等提出法律援助申请的，
+ *    办案机关、监管场所应当在二十四小时内将申请转交法律援助机构。
+ *    犯罪嫌疑人、被告人通过值班律师提出代理、刑事辩护等法律援助申请的，值班律师应当在
+ *    二十四小时内将申请转交法律援助机构。"
+ * 法律援助值班律师工作办法 (2020) 第六条 lists among the duty lawyer's help
+ *   "（五）帮助犯罪嫌疑人、被告人及其近亲属申请法律援助".
+ * Both paragraphs set the same clock: a detention centre's request (para. 1, from when staff
+ * received it) and a duty lawyer's own contact that takes an application (para. 2, from the
+ * contact). Pure functions of `now`, so the queue can be re-evaluated on a timer and tested
+ * without a clock.
  */
 export const TRANSFER_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The one rule that decides "within 24 hours", for the queue, the record, the transfer
+ * letter and the statistics alike: the 24th hour is included, so a transfer at exactly
+ * receipt + 24 h (to the millisecond) is on time, and one millisecond later is late.
+ */
+export function isTransferOnTime(receivedAtMs: number, transferredAtMs: number): boolean {
+  return transferredAtMs <= receivedAtMs + TRANSFER_WINDOW_MS;
+}
+
+/** The fields of a record that say whether it runs an Art. 39 clock. */
+export interface TransferSubject {
+  time: string;
+  legalAidOutcome: string;
+  requestKind?: string | undefined;
+  receivedAt?: string | undefined;
+  transferredAt?: string | undefined;
+}
+
+export interface TransferClock {
+  /** RFC 3339: when the application was received (the clock starts). */
+  receivedAt: string;
+  transferredAt?: string;
+  /** 'staff': para. 1, logged by the detention centre; 'lawyer': para. 2, the lawyer's own contact. */
+  source: 'staff' | 'lawyer';
+}
+
+/**
+ * The Art. 39 clock a record runs, if any: a detainee's application that staff logged
+ * (from `receivedAt`), or a lawyer's contact whose legal-aid outcome is 转交申请 (the
+ * application reached the lawyer at the contact, so the clock starts at its time).
+ */
+export function transferClockOf(c: TransferSubject): TransferClock | undefined {
+  const source = transferSourceOf(c);
+  const receivedAt = source === 'staff' ? c.receivedAt : source === 'lawyer' ? c.time : undefined;
+  if (!source || !receivedAt) return undefined;
+  const clock: TransferClock = { receivedAt, source };
+  if (c.transferredAt) clock.transferredAt = c.transferredAt;
+  return clock;
+}
+
+/** Which paragraph of Art. 39 a record falls under, if any (a request's receipt time may still be missing). */
+export function transferSourceOf(c: Pick<TransferSubject, 'requestKind' | 'legalAidOutcome'>): TransferClock['source'] | undefined {
+  if (c.requestKind === 'legal_aid_application') return 'staff';
+  if (c.requestKind === undefined && c.legalAidOutcome === 'transferred') return 'lawyer';
+  return undefined;
+}
+
+/** Still waiting to be handed over: in the 待转交 queue, and read 待转交 on the record. */
+export function isPendingTransfer(c: TransferSubject): boolean {
+  const clock = transferClockOf(c);
+  return clock !== undefined && clock.transferredAt === undefined;
+}
 
 export interface TransferDeadline {
   /** RFC 3339, in the same offset as receivedAt (the station's wall clock). */
@@ -21,7 +82,7 @@ export interface TransferDeadline {
   transferred: boolean;
 }
 
-function offsetMinutesOf(rfc3339: string): number {
+export function offsetMinutesOf(rfc3339: string): number {
   const m = /([+-])(\d{2}):(\d{2})$/.exec(rfc3339);
   if (!m) return 0; // 'Z'
   const minutes = Number(m[2]) * 60 + Number(m[3]);
@@ -45,12 +106,11 @@ export function transferDeadline(receivedAt: string, now: Date | number, transfe
   const dueAt = formatInOffset(dueAtMs, offsetMinutesOf(receivedAt));
   if (transferredAt !== undefined) {
     if (!isRfc3339(transferredAt)) throw new RangeError(`transferredAt is not RFC 3339: ${transferredAt}`);
-    const remainingMs = dueAtMs - Date.parse(transferredAt);
-    return { dueAt, dueAtMs, remainingMs, overdue: remainingMs < 0, transferred: true };
+    const at = Date.parse(transferredAt);
+    return { dueAt, dueAtMs, remainingMs: dueAtMs - at, overdue: !isTransferOnTime(Date.parse(receivedAt), at), transferred: true };
   }
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const remainingMs = dueAtMs - nowMs;
-  return { dueAt, dueAtMs, remainingMs, overdue: remainingMs < 0, transferred: false };
+  return { dueAt, dueAtMs, remainingMs: dueAtMs - nowMs, overdue: !isTransferOnTime(Date.parse(receivedAt), nowMs), transferred: false };
 }
 
 /** '剩余 3 小时 20 分' / '已超时 1 小时 5 分', rounded down to the minute for display. */
@@ -61,4 +121,28 @@ export function describeRemaining(remainingMs: number): string {
   const minutes = totalMinutes % 60;
   const span = hours > 0 ? `${hours} 小时 ${minutes} 分` : `${minutes} 分`;
   return late ? `已超时 ${span}` : `剩余 ${span}`;
+}
+
+export interface TransferUndoCheck {
+  transferredAt?: string | undefined;
+  transferredBy?: string | undefined;
+}
+
+/**
+ * Whether `actorId` may take back a transfer he marked: only its author, and only within
+ * the working period it was marked in: the shift he was on (while it is still open), or,
+ * when he was on no shift (detention-centre staff, a supervisor), the calendar day it was
+ * marked on, in the station's offset as written in `transferredAt`. Afterwards the record
+ * stands; a correction is an edit, with its own audit entry.
+ */
+export function mayUndoTransfer(
+  c: TransferUndoCheck,
+  actorId: string,
+  now: number,
+  shiftAtMark?: { startedAt: string; endedAt?: string | undefined },
+): boolean {
+  if (!c.transferredAt || !isRfc3339(c.transferredAt) || c.transferredBy !== actorId) return false;
+  if (Date.parse(c.transferredAt) > now) return false;
+  if (shiftAtMark) return shiftAtMark.endedAt === undefined || Date.parse(shiftAtMark.endedAt) > now;
+  return formatInOffset(now, offsetMinutesOf(c.transferredAt)).slice(0, 10) === c.transferredAt.slice(0, 10);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RecordBase } from '../records/base';
 import { yuanToFen } from '../money';
 import { compareYmd, parseYmd } from '../domain/calendar';
-import { DEFAULT_ENUMERATIONS, type EnumEntry, type Enumerations } from '../domain/enums';
+import type { EnumEntry, Enumerations } from '../domain/enums';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
 
 /**
@@ -54,7 +54,8 @@ const date = (label: string) =>
 const money = (label: string) =>
   z.preprocess(blank, z.string({ error: `${label}应为金额` }).transform((v) => v.trim().replace(/,/g, '')).refine((v) => yuanToFen(v) !== null, `${label}应为不小于 0 的金额，最多两位小数`).optional());
 
-export function mediationInputSchema(enums: Enumerations = DEFAULT_ENUMERATIONS) {
+/** The station's lists are required: a mediation type the province added must save and be marked paid. */
+export function mediationInputSchema(enums: Enumerations) {
   return z
     .object({
       type: code(enums.mediationTypes, '调解类型'),

@@ -22,7 +22,7 @@ export interface ShiftLog {
   specialGroups: CountLine[];
   documents: CountLine[];
   mediations: { joined: number; settled: number; agreed: string; recovered: string };
-  /** Detainees' applications still waiting for transfer when the shift ended: handed over. */
+  /** Legal-aid applications (Art. 39, staff requests and lawyers' own) still waiting for transfer when the shift ended: handed over. */
   pendingTransfers: { clientName: string; receivedAt: string; dueAt: string; overdue: boolean }[];
   handoverNotes: string;
 }

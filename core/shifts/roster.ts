@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseYmd } from '../domain/calendar';
-import { DEFAULT_ENUMERATIONS, type Enumerations } from '../domain/enums';
+import type { Enumerations } from '../domain/enums';
 import { charCount, cleanText } from '../validation/text';
 
 /** 排班: who is planned on duty, when and where. The shifts record what really happened. */
@@ -12,7 +12,7 @@ export const DUTY_PERIODS = [
 
 export type DutyPeriod = (typeof DUTY_PERIODS)[number]['code'];
 
-export function dutyRosterEntrySchema(enums: Enumerations = DEFAULT_ENUMERATIONS) {
+export function dutyRosterEntrySchema(enums: Enumerations) {
   return z.object({
     date: z.string({ error: '请选择日期' }).refine((v) => parseYmd(v) !== null, '日期应为有效日期（YYYY-MM-DD）'),
     lawyerId: z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师'),

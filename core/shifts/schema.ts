@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordBase } from '../records/base';
-import { DEFAULT_ENUMERATIONS, type Enumerations } from '../domain/enums';
+import type { Enumerations } from '../domain/enums';
 import { isRfc3339 } from '../time/rfc3339';
 import { calendarDayOf } from '../domain/calendar';
 import { charCount, cleanText } from '../validation/text';
@@ -19,7 +19,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const moment = (label: string) =>
   z.string({ error: `请填写${label}` }).refine(isRfc3339, `${label}应为有效的日期和时间`);
 
-export function shiftStartSchema(enums: Enumerations = DEFAULT_ENUMERATIONS, now: () => number = Date.now) {
+export function shiftStartSchema(enums: Enumerations, now: () => number = Date.now) {
   return z
     .object({
       lawyerId: z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师'),

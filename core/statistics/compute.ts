@@ -20,6 +20,12 @@ export interface Slice {
   key: string;
   label: string;
   figures: Figures;
+  /**
+   * A row that makes the rows add up to the 合计 of the period: records counted in several
+   * rows (a mediation of two lawyers, a person in two groups) are taken off once, with the
+   * reason in the label. Charts leave it out.
+   */
+  correction?: true;
 }
 
 export interface StatisticsReport {
@@ -28,6 +34,10 @@ export interface StatisticsReport {
   byLawyer: Slice[];
   bySpecialGroup: Slice[];
   byCaseType: Slice[];
+  /** 侦查 / 审查起诉 / 审判, then 非刑事案件: every contact and request in exactly one row. */
+  byStage: Slice[];
+  /** 看守所, 法院, 检察院, 公安执法办案中心 and the other places: every contact and request in one row. */
+  byPlace: Slice[];
   trend: { day: string; consultations: number; mediations: number; documents: number }[];
 }
 
@@ -47,6 +57,11 @@ export interface StatisticsInput {
 export const PLEA_WITNESS_HELP_TYPE = 'plea_signing_presence';
 const NO_GROUP = '__none__';
 const UNLINKED = '__unlinked__';
+const NO_STAGE = '__not_criminal__';
+const NO_PLACE = '__no_place__';
+/** Requests staff logged that no lawyer has handled: their transfers count, under no lawyer. */
+const REQUESTS = '__requests__';
+const OVERLAP = '__overlap__';
 
 function emptyFigures(): Figures {
   return {
@@ -94,6 +109,30 @@ function addDocument(f: Figures, d: DocumentFacts): void {
 
 const dayOf = (rfc3339: string) => rfc3339.slice(0, 10);
 
+type Tree = { [key: string]: number | Tree };
+
+/** Adds (or takes off) every figure of `source` into `target`, nested records included. */
+function addInto(target: Tree, source: Tree, sign: 1 | -1): void {
+  for (const [k, v] of Object.entries(source)) {
+    if (typeof v === 'number') target[k] = ((target[k] as number | undefined) ?? 0) + sign * v;
+    else addInto((target[k] ??= {}) as Tree, v, sign);
+  }
+}
+
+function isZero(t: Tree): boolean {
+  return Object.values(t).every((v) => (typeof v === 'number' ? v === 0 : isZero(v)));
+}
+
+/**
+ * The row that makes `slices` add up to `total`, when records fall in several of them;
+ * none when they already do.
+ */
+function correction(total: Figures, slices: readonly Slice[], label: string): Slice[] {
+  const diff = JSON.parse(JSON.stringify(total)) as Tree;
+  for (const s of slices) addInto(diff, s.figures as unknown as Tree, -1);
+  return isZero(diff) ? [] : [{ key: OVERLAP, label, figures: diff as unknown as Figures, correction: true }];
+}
+
 /**
  * The one function behind the statistics page, the workbook and the PDF report: every
  * figure of the period, station-wide, per lawyer, per special group and per case type.
@@ -111,6 +150,8 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
   const lawyers = new Map<string, Figures>();
   const groups = new Map<string, Figures>();
   const caseTypes = new Map<string, Figures>();
+  const stages = new Map<string, Figures>();
+  const places = new Map<string, Figures>();
   const trend = new Map<string, { consultations: number; mediations: number; documents: number }>();
   const at = <K>(map: Map<K, Figures>, key: K) => map.get(key) ?? map.set(key, emptyFigures()).get(key)!;
   const day = (d: string) => trend.get(d) ?? trend.set(d, { consultations: 0, mediations: 0, documents: 0 }).get(d)!;
@@ -118,16 +159,15 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
 
   for (const c of consultations) {
     const overdue = c.transfer !== undefined && transferDeadline(c.transfer.receivedAt, input.now, c.transfer.transferredAt).overdue;
-    if (isRequestOnly(c)) {
-      addTransfer(total, c, overdue);
-      for (const g of groupsOf(c.specialGroups)) addTransfer(at(groups, g), c, overdue);
-      addTransfer(at(caseTypes, c.caseType), c, overdue);
-      continue;
-    }
-    addConsultation(total, c, overdue);
-    addConsultation(at(lawyers, c.lawyerId), c, overdue);
-    for (const g of groupsOf(c.specialGroups)) addConsultation(at(groups, g), c, overdue);
-    addConsultation(at(caseTypes, c.caseType), c, overdue);
+    // A request no lawyer has handled counts by its transfer only, in every breakdown alike.
+    const add = isRequestOnly(c) ? addTransfer : addConsultation;
+    add(total, c, overdue);
+    add(at(lawyers, isRequestOnly(c) ? REQUESTS : c.lawyerId), c, overdue);
+    for (const g of groupsOf(c.specialGroups)) add(at(groups, g), c, overdue);
+    add(at(caseTypes, c.caseType), c, overdue);
+    add(at(stages, c.criminalStage ?? NO_STAGE), c, overdue);
+    add(at(places, c.place ?? NO_PLACE), c, overdue);
+    if (isRequestOnly(c)) continue;
     day(dayOf(c.time)).consultations += c.count ?? 1;
   }
   for (const m of mediations) {
@@ -151,13 +191,19 @@ export function computeStatistics(input: StatisticsInput): StatisticsReport {
     return [...known, ...rest];
   };
   const lawyerList = input.lawyers.map((l) => ({ code: l.id, label: l.name }));
+  const byLawyer = order(lawyerList, lawyers, { [REQUESTS]: '看守所登记（未经值班律师接待）' }).map((s) =>
+    lawyerList.some((l) => l.code === s.key) || s.key === REQUESTS ? s : { ...s, label: '（已移出名册）' },
+  );
+  const bySpecialGroup = order(input.enums.specialGroups, groups, { [NO_GROUP]: '无特殊群体' });
 
   return {
     period: { from, to },
     total,
-    byLawyer: order(lawyerList, lawyers, {}).map((s) => (lawyerList.some((l) => l.code === s.key) ? s : { ...s, label: '（已移出名册）' })),
-    bySpecialGroup: order(input.enums.specialGroups, groups, { [NO_GROUP]: '无特殊群体' }),
+    byLawyer: [...byLawyer, ...correction(total, byLawyer, '减：多名律师共同参与的调解，重复计入')],
+    bySpecialGroup: [...bySpecialGroup, ...correction(total, bySpecialGroup, '减：同属多个特殊群体，重复计入')],
     byCaseType: order(input.enums.caseTypes, caseTypes, { [UNLINKED]: '未关联登记' }),
+    byStage: order(input.enums.criminalStages, stages, { [NO_STAGE]: '非刑事案件' }),
+    byPlace: order(input.enums.consultationPlaces, places, { [NO_PLACE]: '未记录地点' }),
     trend: [...trend].sort(([a], [b]) => a.localeCompare(b)).map(([d, v]) => ({ day: d, ...v })),
   };
 }

@@ -15,7 +15,11 @@ export interface ConsultationFacts {
   helpTypes: readonly string[];
   specialGroups: readonly string[];
   legalAidOutcome: string;
-  /** A detainee's legal-aid application handled under Art. 39 (24-hour transfer). */
+  /** Code of the place of contact (consultationPlaces); absent in facts from before it was kept. */
+  place?: string;
+  /** Code of the criminal stage (criminalStages); absent for a non-criminal case. */
+  criminalStage?: string;
+  /** A legal-aid application under Art. 39 (24-hour transfer): a staff request or a lawyer's own. */
   transfer?: { receivedAt: string; transferredAt?: string };
   /** Contacts alike in every fact above (summed day buckets); 1 when absent. */
   count?: number;

@@ -9,25 +9,36 @@ export interface StatTable {
   rows: (string | number)[][];
 }
 
+interface Measure {
+  label: string;
+  value(f: Figures): string | number;
+  /** Counted from mediations or documents, which carry no stage or place of contact. */
+  notByContact?: true;
+}
+
 /** The measures every breakdown shows, in the order supervisors report them. */
-const MEASURES: { label: string; value(f: Figures): string | number }[] = [
+const MEASURES: Measure[] = [
   { label: '咨询人次', value: (f) => f.consultations },
   { label: '具结书签署在场', value: (f) => f.pleaWitnessed },
   { label: '当场申请法律援助', value: (f) => f.legalAid.applied },
   { label: '转交法律援助申请', value: (f) => f.legalAid.transferred },
   { label: '超时转交', value: (f) => f.legalAid.overdueTransfers },
-  { label: '代写文书（份）', value: (f) => f.documentsTotal },
-  { label: '参与调解（件）', value: (f) => f.mediations.joined },
-  { label: '调解成功（件）', value: (f) => f.mediations.settled },
-  { label: '协议金额（元）', value: (f) => formatFen(f.mediations.agreedFen) },
-  { label: '挽回经济损失（元）', value: (f) => formatFen(f.mediations.recoveredFen) },
+  { label: '代写文书（份）', value: (f) => f.documentsTotal, notByContact: true },
+  { label: '参与调解（件）', value: (f) => f.mediations.joined, notByContact: true },
+  { label: '调解成功（件）', value: (f) => f.mediations.settled, notByContact: true },
+  { label: '协议金额（元）', value: (f) => formatFen(f.mediations.agreedFen), notByContact: true },
+  { label: '挽回经济损失（元）', value: (f) => formatFen(f.mediations.recoveredFen), notByContact: true },
 ];
 
-function breakdown(title: string, first: string, slices: readonly Slice[], total: Figures): StatTable {
+/** The measures of contacts and requests alone: what a stage or a place of contact can be counted by. */
+const CONTACT_MEASURES = MEASURES.filter((m) => !m.notByContact);
+
+/** One row per slice and a 合计 row; the slices add up to it (compute.ts adds a correction row where records overlap). */
+function breakdown(title: string, first: string, slices: readonly Slice[], total: Figures, measures: readonly Measure[] = MEASURES): StatTable {
   return {
     title,
-    columns: [first, ...MEASURES.map((m) => m.label)],
-    rows: [...slices.map((s) => [s.label, ...MEASURES.map((m) => m.value(s.figures))]), ['合计', ...MEASURES.map((m) => m.value(total))]],
+    columns: [first, ...measures.map((m) => m.label)],
+    rows: [...slices.map((s) => [s.label, ...measures.map((m) => m.value(s.figures))]), ['合计', ...measures.map((m) => m.value(total))]],
   };
 }
 
@@ -54,16 +65,20 @@ export function statisticsTables(report: StatisticsReport, enums: Enumerations, 
     ]),
   };
   const kinds = Object.keys(t.documents);
+  // Lawyers who drafted something; requests and corrections draft nothing.
+  const drafters = report.byLawyer.filter((s) => s.figures.documentsTotal !== 0);
   const documentTable: StatTable = {
     title: '按文书种类',
-    columns: ['文书种类', '合计', ...report.byLawyer.map((s) => s.label)],
-    rows: kinds.map((k) => [documentLabel(k), t.documents[k] ?? 0, ...report.byLawyer.map((s) => s.figures.documents[k] ?? 0)]),
+    columns: ['文书种类', '合计', ...drafters.map((s) => s.label)],
+    rows: kinds.map((k) => [documentLabel(k), t.documents[k] ?? 0, ...drafters.map((s) => s.figures.documents[k] ?? 0)]),
   };
   return [
     summary,
     breakdown('按值班律师', '值班律师', report.byLawyer, t),
     breakdown('按特殊群体', '特殊群体', report.bySpecialGroup, t),
     breakdown('按案件类型', '案件类型', report.byCaseType, t),
+    breakdown('按诉讼阶段', '诉讼阶段', report.byStage, t, CONTACT_MEASURES),
+    breakdown('按接待地点', '接待地点', report.byPlace, t, CONTACT_MEASURES),
     helpTable,
     documentTable,
     { title: '按日', columns: ['日期', '咨询人次', '参与调解', '代写文书'], rows: report.trend.map((d) => [d.day, d.consultations, d.mediations, d.documents]) },

@@ -70,9 +70,19 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(rows.nth(1)).not.toHaveClass(/row-overdue/);
   await page.screenshot({ path: 'test-results/transfer-queue.png' });
 
-  // Staff hand the overdue one over: it leaves the queue.
+  // Staff hand the overdue one over: the dialog asks to whom, and refuses a missing receiver in Chinese.
   await rows.nth(0).getByRole('button', { name: '标记已转交' }).click();
-  await expect(page.getByText('已记录 李四 的申请已转交')).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: '标记已转交' });
+  await expect(dialog.getByLabel('接收机构')).toBeFocused();
+  await page.keyboard.type('沈阳市和平区法律援助中心');
+  await dialog.getByRole('button', { name: '确认转交' }).click();
+  const receiverItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('接收人', { exact: true }) });
+  await expect(receiverItem.locator('.ant-form-item-explain')).toHaveText('请填写接收人姓名');
+  await dialog.getByLabel('接收人').fill('刘𠮷');
+  await expect(receiverItem.locator('.ant-form-item-explain')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已记录 李四 的申请已转交（超过 24 小时）')).toBeVisible();
+  await expect(dialog).toBeHidden();
   await expect(rows).toHaveCount(1);
   await expect(rows.nth(0)).toContainText('张小𠮷');
   await expect(page.getByRole('tab', { name: /待转交申请/ }).locator('.ant-badge-count')).toHaveAttribute('title', '1');
@@ -82,6 +92,10 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   const list = page.getByTestId('consultation-row');
   await expect(list).toHaveCount(2);
   await expect(list.filter({ hasText: '张小𠮷' })).toContainText('在押人员申请法律援助');
+  // Once handed over, a record no longer reads 待转交 anywhere.
+  await expect(list.filter({ hasText: '张小𠮷' })).toContainText('待转交');
+  await expect(list.filter({ hasText: '李四' })).toContainText('已转交（超时）');
+  await expect(list.filter({ hasText: '李四' })).not.toContainText('待转交');
   await page.screenshot({ path: 'test-results/requests-in-log.png' });
   await list.filter({ hasText: '张小𠮷' }).click();
   const detail = page.getByTestId('consultation-detail');
@@ -104,7 +118,13 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await page.keyboard.press('Enter');
   await pickByKeyboard(page, '帮助类型', '会见');
   await page.keyboard.press('Escape');
-  await typeInto(page, '咨询事项', '会见在押人员，了解申请法律援助的情况');
+  // The detainee applies for legal aid through the lawyer (Art. 39 para. 2): the lawyer transfers it.
+  const outcomeItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('法律援助', { exact: true }) });
+  await outcomeItem.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('转交申请', { exact: true }).click();
+  await expect(outcomeItem).toContainText('转交申请');
+  await form.getByLabel('咨询事项', { exact: true }).click();
+  await page.keyboard.type('会见在押人员，了解申请法律援助的情况');
   // Save and new: the next contact starts with the same lawyer, and nothing of the last person.
   await page.keyboard.press('Control+Shift+Enter');
   await expect(page.getByText('已登记：张小𠮷', { exact: true })).toBeVisible();
@@ -118,6 +138,27 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(form.getByTestId('earlier-contacts')).toContainText('李四');
   await form.getByRole('button', { name: '取消' }).click();
 
+  // His own contact joins the same 24-hour queue beside the request staff logged; he marks his own.
+  await page.getByRole('tab', { name: /待转交申请/ }).click();
+  await expect(rows).toHaveCount(2);
+  const own = rows.filter({ hasText: '值班律师接待' });
+  await expect(own).toContainText('张小𠮷');
+  await expect(own).toContainText(/剩余 2[34] 小时/);
+  await own.getByRole('button', { name: '标记已转交' }).click();
+  // The station's usual recipient is offered again.
+  await expect(dialog.getByLabel('接收机构')).toHaveValue('沈阳市和平区法律援助中心');
+  await dialog.getByLabel('接收人').fill('赵六');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已记录 张小𠮷 的申请已转交')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toContainText('看守所登记');
+  await page.getByRole('tab', { name: '登记列表' }).click();
+  await list.filter({ hasText: '会见在押人员' }).click();
+  await expect(detail).toContainText(/已于 .* 转交沈阳市和平区法律援助中心（24 小时内）/);
+  await expect(detail).toContainText('接收人：赵六');
+  await expect(detail).not.toContainText('待转交');
+  await page.keyboard.press('Escape');
+
   await expect(list).toHaveCount(3);
   await expect(page.getByTestId('result-count')).toHaveText('共 3 条');
 
@@ -127,7 +168,7 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('已删除 张小𠮷 的登记')).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText('共 2 条');
-  await page.locator('.ant-message-notice').getByRole('button', { name: '撤销' }).click();
+  await page.locator('.ant-message-notice').filter({ hasText: '已删除' }).getByRole('button', { name: '撤销' }).click();
   await expect(page.getByText('已撤销删除')).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText('共 3 条');
   await expect(list.filter({ hasText: '会见在押人员' })).toHaveCount(1);

@@ -1,10 +1,13 @@
 import {
-  consultationInputSchema,
+  createConsultationInputSchema,
   type Consultation,
   type ConsultationInput,
 } from '../../../core/consultations/schema';
+import type { Enumerations } from '../../../core/domain/enums';
 import { consultationSearchFields } from '../../../core/consultations/search';
 import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
+import { isPendingTransfer, mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
+import { transferMarkSchema } from '../../../core/consultations/transferMark';
 import { IDENTIFIER_LONG_GRAM, identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
@@ -21,7 +24,7 @@ import type { Vault } from './vault';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
 import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
-import { assertCan, assertCanChange } from '../session/permissions';
+import { assertCan, assertCanChange, mayMarkTransfer, PermissionDeniedError } from '../session/permissions';
 
 export const CONSULTATIONS = 'consultations';
 
@@ -41,7 +44,7 @@ function plainTokens(c: Consultation): string[] {
   for (const h of c.helpTypes) tokens.push(filterToken.helpType(h));
   for (const g of c.specialGroups) tokens.push(filterToken.specialGroup(g));
   if (c.idNumber) tokens.push(filterToken.idNumber(c.idNumber));
-  if (c.requestKind === 'legal_aid_application' && !c.transferredAt) tokens.push(filterToken.pendingTransfer());
+  if (isPendingTransfer(c)) tokens.push(filterToken.pendingTransfer());
   return tokens;
 }
 
@@ -91,9 +94,10 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
 
 export type StoredConsultation = Consultation & { ownerId: string };
 
-export async function createConsultation(db: StationDb, vault: Vault, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
+/** `enums`: the station's lists (built-in plus the province's), never the defaults alone. */
+export async function createConsultation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
   assertCan(actor.role, 'consultation.create');
-  const parsed = consultationInputSchema.parse(input);
+  const parsed = createConsultationInputSchema(enums).parse(input);
   // A request staff logged is no contact of a lawyer's shift (core/consultations/detaineeRequest.ts).
   if (!parsed.shiftId && parsed.lawyerId && !isRequestOnly(parsed)) {
     const shiftId = await shiftIdFor(db, parsed.lawyerId, parsed.time);
@@ -105,24 +109,58 @@ export async function createConsultation(db: StationDb, vault: Vault, input: unk
 export async function editConsultation(
   db: StationDb,
   vault: Vault,
+  enums: Enumerations,
   id: string,
   input: unknown,
   actor: Actor,
   expectedRev: number,
 ): Promise<StoredConsultation> {
-  const parsed = consultationInputSchema.parse(input);
+  const parsed = createConsultationInputSchema(enums).parse(input);
   const current = await getRecord(consultationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'edit');
   // Replace, not merge: a field the lawyer emptied must be gone from the record.
   return updateRecord(consultationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
 
-/** Detention-centre staff record that an application went to the legal-aid centre (Art. 39). */
-export async function markTransferred(db: StationDb, vault: Vault, id: string, actor: Actor, at: string): Promise<StoredConsultation> {
-  assertCan(actor.role, 'transfer.handle');
+/**
+ * 标记已转交 (法律援助法 第三十九条): the application went to the legal-aid agency `mark`
+ * names, at `at`, marked by `actor`. Detention-centre staff and supervisors hand over any
+ * (para. 1); a duty lawyer hands over the applications of his own contacts (para. 2).
+ */
+export async function markTransferred(db: StationDb, vault: Vault, id: string, mark: unknown, actor: Actor, at: string): Promise<StoredConsultation> {
   const current = await getRecord(consultationStore(db, vault), id);
   if (!current || current.deleted) throw new Error('记录不存在或已被删除');
-  return updateRecord(consultationStore(db, vault), id, { transferredAt: at }, actor, { expectedRev: current.rev });
+  const clock = transferClockOf(current);
+  if (!clock) throw new Error('此登记没有需要转交的法律援助申请');
+  if (clock.transferredAt) throw new Error('此申请已标记转交');
+  if (!mayMarkTransfer(actor, current)) throw new PermissionDeniedError();
+  if (Date.parse(at) < Date.parse(clock.receivedAt)) throw new Error('转交时间早于收到申请的时间');
+  const { transferRecipient, transferReceiver } = transferMarkSchema.parse(mark);
+  return updateRecord(consultationStore(db, vault), id, { transferredAt: at, transferRecipient, transferReceiver, transferredBy: actor.id }, actor, { expectedRev: current.rev });
+}
+
+/** The shift `lawyerId` was on at `at` (open or since closed), if any. */
+async function shiftAt(db: StationDb, lawyerId: string | undefined, at: string) {
+  if (!lawyerId) return undefined;
+  const t = Date.parse(at);
+  const rows = await db.shifts.where('lawyerId').equals(lawyerId).toArray();
+  return rows.find((r) => !r.deleted && Date.parse(r.startedAt) <= t && (r.endedAt === undefined || Date.parse(r.endedAt) >= t));
+}
+
+/** Whether `actor` may still take back the transfer he marked (core/consultations/transferDeadline.ts). */
+export async function canUndoTransfer(db: StationDb, c: Pick<StoredConsultation, 'transferredAt' | 'transferredBy'>, actor: Actor & { lawyerId?: string }, now = Date.now()): Promise<boolean> {
+  if (!c.transferredAt) return false;
+  return mayUndoTransfer(c, actor.id, now, await shiftAt(db, actor.lawyerId, c.transferredAt));
+}
+
+/** Takes back a transfer its author marked by mistake, within his shift or day; audited as an edit. */
+export async function undoTransfer(db: StationDb, vault: Vault, id: string, actor: Actor & { lawyerId?: string }, now = new Date()): Promise<StoredConsultation> {
+  const store = consultationStore(db, vault);
+  const current = await getRecord(store, id);
+  if (!current || current.deleted) throw new Error('记录不存在或已被删除');
+  if (!(await canUndoTransfer(db, current, actor, now.getTime()))) throw new PermissionDeniedError('只有标记转交的人可以在同一班次（未签到的，当天）内撤销');
+  const { id: _id, rev, createdAt: _c, updatedAt: _u, deleted: _d, transferredAt: _t, transferRecipient: _r, transferReceiver: _p, transferredBy: _b, ...content } = current;
+  return updateRecord(store, id, content, actor, { expectedRev: rev, replace: true, now });
 }
 
 export async function deleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {

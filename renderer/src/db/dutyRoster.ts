@@ -24,7 +24,7 @@ export class RosterConflictError extends Error {
   }
 }
 
-export async function addRosterEntry(db: StationDb, input: unknown, actor: Actor, enums?: Enumerations): Promise<DutyRosterRow> {
+export async function addRosterEntry(db: StationDb, input: unknown, actor: Actor, enums: Enumerations): Promise<DutyRosterRow> {
   assertCan(actor.role, 'roster.manage');
   const entry = dutyRosterEntrySchema(enums).parse(input);
   const sameDay = await rosterBetween(db, entry.date, entry.date);

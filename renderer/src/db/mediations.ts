@@ -53,7 +53,7 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
   };
 }
 
-export async function createMediation(db: StationDb, vault: Vault, input: unknown, actor: Actor, enums?: Enumerations): Promise<StoredMediation> {
+export async function createMediation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor): Promise<StoredMediation> {
   assertCan(actor.role, 'mediation.record');
   const parsed = mediationInputSchema(enums).parse(input);
   if (!parsed.shiftId) {
@@ -63,20 +63,24 @@ export async function createMediation(db: StationDb, vault: Vault, input: unknow
   return createRecord(mediationStore(db, vault), { ...parsed, ownerId: actor.id }, actor);
 }
 
-export async function editMediation(db: StationDb, vault: Vault, id: string, input: unknown, actor: Actor, expectedRev: number, enums?: Enumerations): Promise<StoredMediation> {
+export async function editMediation(db: StationDb, vault: Vault, enums: Enumerations, id: string, input: unknown, actor: Actor, expectedRev: number): Promise<StoredMediation> {
   const parsed = mediationInputSchema(enums).parse(input);
   const current = await getRecord(mediationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'edit');
   return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
 
-/** Records that the agreed amount was paid on `paidAt` (YYYY-MM-DD). */
-export async function markMediationPaid(db: StationDb, vault: Vault, id: string, paidAt: string, actor: Actor): Promise<StoredMediation> {
+/**
+ * Records that the agreed amount was paid on `paidAt` (YYYY-MM-DD). The record is parsed
+ * again with the station's lists: with the defaults, a mediation of a type the province
+ * added could never be marked paid.
+ */
+export async function markMediationPaid(db: StationDb, vault: Vault, enums: Enumerations, id: string, paidAt: string, actor: Actor): Promise<StoredMediation> {
   const current = await getRecord(mediationStore(db, vault), id);
   if (!current || current.deleted) throw new Error('记录不存在或已被删除');
   assertCanChange(actor, current.ownerId, 'edit');
   const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId, ...content } = current;
-  const parsed = mediationInputSchema().parse({ ...content, paidAt });
+  const parsed = mediationInputSchema(enums).parse({ ...content, paidAt });
   return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId }, actor, { expectedRev: current.rev, replace: true });
 }
 

@@ -1,5 +1,6 @@
 import { yuanToFen } from '../../../core/money';
 import type { ConsultationInput } from '../../../core/consultations/schema';
+import { transferClockOf } from '../../../core/consultations/transferDeadline';
 import type { MediationInput } from '../../../core/mediations/schema';
 import type { ConsultationFacts, MediationFacts } from '../../../core/statistics/facts';
 
@@ -13,9 +14,13 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
     helpTypes: c.helpTypes,
     specialGroups: c.specialGroups,
     legalAidOutcome: c.legalAidOutcome,
+    place: c.place,
   };
+  if (c.criminalStage) facts.criminalStage = c.criminalStage;
   if (c.shiftId) facts.shiftId = c.shiftId;
-  if (c.requestKind === 'legal_aid_application' && c.receivedAt) facts.transfer = c.transferredAt ? { receivedAt: c.receivedAt, transferredAt: c.transferredAt } : { receivedAt: c.receivedAt };
+  // Both paragraphs of Art. 39 count alike: a staff request and a lawyer's own transfer.
+  const clock = transferClockOf(c);
+  if (clock) facts.transfer = clock.transferredAt ? { receivedAt: clock.receivedAt, transferredAt: clock.transferredAt } : { receivedAt: clock.receivedAt };
   return facts;
 }
 

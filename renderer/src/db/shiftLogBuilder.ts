@@ -9,6 +9,7 @@ import type { Vault } from './vault';
 import { loadConsultations, queryConsultations } from './consultations';
 import { mediationStore } from './mediations';
 import { listLawyers } from './lawyers';
+import { transferClockOf } from '../../../core/consultations/transferDeadline';
 import type { StoredShift } from './shifts';
 
 /** Computes the log of a shift ending now: its own records, plus the station's pending transfers. */
@@ -27,7 +28,11 @@ export async function buildShiftLog(db: StationDb, vault: Vault, shift: StoredSh
     consultations: consultations.map(consultationFactsOf),
     documents,
     mediations: mediations.map((m) => mediationFactsOf(m, linked)),
-    pendingTransfers: pending.filter((c) => c.receivedAt).map((c) => ({ clientName: c.clientName, receivedAt: c.receivedAt! })),
+    // Both kinds of Art. 39 application: a staff request and a lawyer's own contact.
+    pendingTransfers: pending.flatMap((c) => {
+      const clock = transferClockOf(c);
+      return clock ? [{ clientName: c.clientName, receivedAt: clock.receivedAt }] : [];
+    }),
     lawyerName: (id: string) => lawyers.find((l) => l.id === id)?.name ?? '（已移出名册）',
     documentLabel: documentKindLabel,
     enums,

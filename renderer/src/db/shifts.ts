@@ -73,7 +73,7 @@ export async function shiftIdFor(db: StationDb, lawyerId: string | readonly stri
   return undefined;
 }
 
-export async function startShift(db: StationDb, vault: Vault, input: unknown, actor: Actor & { lawyerId?: string }, enums?: Enumerations): Promise<StoredShift> {
+export async function startShift(db: StationDb, vault: Vault, input: unknown, actor: Actor & { lawyerId?: string }, enums: Enumerations): Promise<StoredShift> {
   const parsed = shiftStartSchema(enums).parse(input);
   assertMayActFor(actor, parsed.lawyerId);
   const open = await openShiftRowOf(db, parsed.lawyerId);

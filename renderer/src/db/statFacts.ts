@@ -25,7 +25,8 @@ import { mediationStore } from './mediations';
  */
 const FACTS = 'statFacts';
 /** Set once the buckets hold every record (after the first rebuild on this database). */
-export const FACTS_BUILT = 'statFacts.built.v3';
+// v4: facts keep the place of contact and the criminal stage, and a lawyer's own transfers.
+export const FACTS_BUILT = 'statFacts.built.v4';
 
 const dayOf = (rfc3339: string) => rfc3339.slice(0, 10);
 const monthOf = (dayOrTime: string) => dayOrTime.slice(0, 7);
@@ -36,35 +37,44 @@ type Index = Map<string, ConsultationFacts>;
 type Transfer = [string, string?] | 0;
 interface CompactIndex {
   d: string[];
-  r: [string, string, number, number, number, number[], number[], string | 0, Transfer][];
+  /** [..., place, stage]: dictionary indexes, -1 when absent. */
+  r: [string, string, number, number, number, number[], number[], string | 0, Transfer, number, number][];
 }
 interface CompactSummary {
   d: string[];
-  /** [lawyer, caseType, outcome, helpTypes, groups, count, transfer] */
-  s: [number, number, number, number[], number[], number, Transfer][];
+  /** [lawyer, caseType, outcome, helpTypes, groups, count, transfer, place, stage] */
+  s: [number, number, number, number[], number[], number, Transfer, number, number][];
 }
 
 function dictionary() {
   const d: string[] = [];
   const index = new Map<string, number>();
   const at = (code: string) => index.get(code) ?? (index.set(code, d.push(code) - 1), d.length - 1);
-  return { d, at };
+  const maybe = (code: string | undefined) => (code === undefined ? -1 : at(code));
+  return { d, at, maybe };
 }
 
 const transferOf = (f: ConsultationFacts): Transfer => (f.transfer ? (f.transfer.transferredAt ? [f.transfer.receivedAt, f.transfer.transferredAt] : [f.transfer.receivedAt]) : 0);
 const transferFrom = (t: Transfer) => (t ? (t[1] ? { receivedAt: t[0], transferredAt: t[1] } : { receivedAt: t[0] }) : undefined);
 
+/** Place and stage, which a fact may lack, back from their dictionary indexes. */
+function placeAndStage(f: ConsultationFacts, d: readonly string[], place: number, stage: number): void {
+  if (place >= 0) f.place = d[place]!;
+  if (stage >= 0) f.criminalStage = d[stage]!;
+}
+
 function encodeIndex(index: Index): CompactIndex {
-  const { d, at } = dictionary();
+  const { d, at, maybe } = dictionary();
   const r: CompactIndex['r'] = [];
-  for (const f of index.values()) r.push([f.id, f.time, at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), f.shiftId ?? 0, transferOf(f)]);
+  for (const f of index.values()) r.push([f.id, f.time, at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), f.shiftId ?? 0, transferOf(f), maybe(f.place), maybe(f.criminalStage)]);
   return { d, r };
 }
 
 function decodeIndex(c: CompactIndex): Index {
   const out: Index = new Map();
-  for (const [id, time, lawyer, caseType, outcome, help, groups, shiftId, transfer] of c.r) {
+  for (const [id, time, lawyer, caseType, outcome, help, groups, shiftId, transfer, place, stage] of c.r) {
     const f: ConsultationFacts = { id, time, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((i) => c.d[i]!), specialGroups: groups.map((i) => c.d[i]!) };
+    placeAndStage(f, c.d, place, stage);
     if (shiftId) f.shiftId = shiftId;
     const t = transferFrom(transfer);
     if (t) f.transfer = t;
@@ -74,11 +84,11 @@ function decodeIndex(c: CompactIndex): Index {
 }
 
 function summarize(index: Index): CompactSummary {
-  const { d, at } = dictionary();
+  const { d, at, maybe } = dictionary();
   const s: CompactSummary['s'] = [];
   const alike = new Map<string, number>();
   for (const f of index.values()) {
-    const entry: CompactSummary['s'][number] = [at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), 1, transferOf(f)];
+    const entry: CompactSummary['s'][number] = [at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), 1, transferOf(f), maybe(f.place), maybe(f.criminalStage)];
     if (f.transfer) {
       s.push(entry);
       continue;
@@ -92,9 +102,10 @@ function summarize(index: Index): CompactSummary {
 }
 
 function expandSummary(day: string, c: CompactSummary): ConsultationFacts[] {
-  return c.s.map(([lawyer, caseType, outcome, help, groups, count, transfer], i) => {
+  return c.s.map(([lawyer, caseType, outcome, help, groups, count, transfer, place, stage], i) => {
     // Only the day is known here, and only the day is counted.
     const f: ConsultationFacts = { id: `${day}#${i}`, time: `${day}T00:00:00`, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((x) => c.d[x]!), specialGroups: groups.map((x) => c.d[x]!), count };
+    placeAndStage(f, c.d, place, stage);
     const t = transferFrom(transfer);
     if (t) f.transfer = t;
     return f;

@@ -1,4 +1,5 @@
 import type { Role } from '../db/database';
+import { transferClockOf, type TransferSubject } from '../../../core/consultations/transferDeadline';
 
 export const ROLE_LABELS: Record<Role, string> = {
   lawyer: '值班律师',
@@ -74,4 +75,15 @@ export function assertCanChange(actor: { id: string; role: string }, ownerId: st
   if (!can(actor.role, action)) {
     throw new PermissionDeniedError(own ? '当前账户没有此项操作的权限' : '只能修改或删除自己登记的记录');
   }
+}
+
+/**
+ * 标记已转交: detention-centre staff and supervisors hand over any application (法律援助法
+ * 第三十九条第一款); a duty lawyer hands over those of his own contacts (第二款).
+ */
+export function mayMarkTransfer(actor: { id: string; role: string }, record: TransferSubject & { ownerId: string }): boolean {
+  const clock = transferClockOf(record);
+  if (!clock || clock.transferredAt) return false;
+  if (can(actor.role, 'transfer.handle')) return true;
+  return clock.source === 'lawyer' && record.ownerId === actor.id && can(actor.role, 'consultation.edit_own');
 }

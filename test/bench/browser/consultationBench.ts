@@ -198,7 +198,7 @@ async function measure(): Promise<Record<string, number>> {
   for (let i = 0; i < 51; i++) {
     const c = makeConsultation(100_000 + i, Date.now() - 3600_000, 1000);
     const { ownerId: _o, ...input } = c;
-    saves.push(await timeIt(() => createConsultation(db, vault, input, actor)));
+    saves.push(await timeIt(() => createConsultation(db, vault, DEFAULT_ENUMERATIONS, input, actor)));
     // The list refreshes after a save: the order index follows the change instead of being rebuilt.
     afterSave.push(await searchAndFirstPage(sample.names[i % sample.names.length]!));
   }
@@ -209,14 +209,14 @@ async function measure(): Promise<Record<string, number>> {
     const id = order.ids[order.ids.length - 1 - i * 97]!;
     const [old] = await loadConsultations(db, vault, [id]);
     const { id: _i, rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, ...input } = old!;
-    edits.push(await timeIt(() => editConsultation(db, vault, id, { ...input, advice: `${input.advice ?? ''}，另告知可向法律援助中心申请复核` }, supervisor, rev)));
+    edits.push(await timeIt(() => editConsultation(db, vault, DEFAULT_ENUMERATIONS, id, { ...input, advice: `${input.advice ?? ''}，另告知可向法律援助中心申请复核` }, supervisor, rev)));
   }
   // One step of the background merge (MERGE_CHUNK of the saves above into the blocks),
   // and a save made while it runs, which waits for it.
   const tail = await db.tailTokens.count();
   const merging = timeIt(() => mergeTail(db));
   const { ownerId: _o2, ...during } = makeConsultation(100_100, Date.now() - 3600_000, 1000);
-  const saveDuringMerge = await timeIt(() => createConsultation(db, vault, during, actor));
+  const saveDuringMerge = await timeIt(() => createConsultation(db, vault, DEFAULT_ENUMERATIONS, during, actor));
   const mergeMs = await merging;
   return {
     records: total,
@@ -268,7 +268,7 @@ async function seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs
   for (let i = 0; i < mediations; i++) {
     const date = new Date(Date.parse('2025-12-01T00:00:00Z') + (i % 360) * 86_400_000).toISOString().slice(0, 10);
     const at = `${date}T10:00:00+08:00`;
-    const m = mediationInputSchema().parse({
+    const m = mediationInputSchema(DEFAULT_ENUMERATIONS).parse({
       type: 'pre_litigation', cause: '劳务合同纠纷', date, place: '诉讼服务中心', lawyerIds: [`lawyer-${1 + (i % 12)}`],
       parties: [{ name: '申请人', role: 'applicant' }, { name: '被申请人', role: 'respondent' }],
       outcome: i % 3 === 0 ? 'no_agreement' : 'agreement', ...(i % 3 === 0 ? {} : { terms: '一次性支付', amountAgreed: String(1000 + i), paymentMethod: 'lump_sum', amountRecovered: String(500 + i) }),
@@ -324,7 +324,7 @@ async function measureStatistics(): Promise<Record<string, number>> {
   const actor = { id: 'lawyer-1', name: '张律师', role: 'lawyer' };
   for (let i = 0; i < 21; i++) {
     const { ownerId: _o, ...input } = makeConsultation(200_000 + i, Date.now() - 3600_000, 1000);
-    saves.push(await timeIt(() => createConsultation(db, vault, input, actor)));
+    saves.push(await timeIt(() => createConsultation(db, vault, DEFAULT_ENUMERATIONS, input, actor)));
   }
   return {
     consultationsInYear: cold.consultations,

@@ -2,8 +2,11 @@
 // file because the seeded profile is reused while this (and the storage code) is unchanged.
 import { idCheckCharacter } from '../../../core/validation/idNumber';
 import { toRfc3339 } from '../../../core/time/rfc3339';
-import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { deriveSpecialGroups } from '../../../core/consultations/derive';
+
+const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华志强海燕文斌俊凤梅鑫宇浩然子轩欣怡梓涵一诺宇航思远嘉怡晨曦佳琪雨桐堃喆䶮𠮷';

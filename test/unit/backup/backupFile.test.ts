@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createFirstSupervisor, signIn } from '../../../renderer/src/session/accounts';
@@ -19,10 +20,7 @@ beforeEach(() => {
 async function populated() {
   const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
   await addLawyer(db, { name: '王𠮷', licenceNo: '12101201510123456', lawFirm: '辽宁正义律师事务所', phone: '13804001234' }, session.actor);
-  const c = await createConsultation(
-    db,
-    session.vault,
-    { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
+  const c = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
     session.actor,
   );
   return { session, recoveryCode, consultationId: c.id };
@@ -40,7 +38,7 @@ describe('backup files', () => {
     const target = fresh();
     // Whatever the target held before is replaced, its search index included.
     const { session: old } = await createFirstSupervisor(target, { username: 'old', displayName: '旧', password: 'Station#2026' }, FAST);
-    await createConsultation(target, old.vault, { time: '2026-11-19T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳修', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '借款' }, old.actor);
+    await createConsultation(target, old.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-19T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳修', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '借款' }, old.actor);
     const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
     expect(opened.content.profile).toEqual(profile);
     await restoreTables(target, opened.content);
@@ -53,7 +51,7 @@ describe('backup files', () => {
     expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
     expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
     // New records continue the restored numbering and are found beside the restored one.
-    const next = await createConsultation(target, again.vault, { time: '2026-11-21T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '续租' }, again.actor);
+    const next = await createConsultation(target, again.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-21T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '续租' }, again.actor);
     expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([next.id, consultationId]);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consultationInputSchema,
   createConsultationInputSchema,
   normalizeConsultationInput,
   type ConsultationDraft,
@@ -8,6 +7,8 @@ import {
 import { assessConsultation, deriveFromIdNumber, deriveSpecialGroups } from '../../../core/consultations/derive';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { EXAMPLE_MEANS_TEST_STANDARD } from '../../../core/rules/meansTest';
+
+const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
 // 210102199003071233: male (17th digit 3), born 1990-03-07; check character worked out in
 // idNumber.test.ts (sum 185, 185 mod 11 = 9 → 3).
@@ -313,7 +314,7 @@ describe('normalizeConsultationInput', () => {
       advice: '   ',
       specialGroups: ['minor', 'minor', 'woman'],
     };
-    expect(normalizeConsultationInput(draft)).toEqual({
+    expect(normalizeConsultationInput(draft, DEFAULT_ENUMERATIONS)).toEqual({
       clientName: '阿卜杜·热合曼',
       idNumber: '11010519491231002X',
       caseNumber: '（2026）辽0102刑初12号',
@@ -335,7 +336,7 @@ describe('normalizeConsultationInput', () => {
       requestKind: 'meet_lawyer',
       receivedAt: '2026-11-23T08:00:00+08:00',
       transferredAt: '2026-11-23T09:00:00+08:00',
-    });
+    }, DEFAULT_ENUMERATIONS);
     expect(r).toEqual({
       caseType: 'civil',
       mayFaceLifeOrDeath: false,
@@ -348,7 +349,7 @@ describe('normalizeConsultationInput', () => {
 
   it('makes a draft with hidden leftovers pass validation', () => {
     const leftover = { ...visit, legalAidOutcome: 'applied', refusalReason: '', followUpNote: '跟进', followUpNeeded: false };
-    expect(issues(normalizeConsultationInput(leftover))).toEqual({});
+    expect(issues(normalizeConsultationInput(leftover, DEFAULT_ENUMERATIONS))).toEqual({});
   });
 });
 
@@ -379,7 +380,7 @@ describe('derivations', () => {
       gender: 'male',
       specialGroups: ['minor'],
     });
-    const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD);
+    const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS);
     expect(a.mandatoryDefence.map((r) => r.code)).toEqual(['minor']);
     expect(a.noMeansTest.exempt).toBe(false);
     // 3,000.00 ÷ 2 = 1,500.00 < 1,700.00
@@ -396,13 +397,33 @@ describe('derivations', () => {
       gender: undefined,
       specialGroups: ['minor'],
     });
-    expect(assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD).mandatoryDefence[0]?.code).toBe('minor');
+    expect(assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS).mandatoryDefence[0]?.code).toBe('minor');
   });
 
   it('assessConsultation skips the means test for a migrant worker claiming wages', () => {
     const parsed = consultationInputSchema.parse({ ...visit, aidMatters: ['unpaid_wages'] });
-    const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD);
+    const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS);
     expect(a.noMeansTest.exempt).toBe(true);
     expect(a.eligibility).toBeUndefined();
+  });
+});
+
+describe('Art. 39 para. 2: the transfer of a lawyer\'s own contact', () => {
+  const { requestKind: _k, receivedAt: _r, transferredAt: _t, ...contact } = visit;
+  const own = { ...contact, legalAidOutcome: 'transferred', transferredAt: '2026-11-23T16:00:00+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' };
+
+  it('keeps the transfer, its recipient and who marked it on a contact whose outcome is 转交申请', () => {
+    expect(issues(own)).toEqual({});
+    expect(normalizeConsultationInput(own, DEFAULT_ENUMERATIONS)).toMatchObject({ transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
+  });
+
+  it('refuses a transfer time on a contact that transferred nothing, or before the contact', () => {
+    expect(issues({ ...own, legalAidOutcome: 'applied' })).toEqual({ transferredAt: ['只有“转交申请”的登记需要填写转交时间'] });
+    expect(issues({ ...own, transferredAt: '2026-11-23T10:14:00+08:00' })).toEqual({ transferredAt: ['转交时间早于接待时间'] });
+  });
+
+  it('drops the transfer when the lawyer changes the outcome, so no hidden field fails the save', () => {
+    const out = normalizeConsultationInput({ ...own, legalAidOutcome: 'applied' }, DEFAULT_ENUMERATIONS);
+    for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) expect(out).not.toHaveProperty(key);
   });
 });

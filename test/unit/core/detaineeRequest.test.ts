@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detaineeRequestDraft, isRequestOnly } from '../../../core/consultations/detaineeRequest';
-import { consultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
+
+const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
 const RECEIVED = '2026-11-30T09:20:00+08:00';
-const parse = (draft: ReturnType<typeof detaineeRequestDraft>) => consultationInputSchema.safeParse(normalizeConsultationInput(draft));
+const parse = (draft: ReturnType<typeof detaineeRequestDraft>) => consultationInputSchema.safeParse(normalizeConsultationInput(draft, DEFAULT_ENUMERATIONS));
 const messages = (r: ReturnType<typeof parse>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])));
 
 describe('a detainee’s request logged by detention-centre staff', () => {
@@ -19,8 +22,10 @@ describe('a detainee’s request logged by detention-centre staff', () => {
       idType: 'none',
       helpTypes: [],
       legalAidOutcome: 'transferred',
-      question: '在押人员提交法律援助申请，待转交法律援助机构',
+      question: '在押人员提交法律援助申请，依法在二十四小时内转交法律援助机构',
     });
+    // The standard line stays true after the transfer: the record never reads 待转交 once it has gone.
+    expect(r.data!.question).not.toContain('待转交');
     expect(r.data!.lawyerId).toBeUndefined();
     expect(isRequestOnly(r.data!)).toBe(true);
   });

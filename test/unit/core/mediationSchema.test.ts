@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mediationFixture } from './mediationFixture';
 import { isPaymentOverdue, mediationInputSchema } from '../../../core/mediations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 
-const schema = mediationInputSchema();
+const schema = mediationInputSchema(DEFAULT_ENUMERATIONS);
 
 const mediation = mediationFixture;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStatistics } from '../../../core/statistics/compute';
 import { statisticsTables } from '../../../core/statistics/tables';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
-import { documentLabel, statisticsInput as input } from './statisticsFixture';
+import { documentLabel, requests, statisticsInput as input } from './statisticsFixture';
 
 describe('statistics of a period', () => {
   const r = computeStatistics(input);
@@ -30,7 +30,7 @@ describe('statistics of a period', () => {
 
   it('splits by special group (several groups count once each) and by case type', () => {
     const group = Object.fromEntries(r.bySpecialGroup.map((s) => [s.label, s.figures]));
-    expect(Object.keys(group)).toEqual(['农民工', '未成年人', '残疾人', '无特殊群体']);
+    expect(Object.keys(group)).toEqual(['农民工', '未成年人', '残疾人', '无特殊群体', '减：同属多个特殊群体，重复计入']);
     expect(group['未成年人']!.consultations).toBe(2);
     expect(group['残疾人']!.consultations).toBe(1);
     expect(group['农民工']!.mediations.agreedFen).toBe(3_850_000);
@@ -72,20 +72,68 @@ describe('statistics of a period', () => {
   });
 
   it('counts a detainee request no lawyer has handled by its transfer only, not as a contact', () => {
-    // Two requests staff logged (no lawyer, no help): one application transferred on time,
-    // one received 11-28 09:00 and still pending at 11-30 12:00 (overdue).
-    const requests = [
-      { id: 'r1', time: '2026-11-10T08:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: ['minor'], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt: '2026-11-10T15:00:00+08:00' } },
-      { id: 'r2', time: '2026-11-28T09:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-28T09:00:00+08:00' } },
-    ];
     const withRequests = computeStatistics({ ...input, consultations: [...input.consultations, ...requests] });
+    // Their own row in the per-lawyer table, so that its rows add up to 合计 (issue 17 item 7).
+    expect(withRequests.byLawyer.find((l) => l.label === '看守所登记（未经值班律师接待）')!.figures).toMatchObject({ consultations: 0, legalAid: { transferred: 2, overdueTransfers: 1, applied: 0, refused: 0 } });
     expect(withRequests.total.consultations).toBe(r.total.consultations);
     expect(withRequests.total.helpTypes).toEqual(r.total.helpTypes);
     expect(withRequests.total.legalAid).toEqual({ ...r.total.legalAid, transferred: r.total.legalAid.transferred + 2, overdueTransfers: r.total.legalAid.overdueTransfers + 1 });
-    expect(withRequests.byLawyer.map((l) => [l.key, l.figures.consultations])).toEqual(r.byLawyer.map((l) => [l.key, l.figures.consultations]));
+    expect(withRequests.byLawyer.filter((l) => l.key === 'la' || l.key === 'lb')).toEqual(r.byLawyer.filter((l) => l.key === 'la' || l.key === 'lb'));
     expect(withRequests.trend).toEqual(r.trend);
     const minors = (rep: typeof r) => rep.bySpecialGroup.find((g) => g.key === 'minor')!.figures;
     expect(minors(withRequests).consultations).toBe(minors(r).consultations);
     expect(minors(withRequests).legalAid.transferred).toBe(minors(r).legalAid.transferred + 1);
+  });
+
+  it('counts a transfer at exactly the deadline as on time and one a millisecond later as overdue (the same rule as the queue)', () => {
+    const at = (transferredAt: string) =>
+      computeStatistics({ ...input, consultations: [{ id: 'x', time: '2026-11-10T08:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt } }] }).total.legalAid.overdueTransfers;
+    expect(at('2026-11-11T08:00:00.000+08:00')).toBe(0);
+    expect(at('2026-11-11T08:00:00.001+08:00')).toBe(1);
+  });
+
+  it('splits by criminal stage and by place of contact, a request by its transfer only', () => {
+    const rep = computeStatistics({ ...input, consultations: [...input.consultations, ...requests] });
+    const rows = (slices: typeof rep.byStage) => Object.fromEntries(slices.map((s) => [s.label, [s.figures.consultations, s.figures.pleaWitnessed, s.figures.legalAid.applied, s.figures.legalAid.transferred, s.figures.legalAid.overdueTransfers]]));
+    // Hand-counted from the fixture's table: c1 c5 r1 侦查, c2 r2 审查起诉, c4 审判, c3 civil.
+    expect(rows(rep.byStage)).toEqual({
+      侦查: [2, 1, 1, 1, 1],
+      审查起诉: [1, 0, 0, 2, 1],
+      审判: [1, 0, 0, 1, 1],
+      非刑事案件: [1, 0, 0, 0, 0],
+    });
+    // c3 court; c1 c4 r1 r2 detention centre; c2 procuratorate; c5 police case centre.
+    expect(rows(rep.byPlace)).toEqual({
+      法院诉讼服务中心: [1, 0, 0, 0, 0],
+      看守所: [2, 1, 1, 3, 2],
+      检察院: [1, 0, 0, 1, 0],
+      公安执法办案中心: [1, 0, 0, 0, 1],
+    });
+    const tables = statisticsTables(rep, DEFAULT_ENUMERATIONS, documentLabel);
+    expect(tables.find((t) => t.title === '按诉讼阶段')!.columns).toEqual(['诉讼阶段', '咨询人次', '具结书签署在场', '当场申请法律援助', '转交法律援助申请', '超时转交']);
+    expect(tables.find((t) => t.title === '按接待地点')!.rows.at(-1)).toEqual(['合计', 5, 1, 1, 4, 3]);
+  });
+
+  it('every table\'s 合计 row equals the sum of its rows (requests, joint mediations and people in several groups included)', () => {
+    const toFen = (v: string | number) => (typeof v === 'number' ? v : Math.round(Number(v) * 100));
+    const reports = [
+      computeStatistics({ ...input, consultations: [...input.consultations, ...requests] }),
+      computeStatistics(input),
+      computeStatistics({ ...input, lawyerId: 'lb' }),
+    ];
+    let checked = 0;
+    for (const rep of reports) {
+      for (const t of statisticsTables(rep, DEFAULT_ENUMERATIONS, documentLabel)) {
+        const last = t.rows.at(-1);
+        if (last?.[0] !== '合计') continue;
+        for (let col = 1; col < t.columns.length; col++) {
+          const sum = t.rows.slice(0, -1).reduce((acc, row) => acc + toFen(row[col]!), 0);
+          expect([t.title, t.columns[col], sum]).toEqual([t.title, t.columns[col], toFen(last[col]!)]);
+          checked++;
+        }
+      }
+    }
+    // 按值班律师, 按特殊群体, 按案件类型, 按诉讼阶段, 按接待地点 in each of the three reports.
+    expect(checked).toBe(3 * (10 + 10 + 10 + 5 + 5));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRemaining, transferDeadline } from '../../../core/consultations/transferDeadline';
+import { describeRemaining, isTransferOnTime, mayUndoTransfer, transferClockOf, transferDeadline } from '../../../core/consultations/transferDeadline';
 
 const RECEIVED = '2026-11-23T09:00:00+08:00';
 const at = (rfc3339: string) => new Date(rfc3339);
@@ -43,5 +43,46 @@ describe('describeRemaining', () => {
     expect(describeRemaining(3 * HOUR + 20 * 60_000 + 59_000)).toBe('剩余 3 小时 20 分');
     expect(describeRemaining(-(HOUR + 5 * 60_000))).toBe('已超时 1 小时 5 分');
     expect(describeRemaining(45 * 60_000)).toBe('剩余 45 分');
+  });
+});
+
+describe('isTransferOnTime: the one boundary every screen and statistic uses', () => {
+  const received = Date.parse(RECEIVED);
+  it('takes a transfer at exactly receipt + 24 h to the millisecond as on time, one millisecond later as late', () => {
+    expect(isTransferOnTime(received, received + 24 * HOUR)).toBe(true);
+    expect(isTransferOnTime(received, received + 24 * HOUR + 1)).toBe(false);
+    expect(isTransferOnTime(received, received + 24 * HOUR - 1)).toBe(true);
+  });
+  it('decides transferDeadline for a transferred and for a pending application alike', () => {
+    const due = '2026-11-24T09:00:00.000+08:00';
+    expect(transferDeadline(RECEIVED, 0, due).overdue).toBe(false);
+    expect(transferDeadline(RECEIVED, 0, '2026-11-24T09:00:00.001+08:00').overdue).toBe(true);
+  });
+});
+
+describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
+  const contact = { time: '2026-11-23T10:00:00+08:00', legalAidOutcome: 'transferred' };
+  it('starts a lawyer\'s own contact with a transfer outcome at the contact, like a staff request at its receipt', () => {
+    expect(transferClockOf(contact)).toEqual({ receivedAt: '2026-11-23T10:00:00+08:00', source: 'lawyer' });
+    expect(transferClockOf({ ...contact, requestKind: 'legal_aid_application', receivedAt: RECEIVED })).toEqual({ receivedAt: RECEIVED, source: 'staff' });
+    expect(transferClockOf({ ...contact, transferredAt: '2026-11-23T11:00:00+08:00' })?.transferredAt).toBe('2026-11-23T11:00:00+08:00');
+  });
+  it('runs no clock for other outcomes or for a request to meet a lawyer', () => {
+    expect(transferClockOf({ ...contact, legalAidOutcome: 'applied' })).toBeUndefined();
+    expect(transferClockOf({ ...contact, requestKind: 'meet_lawyer', receivedAt: RECEIVED })).toBeUndefined();
+  });
+});
+
+describe('mayUndoTransfer', () => {
+  const marked = { transferredAt: '2026-11-23T15:00:00+08:00', transferredBy: 'kss' };
+  const t = (s: string) => Date.parse(s);
+  it('lets its author undo on the day it was marked when he is on no shift, in the station\'s offset', () => {
+    expect(mayUndoTransfer(marked, 'kss', t('2026-11-23T23:59:59+08:00'))).toBe(true);
+    expect(mayUndoTransfer(marked, 'kss', t('2026-11-24T00:00:00+08:00'))).toBe(false);
+    expect(mayUndoTransfer(marked, 'other', t('2026-11-23T16:00:00+08:00'))).toBe(false);
+  });
+  it('follows the shift it was marked in: open past midnight yes, after sign-out no', () => {
+    expect(mayUndoTransfer(marked, 'kss', t('2026-11-24T01:00:00+08:00'), { startedAt: '2026-11-23T08:00:00+08:00' })).toBe(true);
+    expect(mayUndoTransfer(marked, 'kss', t('2026-11-23T19:00:00+08:00'), { startedAt: '2026-11-23T08:00:00+08:00', endedAt: '2026-11-23T18:00:00+08:00' })).toBe(false);
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { personAndCaseOf } from '../../../renderer/src/features/consultations/formValues';
 import { detaineeRequestDraft } from '../../../core/consultations/detaineeRequest';
-import { consultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
+
+const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
 describe('a lawyer’s contact started from a detainee’s request', () => {
   const request = consultationInputSchema.parse(
     normalizeConsultationInput(
       detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-30T09:20:00+08:00', clientName: '张小𠮷', idNumber: '210102201005011234', criminalStage: 'investigation', cause: '盗窃罪', caseNumber: '(2026)辽0102刑初88号' }),
+      DEFAULT_ENUMERATIONS,
     ),
   );
   const values = personAndCaseOf(request);

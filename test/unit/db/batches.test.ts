@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,9 +57,9 @@ async function linesOf(path: string, file: string) {
 describe('batches from the station database', () => {
   it('sends what changed since the last batch, tombstones included, and nothing twice', async () => {
     const s = await station('LN0102-FY01');
-    const a = await createConsultation(s.db, s.vault, contact(), lawyer);
-    const b = await createConsultation(s.db, s.vault, contact({ clientName: '赵六' }), lawyer);
-    const c = await createConsultation(s.db, s.vault, contact({ clientName: '钱七' }), lawyer);
+    const a = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
+    const b = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵六' }), lawyer);
+    const c = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '钱七' }), lawyer);
     expect((await pendingSummary(s.db)).counts.consultations).toBe(3);
 
     const first = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
@@ -67,7 +68,7 @@ describe('batches from the station database', () => {
     expect(sent.map((l) => l.clientName).sort()).toEqual(['王𠮷', '赵六', '钱七'].sort());
     expect((await pendingSummary(s.db)).total).toBe(0);
 
-    await editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '已代为提出取保候审申请' }, lawyer, 1);
+    await editConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, a.id, { ...contact(), advice: '已代为提出取保候审申请' }, lawyer, 1);
     await deleteConsultation(s.db, s.vault, c.id, lawyer);
     const pending = await pendingSummary(s.db);
     expect(pending.counts.consultations).toBe(2);
@@ -89,10 +90,7 @@ describe('batches from the station database', () => {
 
   it('carries mediations in mediations.jsonl with their parties and amounts', async () => {
     const s = await station('LN0102-FY05');
-    const m = await createMediation(
-      s.db,
-      s.vault,
-      {
+    const m = await createMediation(s.db, s.vault, DEFAULT_ENUMERATIONS, {
         type: 'aid_mediation_link',
         cause: '劳务合同纠纷',
         parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }],
@@ -115,9 +113,9 @@ describe('batches from the station database', () => {
 
   it('keeps a revision made while the export ran pending for the next batch', async () => {
     const s = await station('LN0102-FY02');
-    const a = await createConsultation(s.db, s.vault, contact(), lawyer);
+    const a = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, {
-      onStart: () => void editConsultation(s.db, s.vault, a.id, { ...contact(), advice: '导出期间修改' }, lawyer, 1),
+      onStart: () => void editConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, a.id, { ...contact(), advice: '导出期间修改' }, lawyer, 1),
     });
     await new Promise((r) => setTimeout(r, 20));
     const outbox = await s.db.outbox.toArray();
@@ -127,9 +125,9 @@ describe('batches from the station database', () => {
   it('a supervisor ingests another station’s batches: read-only, chained, idempotent', async () => {
     const court = await station('LN0102-FY03');
     const centre = await station('LN01-ZX');
-    const a = await createConsultation(court.db, court.vault, contact(), lawyer);
+    const a = await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
-    await editConsultation(court.db, court.vault, a.id, { ...contact(), advice: '第二次' }, lawyer, 1);
+    await editConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, a.id, { ...contact(), advice: '第二次' }, lawyer, 1);
     const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
 
     const ingest = async (path: string) => {
@@ -160,7 +158,7 @@ describe('batches from the station database', () => {
 
     // …but once the chain is known, a batch from a different chain is refused.
     const impostor = await station('LN0102-FY03');
-    await createConsultation(impostor.db, impostor.vault, contact(), lawyer);
+    await createConsultation(impostor.db, impostor.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
     const refused = await ingest(fake.path);
     expect(refused.report.ok).toBe(false);
@@ -177,16 +175,16 @@ describe('batches from the station database', () => {
   it('imports exactly the file it verified, even when the file is swapped on the stick between open, verify and import', async () => {
     const court = await station('LN0102-FY03');
     const centre = await station('LN01-ZX');
-    await createConsultation(court.db, court.vault, contact({ clientName: '真实当事人' }), lawyer);
+    await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '真实当事人' }), lawyer);
     const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
-    await createConsultation(court.db, court.vault, contact({ clientName: '第二批' }), lawyer);
+    await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '第二批' }), lawyer);
     const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
     // An impostor claims the registered court with his own key, and also sends as a new station.
     const impostor = await station('LN0102-FY03');
-    await createConsultation(impostor.db, impostor.vault, contact({ clientName: '冒名记录' }), lawyer);
+    await createConsultation(impostor.db, impostor.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '冒名记录' }), lawyer);
     const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
     const stranger = await station('LN0102-FY09');
-    await createConsultation(stranger.db, stranger.vault, contact({ clientName: '新站记录' }), lawyer);
+    await createConsultation(stranger.db, stranger.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '新站记录' }), lawyer);
     const strangers = (await exportPendingBatch(stranger.db, stranger.vault, stranger.api.batch, supervisor))!;
 
     const run = async (path: string, swap: { afterOpen?: string; afterVerify?: string }) => {
@@ -232,7 +230,7 @@ describe('batches from the station database', () => {
   it('registers a new station only with the fingerprint the supervisor confirmed', async () => {
     const court = await station('LN0102-FY04');
     const centre = await station('LN01-ZX');
-    await createConsultation(court.db, court.vault, contact(), lawyer);
+    await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
     centre.pick(one.path);
     const summary = (await centre.api.batch.openImport())!;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createMediation, deleteMediation, markMediationPaid, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
@@ -23,7 +24,7 @@ beforeEach(async () => {
 
 describe('mediation records', () => {
   it('keeps parties, terms and amounts sealed; only dates and links in the clear', async () => {
-    const m = await createMediation(db, vault, mediation(), lawyer);
+    const m = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     const row = (await db.mediations.get(m.id))!;
     expect(JSON.stringify(row)).not.toContain('赵𠮷');
     expect(JSON.stringify(row)).not.toContain('38500');
@@ -31,23 +32,34 @@ describe('mediation records', () => {
   });
 
   it('lists agreements past their deadline until the payment is recorded', async () => {
-    const late = await createMediation(db, vault, mediation(), lawyer);
-    await createMediation(db, vault, mediation({ paymentDeadline: '2026-12-30' }), lawyer);
-    await createMediation(db, vault, mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }), lawyer);
+    const late = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
+    await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ paymentDeadline: '2026-12-30' }), lawyer);
+    await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }), lawyer);
     expect((await overdueMediations(db, vault, '2026-12-01')).map((m) => m.id)).toEqual([]);
     expect((await overdueMediations(db, vault, '2026-12-02')).map((m) => m.id)).toEqual([late.id]);
-    const paid = await markMediationPaid(db, vault, late.id, '2026-12-03', lawyer);
+    const paid = await markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, late.id, '2026-12-03', lawyer);
     expect(paid.paidAt).toBe('2026-12-03');
     expect(paid.rev).toBe(2);
     expect(await overdueMediations(db, vault, '2026-12-10')).toEqual([]);
   });
 
   it('lists a period without tombstones, travels in the next batch, and refuses roles without the right', async () => {
-    const a = await createMediation(db, vault, mediation(), lawyer);
-    const b = await createMediation(db, vault, mediation({ date: '2026-11-21' }), lawyer);
+    const a = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
+    const b = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ date: '2026-11-21' }), lawyer);
     await deleteMediation(db, vault, a.id, lawyer);
     expect((await mediationsBetween(db, vault, '2026-11-01', '2026-11-30')).map((m) => m.id)).toEqual([b.id]);
     expect((await pendingSummary(db)).counts.mediations).toBe(2);
-    await expect(createMediation(db, vault, mediation(), staff)).rejects.toThrow();
+    await expect(createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), staff)).rejects.toThrow();
+  });
+
+  it('saves a mediation of a type the province added, and marks it paid with the station\'s lists', async () => {
+    const enums = mergeEnumerations(DEFAULT_ENUMERATIONS, { mediationTypes: [{ code: 'labour_union', label: '工会劳动争议调解' }] });
+    const added = mediation({ type: 'labour_union' });
+    const m = await createMediation(db, vault, enums, added, lawyer);
+    expect(m.type).toBe('labour_union');
+    const paid = await markMediationPaid(db, vault, enums, m.id, '2026-12-03', lawyer);
+    expect(paid.paidAt).toBe('2026-12-03');
+    // The default lists alone refuse the province's type: that is what the station's lists prevent.
+    await expect(createMediation(db, vault, DEFAULT_ENUMERATIONS, added, lawyer)).rejects.toThrow('调解类型');
   });
 });

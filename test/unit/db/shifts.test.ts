@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { endShift, openShifts, ShiftAlreadyOpenError, shiftsBetween, startShift } from '../../../renderer/src/db/shifts';
@@ -25,21 +26,21 @@ beforeEach(async () => {
 
 const hourAgo = () => toRfc3339(new Date(Date.now() - 3_600_000));
 const start = (actor: typeof lawyerA | typeof supervisor, lawyerId = 'lawyer-a') =>
-  startShift(db, vault, { lawyerId, place: 'court_service_centre', startedAt: hourAgo() }, actor);
+  startShift(db, vault, { lawyerId, place: 'court_service_centre', startedAt: hourAgo() }, actor, DEFAULT_ENUMERATIONS);
 
 describe('shifts', () => {
   it('puts what a lawyer logs while signed in into the shift, and nothing after the sign-out', async () => {
     const shift = await start(lawyerA);
-    const during = await createConsultation(db, vault, contact({ time: toRfc3339() }), lawyerA);
-    const other = await createConsultation(db, vault, contact({ time: toRfc3339(), lawyerId: 'lawyer-b' }), lawyerB);
-    const mediation = await createMediation(db, vault, mediationFixture({ lawyerIds: ['lawyer-b', 'lawyer-a'] }), lawyerA);
+    const during = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: toRfc3339() }), lawyerA);
+    const other = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: toRfc3339(), lawyerId: 'lawyer-b' }), lawyerB);
+    const mediation = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediationFixture({ lawyerIds: ['lawyer-b', 'lawyer-a'] }), lawyerA);
     expect(during.shiftId).toBe(shift.id);
     expect(other.shiftId).toBeUndefined();
     expect(mediation.shiftId).toBe(shift.id);
 
     const ended = await endShift(db, vault, shift.id, { endedAt: toRfc3339(), handoverNotes: '交接：刘某材料待补' }, async () => ({ consultations: 1 }) as never, lawyerA);
     expect(ended).toMatchObject({ rev: 2, handoverNotes: '交接：刘某材料待补', log: { consultations: 1 } });
-    const after = await createConsultation(db, vault, contact({ time: toRfc3339() }), lawyerA);
+    const after = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: toRfc3339() }), lawyerA);
     expect(after.shiftId).toBeUndefined();
     expect(await openShifts(db, vault)).toEqual([]);
   });
@@ -48,7 +49,7 @@ describe('shifts', () => {
     const first = await start(lawyerA);
     await expect(start(lawyerA)).rejects.toBeInstanceOf(ShiftAlreadyOpenError);
     await expect(start(lawyerA, 'lawyer-b')).rejects.toThrow('只能为本人签到、签退');
-    await expect(startShift(db, vault, { lawyerId: 'lawyer-a', place: 'court_service_centre', startedAt: hourAgo() }, staff)).rejects.toThrow();
+    await expect(startShift(db, vault, { lawyerId: 'lawyer-a', place: 'court_service_centre', startedAt: hourAgo() }, staff, DEFAULT_ENUMERATIONS)).rejects.toThrow();
     const forB = await start(supervisor, 'lawyer-b');
     expect((await openShifts(db, vault)).map((s) => s.id)).toEqual([first.id, forB.id]);
     await expect(endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, lawyerA)).rejects.toThrow('只能为本人签到、签退');

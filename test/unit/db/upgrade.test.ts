@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb, type ConsultationRow } from '../../../renderer/src/db/database';
@@ -103,7 +104,7 @@ describe('schema upgrades', () => {
     // Found through the new postings, tombstone excluded, newest first.
     expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual(['c-1']);
     expect((await earlierContactsOf(db, vault, '11010519491231002x')).map((c) => c.id)).toEqual(['c-2']);
-    const next = await createConsultation(db, vault, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), { id: 'lawyer-a', name: '张律师', role: 'lawyer' });
+    const next = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), { id: 'lawyer-a', name: '张律师', role: 'lawyer' });
     expect((await db.consultations.get(next.id))?.doc).toBe(3);
     expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
     db.close();

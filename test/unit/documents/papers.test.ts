@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { mediationInputSchema } from '../../../core/mediations/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
@@ -20,7 +20,7 @@ const station = { name: '沈阳市第一看守所法律援助工作站', code: '
 const enums = DEFAULT_ENUMERATIONS;
 
 function consultation(overrides: Record<string, unknown> = {}): Consultation {
-  const input = consultationInputSchema.parse(contact({ gender: 'male', birthDate: '1980-01-01', address: '沈阳市和平区南京北街2号', ...overrides }));
+  const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ gender: 'male', birthDate: '1980-01-01', address: '沈阳市和平区南京北街2号', ...overrides }));
   return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
 }
 
@@ -120,7 +120,7 @@ describe('judicial confirmation filled from a mediation', () => {
   const template = templateOf('judicial_confirmation_application')!;
 
   it('takes the parties as joint applicants, the terms, the amount, the date and the inviting court, dated today', () => {
-    const mediation = mediationInputSchema().parse(
+    const mediation = mediationInputSchema(DEFAULT_ENUMERATIONS).parse(
       mediationFixture({ place: '和平区人民法院诉讼服务中心', terms: '被申请人支付拖欠工资38,500元。\n申请人放弃其他请求。' }),
     );
     const values = prefillDocument(template, { mediation, station, lawyerName: '刘䶮', today: '2026-11-24', enums });
@@ -139,11 +139,11 @@ describe('judicial confirmation filled from a mediation', () => {
   });
 
   it('names the people’s mediation committee where the mediation took place', () => {
-    const mediation = mediationInputSchema().parse(mediationFixture({ type: 'people_mediation', place: '南湖街道人民调解委员会' }));
+    const mediation = mediationInputSchema(DEFAULT_ENUMERATIONS).parse(mediationFixture({ type: 'people_mediation', place: '南湖街道人民调解委员会' }));
     const values = prefillDocument(template, { mediation, station, today: '2026-11-24', enums });
     expect(values.mediationOrg).toBe('南湖街道人民调解委员会');
     expect(values.court).toBe('');
-    const inCourtRoom = mediationInputSchema().parse(mediationFixture({ place: '和平区人民法院诉讼服务中心调解室' }));
+    const inCourtRoom = mediationInputSchema(DEFAULT_ENUMERATIONS).parse(mediationFixture({ place: '和平区人民法院诉讼服务中心调解室' }));
     expect(prefillDocument(template, { mediation: inCourtRoom, station, today: '2026-11-24', enums }).mediationOrg).toBe('');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { mediationInputSchema } from '../../../core/mediations/schema';
 import { mediationFixture } from '../core/mediationFixture';
 import { contact } from '../core/contactFixture';
@@ -11,7 +11,7 @@ import { formatDocumentNumber } from '../../../core/documents/numbering';
 import { formatChineseDate } from '../../../core/documents/format';
 
 function consultation(overrides: Record<string, unknown> = {}): Consultation {
-  const input = consultationInputSchema.parse(
+  const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(
     contact({ gender: 'male', address: '沈阳市和平区南京北街2号', advice: '可以由近亲属提出取保候审申请', ...overrides }),
   );
   return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
@@ -49,7 +49,7 @@ describe('prefillDocument', () => {
 
 describe('prefill from a mediation', () => {
   it('fills the 调解协议书 from the mediation record, and the result passes the template’s checks', () => {
-    const mediation = mediationInputSchema().parse(
+    const mediation = mediationInputSchema(DEFAULT_ENUMERATIONS).parse(
       mediationFixture({ terms: '被申请人支付拖欠工资38,500元。\n申请人放弃其他请求。', amountRecovered: '' }),
     );
     const template = templateOf('mediation_agreement')!;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import {
@@ -70,7 +71,7 @@ describe('accounts and sign-in', () => {
   it('creates the first supervisor with the data key, and signs in again with the password', async () => {
     const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
     expect(recoveryCode).toHaveLength(29);
-    const saved = await createConsultation(db, session.vault, record(), session.actor);
+    const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
 
     const again = await signIn(db, 'admin', 'Station#2026');
     expect(again.actor).toMatchObject({ name: '刘主任', role: 'supervisor' });
@@ -81,7 +82,7 @@ describe('accounts and sign-in', () => {
 
   it('gives each account its own wrap of the same data key', async () => {
     const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
-    const saved = await createConsultation(db, session.vault, record(), session.actor);
+    const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
     await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
     const lawyer = await signIn(db, 'zhang', 'Lawyer#2026');
     expect(lawyer.actor.role).toBe('lawyer');
@@ -94,7 +95,7 @@ describe('accounts and sign-in', () => {
 
   it('lets a supervisor regain access with the recovery code after losing the password', async () => {
     const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
-    const saved = await createConsultation(db, session.vault, record(), session.actor);
+    const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
     await expect(recoverWithCode(db, 'admin', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'NewPass#2026', FAST)).rejects.toThrow('恢复码错误');
     const recovered = await recoverWithCode(db, 'admin', recoveryCode.toLowerCase().replace(/-/g, ' '), 'NewPass#2026', FAST);
     expect((await getConsultation(db, recovered.vault, saved.id))?.clientName).toBe('王𠮷');

@@ -5,6 +5,7 @@ import { changePassword, createFirstSupervisor, signIn } from '../../../renderer
 import { sessionStore } from '../../../renderer/src/session/sessionStore';
 import { KeyGoneError, unwrapDataKey, wrapDataKey } from '../../../renderer/src/session/keyMaterial';
 import { createConsultation, getConsultation } from '../../../renderer/src/db/consultations';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { createBackup, openBackup } from '../../../renderer/src/backup/backupFile';
 
 /**
@@ -23,6 +24,7 @@ async function station() {
   const c = await createConsultation(
     db,
     session.vault,
+    DEFAULT_ENUMERATIONS,
     { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
     session.actor,
   );

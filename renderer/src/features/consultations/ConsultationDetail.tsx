@@ -5,16 +5,17 @@ import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
 import { REQUEST_KINDS } from '../../../../core/consultations/schema';
 import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
-import { transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
+import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
-import { deleteConsultation, getConsultation, undeleteConsultation, type StoredConsultation } from '../../db/consultations';
+import { canUndoTransfer, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation } from '../../db/consultations';
 import { historyOf } from '../../db/repository';
 import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from './formValues';
-import { can } from '../../session/permissions';
+import { can, mayMarkTransfer } from '../../session/permissions';
+import { TransferDialog } from './TransferDialog';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -38,19 +39,29 @@ export function ConsultationDetail({
   const { message } = App.useApp();
   const [record, setRecord] = useState<StoredConsultation | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
-  const [openedAt] = useState(() => Date.now());
+  const [openedAt, setOpenedAt] = useState(() => Date.now());
+  // Bumped after a transfer is marked or taken back here, to read the record again.
+  const [version, setVersion] = useState(0);
+  const [marking, setMarking] = useState(false);
+  const [mayUndo, setMayUndo] = useState(false);
+  const actor = { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) };
 
   useEffect(() => {
     let live = true;
-    void Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)]).then(([r, h]) => {
+    void Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)]).then(async ([r, h]) => {
+      const undoable = r ? await canUndoTransfer(db, r, actor) : false;
       if (!live) return;
       setRecord(r ?? null);
       setHistory(h);
+      setMayUndo(undoable);
+      setOpenedAt(Date.now());
     });
     return () => {
       live = false;
     };
-  }, [id, session.vault]);
+    // The actor is the session's; it changes only with the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, session.vault, version]);
 
   if (!record) return null;
   const own = record.ownerId === session.actor.id;
@@ -87,7 +98,18 @@ export function ConsultationDetail({
     onClosed();
   };
 
-  const deadline = record.requestKind === 'legal_aid_application' && record.receivedAt ? transferDeadline(record.receivedAt, openedAt, record.transferredAt) : null;
+  const clock = transferClockOf(record);
+  const deadline = clock ? transferDeadline(clock.receivedAt, openedAt, clock.transferredAt) : null;
+  const markedBy = [...history].reverse().find((h) => h.action === 'update' && h.fields.includes('transferredBy'))?.actorName;
+  const takeBack = async () => {
+    try {
+      await undoTransfer(db, session.vault, record.id, actor);
+      message.success('已撤销转交，申请回到待转交');
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : '撤销失败');
+    }
+    setVersion((v) => v + 1);
+  };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16} data-testid="consultation-detail">
@@ -96,6 +118,16 @@ export function ConsultationDetail({
           <Button type="primary" onClick={() => onAnswer?.(record)}>
             接待此申请
           </Button>
+        )}
+        {!record.deleted && mayMarkTransfer(session.actor, record) && (
+          <Button type="primary" onClick={() => setMarking(true)}>
+            标记已转交
+          </Button>
+        )}
+        {!record.deleted && mayUndo && (
+          <Popconfirm title="撤销这次转交登记？" description="申请将回到待转交，转交期限照旧计算。" okText="撤销转交" cancelText="取消" onConfirm={takeBack}>
+            <Button>撤销转交</Button>
+          </Popconfirm>
         )}
         {mayEdit && (
           <Button type={mayAnswer ? 'default' : 'primary'} onClick={() => onEdit(record)}>
@@ -117,11 +149,17 @@ export function ConsultationDetail({
           showIcon
           title={
             deadline.transferred
-              ? `已于 ${dayjs(record.transferredAt).format('YYYY-MM-DD HH:mm')} 转交${deadline.overdue ? '（超过 24 小时）' : ''}`
+              ? `已于 ${dayjs(record.transferredAt).format('YYYY-MM-DD HH:mm')} 转交${record.transferRecipient ?? ''}${deadline.overdue ? '（超过 24 小时）' : '（24 小时内）'}`
               : `应于 ${dayjs(deadline.dueAt).format('YYYY-MM-DD HH:mm')} 前转交：${describeRemaining(deadline.remainingMs)}`
+          }
+          description={
+            deadline.transferred && (record.transferReceiver || markedBy)
+              ? [record.transferReceiver && `接收人：${record.transferReceiver}`, markedBy && `登记人：${markedBy}`].filter(Boolean).join('　')
+              : undefined
           }
         />
       )}
+      <TransferDialog record={marking ? record : null} onClose={() => setMarking(false)} onDone={() => setVersion((v) => v + 1)} />
       <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
         <Descriptions.Item label="接待时间">{dayjs(record.time).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
         <Descriptions.Item label="值班律师">{(record.lawyerId && lawyerNames.get(record.lawyerId)) || '—'}</Descriptions.Item>

@@ -156,8 +156,8 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     setSaving(true);
     try {
       const record = editing
-        ? await editConsultation(db, session.vault, editing.id, parsed.data, session.actor, editing.rev)
-        : await createConsultation(db, session.vault, parsed.data, session.actor);
+        ? await editConsultation(db, session.vault, enums, editing.id, parsed.data, session.actor, editing.rev)
+        : await createConsultation(db, session.vault, enums, parsed.data, session.actor);
       message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
       onSaved(record, nextAction.current);
     } catch (err) {

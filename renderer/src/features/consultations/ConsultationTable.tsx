@@ -5,6 +5,8 @@ import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
 import { REQUEST_KINDS } from '../../../../core/consultations/schema';
 import { useStation } from '../../app/StationContext';
+import { transferClockOf } from '../../../../core/consultations/transferDeadline';
+import { TransferTag } from './TransferTag';
 import type { ConsultationList } from './useConsultationList';
 
 const ROW_HEIGHT = 56;
@@ -100,7 +102,7 @@ export function ConsultationTable({
                     </span>
                     <span role="cell">{(c.lawyerId && lawyerNames.get(c.lawyerId)) || '—'}</span>
                     <span role="cell">
-                      {c.legalAidOutcome !== 'not_needed' && <Tag color="blue">{labelOf(enums.legalAidOutcomes, c.legalAidOutcome)}</Tag>}
+                      {transferClockOf(c) ? <TransferTag record={c} now={Date.now()} /> : c.legalAidOutcome !== 'not_needed' && <Tag color="blue">{labelOf(enums.legalAidOutcomes, c.legalAidOutcome)}</Tag>}
                       {c.specialGroups.length > 0 && <Tag>{labelOf(enums.specialGroups, c.specialGroups[0]!)}</Tag>}
                     </span>
                   </>

@@ -95,7 +95,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
     }
     setSaving(true);
     try {
-      const record = await createConsultation(db, session.vault, parsed.data, session.actor);
+      const record = await createConsultation(db, session.vault, enums, parsed.data, session.actor);
       message.success(`已登记：${record.clientName}（${labelOf(REQUEST_KINDS, record.requestKind ?? '')}）`);
       onSaved(record);
     } catch (err) {

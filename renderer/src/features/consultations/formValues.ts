@@ -77,6 +77,9 @@ export const FIELD_LABELS: Record<string, string> = {
   requestKind: '在押人员申请',
   receivedAt: '收到申请时间',
   transferredAt: '转交时间',
+  transferRecipient: '接收机构',
+  transferReceiver: '接收人',
+  transferredBy: '转交登记人',
   deleted: '删除状态',
   ownerId: '登记人',
 };

@@ -31,7 +31,7 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   const markPaid = async () => {
     if (!paying) return;
     try {
-      await markMediationPaid(db, session.vault, m.id, paying.format('YYYY-MM-DD'), session.actor);
+      await markMediationPaid(db, session.vault, enums, m.id, paying.format('YYYY-MM-DD'), session.actor);
       message.success('已记录履行');
       setPaying(null);
     } catch (err) {

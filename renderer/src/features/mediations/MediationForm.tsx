@@ -81,8 +81,8 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
     setSaving(true);
     try {
       const saved = editing
-        ? await editMediation(db, session.vault, editing.id, parsed, session.actor, editing.rev, enums)
-        : await createMediation(db, session.vault, parsed, session.actor, enums);
+        ? await editMediation(db, session.vault, enums, editing.id, parsed, session.actor, editing.rev)
+        : await createMediation(db, session.vault, enums, parsed, session.actor);
       message.success(editing ? '已保存修改' : '已记录调解');
       onSaved(saved);
     } catch (err) {

@@ -32,7 +32,7 @@ function daysBetween(from: string, to: string): string[] {
 export function StatisticsCharts({ report }: { report: StatisticsReport }) {
   const [trendRef, trendWidth] = useWidth();
   const [groupRef, groupWidth] = useWidth();
-  const groups = report.bySpecialGroup.map((s) => ({ name: s.label, 咨询人次: s.figures.consultations, 参与调解: s.figures.mediations.joined }));
+  const groups = report.bySpecialGroup.filter((s) => !s.correction).map((s) => ({ name: s.label, 咨询人次: s.figures.consultations, 参与调解: s.figures.mediations.joined }));
   // Every day of the period, quiet days as zeros, so the line shows them; past two months
   // a daily line is noise (and 365 points are slow to draw), so longer periods go by week.
   const byDay = new Map(report.trend.map((d) => [d.day, d]));

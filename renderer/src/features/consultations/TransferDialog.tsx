@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { TRANSFER_MARK_LIMITS, transferMarkSchema, type TransferMark } from '../../../../core/consultations/transferMark';
+import { transferClockOf, transferDeadline } from '../../../../core/consultations/transferDeadline';
+import { toRfc3339 } from '../../../../core/time/rfc3339';
+import { db } from '../../db';
+import { markTransferred, undoTransfer, type StoredConsultation } from '../../db/consultations';
+import { useSession } from '../../session/SessionContext';
+import { zodRule } from '../../ui/zodForm';
+
+/** The last agency a station handed applications to: most stations send all to one centre. */
+const LAST_RECIPIENT = 'station.transferRecipient';
+
+/**
+ * 标记已转交 (法律援助法 第三十九条): asks to whom the application was handed (the agency and
+ * the person who took it), records it with the time and the account, and offers to take it
+ * back at once (its author may also do so later in his shift, from the record).
+ */
+export function TransferDialog({ record, onClose, onDone }: { record: StoredConsultation | null; onClose(): void; onDone?(record: StoredConsultation): void }) {
+  const session = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TransferMark>();
+  const [saving, setSaving] = useState(false);
+  const clock = record ? transferClockOf(record) : undefined;
+
+  const save = async () => {
+    if (!record) return;
+    let values: TransferMark;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      const at = toRfc3339(new Date());
+      const saved = await markTransferred(db, session.vault, record.id, values, session.actor, at);
+      localStorage.setItem(LAST_RECIPIENT, saved.transferRecipient ?? '');
+      const late = clock && transferDeadline(clock.receivedAt, 0, at).overdue;
+      const key = `transfer-${record.id}`;
+      message.open({
+        key,
+        type: late ? 'warning' : 'success',
+        duration: 8,
+        content: (
+          <span>
+            已记录 {record.clientName} 的申请已转交{late ? '（超过 24 小时）' : ''}{' '}
+            <Button
+              size="small"
+              type="link"
+              onClick={async () => {
+                try {
+                  await undoTransfer(db, session.vault, record.id, { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) });
+                  message.open({ key, type: 'success', content: '已撤销转交' });
+                } catch (err) {
+                  message.open({ key, type: 'error', content: err instanceof Error ? err.message : '撤销失败' });
+                }
+              }}
+            >
+              撤销
+            </Button>
+          </span>
+        ),
+      });
+      onDone?.(saved);
+      onClose();
+    } catch (err) {
+      message.error(err instanceof Error ? `标记转交失败：${err.message}` : '标记转交失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="标记已转交"
+      open={record !== null}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText="确认转交"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      {record && clock && (
+        <Typography.Paragraph type="secondary">
+          {record.clientName} 的法律援助申请，{dayjs(clock.receivedAt).format('MM-DD HH:mm')} 收到，应于 {dayjs(transferDeadline(clock.receivedAt, 0).dueAt).format('MM-DD HH:mm')} 前转交法律援助机构（法律援助法第三十九条）。转交时间记为现在。
+        </Typography.Paragraph>
+      )}
+      {/* Filled as the form mounts, never after: a value set once the dialog has opened would wipe what the user began to type. */}
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}>
+        <Form.Item label="接收机构" name="transferRecipient" required rules={[zodRule(transferMarkSchema.shape.transferRecipient)]}>
+          <Input autoFocus maxLength={TRANSFER_MARK_LIMITS.recipient * 2} placeholder="如：沈阳市和平区法律援助中心" />
+        </Form.Item>
+        <Form.Item label="接收人" name="transferReceiver" required rules={[zodRule(transferMarkSchema.shape.transferReceiver)]}>
+          <Input maxLength={TRANSFER_MARK_LIMITS.receiver * 2} placeholder="接收申请的工作人员姓名" onPressEnter={() => void save()} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -11,8 +11,11 @@ import { registerAppScheme, serveRenderer } from './adapters/appProtocol';
 import { electronSettingsStore } from './adapters/settingsStore';
 import { electronDialogs } from './adapters/dialogs';
 import { safeStorageProtector } from './adapters/safeStorageProtector';
+import { installChineseValidationMessages } from '../core/validation/zodLocale';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// A refused IPC payload or settings file is reported to the user in Chinese.
+installChineseValidationMessages();
 
 // E2E runs give every test its own profile directory.
 if (process.env.STATION_USER_DATA_DIR) app.setPath('userData', process.env.STATION_USER_DATA_DIR);

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { UnhandledErrorReporter } from '../ui/UnhandledErrorReporter';
+import { recordAppError } from './appErrors';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -32,8 +34,10 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const { route } = useRoute();
   const session = useSession();
   const title = NAV_ITEMS.find((i) => i.key === route)?.label ?? '';
+  const record = useCallback((text: string) => void recordAppError(session.actor, text), [session.actor]);
   return (
     <Layout style={{ height: '100%' }}>
+      <UnhandledErrorReporter record={record} />
       <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
         <div style={{ color: '#fff', padding: '18px 16px', fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>
           值班律师工作站

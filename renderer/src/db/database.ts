@@ -26,7 +26,10 @@ export type AuditAction =
   | 'import'
   | 'backup'
   | 'restore_backup'
-  | 'settings';
+  | 'settings'
+  | 'app_error'
+  | 'reset_password'
+  | 'change_role';
 
 export interface AuditEntry extends ChainedEntry {
   action: AuditAction;

@@ -4,7 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { db } from '../db';
 import { useStation } from '../app/StationContext';
 import { lockSession, signIn } from './accounts';
-import { SessionContext } from './SessionContext';
+import { SessionContext, type Session } from './SessionContext';
 import { runDailyBackupIfDue } from '../backup/backupActions';
 import { App } from 'antd';
 import { sessionStore, useSessionState } from './sessionStore';
@@ -28,17 +28,15 @@ export function setIdleLockMinutes(minutes: number): void {
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const state = useSessionState();
-  const { profile, domain } = useStation();
-  const { message } = App.useApp();
+  const { profile } = useStation();
+  const { message, notification } = App.useApp();
 
+  // Notices from before the session (setup, a restore) go too when the window locks.
   useEffect(() => {
-    if (state.state !== 'unlocked') return;
-    runDailyBackupIfDue(db, state.session, { profile, domain })
-      .then((path) => {
-        if (path) void message.success(`已完成每日自动备份：${path}`);
-      })
-      .catch((err: unknown) => message.error(`每日自动备份失败：${err instanceof Error ? err.message : String(err)}`));
-  }, [state, profile, domain, message]);
+    if (state.state === 'unlocked') return;
+    message.destroy();
+    notification.destroy();
+  }, [state.state, message, notification]);
 
   useEffect(() => {
     if (state.state !== 'unlocked') return;
@@ -68,7 +66,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }, [state]);
 
   if (state.state === 'unlocked') {
-    return <SessionContext.Provider value={state.session}>{children}</SessionContext.Provider>;
+    return (
+      <SessionContext.Provider value={state.session}>
+        {/*
+          Notices belong to the session: they name clients and file paths, so they are held
+          here and unmount with it when the window locks or the user signs out; the next
+          person starts with none, and a save finishing after the lock shows nothing.
+        */}
+        <App style={{ height: '100%' }}>
+          <DailyBackup session={state.session} />
+          {children}
+        </App>
+      </SessionContext.Provider>
+    );
   }
   return (
     <SignInScreen
@@ -76,6 +86,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
       lockedUser={state.state === 'locked' ? { username: state.username, displayName: state.displayName } : undefined}
     />
   );
+}
+
+function DailyBackup({ session }: { session: Session & { dataKey: Uint8Array } }) {
+  const { profile, domain } = useStation();
+  const { message } = App.useApp();
+  useEffect(() => {
+    runDailyBackupIfDue(db, session, { profile, domain })
+      .then((path) => {
+        if (path) void message.success(`已完成每日自动备份：${path}`);
+      })
+      .catch((err: unknown) => message.error(`每日自动备份失败：${err instanceof Error ? err.message : String(err)}`));
+  }, [session, profile, domain, message]);
+  return null;
 }
 
 function SignInScreen({ stationName, lockedUser }: { stationName: string; lockedUser?: { username: string; displayName: string } }) {

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../session/permissions';
 import { sessionStore } from '../../session/sessionStore';
 import { useSession } from '../../session/SessionContext';
 import { zodRule } from '../../ui/zodForm';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 type NewAccount = AccountInput & { password: string };
 
@@ -23,6 +24,7 @@ export function AccountsEditor() {
   const [form] = Form.useForm<NewAccount>();
   const role = Form.useWatch('role', form);
   const { message } = App.useApp();
+  const toggling = useAsyncAction((id: string, disabled: boolean) => setAccountDisabled(db, session, id, disabled), '更改账户状态失败');
 
   const save = async () => {
     let values: NewAccount;
@@ -71,13 +73,8 @@ export function AccountsEditor() {
               <Switch
                 checked={!a.disabled}
                 disabled={a.id === session.actor.id}
-                onChange={async (on) => {
-                  try {
-                    await setAccountDisabled(db, session, a.id, !on);
-                  } catch (err) {
-                    message.error(err instanceof Error ? err.message : String(err));
-                  }
-                }}
+                loading={toggling.busy}
+                onChange={(on) => void toggling.run(a.id, !on)}
               />
             ),
           },

@@ -58,6 +58,7 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
           {m.parties.map((p, i) => (
             <div key={i}>
               {labelOf(PARTY_ROLES, p.role)}：{p.name}
+              {p.phone ? `\u3000电话 ${p.phone}` : ''}
               {p.representative ? `（代理人：${p.representative}）` : ''}
             </div>
           ))}

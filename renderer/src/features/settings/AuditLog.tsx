@@ -70,7 +70,11 @@ export function AuditLog() {
           { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName' },
           { title: '操作', dataIndex: 'action', render: (a: AuditAction) => ACTION_LABELS[a] ?? a },
-          { title: '对象', render: (_, e) => (e.recordType ? `${TYPE_LABELS[e.recordType] ?? e.recordType}（第 ${e.rev} 版）` : e.detail ?? '') },
+          {
+            title: '对象',
+            render: (_, e) =>
+              [e.recordType ? `${TYPE_LABELS[e.recordType] ?? e.recordType}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
+          },
           { title: '涉及字段', render: (_, e) => e.fields.length },
         ]}
       />

@@ -38,6 +38,13 @@ test('the lock screen shows nothing of a client: a notice naming one goes with C
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await expect(page.getByRole('button', { name: '清除' })).toBeVisible();
   await expect(page.locator('[aria-label="Clear"]')).toHaveCount(0);
+
+  // Work that fails with nobody waiting for it is shown, in Chinese, not lost in the console.
+  await page.evaluate(() => {
+    setTimeout(() => void Promise.reject(new Error('磁盘空间不足')), 0);
+  });
+  await expect(page.getByText('操作未完成')).toBeVisible();
+  await expect(page.getByText('磁盘空间不足。请重试', { exact: false })).toBeVisible();
 });
 
 test('使用恢复码: the printed code signs the supervisor in and sets a new password', async ({ station }) => {

@@ -12,8 +12,11 @@ import { registerAppScheme, serveRenderer } from './adapters/appProtocol';
 import { electronSettingsStore } from './adapters/settingsStore';
 import { electronDialogs } from './adapters/dialogs';
 import { safeStorageProtector } from './adapters/safeStorageProtector';
+import { installChineseValidationMessages } from '../core/validation/zodLocale';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// A refused IPC payload or settings file is reported to the user in Chinese.
+installChineseValidationMessages();
 
 // E2E runs of the unpackaged app give every test its own profile directory.
 if (testHooksAllowed(app) && process.env.STATION_USER_DATA_DIR) app.setPath('userData', process.env.STATION_USER_DATA_DIR);

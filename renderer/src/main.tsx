@@ -7,10 +7,16 @@ import { App } from './app/App';
 import { ANTD_CONFIG } from './app/antdConfig';
 import './app/global.css';
 import './print.css';
+import { installChineseValidationMessages } from '../../core/validation/zodLocale';
+import { translateEnglishA11yText } from './ui/chineseA11yText';
 
 dayjs.locale('zh-cn');
+installChineseValidationMessages();
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+translateEnglishA11yText(document.body);
+
+createRoot(root).render(
   <StrictMode>
     <ConfigProvider {...ANTD_CONFIG}>
       <AntApp style={{ height: "100%" }}>

@@ -15,6 +15,8 @@ declare global {
       checkGenerated(n: number): string[];
       seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs: number; buckets: number; mediations: number }>;
       measureStatistics(): Promise<Record<string, number>>;
+      openForm(): Promise<void>;
+      keystrokes(): { keys: number; medianMs: number; p95Ms: number };
     };
   }
 }
@@ -104,11 +106,29 @@ export async function runConsultationBench(records = Number(process.env.BENCH_RE
   const work = mkdtempSync(join(tmpdir(), 'station-bench-run-'));
   cpSync(seeded, work, { recursive: true });
   try {
-    const figures = await withBenchPage((page) => page.evaluate(() => window.bench.measure()), work);
+    const figures = await withBenchPage(async (page) => {
+      const measured = await page.evaluate(() => window.bench.measure());
+      return { ...measured, ...(await typingFigures(page)) };
+    }, work);
     return { ...seedFigures, ...figures };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Issue 20's keystroke figure: 200 keys pressed in the consultation form's 咨询事项 box,
+ * through the browser's input pipeline, on the seeded database; from each key event to
+ * the next frame. A short pause between keys, as a person types (about 8 keys a second).
+ */
+async function typingFigures(page: Page): Promise<Record<string, number>> {
+  await page.evaluate(() => window.bench.openForm());
+  const box = page.locator('[data-bench="question"]');
+  await box.click();
+  for (let i = 0; i < 200; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : String.fromCharCode(97 + (i % 26)), { delay: 0 }).then(() => page.waitForTimeout(120));
+  await page.waitForFunction(() => window.bench.keystrokes().keys >= 200);
+  const k = await page.evaluate(() => window.bench.keystrokes());
+  return { keystrokeMedianMs: k.medianMs, keystrokeP95Ms: k.p95Ms };
 }
 
 /** Issue 5: the statistics of a year over `records` consultations. */

@@ -8,13 +8,34 @@ const round = (figures: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+const ANCHORS = ['anchorCountMs', 'anchorRead50Ms'] as const;
+
+/**
+ * Each timed figure (a key ending in Ms) as a multiple of the two anchors measured in the
+ * same run: the raw count() over the table and the warm read of the newest 50 rows.
+ */
+function relativeToAnchors(figures: Record<string, number>): Record<string, { ms: number; 'x count()': number; 'x read 50': number }> {
+  const [count, read50] = ANCHORS.map((a) => figures[a]);
+  if (!count || !read50) return {};
+  return Object.fromEntries(
+    Object.entries(figures)
+      .filter(([k]) => k.endsWith('Ms') && !(ANCHORS as readonly string[]).includes(k))
+      .map(([k, v]) => [k, { ms: Math.round(v * 10) / 10, 'x count()': Math.round((v / count) * 100) / 100, 'x read 50': Math.round((v / read50) * 100) / 100 }]),
+  );
+}
+
+const printWithAnchors = (figures: Record<string, number>) => {
+  console.table(round(figures));
+  console.log(`anchors in this run: count() over the table ${figures.anchorCountMs?.toFixed(1)} ms, newest 50 rows ${figures.anchorRead50Ms?.toFixed(1)} ms`);
+  console.table(relativeToAnchors(figures));
+};
 const statistics = async () => {
-  console.log('\n== statistics: a year over 100,000 consultations (IndexedDB in Chromium)');
-  console.table(round(await runStatisticsBench()));
+  console.log(`\n== statistics: a year over ${Number(process.env.BENCH_STAT_RECORDS ?? 100_000).toLocaleString('en')} consultations (IndexedDB in Chromium)`);
+  printWithAnchors(await runStatisticsBench());
 };
 const consultations = async () => {
-  console.log('\n== consultation log (IndexedDB in Chromium)');
-  console.table(round(await runConsultationBench()));
+  console.log(`\n== consultation log, ${Number(process.env.BENCH_RECORDS ?? 100_000).toLocaleString('en')} records: list, search, save, keystroke in 咨询事项 (IndexedDB in Chromium)`);
+  printWithAnchors(await runConsultationBench());
 };
 if (process.argv.includes('--consultations-only')) {
   await consultations();

@@ -9,12 +9,16 @@ import { createDispatcher } from '../../electron/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { confSettingsStore } from './nodeStore';
 import { fileSecretProtector } from '../../electron/services/batch/secretProtector';
+import { installChineseValidationMessages } from '../../core/validation/zodLocale';
 
 /**
  * The browser transport of the one contract: the built renderer in Debian's Chromium,
  * with `window.station` wired through `exposeBinding` to the real handlers and services
  * running here in Node. Only the adapters differ from the Electron app.
  */
+// The harness plays the main process: its refusals read as the app's do.
+installChineseValidationMessages();
+
 export const HARNESS_ORIGIN = 'http://localhost:5391';
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');

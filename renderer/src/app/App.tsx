@@ -10,7 +10,9 @@ import { SessionGate } from '../session/SessionGate';
 import { NAV_ITEMS, Shell } from './Shell';
 import { useSession } from '../session/SessionContext';
 import { can } from '../session/permissions';
-import { useRoute, type Route } from './router';
+import { DEFAULT_ROUTE, navigate, useRoute, type Route } from './router';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary';
+import { recordAppError } from './appErrors';
 import { BatchesPage } from '../features/batches/BatchesPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { ShiftsPage } from '../features/shifts/ShiftsPage';
@@ -69,7 +71,12 @@ function Page() {
   // A typed or bookmarked address does not open what the menu hides from this role.
   const needs = NAV_ITEMS.find((i) => i.key === route)?.needs;
   if (needs && !can(session.actor.role, needs)) return <Result status="403" title="没有权限" subTitle="当前账户不能查看此页面，请使用左侧菜单中的功能。" />;
-  return <RoutePage route={route} />;
+  return (
+    // Keyed by the page: opening another page starts it afresh, whatever failed here.
+    <PageErrorBoundary key={route} onBack={() => navigate(DEFAULT_ROUTE)} onError={(err) => void recordAppError(session.actor, err)}>
+      <RoutePage route={route} />
+    </PageErrorBoundary>
+  );
 }
 
 function RoutePage({ route }: { route: Route }) {

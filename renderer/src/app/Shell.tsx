@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { UnhandledErrorReporter } from '../ui/UnhandledErrorReporter';
+import { recordAppError } from './appErrors';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -32,11 +34,15 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const { route } = useRoute();
   const session = useSession();
   const title = NAV_ITEMS.find((i) => i.key === route)?.label ?? '';
+  const [collapsed, setCollapsed] = useState(() => window.innerWidth < 1200);
+  const record = useCallback((text: string) => void recordAppError(session.actor, text), [session.actor]);
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
-        <div style={{ color: '#fff', padding: '18px 16px', fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>
-          值班律师工作站
+      <UnhandledErrorReporter record={record} />
+      {/* Collapsed by itself below 1200 px (a station laptop's 1024 or 1366), and by the user at any width. */}
+      <Layout.Sider width={208} theme="dark" breakpoint="xl" collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed}>
+        <div style={{ color: '#fff', padding: '18px 16px', fontSize: 16, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? '值班' : '值班律师工作站'}
         </div>
         <Menu
           theme="dark"
@@ -49,14 +55,19 @@ export function Shell({ profile, children }: { profile: StationProfile; children
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0', whiteSpace: 'nowrap' }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="station-name">
+          {/* On a narrow screen the station's name and code give way (with …) to the user and the buttons. */}
+          <Typography.Text strong style={{ fontSize: 16, minWidth: 0, flex: '0 1 auto' }} ellipsis={{ tooltip: profile.name }} data-testid="station-name">
             {profile.name}
           </Typography.Text>
-          <Tag color="blue">{stationKindLabel(profile.kind)}</Tag>
-          <Typography.Text type="secondary">编码 {profile.code} · 区划 {profile.regionCode}</Typography.Text>
-          <Space style={{ marginLeft: 'auto' }}>
+          <Tag color="blue" style={{ flex: 'none' }}>
+            {stationKindLabel(profile.kind)}
+          </Tag>
+          <Typography.Text type="secondary" style={{ minWidth: 0, flex: '0 100 auto' }} ellipsis>
+            编码 {profile.code} · 区划 {profile.regionCode}
+          </Typography.Text>
+          <Space style={{ marginLeft: 'auto', flex: 'none' }}>
             <Typography.Text data-testid="current-user">
               {session.actor.name}（{ROLE_LABELS[session.actor.role as keyof typeof ROLE_LABELS] ?? session.actor.role}）
             </Typography.Text>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
+import { ProgressNote } from '../ui/ProgressNote';
 import dayjs from 'dayjs';
 import type { StationProfile } from '../../../core/domain/station';
 import { db } from '../db';
@@ -24,15 +25,16 @@ export function RestoreDialog({
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<string | null>(null);
   const [acceptOther, setAcceptOther] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string; recoveryCode: string }>();
   const { message } = App.useApp();
 
   const choose = async () => {
     setError(null);
-    const chosen = await window.station.backup.chooseFile();
-    if (!chosen) return;
     try {
+      const chosen = await window.station.backup.chooseFile();
+      if (!chosen) return;
       const { data } = await window.station.backup.read({ path: chosen.path });
       const bytes = fromBase64(data);
       setFile({ bytes, header: readBackupHeader(bytes), name: chosen.name, path: chosen.path });
@@ -42,16 +44,20 @@ export function RestoreDialog({
   };
 
   const restore = async () => {
-    if (!file) return;
+    // Enter pressed twice, or a click while it runs, must not restore twice over itself.
+    if (!file || busy) return;
     const v = form.getFieldsValue();
     setBusy(true);
     setError(null);
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
+      setStep('正在解密备份（第 1 / 3 步）');
       const { content, dataKey } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
       // Main opens the same file itself and takes the batch history only from it: first, so a
       // history it refuses leaves this machine as it was.
+      setStep('正在核对报送记录（第 2 / 3 步）');
       if (content.batchLedger?.length) await window.station.batch.restoreLedger({ path: file.path, backupKey: backupKeyForMain(dataKey) });
+      setStep('正在写入全部记录与设置（第 3 / 3 步）');
       await restoreTables(db, content);
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
@@ -63,6 +69,7 @@ export function RestoreDialog({
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
+      setStep(null);
     }
   };
 
@@ -111,9 +118,12 @@ export function RestoreDialog({
               </Form.Item>
             )}
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-            <Button type="primary" htmlType="submit" loading={busy}>
-              恢复
-            </Button>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                恢复
+              </Button>
+              {step && <ProgressNote label={step} />}
+            </Space>
           </Form>
         </>
       )}

@@ -14,6 +14,9 @@ export function backupFileName(stationCode: string, at: Date): string {
   return `${stationCode}_backup_${dayjs(at).format('YYYYMMDD[T]HHmmss')}.dlbackup`;
 }
 
+/** The stages of a backup, in order, as the progress beside the button names them. */
+export const BACKUP_STEPS = ['正在读取并加密全部记录', '正在写入备份文件', '正在记录审计日志'] as const;
+
 /** Writes a backup to `folder` (null: the configured daily folder), keeping the newest `keep`. */
 export async function writeBackup(
   db: StationDb,
@@ -21,11 +24,15 @@ export async function writeBackup(
   settings: { profile: StationProfile; domain: DomainSettings },
   folder: string | null,
   keep?: number,
+  onStep?: (step: number) => void,
 ): Promise<string> {
   const now = new Date();
+  onStep?.(0);
   const batchLedger = await window.station.batch.history();
   const { bytes } = await createBackup(db, session.dataKey, { ...settings, batchLedger }, toRfc3339(now));
+  onStep?.(1);
   const { path } = await window.station.backup.write({ folder, fileName: backupFileName(settings.profile.code, now), data: toBase64(bytes), ...(keep ? { keep } : {}) });
+  onStep?.(2);
   await appendAudit(db, session.actor, 'backup', path);
   return path;
 }

@@ -26,7 +26,10 @@ export type AuditAction =
   | 'import'
   | 'backup'
   | 'restore_backup'
-  | 'settings';
+  | 'settings'
+  | 'app_error'
+  | 'reset_password'
+  | 'change_role';
 
 export interface AuditEntry extends ChainedEntry {
   action: AuditAction;
@@ -227,6 +230,8 @@ export interface AccountRecord extends RecordBase {
   lawyerId?: string;
   disabled: boolean;
   wrappedKey: import('../session/keyMaterial').WrappedKey;
+  /** Set when a supervisor reset the password: the next sign-in must choose a new one. */
+  mustChangePassword?: boolean;
 }
 
 export interface MetaEntry {

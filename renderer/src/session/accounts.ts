@@ -16,7 +16,7 @@ import {
   type ScryptParams,
   type WrappedKey,
 } from './keyMaterial';
-import { assertCan } from './permissions';
+import { assertCan, ROLE_LABELS } from './permissions';
 import { sessionStore } from './sessionStore';
 
 const KEYRING = 'keyring';
@@ -121,6 +121,53 @@ export async function setAccountDisabled(db: StationDb, session: Session, id: st
   await updateRecord(accountStore(db), id, { disabled }, session.actor);
 }
 
+/**
+ * A supervisor sets a temporary password for someone who forgot theirs: the data key is
+ * wrapped under it, and the holder must choose a new password at the next sign-in.
+ */
+export async function resetPassword(
+  db: StationDb,
+  session: Session & { dataKey: Uint8Array },
+  id: string,
+  temporaryPassword: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<void> {
+  assertCan(session.actor.role, 'accounts.manage');
+  if (id === session.actor.id) throw new Error('请在“修改我的密码”中修改自己的密码');
+  passwordSchema.parse(temporaryPassword);
+  const account = await db.accounts.get(id);
+  if (!account || account.deleted) throw new Error('账户不存在');
+  const wrappedKey = await wrapDataKey(session.dataKey, temporaryPassword, params);
+  await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true }, session.actor);
+  await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
+}
+
+/** A supervisor changes what another account may do; never their own, so a station always keeps its supervisor. */
+export async function changeRole(db: StationDb, session: Session, id: string, role: Role): Promise<void> {
+  assertCan(session.actor.role, 'accounts.manage');
+  if (id === session.actor.id) throw new Error('不能修改自己的角色');
+  const account = await db.accounts.get(id);
+  if (!account || account.deleted) throw new Error('账户不存在');
+  if (account.role === role) return;
+  const next = accountInputSchema.shape.role.parse(role);
+  await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next } : { role: next, lawyerId: undefined }, session.actor);
+  await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：${ROLE_LABELS[account.role]} → ${ROLE_LABELS[next]}`, {
+    type: 'accounts',
+    id,
+  });
+}
+
+/** The new password after a reset: chosen at sign-in, before anything of the station is shown. */
+export async function setNewPassword(
+  db: StationDb,
+  session: Session & { dataKey: Uint8Array },
+  newPassword: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<void> {
+  passwordSchema.parse(newPassword);
+  await updateRecord(accountStore(db), session.actor.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params), mustChangePassword: false }, session.actor);
+}
+
 /** Re-wraps the data key under a new password (the holder proves the old one). */
 export async function changePassword(
   db: StationDb,
@@ -170,7 +217,7 @@ export async function signIn(
   password: string,
   now = Date.now(),
   options: { unlock?: boolean } = {},
-): Promise<Session & { dataKey: Uint8Array }> {
+): Promise<Session & { dataKey: Uint8Array; mustChangePassword?: boolean }> {
   const name = username.trim();
   const failures = ((await db.meta.get(failuresKey(name)))?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
   const wait = failures.lastAt + delayAfterFailures(failures.count) - now;
@@ -194,7 +241,8 @@ export async function signIn(
   }
   await db.meta.delete(failuresKey(name));
   await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
-  return sessionFor(account, dataKey);
+  const session = await sessionFor(account, dataKey);
+  return account.mustChangePassword ? { ...session, mustChangePassword: true } : session;
 }
 
 /** A supervisor who lost every password: the recovery code unlocks, then a new password is set. */
@@ -210,8 +258,16 @@ export async function recoverWithCode(
   const account = await db.accounts.where('username').equals(username.trim()).first();
   if (!account || account.role !== 'supervisor') throw new Error('恢复码只能用于工作站负责人账户');
   passwordSchema.parse(newPassword);
-  const dataKey = await unwrapDataKey(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
-  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false }, actorOf(account));
+  let dataKey: Uint8Array;
+  try {
+    dataKey = await unwrapDataKey(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
+  } catch (err) {
+    await appendAudit(db, actorOf(account), 'sign_in_failed', `用户名：${account.username}（恢复码错误）`);
+    throw err;
+  }
+  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false, mustChangePassword: false }, actorOf(account));
+  await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
+  await appendAudit(db, actorOf(account), 'sign_in');
   return sessionFor(account, dataKey);
 }
 

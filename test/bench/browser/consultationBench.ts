@@ -37,6 +37,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { StatisticsCharts } from '../../../renderer/src/features/statistics/StatisticsCharts';
 import { StatTableView } from '../../../renderer/src/features/statistics/StatTableView';
+import { ConsultationForm } from '../../../renderer/src/features/consultations/ConsultationForm';
 
 dayjs.locale('zh-cn');
 
@@ -137,6 +138,97 @@ async function searchAndFirstPage(text: string): Promise<number> {
   });
 }
 
+/**
+ * Two figures of the machine itself, taken in the same run as the app's: a raw IndexedDB
+ * count() over the consultation store (the browser's own cost of touching every row's
+ * key) and a warm read of the newest 50 rows through the time index. Every other figure
+ * is also printed as a multiple of them, so runs on different machines compare.
+ */
+async function anchors(): Promise<{ anchorCountMs: number; anchorRead50Ms: number }> {
+  const idb = db.backendDB();
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const count = () => request(idb.transaction('consultations', 'readonly').objectStore('consultations').count());
+  const read50 = () =>
+    new Promise<number>((resolve, reject) => {
+      const rows: unknown[] = [];
+      const cursor = idb.transaction('consultations', 'readonly').objectStore('consultations').index('liveTime').openCursor(null, 'prev');
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (c && rows.length < 50) {
+          rows.push(c.value);
+          c.continue();
+        } else resolve(rows.length);
+      };
+    });
+  const counts: number[] = [];
+  for (let i = 0; i < 5; i++) counts.push(await timeIt(count));
+  await read50();
+  const reads: number[] = [];
+  for (let i = 0; i < 11; i++) reads.push(await timeIt(read50));
+  return { anchorCountMs: median(counts), anchorRead50Ms: median(reads) };
+}
+
+/**
+ * The consultation form, as the list page opens it, drawn on the full database; the
+ * keystroke latencies are collected from the 咨询事项 box (keys are pressed by the
+ * Node side through the browser's real input pipeline): from the key event's own time
+ * stamp to the first moment after the next frame was produced.
+ */
+let keyLatencies: number[] = [];
+async function openForm(): Promise<void> {
+  await setup();
+  const host = document.createElement('div');
+  host.style.width = '960px';
+  document.body.append(host);
+  const root = createRoot(host);
+  const station = {
+    enums: DEFAULT_ENUMERATIONS,
+    profile: { kind: 'detention_center', code: 'BENCH', name: '基准测试工作站', regionCode: '210102', address: '' },
+    domain: { enumerationExtensions: {} },
+  } as unknown as StationContextValue;
+  const session: Session = { actor: { id: 'lawyer-1', name: '张律师', role: 'lawyer' }, username: 'zhang', vault, lawyerId: 'lawyer-1' };
+  const noop = () => undefined;
+  root.render(
+    createElement(
+      ConfigProvider,
+      ANTD_CONFIG,
+      createElement(
+        AntApp,
+        null,
+        createElement(
+          StationContext.Provider,
+          { value: station },
+          createElement(SessionContext.Provider, { value: session }, createElement(ConsultationForm, { onSaved: noop, onCancel: noop, onOpenRecord: noop })),
+        ),
+      ),
+    ),
+  );
+  const box = () => [...host.querySelectorAll('label')].find((l) => l.textContent?.trim() === '咨询事项')?.htmlFor;
+  while (!box() || !document.getElementById(box()!)) await new Promise((r) => requestAnimationFrame(r));
+  const field = document.getElementById(box()!)!;
+  field.setAttribute('data-bench', 'question');
+  keyLatencies = [];
+  field.addEventListener('keydown', (e) => {
+    const pressed = e.timeStamp;
+    // After the next frame: a rAF callback runs before the paint, the message after it.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => keyLatencies.push(performance.now() - pressed);
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+function keystrokes(): { keys: number; medianMs: number; p95Ms: number } {
+  const sorted = [...keyLatencies].sort((a, b) => a - b);
+  return { keys: sorted.length, medianMs: median(sorted), p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+}
+
 async function measure(): Promise<Record<string, number>> {
   // Chromium starts its IndexedDB backend on the first open of any database, the same for
   // an empty one: timed apart, on a database of its own.
@@ -220,6 +312,7 @@ async function measure(): Promise<Record<string, number>> {
   const mergeMs = await merging;
   return {
     records: total,
+    ...(await anchors()),
     indexedDbStartupMs: backendStartup,
     databaseOpenMs: dbOpen,
     styleKeeperAtSignInMs: styleKeeper,
@@ -327,6 +420,7 @@ async function measureStatistics(): Promise<Record<string, number>> {
     saves.push(await timeIt(() => createConsultation(db, vault, DEFAULT_ENUMERATIONS, input, actor)));
   }
   return {
+    ...(await anchors()),
     consultationsInYear: cold.consultations,
     yearColdMs: cold.total,
     yearMedianMs: median(warm.map((w) => w.total)),
@@ -346,7 +440,9 @@ declare global {
       checkGenerated: typeof checkGenerated;
       seedForStatistics: typeof seedForStatistics;
       measureStatistics: typeof measureStatistics;
+      openForm: typeof openForm;
+      keystrokes: typeof keystrokes;
     };
   }
 }
-window.bench = { seed, measure, checkGenerated, seedForStatistics, measureStatistics };
+window.bench = { seed, measure, checkGenerated, seedForStatistics, measureStatistics, openForm, keystrokes };

@@ -29,8 +29,12 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
   const [running, setRunning] = useState<Running | null>(null);
   const cancelled = useRef(false);
   const exportId = useRef<string | null>(null);
+  const exporting = useRef(false);
 
   const start = async () => {
+    // A second click while an export runs starts nothing: one batch, one sequence number.
+    if (exporting.current) return;
+    exporting.current = true;
     cancelled.current = false;
     setRunning({ step: null, job: null, cancelling: false });
     let timer: ReturnType<typeof setInterval> | undefined;
@@ -70,6 +74,7 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
     } finally {
       clearInterval(timer);
       exportId.current = null;
+      exporting.current = false;
       setRunning(null);
     }
   };
@@ -93,7 +98,7 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
     <Card
       title="待报送"
       extra={
-        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!pending || pending.total === 0} onClick={() => void start()}>
+        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!pending || pending.total === 0 || running !== null} onClick={() => void start()}>
           导出批次…
         </Button>
       }

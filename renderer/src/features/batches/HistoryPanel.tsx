@@ -5,6 +5,7 @@ import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch
 import { db } from '../../db';
 import { appendAudit } from '../../db/repository';
 import { useSession } from '../../session/SessionContext';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 function countsText(counts: Record<BatchRecordType, number>): string {
   return (Object.entries(counts) as [BatchRecordType, number][])
@@ -18,17 +19,13 @@ export function HistoryPanel({ history, onChanged }: { history: BatchHistoryEntr
   const session = useSession();
   const { message, modal } = App.useApp();
 
-  const reexport = async (entry: BatchHistoryEntry) => {
-    try {
-      const result = await window.station.batch.reexport({ batchId: entry.batchId, actor: { id: session.actor.id, name: session.actor.name } });
-      if (!result) return;
-      await appendAudit(db, session.actor, 'export', `再次导出批次第 ${entry.sequence} 号：${result.path}`);
-      message.success(`已再次导出（与原文件逐字节相同）：${result.path}`);
-      onChanged();
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '再次导出失败');
-    }
-  };
+  const reexport = useAsyncAction(async (entry: BatchHistoryEntry) => {
+    const result = await window.station.batch.reexport({ batchId: entry.batchId, actor: { id: session.actor.id, name: session.actor.name } });
+    if (!result) return;
+    await appendAudit(db, session.actor, 'export', `再次导出批次第 ${entry.sequence} 号：${result.path}`);
+    message.success(`已再次导出（与原文件逐字节相同）：${result.path}`);
+    onChanged();
+  }, '再次导出失败');
 
   const deliver = (entry: BatchHistoryEntry) =>
     modal.confirm({
@@ -94,7 +91,7 @@ export function HistoryPanel({ history, onChanged }: { history: BatchHistoryEntr
             width: 190,
             render: (_, e) => (
               <Space>
-                <Button size="small" onClick={() => void reexport(e)} disabled={!e.copyAvailable} title={e.copyAvailable ? undefined : '从备份恢复的批次记录：本机没有该文件的副本'}>
+                <Button size="small" onClick={() => void reexport.run(e)} disabled={!e.copyAvailable || reexport.busy} title={e.copyAvailable ? undefined : '从备份恢复的批次记录：本机没有该文件的副本'}>
                   再次导出
                 </Button>
                 {e.status !== 'delivered' && (

@@ -16,6 +16,8 @@ import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from './formValues';
 import { can, mayMarkTransfer } from '../../session/permissions';
 import { TransferDialog } from './TransferDialog';
+import { useAsyncAction } from '../../ui/useAsyncAction';
+import { errorText } from '../../ui/errorText';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -46,16 +48,21 @@ export function ConsultationDetail({
   const [mayUndo, setMayUndo] = useState(false);
   const actor = { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) };
 
+  const [problem, setProblem] = useState<string | null>(null);
+
   useEffect(() => {
     let live = true;
-    void Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)]).then(async ([r, h]) => {
-      const undoable = r ? await canUndoTransfer(db, r, actor) : false;
-      if (!live) return;
-      setRecord(r ?? null);
-      setHistory(h);
-      setMayUndo(undoable);
-      setOpenedAt(Date.now());
-    });
+    Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)])
+      .then(async ([r, h]) => {
+        const undoable = r ? await canUndoTransfer(db, r, actor) : false;
+        if (!live) return;
+        setRecord(r ?? null);
+        setHistory(h);
+        setMayUndo(undoable);
+        setOpenedAt(Date.now());
+        if (!r) setProblem('找不到这条登记，可能已被删除');
+      })
+      .catch((err: unknown) => live && setProblem(`无法打开这条登记：${errorText(err)}`));
     return () => {
       live = false;
     };
@@ -63,16 +70,12 @@ export function ConsultationDetail({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, session.vault, version]);
 
-  if (!record) return null;
-  const own = record.ownerId === session.actor.id;
-  const mayEdit = can(session.actor.role, own ? 'consultation.edit_own' : 'consultation.edit_any');
-  // A request no lawyer has handled yet: the duty lawyer logs his contact from it.
-  const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && can(session.actor.role, 'detainee_request.answer');
-  const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
-  const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
-  const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
-
-  const remove = async () => {
+  const undo = useAsyncAction(async (recordId: string, key: string) => {
+    await undeleteConsultation(db, session.vault, recordId, session.actor);
+    message.open({ key, type: 'success', content: '已撤销删除' });
+  }, '撤销删除失败');
+  const removal = useAsyncAction(async () => {
+    if (!record) return;
     await deleteConsultation(db, session.vault, record.id, session.actor);
     const key = `undo-${record.id}`;
     message.open({
@@ -82,21 +85,24 @@ export function ConsultationDetail({
       content: (
         <span>
           已删除 {record.clientName} 的登记{' '}
-          <Button
-            size="small"
-            type="link"
-            onClick={async () => {
-              await undeleteConsultation(db, session.vault, record.id, session.actor);
-              message.open({ key, type: 'success', content: '已撤销删除' });
-            }}
-          >
+          <Button size="small" type="link" onClick={() => void undo.run(record.id, key)}>
             撤销
           </Button>
         </span>
       ),
     });
     onClosed();
-  };
+  }, '删除失败');
+
+  if (problem) return <Alert type="error" showIcon title={problem} />;
+  if (!record) return null;
+  const own = record.ownerId === session.actor.id;
+  const mayEdit = can(session.actor.role, own ? 'consultation.edit_own' : 'consultation.edit_any');
+  // A request no lawyer has handled yet: the duty lawyer logs his contact from it.
+  const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && can(session.actor.role, 'detainee_request.answer');
+  const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
+  const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
+  const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
 
   const clock = transferClockOf(record);
   const deadline = clock ? transferDeadline(clock.receivedAt, openedAt, clock.transferredAt) : null;
@@ -135,8 +141,10 @@ export function ConsultationDetail({
           </Button>
         )}
         {mayDelete && (
-          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={remove}>
-            <Button danger>删除</Button>
+          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={() => removal.run()}>
+            <Button danger loading={removal.busy}>
+              删除
+            </Button>
           </Popconfirm>
         )}
         <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>

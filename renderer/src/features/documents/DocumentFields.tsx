@@ -1,5 +1,6 @@
 import { Button, Form, Input, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DateStringInput } from '../../ui/DateStringInput';
 import type { DocumentTemplate, FieldDef } from '../../../../core/documents/template';
 
 /** What Form.Item injects into its child: the child must pass it on to the input. */
@@ -17,7 +18,7 @@ function FieldInput({ field, ...bound }: { field: FieldDef } & Bound) {
     case 'multiline':
       return <Input.TextArea {...bound} autoSize={{ minRows: 2, maxRows: 14 }} maxLength={field.max} showCount={Boolean(field.max && field.max >= 500)} />;
     case 'date':
-      return <Input {...bound} type="date" style={{ width: 180 }} />;
+      return <DateStringInput {...bound} style={{ width: 180 }} />;
     case 'money':
       return <Input {...bound} inputMode="decimal" suffix="元" style={{ width: 220 }} />;
     default:

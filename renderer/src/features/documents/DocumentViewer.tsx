@@ -9,6 +9,8 @@ import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
 import { PdfPreview } from './PdfPreview';
 import { printPdf } from './printPdf';
+import { useAsyncAction } from '../../ui/useAsyncAction';
+import { ProgressNote } from '../../ui/ProgressNote';
 
 /** A saved document exactly as it was saved: the stored PDF, its versions, print and save as. */
 export function DocumentViewer({ id, onClose }: { id: string; onClose(): void }) {
@@ -39,23 +41,26 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
   }, [id, session.vault]);
 
   const latest = versions[0];
-  const print = async () => {
+  // Drawing the pages at print resolution takes a few seconds for a long document.
+  const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
+  const print = useAsyncAction(async () => {
     if (!doc || !pdf) return;
-    await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev });
-    await printPdf(pdf);
-  };
-  const saveAs = async () => {
-    if (!doc || !pdf) return;
+    setPrinting({ done: 0, total: doc.pages });
     try {
-      const r = await window.station.documents.exportPdf({ fileName: `${doc.title}_${doc.clientName || doc.number}_v${doc.version}.pdf`, pdf });
-      if (r) {
-        await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev });
-        message.success(`已保存到 ${r.path}`);
-      }
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : '保存失败');
+      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev });
+      await printPdf(pdf, (done, total) => setPrinting({ done, total }));
+    } finally {
+      setPrinting(null);
     }
-  };
+  }, '打印失败');
+  const saveAs = useAsyncAction(async () => {
+    if (!doc || !pdf) return;
+    const r = await window.station.documents.exportPdf({ fileName: `${doc.title}_${doc.clientName || doc.number}_v${doc.version}.pdf`, pdf });
+    if (r) {
+      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev });
+      message.success(`已保存到 ${r.path}`);
+    }
+  }, '另存为 PDF 失败');
 
   return (
     <Drawer open title={doc ? `${doc.title} ${doc.number}` : '文书'} size={1060} onClose={onClose} destroyOnHidden>
@@ -64,12 +69,18 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
         <div style={{ display: 'flex', gap: 16 }}>
           <div style={{ flex: '1 1 360px', minWidth: 320 }}>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Button type="primary" onClick={() => void print()} disabled={!pdf}>
+              <Button type="primary" onClick={() => void print.run()} loading={print.busy} disabled={!pdf}>
                 打印
               </Button>
-              <Button onClick={() => void saveAs()} disabled={!pdf}>
+              <Button onClick={() => void saveAs.run()} loading={saveAs.busy} disabled={!pdf}>
                 另存为 PDF
               </Button>
+              {printing && (
+                <ProgressNote
+                  label={`正在准备打印：第 ${printing.done} / ${printing.total} 页`}
+                  percent={printing.total ? Math.floor((printing.done / printing.total) * 100) : 0}
+                />
+              )}
               {latest?.id === doc.id && (
                 <Button onClick={() => navigate('documents', { edit: doc.id, kind: doc.kind })}>修改（生成新版本）</Button>
               )}

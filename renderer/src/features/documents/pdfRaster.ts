@@ -11,7 +11,12 @@ export function base64ToBytes(b64: string): Uint8Array {
  * Draws every page of a PDF onto canvases with pdf.js, so the preview is the real file in
  * both the app and the browser harness (neither shows a PDF plugin in a sandboxed page).
  */
-export async function rasterizePdf(pdfBase64: string, cssWidth: number, pixelRatio = window.devicePixelRatio || 1): Promise<HTMLCanvasElement[]> {
+export async function rasterizePdf(
+  pdfBase64: string,
+  cssWidth: number,
+  pixelRatio = window.devicePixelRatio || 1,
+  onPage?: (done: number, total: number) => void,
+): Promise<HTMLCanvasElement[]> {
   // No eval and no fetches: the CSP forbids both, and the file is fully self-contained.
   const task = pdfjs.getDocument({ data: base64ToBytes(pdfBase64), isEvalSupported: false, disableFontFace: false, useSystemFonts: false });
   const doc = await task.promise;
@@ -29,6 +34,7 @@ export async function rasterizePdf(pdfBase64: string, cssWidth: number, pixelRat
       canvas.style.height = `${Math.floor(viewport.height / pixelRatio)}px`;
       await page.render({ canvas, viewport }).promise;
       canvases.push(canvas);
+      onPage?.(n, doc.numPages);
     }
     return canvases;
   } finally {

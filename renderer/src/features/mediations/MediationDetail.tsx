@@ -15,6 +15,7 @@ import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
 import { yuanText } from './money';
 import { judicialConfirmationApplies } from '../../../../core/documents/templates/judicialConfirmationApplication';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 /** One mediation: its facts, the payment follow-up, and the 调解协议书 drafted from it. */
 export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; nameOf(id: string): string; onEdit(m: StoredMediation): void; onClosed(): void }) {
@@ -25,6 +26,12 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   const contacts = useLiveQuery(async () => (m ? loadConsultations(db, session.vault, m.consultationIds) : []), [m, session.vault], []);
   const docs = useLiveQuery(() => queryDocuments(db, session.vault, { sourceId: id }), [id, session.vault], []);
   const [paying, setPaying] = useState<Dayjs | null>(null);
+  const removal = useAsyncAction(async () => {
+    if (!m) return;
+    await deleteMediation(db, session.vault, m.id, session.actor);
+    message.success('已删除');
+    onClosed();
+  }, '删除失败');
   if (!m) return null;
   const overdue = isPaymentOverdue(m, calendarDayOf(new Date()));
 
@@ -52,6 +59,7 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
           {m.parties.map((p, i) => (
             <div key={i}>
               {labelOf(PARTY_ROLES, p.role)}：{p.name}
+              {p.phone ? `\u3000电话 ${p.phone}` : ''}
               {p.representative ? `（代理人：${p.representative}）` : ''}
             </div>
           ))}
@@ -95,13 +103,11 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
             description="记录会保留删除痕迹，并在下一批次中报送删除。"
             okText="删除"
             cancelText="取消"
-            onConfirm={async () => {
-              await deleteMediation(db, session.vault, m.id, session.actor);
-              message.success('已删除');
-              onClosed();
-            }}
+            onConfirm={() => removal.run()}
           >
-            <Button danger>删除</Button>
+            <Button danger loading={removal.busy}>
+              删除
+            </Button>
           </Popconfirm>
         </Space>
       )}

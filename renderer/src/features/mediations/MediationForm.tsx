@@ -15,7 +15,7 @@ import { useSession } from '../../session/SessionContext';
 import { PARTY_ROLES } from '../../../../core/mediations/schema';
 
 type FormValues = Omit<Partial<MediationInput>, 'date' | 'paymentDeadline' | 'paidAt' | 'parties'> & {
-  parties?: { name?: string; role?: string; representative?: string }[]; date?: Dayjs | null; paymentDeadline?: Dayjs | null; paidAt?: Dayjs | null };
+  parties?: { name?: string; role?: string; representative?: string; phone?: string }[]; date?: Dayjs | null; paymentDeadline?: Dayjs | null; paidAt?: Dayjs | null };
 
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -71,7 +71,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const save = async () => {
     const current = form.getFieldsValue(true) as FormValues;
     const names: (string | number)[][] = Object.keys(current).map((name) => [name]);
-    (current.parties ?? []).forEach((_, i) => names.push(['parties', i, 'name'], ['parties', i, 'role'], ['parties', i, 'representative']));
+    (current.parties ?? []).forEach((_, i) => names.push(['parties', i, 'name'], ['parties', i, 'role'], ['parties', i, 'representative'], ['parties', i, 'phone']));
     form.setFields(names.map((name) => ({ name, errors: [] })) as never);
     const parsed = parseForm(form, schema, toMediationInput(current));
     if (!parsed) {
@@ -136,17 +136,22 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
             <>
               {fields.map((field, index) => (
                 <Row gutter={12} key={field.key} align="top">
-                  <Col span={5}>
+                  <Col span={4}>
                     <Form.Item label={index === 0 ? '身份' : undefined} name={[field.name, 'role']}>
                       <Select options={PARTY_ROLES.map((r) => ({ value: r.code, label: r.label }))} aria-label={`第 ${index + 1} 方当事人身份`} />
                     </Form.Item>
                   </Col>
-                  <Col span={9}>
+                  <Col span={7}>
                     <Form.Item label={index === 0 ? '姓名或名称' : undefined} name={[field.name, 'name']}>
                       <Input maxLength={50} aria-label={`第 ${index + 1} 方当事人姓名`} />
                     </Form.Item>
                   </Col>
-                  <Col span={8}>
+                  <Col span={5}>
+                    <Form.Item label={index === 0 ? '联系电话' : undefined} name={[field.name, 'phone']}>
+                      <Input maxLength={30} inputMode="tel" autoComplete="off" aria-label={`第 ${index + 1} 方联系电话`} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={6}>
                     <Form.Item label={index === 0 ? '代理人' : undefined} name={[field.name, 'representative']}>
                       <Input maxLength={50} placeholder="无则不填" aria-label={`第 ${index + 1} 方代理人`} />
                     </Form.Item>

@@ -120,7 +120,21 @@ export function MediationsPage() {
                 columns={[
                   { title: '履行期限', dataIndex: 'paymentDeadline', width: 110 },
                   { title: '逾期', render: (_: unknown, m) => <Tag color="red">{dayjs(today).diff(dayjs(m.paymentDeadline), 'day')} 天</Tag>, width: 90 },
-                  ...columns.filter((c) => c.title !== '结果'),
+                  {
+                    title: '当事人及电话',
+                    render: (_: unknown, m: StoredMediation) => (
+                      <Space orientation="vertical" size={0}>
+                        {m.parties.map((p, i) => (
+                          <span key={i}>
+                            {labelOf(PARTY_ROLES, p.role)} {p.name}
+                            {' '}
+                            {p.phone ? <Typography.Text data-testid="party-phone">{p.phone}</Typography.Text> : <Typography.Text type="secondary">未留电话</Typography.Text>}
+                          </span>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                  ...columns.filter((c) => c.title !== '结果' && c.title !== '当事人'),
                 ]}
               />
             ),

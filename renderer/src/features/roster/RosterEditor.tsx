@@ -8,6 +8,7 @@ import type { LawyerRecord } from '../../db/database';
 import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../../db/lawyers';
 import { useActor } from '../../app/session';
 import { parseForm, zodRule } from '../../ui/zodForm';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 const shape = lawyerInputSchema.shape;
 
@@ -18,6 +19,10 @@ export function RosterEditor() {
   const [form] = Form.useForm<LawyerInput>();
   const { message } = App.useApp();
   const actor = useActor();
+  const removal = useAsyncAction(async (row: LawyerRecord) => {
+    await removeLawyer(db, row.id, actor);
+    message.success(`已移除 ${row.name}`);
+  }, '移除失败');
 
   const open = (target: LawyerRecord | 'new') => {
     setEditing(target);
@@ -25,7 +30,7 @@ export function RosterEditor() {
     if (target !== 'new') form.setFieldsValue(target);
   };
 
-  const save = async () => {
+  const saving = useAsyncAction(async () => {
     try {
       await form.validateFields();
     } catch {
@@ -37,7 +42,8 @@ export function RosterEditor() {
     else if (editing) await editLawyer(db, editing.id, parsed, actor);
     message.success('已保存');
     setEditing(null);
-  };
+  }, '保存失败');
+  const save = saving.run;
 
   return (
     <div data-testid="roster">
@@ -66,10 +72,7 @@ export function RosterEditor() {
                   description="已有的登记记录不受影响。"
                   okText="移除"
                   cancelText="取消"
-                  onConfirm={async () => {
-                    await removeLawyer(db, row.id, actor);
-                    message.success(`已移除 ${row.name}`);
-                  }}
+                  onConfirm={() => removal.run(row)}
                 >
                   <Button type="link" size="small" danger>
                     移除
@@ -86,14 +89,15 @@ export function RosterEditor() {
       <Modal
         title={editing === 'new' ? '添加值班律师' : '编辑值班律师'}
         open={editing !== null}
-        onOk={save}
+        onOk={() => void save()}
+        confirmLoading={saving.busy}
         onCancel={() => setEditing(null)}
         okText="保存"
         cancelText="取消"
         destroyOnHidden
         forceRender
       >
-        <Form<LawyerInput> form={form} layout="vertical" name="lawyer" onFinish={save}>
+        <Form<LawyerInput> form={form} layout="vertical" name="lawyer" onFinish={() => void save()}>
           <Form.Item label="姓名" name="name" required rules={[zodRule(shape.name)]}>
             <Input autoFocus maxLength={30} />
           </Form.Item>

@@ -3,13 +3,14 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
-import type { AccountRecord } from '../../db/database';
+import type { AccountRecord, Role } from '../../db/database';
 import { listLawyers } from '../../db/lawyers';
-import { accountInputSchema, addAccount, listAccounts, passwordSchema, setAccountDisabled, type AccountInput } from '../../session/accounts';
+import { accountInputSchema, addAccount, changeRole, listAccounts, passwordSchema, resetPassword, setAccountDisabled, type AccountInput } from '../../session/accounts';
 import { ROLE_LABELS } from '../../session/permissions';
 import { sessionStore } from '../../session/sessionStore';
 import { useSession } from '../../session/SessionContext';
 import { zodRule } from '../../ui/zodForm';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 type NewAccount = AccountInput & { password: string };
 
@@ -23,6 +24,27 @@ export function AccountsEditor() {
   const [form] = Form.useForm<NewAccount>();
   const role = Form.useWatch('role', form);
   const { message } = App.useApp();
+  const { modal } = App.useApp();
+  const [resetting, setResetting] = useState<AccountRecord | null>(null);
+  const [resetForm] = Form.useForm<{ password: string }>();
+  const changingRole = useAsyncAction(async (id: string, role: Role) => {
+    await changeRole(db, session, id, role);
+    message.success('已修改角色');
+  }, '修改角色失败');
+  const resettingPassword = useAsyncAction(async () => {
+    let values: { password: string };
+    try {
+      values = await resetForm.validateFields();
+    } catch {
+      return;
+    }
+    const state = sessionStore.get();
+    if (state.state !== 'unlocked' || !resetting) return;
+    await resetPassword(db, state.session, resetting.id, values.password);
+    message.success(`已重置 ${resetting.username} 的密码，请将临时密码告知本人；其下次登录时须设置新密码`);
+    setResetting(null);
+  }, '重置密码失败');
+  const toggling = useAsyncAction((id: string, disabled: boolean) => setAccountDisabled(db, session, id, disabled), '更改账户状态失败');
 
   const save = async () => {
     let values: NewAccount;
@@ -64,22 +86,51 @@ export function AccountsEditor() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'role', render: (r: AccountRecord['role']) => <Tag color={r === 'supervisor' ? 'gold' : r === 'staff' ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag> },
+          {
+            title: '角色',
+            dataIndex: 'role',
+            render: (r: AccountRecord['role'], a) =>
+              a.id === session.actor.id ? (
+                <Tag color={r === 'supervisor' ? 'gold' : r === 'staff' ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag>
+              ) : (
+                <Select<Role>
+                  size="small"
+                  value={r}
+                  style={{ width: 150 }}
+                  aria-label={`${a.username} 的角色`}
+                  disabled={changingRole.busy}
+                  options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value: value as Role, label }))}
+                  onChange={(next) =>
+                    modal.confirm({
+                      title: `将 ${a.displayName}（${a.username}）的角色改为${ROLE_LABELS[next]}？`,
+                      content: '修改立即生效，并记入审计日志；该账户下次登录时按新角色使用。',
+                      okText: '修改角色',
+                      cancelText: '取消',
+                      onOk: () => changingRole.run(a.id, next),
+                    })
+                  }
+                />
+              ),
+          },
           {
             title: '启用',
             render: (_, a) => (
               <Switch
                 checked={!a.disabled}
                 disabled={a.id === session.actor.id}
-                onChange={async (on) => {
-                  try {
-                    await setAccountDisabled(db, session, a.id, !on);
-                  } catch (err) {
-                    message.error(err instanceof Error ? err.message : String(err));
-                  }
-                }}
+                loading={toggling.busy}
+                onChange={(on) => void toggling.run(a.id, !on)}
               />
             ),
+          },
+          {
+            title: '操作',
+            render: (_, a) =>
+              a.id === session.actor.id ? null : (
+                <Button size="small" onClick={() => { resetForm.resetFields(); setResetting(a); }}>
+                  重置密码
+                </Button>
+              ),
           },
         ]}
       />
@@ -102,6 +153,23 @@ export function AccountsEditor() {
             </Form.Item>
           )}
           <Form.Item label="初始密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 8 位；请告知本人并提醒其登录后修改">
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        title={resetting ? `重置 ${resetting.displayName}（${resetting.username}）的密码` : '重置密码'}
+        open={resetting !== null}
+        onOk={() => void resettingPassword.run()}
+        confirmLoading={resettingPassword.busy}
+        onCancel={() => setResetting(null)}
+        okText="重置"
+        cancelText="取消"
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={resetForm} layout="vertical" name="reset-password" onFinish={() => void resettingPassword.run()}>
+          <Form.Item label="临时密码" name="password" required rules={[zodRule(passwordSchema)]} extra="请当面告知本人；其下次登录时必须设置自己的新密码">
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

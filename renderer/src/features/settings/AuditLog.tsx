@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { verifyChain, type ChainVerdict } from '../../../../core/audit/chain';
 import { db } from '../../db';
 import type { AuditAction, AuditEntry } from '../../db/database';
+import { useAsyncAction } from '../../ui/useAsyncAction';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -22,6 +23,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   backup: '备份',
   restore_backup: '从备份恢复',
   settings: '修改设置',
+  app_error: '程序错误',
+  reset_password: '重置密码',
+  change_role: '修改角色',
 };
 
 const TYPE_LABELS: Record<string, string> = { consultations: '咨询登记', lawyers: '值班律师名册', accounts: '账户' };
@@ -36,10 +40,10 @@ export function AuditLog() {
     return all.filter((e) => (!action || e.action === action) && (!actor || e.actorName.includes(actor)));
   }, [action, actor]);
 
-  const verify = async () => setVerdict(verifyChain(await db.audit.orderBy('seq').toArray()));
+  const verify = useAsyncAction(async () => setVerdict(verifyChain(await db.audit.orderBy('seq').toArray())), '校验失败');
 
   return (
-    <Card title="审计日志" extra={<Button onClick={() => void verify()}>校验完整性</Button>}>
+    <Card title="审计日志" extra={<Button loading={verify.busy} onClick={() => void verify.run()}>校验完整性</Button>}>
       {verdict && (
         <Alert
           style={{ marginBottom: 12 }}
@@ -66,7 +70,11 @@ export function AuditLog() {
           { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName' },
           { title: '操作', dataIndex: 'action', render: (a: AuditAction) => ACTION_LABELS[a] ?? a },
-          { title: '对象', render: (_, e) => (e.recordType ? `${TYPE_LABELS[e.recordType] ?? e.recordType}（第 ${e.rev} 版）` : e.detail ?? '') },
+          {
+            title: '对象',
+            render: (_, e) =>
+              [e.recordType ? `${TYPE_LABELS[e.recordType] ?? e.recordType}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
+          },
           { title: '涉及字段', render: (_, e) => e.fields.length },
         ]}
       />

@@ -5,7 +5,10 @@ import type { BackupAuto } from '../../../../core/api/contract';
 import { db } from '../../db';
 import { useStation } from '../../app/StationContext';
 import { sessionStore } from '../../session/sessionStore';
-import { writeBackup } from '../../backup/backupActions';
+import { BACKUP_STEPS, writeBackup } from '../../backup/backupActions';
+import { useAsyncAction } from '../../ui/useAsyncAction';
+import { ProgressNote } from '../../ui/ProgressNote';
+import { errorText } from '../../ui/errorText';
 import { RestoreDialog } from '../../backup/RestoreDialog';
 
 /** On-demand backup to a chosen folder, and the daily automatic backup. */
@@ -13,37 +16,39 @@ export function BackupCard() {
   const { profile, domain } = useStation();
   const { message } = App.useApp();
   const [auto, setAuto] = useState<BackupAuto | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<number | null>(null);
   const [last, setLast] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
-    void window.station.backup.getAuto().then(setAuto);
-  }, []);
+    window.station.backup
+      .getAuto()
+      .then(setAuto)
+      .catch((err: unknown) => message.error(`无法读取自动备份设置：${errorText(err)}`));
+  }, [message]);
 
-  const backupNow = async () => {
+  const backupNow = useAsyncAction(async () => {
     const state = sessionStore.get();
     if (state.state !== 'unlocked') return;
     const folder = await window.station.backup.chooseFolder();
     if (!folder) return;
-    setBusy(true);
+    setStep(0);
     try {
-      const path = await writeBackup(db, state.session, { profile, domain }, folder);
+      const path = await writeBackup(db, state.session, { profile, domain }, folder, undefined, setStep);
       setLast(path);
       message.success('备份完成');
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : String(err));
     } finally {
-      setBusy(false);
+      setStep(null);
     }
-  };
+  }, '备份失败');
 
-  const chooseAutoFolder = async () => {
+  const chooseAutoFolder = useAsyncAction(async () => {
     const folder = await window.station.backup.chooseFolder();
     if (!folder) return;
     setAuto(await window.station.backup.setAuto({ folder, keep: auto?.keep ?? 7 }));
     message.success('已设置每日自动备份');
-  };
+  }, '设置自动备份失败');
+  const setAutoBackup = useAsyncAction(async (next: { folder: string | null; keep: number }) => setAuto(await window.station.backup.setAuto(next)), '设置自动备份失败');
 
   return (
     <Card title="备份与恢复">
@@ -52,11 +57,14 @@ export function BackupCard() {
       </Typography.Paragraph>
       <Space orientation="vertical">
         <Space>
-          <Button type="primary" loading={busy} onClick={() => void backupNow()}>
+          <Button type="primary" loading={backupNow.busy} onClick={() => void backupNow.run()}>
             立即备份…
           </Button>
-          <Button onClick={() => setRestoring(true)}>从备份恢复…</Button>
-          {last && <Typography.Text data-testid="backup-path">已保存到 {last}</Typography.Text>}
+          <Button onClick={() => setRestoring(true)} disabled={backupNow.busy}>
+            从备份恢复…
+          </Button>
+          {step !== null && <ProgressNote label={`${BACKUP_STEPS[step]}（第 ${step + 1} / ${BACKUP_STEPS.length} 步）`} percent={Math.floor((step / BACKUP_STEPS.length) * 100)} />}
+          {last && step === null && <Typography.Text data-testid="backup-path">已保存到 {last}</Typography.Text>}
         </Space>
         <RestoreDialog
           open={restoring}
@@ -70,7 +78,9 @@ export function BackupCard() {
         />
         <Space wrap>
           <Typography.Text>每日自动备份：{auto?.folder ?? '未设置'}</Typography.Text>
-          <Button onClick={() => void chooseAutoFolder()}>选择文件夹…</Button>
+          <Button loading={chooseAutoFolder.busy} onClick={() => void chooseAutoFolder.run()}>
+            选择文件夹…
+          </Button>
           {auto?.folder && (
             <>
               <Typography.Text>保留最近</Typography.Text>
@@ -79,10 +89,12 @@ export function BackupCard() {
                 min={1}
                 max={365}
                 value={auto.keep}
-                onChange={async (v) => v && setAuto(await window.station.backup.setAuto({ folder: auto.folder, keep: v }))}
+                onChange={(v) => v && void setAutoBackup.run({ folder: auto.folder, keep: v })}
               />
               <Typography.Text>份</Typography.Text>
-              <Button onClick={async () => setAuto(await window.station.backup.setAuto({ folder: null, keep: auto.keep }))}>停用</Button>
+              <Button loading={setAutoBackup.busy} onClick={() => void setAutoBackup.run({ folder: null, keep: auto.keep })}>
+                停用
+              </Button>
             </>
           )}
           {auto?.lastAt && <Typography.Text type="secondary">上次自动备份：{dayjs(auto.lastAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatisticsReport } from '../../../../core/statistics/compute';
+import { trendSeries } from './trendSeries';
 
 /**
  * The width of a card's body, measured before the browser paints, so each chart is drawn
@@ -21,37 +22,20 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
-function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end && out.length < 3700; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
 /** The two pictures that read better than a table: the trend by day and the split by group. */
 export function StatisticsCharts({ report }: { report: StatisticsReport }) {
   const [trendRef, trendWidth] = useWidth();
   const [groupRef, groupWidth] = useWidth();
   const groups = report.bySpecialGroup.filter((s) => !s.correction).map((s) => ({ name: s.label, 咨询人次: s.figures.consultations, 参与调解: s.figures.mediations.joined }));
-  // Every day of the period, quiet days as zeros, so the line shows them; past two months
-  // a daily line is noise (and 365 points are slow to draw), so longer periods go by week.
+  // Every day of the period, quiet days as zeros, so the line shows them; longer periods
+  // go by week or by month, with labels thinned to the chart's width (trendSeries.ts).
   const byDay = new Map(report.trend.map((d) => [d.day, d]));
-  const days = report.trend.length === 0 ? [] : daysBetween(report.period.from, report.period.to);
-  const weekly = days.length > 62;
-  const points = new Map<string, { day: string; 咨询人次: number; 参与调解: number; 代写文书: number }>();
-  days.forEach((day, i) => {
-    const label = weekly ? days[i - (i % 7)]!.slice(5) : day.slice(5);
-    const p = points.get(label) ?? points.set(label, { day: label, 咨询人次: 0, 参与调解: 0, 代写文书: 0 }).get(label)!;
-    const d = byDay.get(day);
-    p.咨询人次 += d?.consultations ?? 0;
-    p.参与调解 += d?.mediations ?? 0;
-    p.代写文书 += d?.documents ?? 0;
-  });
-  const trend = [...points.values()];
+  const series = trendSeries(report.period.from, report.period.to, byDay, trendWidth);
+  const trend = report.trend.length === 0 ? [] : series.points;
   return (
     <Row gutter={16}>
       <Col span={14}>
-        <Card size="small" title={weekly ? '按周趋势（每 7 天，标注起始日）' : '按日趋势'} data-testid="trend-chart">
+        <Card size="small" title={series.title} data-testid="trend-chart">
           <div ref={trendRef}>
           {trend.length === 0 ? (
             <Empty description="这段时间没有记录" />
@@ -59,8 +43,8 @@ export function StatisticsCharts({ report }: { report: StatisticsReport }) {
             trendWidth > 0 && (
               <LineChart width={trendWidth} height={260} data={trend} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                {/* A fixed step: recharts would otherwise measure every day's label to thin them. */}
-                <XAxis dataKey="day" interval={trend.length <= 31 ? 0 : Math.ceil(trend.length / 12) - 1} />
+                {/* A step computed from the width: recharts would otherwise measure every label to thin them. */}
+                <XAxis dataKey="label" interval={series.interval} tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />

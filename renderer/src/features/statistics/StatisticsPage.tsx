@@ -13,6 +13,7 @@ import { useSession } from '../../session/SessionContext';
 import { useStatistics } from './useStatistics';
 import { StatisticsCharts } from './StatisticsCharts';
 import { StatTableView } from './StatTableView';
+import { ProgressNote } from '../../ui/ProgressNote';
 
 /** 统计: the figures of a period (this month by default), station-wide or for one lawyer, with charts and exports. */
 export function StatisticsPage() {
@@ -35,7 +36,8 @@ export function StatisticsPage() {
   );
 
   const exportAs = async (kind: 'xlsx' | 'pdf') => {
-    if (!view) return;
+    // One export at a time: the second button waits until the first file is written.
+    if (!view || exporting) return;
     setExporting(kind);
     try {
       const request = { fileName: `值班律师工作统计_${from}_${to}${lawyerName ? `_${lawyerName}` : ''}`, title, subtitle, tables: view.tables };
@@ -63,8 +65,9 @@ export function StatisticsPage() {
         />
         <Select allowClear placeholder="全站" style={{ width: 180 }} aria-label="统计范围" value={lawyerId} onChange={setLawyerId} options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
         <Button icon={<ReloadOutlined />} onClick={() => setRefresh((n) => n + 1)}>刷新</Button>
-        <Button icon={<FileExcelOutlined />} disabled={!view} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>导出 Excel</Button>
-        <Button icon={<FilePdfOutlined />} disabled={!view} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>导出 PDF</Button>
+        <Button icon={<FileExcelOutlined />} disabled={!view || exporting === 'pdf'} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>导出 Excel</Button>
+        <Button icon={<FilePdfOutlined />} disabled={!view || exporting === 'xlsx'} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>导出 PDF</Button>
+        {exporting && <ProgressNote label={`正在生成${exporting === 'xlsx' ? ' Excel 工作簿' : ' PDF 报表'}并保存…`} />}
         {view && <Typography.Text type="secondary">统计用时 {Math.round(view.ms)} 毫秒</Typography.Text>}
       </Space>
       {error && <Alert type="error" showIcon title={`统计失败：${error}`} />}

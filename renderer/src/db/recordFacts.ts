@@ -15,6 +15,8 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
     legalAidOutcome: c.legalAidOutcome,
   };
   if (c.shiftId) facts.shiftId = c.shiftId;
+  if (c.pleaLeniency) facts.pleaLeniency = true;
+  if (c.pledgeWitnessed) facts.pledgeWitnessed = true;
   if (c.requestKind === 'legal_aid_application' && c.receivedAt) facts.transfer = c.transferredAt ? { receivedAt: c.receivedAt, transferredAt: c.transferredAt } : { receivedAt: c.receivedAt };
   return facts;
 }

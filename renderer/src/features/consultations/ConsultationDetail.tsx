@@ -15,6 +15,7 @@ import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from './formValues';
 import { can } from '../../session/permissions';
+import { lawRulesItems } from './lawRulesItems';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -160,6 +161,7 @@ export function ConsultationDetail({
         <Descriptions.Item label="跟进">{record.followUpNeeded ? record.followUpNote : '无需跟进'}</Descriptions.Item>
         <Descriptions.Item label="法律援助">{label(enums.legalAidOutcomes, record.legalAidOutcome)}</Descriptions.Item>
         <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
+        {lawRulesItems(record, enums)}
         {record.requestKind && (
           <Descriptions.Item label="在押人员申请" span={2}>
             {labelOf(REQUEST_KINDS, record.requestKind ?? '')}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}

@@ -285,8 +285,10 @@ const CRIMINAL_FIELDS = [
   ...ACCUSED_FIELDS,
   ...PLEA_FIELDS,
 ] as const;
-/** Which stages a death-penalty review or a trial in absentia can be at. */
+/** The stage a death-penalty review and a trial in absentia belong to. */
 const TRIAL_STAGE = 'trial';
+/** Asked of the accused and of a close relative, who may retain a defender for him (CPL Arts. 33, 293). */
+const DEFENDER_FIELDS = ['hasDefenceCounsel', 'trialInAbsentia'] as const;
 
 function lawRules(v: Record<string, unknown>, issue: (path: string, message: string) => void, enums: Enumerations, facts: { criminal: boolean; contactDay?: string | undefined; birthDate?: string | undefined }): void {
   const stage = str(v.criminalStage);
@@ -514,6 +516,7 @@ export function normalizeConsultationInput(
   }
   if (str(out.clientRole) && !findEntry(enums.clientRoles, str(out.clientRole)!)?.accused) {
     for (const field of [...ACCUSED_FIELDS, ...PLEA_FIELDS]) delete out[field];
+    if (out.clientRole !== 'close_relative') for (const field of DEFENDER_FIELDS) delete out[field];
   }
   if (out.pleaLeniency !== true) for (const field of PLEA_FIELDS) delete out[field];
   if (out.defenderNotified !== true) delete out.defenderNotifiedAt;

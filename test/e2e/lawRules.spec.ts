@@ -47,6 +47,7 @@ test('a victim is told of Art. 29 aid, and Art. 25 and plea leniency are not ask
   // A minor victim is not an accused: no appointed-defence flag, no plea section.
   await expect(drawer.getByTestId('mandatory-defence')).toHaveCount(0);
   await expect(drawer.getByTestId('plea-section')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/victim-form.png' });
   await pickByKeyboard(page, '诉讼阶段', '审查起诉');
   await finishConsultation(page, '张小红', '被害人能否申请法律援助委托诉讼代理人');
   await expect(page.getByTestId('consultation-row').first()).toContainText('张小红');
@@ -86,4 +87,5 @@ test('a plea statement is refused at the investigation stage, at the field, and 
   const detail = page.getByTestId('consultation-detail');
   await expect(detail).toContainText('是；具结书已签署，值班律师在场');
   await expect(detail).toContainText('有期徒刑八个月');
+  await page.screenshot({ path: 'test-results/plea-detail.png' });
 });

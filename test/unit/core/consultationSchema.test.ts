@@ -480,6 +480,12 @@ describe('issue 17: permits, victims, Art. 25 and plea leniency in the record', 
       defenderNotifiedAt: '2026-11-23T11:00:00+08:00',
     });
     expect(r).toEqual({ clientRole: 'defendant', caseType: 'criminal', pleaLeniency: false, defenderNotified: false });
+    // A victim is not asked about defence counsel; a close relative is (CPL Art. 293).
+    expect(normalizeConsultationInput({ clientRole: 'victim', caseType: 'criminal', hasDefenceCounsel: true, pleaLeniency: true })).toEqual({
+      clientRole: 'victim',
+      caseType: 'criminal',
+    });
+    expect(normalizeConsultationInput({ clientRole: 'close_relative', caseType: 'criminal', trialInAbsentia: true })).toMatchObject({ trialInAbsentia: true });
     expect(normalizeConsultationInput({ clientRole: 'party', caseType: 'civil', hasDefenceCounsel: true, handlingAuthority: '某区检察院' })).toEqual({
       clientRole: 'party',
       caseType: 'civil',

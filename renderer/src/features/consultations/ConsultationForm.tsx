@@ -21,7 +21,7 @@ import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
-import { CriminalFacts, PleaSection } from './CriminalSections';
+import { CriminalFacts, PleaSection, pleaWarningsAt } from './CriminalSections';
 import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from './formValues';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
@@ -338,9 +338,15 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
                 </Col>
               )}
             </Row>
-            {criminal && <CriminalFacts role={role} notice={assessment.defenderNotice} />}
+            {criminal && <CriminalFacts role={role} noticeText={assessment.defenderNotice?.text ?? null} />}
           </Card>
-          {criminal && role?.accused && <PleaSection findings={assessment.plea} draft={draft} />}
+          {criminal && role?.accused && (
+            <PleaSection
+              pleaWarnings={pleaWarningsAt(assessment.plea, 'pleaLeniency')}
+              pledgeWarnings={pleaWarningsAt(assessment.plea, 'pledgeSigned')}
+              minor={(draft.specialGroups ?? []).includes('minor')}
+            />
+          )}
           <Card size="small" title="帮助" style={{ marginBottom: 12 }}>
             <Form.Item label="帮助类型" name="helpTypes" required>
               <Select mode="multiple" {...searchable} options={helpTypeOptions} placeholder="可多选，输入文字筛选" />

@@ -1,7 +1,6 @@
 import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ClientRoleEntry } from '../../../../core/domain/enums';
-import type { ConsultationDraft } from '../../../../core/consultations/schema';
 import type { PleaFinding } from '../../../../core/rules/pleaLeniency';
 import { useStation } from '../../app/StationContext';
 
@@ -13,12 +12,19 @@ const CLOSE_RELATIVE = 'close_relative';
  * authority, a death-penalty review or a trial in absentia, and, when Art. 25 applies to
  * duty-lawyer help only, whether the authority has notified the legal-aid agency.
  */
-export function CriminalFacts({ role, notice }: { role: ClientRoleEntry | undefined; notice: { notified: boolean; text: string } | null }) {
+export const CriminalFacts = memo(function CriminalFacts({
+  role,
+  noticeText,
+}: {
+  role: ClientRoleEntry | undefined;
+  /** What Art. 25/36 asks of the authority while it has not notified; null when nothing is due. */
+  noticeText: string | null;
+}) {
   const { enums } = useStation();
   const notified = Form.useWatch('defenderNotified') as boolean | undefined;
   const accused = role?.accused === true;
   const relative = role?.code === CLOSE_RELATIVE;
-  const askNotice = notice !== null || notified === true;
+  const askNotice = noticeText !== null || notified === true;
   return (
     <Row gutter={12}>
       {(accused || relative) && (
@@ -65,7 +71,7 @@ export function CriminalFacts({ role, notice }: { role: ClientRoleEntry | undefi
             <Form.Item
               name="defenderNotified"
               valuePropName="checked"
-              extra={notice && !notice.notified ? <Typography.Text type="warning" data-testid="defender-notice-field">{notice.text}</Typography.Text> : undefined}
+              extra={noticeText && !notified ? <Typography.Text type="warning" data-testid="defender-notice-field">{noticeText}</Typography.Text> : undefined}
             >
               <Checkbox>办案机关已通知法律援助机构指派辩护人</Checkbox>
             </Form.Item>
@@ -81,18 +87,24 @@ export function CriminalFacts({ role, notice }: { role: ClientRoleEntry | undefi
       )}
     </Row>
   );
+});
+
+/** The warnings of one field, one per line, so that the section re-renders only when they change. */
+export function pleaWarningsAt(findings: readonly PleaFinding[], field: PleaFinding['field']): string {
+  return findings
+    .filter((f) => f.field === field && f.level === 'warning')
+    .map((f) => f.message)
+    .join('\n');
 }
 
 /** Warnings shown under a field; refusals come as the field's error (set by the form). */
-function warningsAt(findings: readonly PleaFinding[], field: PleaFinding['field'], note?: ReactNode): ReactNode {
-  const warnings = findings.filter((f) => f.field === field && f.level === 'warning');
-  if (warnings.length === 0) return note;
+function warningsAt(warnings: string): ReactNode {
+  if (!warnings) return undefined;
   return (
     <Space orientation="vertical" size={0}>
-      {note}
-      {warnings.map((w) => (
-        <Typography.Text key={w.message} type="warning" data-testid="plea-warning">
-          {w.message}
+      {warnings.split('\n').map((w) => (
+        <Typography.Text key={w} type="warning" data-testid="plea-warning">
+          {w}
         </Typography.Text>
       ))}
     </Space>
@@ -106,12 +118,20 @@ const textArea = <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength
  * proposal, the suspect's views the law asks to hear (CPL Art. 173), the duty lawyer's
  * opinion, and the signing of the statement (CPL Art. 174) with the lawyer present.
  */
-export function PleaSection({ findings, draft }: { findings: readonly PleaFinding[]; draft: ConsultationDraft }) {
+export const PleaSection = memo(function PleaSection({
+  pleaWarnings,
+  pledgeWarnings,
+  minor,
+}: {
+  /** From pleaWarningsAt. */
+  pleaWarnings: string;
+  pledgeWarnings: string;
+  minor: boolean;
+}) {
   const plea = Form.useWatch('pleaLeniency') as boolean | undefined;
-  const minor = (draft.specialGroups ?? []).includes('minor');
   return (
     <Card size="small" title="认罪认罚" style={{ marginBottom: 12 }} data-testid="plea-section">
-      <Form.Item name="pleaLeniency" valuePropName="checked" style={{ marginBottom: plea ? 12 : 0 }} extra={warningsAt(findings, 'pleaLeniency')}>
+      <Form.Item name="pleaLeniency" valuePropName="checked" style={{ marginBottom: plea ? 12 : 0 }} extra={warningsAt(pleaWarnings)}>
         <Checkbox>认罪认罚</Checkbox>
       </Form.Item>
       {plea && (
@@ -161,7 +181,7 @@ export function PleaSection({ findings, draft }: { findings: readonly PleaFindin
             </Col>
           )}
           <Col span={12}>
-            <Form.Item name="pledgeSigned" valuePropName="checked" extra={warningsAt(findings, 'pledgeSigned')}>
+            <Form.Item name="pledgeSigned" valuePropName="checked" extra={warningsAt(pledgeWarnings)}>
               <Checkbox>具结书已签署</Checkbox>
             </Form.Item>
           </Col>
@@ -178,4 +198,4 @@ export function PleaSection({ findings, draft }: { findings: readonly PleaFindin
       )}
     </Card>
   );
-}
+});

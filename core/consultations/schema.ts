@@ -11,11 +11,13 @@ import {
   type EnumEntry,
   type Enumerations,
 } from '../domain/enums';
-import { checkIdNumber, normalizeIdNumber } from '../validation/idNumber';
+import { checkIdByType, normalizeIdNumber } from '../validation/idNumber';
 import { normalizeCaseNumber, parseCaseNumber } from '../validation/caseNumber';
 import { checkPhone, normalizePhone } from '../validation/phone';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
-import { ageGroups } from '../rules/age';
+import { ageGroups, ageOn, MINOR_BELOW } from '../rules/age';
+import { mandatoryDefenceReasons } from '../rules/mandatoryDefence';
+import { pleaLeniencyFindings } from '../rules/pleaLeniency';
 import { transferSourceOf } from './transferDeadline';
 import { TRANSFER_MARK_LIMITS } from './transferMark';
 
@@ -42,6 +44,9 @@ export const LIMITS = {
   advice: 4000,
   note: 500,
   idNumber: 30,
+  authority: 60,
+  proof: 200,
+  plea: 1000,
 } as const;
 
 // --- field helpers ---------------------------------------------------------------------
@@ -111,6 +116,11 @@ function codeList(list: readonly EnumEntry[], label: string) {
 
 function flag(label: string) {
   return z.preprocess((v) => (v === null || v === undefined ? false : v), z.boolean({ error: `${label}应为是或否` }));
+}
+
+/** A yes/no that older records do not have: absent reads as "not recorded". */
+function optionalFlag(label: string) {
+  return z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: `${label}应为是或否` }).optional());
 }
 
 function optionalTime(label: string) {
@@ -207,6 +217,7 @@ export function createConsultationInputSchema(enums: Enumerations) {
       '家庭月收入最多保留两位小数',
     ),
     householdSize: optionalNumber('家庭人口', ' 人', 1, 50, true),
+    ...lawRulesShape(enums),
     requestKind: z.preprocess(
       blankToUndefined,
       z.enum(['meet_lawyer', 'legal_aid_application'], { error: '请选择申请类型' }).optional(),
@@ -225,6 +236,120 @@ export function createConsultationInputSchema(enums: Enumerations) {
     // rules read fields defensively because a failed field holds what was typed.
     { when: (payload) => isObject(payload.value) },
   );
+}
+
+/**
+ * Facts of Art. 25, Art. 42 and the plea-leniency workflow (issue 17), all optional so that
+ * records stored before them still read. Kept in one block: other work appends its own
+ * fields at the end of the shape.
+ */
+function lawRulesShape(enums: Enumerations) {
+  return {
+    /** 是否已委托辩护人: Art. 25 applies only to a person without one. */
+    hasDefenceCounsel: optionalFlag('是否已委托辩护人'),
+    custodyStatus: optionalCode(enums.custodyStatuses, '羁押状态'),
+    handlingAuthority: optionalText('办案机关', LIMITS.authority),
+    /** Art. 25 (五). */
+    deathPenaltyReview: optionalFlag('是否死刑复核案件'),
+    /** Art. 25 (六); CPL Art. 291–297. */
+    trialInAbsentia: optionalFlag('是否缺席审判案件'),
+    /** The handling authority notified the legal-aid agency to appoint a defender (Art. 25, 36). */
+    defenderNotified: optionalFlag('办案机关是否已通知指派辩护人'),
+    defenderNotifiedAt: optionalTime('通知指派辩护人的时间'),
+    /** Art. 42 "有材料证明". */
+    exemptionProof: optionalText('证明材料', LIMITS.proof),
+    /** Art. 42 (四) / Art. 32 (五) grounds the province lists in settings. */
+    otherExemptions: codeList(enums.noMeansTestGrounds, '其他免予审查情形'),
+    pleaLeniency: optionalFlag('是否认罪认罚'),
+    sentencingProposal: optionalText('量刑建议', LIMITS.plea, cleanText, true),
+    pleaViewFacts: optionalText('对犯罪事实的意见', LIMITS.plea, cleanText, true),
+    pleaViewCharge: optionalText('对罪名的意见', LIMITS.plea, cleanText, true),
+    pleaViewProposal: optionalText('对量刑建议的意见', LIMITS.plea, cleanText, true),
+    pleaViewProcedure: optionalText('对程序适用的意见', LIMITS.plea, cleanText, true),
+    lawyerOpinion: optionalText('值班律师意见', LIMITS.advice, cleanText, true),
+    pledgeSigned: optionalFlag('是否签署具结书'),
+    pledgeWitnessed: optionalFlag('签署具结书时值班律师是否在场'),
+    /** CPL Art. 174 para. 2 (2). */
+    minorPleaObjection: optionalFlag('法定代理人、辩护人是否有异议'),
+  };
+}
+
+const ACCUSED_FIELDS = ['custodyStatus', 'deathPenaltyReview', 'pleaLeniency'] as const;
+const PLEA_FIELDS = [
+  'sentencingProposal',
+  'pleaViewFacts',
+  'pleaViewCharge',
+  'pleaViewProposal',
+  'pleaViewProcedure',
+  'lawyerOpinion',
+  'pledgeSigned',
+  'pledgeWitnessed',
+  'minorPleaObjection',
+] as const;
+const CRIMINAL_FIELDS = [
+  'hasDefenceCounsel',
+  'handlingAuthority',
+  'trialInAbsentia',
+  'defenderNotified',
+  'defenderNotifiedAt',
+  ...ACCUSED_FIELDS,
+  ...PLEA_FIELDS,
+] as const;
+/** The stage a death-penalty review and a trial in absentia belong to. */
+const TRIAL_STAGE = 'trial';
+/** Asked of the accused and of a close relative, who may retain a defender for him (CPL Arts. 33, 293). */
+const DEFENDER_FIELDS = ['hasDefenceCounsel', 'trialInAbsentia'] as const;
+
+function lawRules(v: Record<string, unknown>, issue: (path: string, message: string) => void, enums: Enumerations, facts: { criminal: boolean; contactDay?: string | undefined; birthDate?: string | undefined }): void {
+  const stage = str(v.criminalStage);
+  if (facts.criminal) {
+    if (stage && stage !== TRIAL_STAGE) {
+      if (v.deathPenaltyReview === true) issue('deathPenaltyReview', '死刑复核是审判阶段的程序，请将诉讼阶段选为“审判”');
+      if (v.trialInAbsentia === true) issue('trialInAbsentia', '缺席审判是审判阶段的程序，请将诉讼阶段选为“审判”');
+    }
+  } else if (str(v.caseType)) {
+    for (const field of CRIMINAL_FIELDS) {
+      if (v[field] === true || (typeof v[field] === 'string' && v[field] !== '')) issue(field, '只有刑事案件需要填写此项');
+    }
+  }
+  if (str(v.defenderNotifiedAt) && v.defenderNotified !== true) issue('defenderNotified', '已填写通知时间，请勾选“办案机关已通知”');
+
+  const on = facts.contactDay ?? '9999-12-31';
+  const birth = facts.birthDate && facts.contactDay && compareYmd(facts.birthDate, facts.contactDay) <= 0 ? facts.birthDate : undefined;
+  const disabilities = strings(v.disabilities);
+  const mandatoryDefence = mandatoryDefenceReasons(
+    {
+      clientRole: str(v.clientRole) ?? '',
+      caseType: str(v.caseType) ?? '',
+      birthDate: birth,
+      on,
+      disabilities,
+      mayFaceLifeOrDeath: v.mayFaceLifeOrDeath === true,
+      deathPenaltyReview: v.deathPenaltyReview === true,
+      appliedForLegalAid: str(v.legalAidOutcome) === 'applied' || str(v.legalAidOutcome) === 'transferred',
+      trialInAbsentia: v.trialInAbsentia === true,
+      hasDefenceCounsel: v.hasDefenceCounsel === true,
+    },
+    enums,
+  );
+  const findings = pleaLeniencyFindings(
+    {
+      clientRole: str(v.clientRole) ?? '',
+      caseType: str(v.caseType) ?? '',
+      criminalStage: stage,
+      pleaLeniency: v.pleaLeniency === true,
+      sentencingProposal: str(v.sentencingProposal),
+      pledgeSigned: v.pledgeSigned === true,
+      pledgeWitnessed: v.pledgeWitnessed === true,
+      minorPleaObjection: v.minorPleaObjection === true,
+      disabilities,
+      minor: birth !== undefined && ageOn(birth, on) < MINOR_BELOW,
+      mandatoryDefence,
+      legalAidOutcome: str(v.legalAidOutcome),
+    },
+    enums,
+  );
+  for (const f of findings) if (f.level === 'error') issue(f.field, f.message);
 }
 
 function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums: Enumerations): void {
@@ -247,38 +372,39 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
       issue('helpTypes', `${misfits.map((h) => `“${h!.label}”`).join('')}不适用于${caseType.label}案件`);
     }
     const role = findEntry(enums.clientRoles, str(v.clientRole) ?? '');
-    if (role?.accused && !criminal) issue('clientRole', `“${role.label}”只用于刑事案件，请核对来访人身份或案件类型`);
+    if ((role?.accused || role?.criminalOnly) && !criminal) {
+      issue('clientRole', `“${role.label}”只用于刑事案件，请核对来访人身份或案件类型`);
+    }
   }
 
   // Identity document.
   const idType = str(v.idType) ?? NO_ID;
   const idNumber = str(v.idNumber);
   let fromId: { birthDate: string; gender: 'male' | 'female' } | undefined;
-  if (idType === RESIDENT_ID) {
-    if (!idNumber) issue('idNumber', '请填写身份证号码');
-    else {
-      // Without a valid contact time (reported at its own field) the other checks still run.
-      const r = checkIdNumber(idNumber, contactDay ?? '9999-12-31');
-      if (r.ok) fromId = r;
-      else issue('idNumber', r.message.replace('晚于今天', '晚于接待日期'));
-    }
+  // Without a valid contact time (reported at its own field) the other checks still run.
+  const structured = checkIdByType(idType, idNumber ?? '', contactDay ?? '9999-12-31');
+  if (structured) {
+    if (!idNumber) issue('idNumber', structured.ok ? '请填写证件号码' : structured.message);
+    else if (structured.ok) fromId = structured;
+    else issue('idNumber', structured.message.replace('晚于今天', '晚于接待日期'));
   } else if (idType === NO_ID) {
     if (idNumber) issue('idType', '已填写证件号码，请选择证件类型');
   } else if (idNumber && !/^[A-Z0-9-]{4,30}$/.test(idNumber)) {
     issue('idNumber', '证件号码只能包含字母、数字和连字符（4–30 位）');
   }
 
-  // Birth date and gender must agree with the ID card when there is one.
+  // Birth date and gender must agree with the ID card (or permit) when there is one.
+  const idDocument = idType === RESIDENT_ID ? '身份证' : '居住证';
   const birthDate = str(v.birthDate);
   const birthValid = birthDate !== undefined && parseYmd(birthDate) !== null;
   if (birthValid && contactDay && compareYmd(birthDate, contactDay) > 0) issue('birthDate', '出生日期晚于接待日期');
   else if (birthValid && birthDate < '1900-01-01') issue('birthDate', '出生日期早于 1900 年，请核对');
   else if (birthValid && fromId && birthDate !== fromId.birthDate) {
-    issue('birthDate', `出生日期与身份证号码不一致（号码中为 ${fromId.birthDate}）`);
+    issue('birthDate', `出生日期与${idDocument}号码不一致（号码中为 ${fromId.birthDate}）`);
   }
   const gender = str(v.gender);
   if (fromId && (gender === 'male' || gender === 'female') && gender !== fromId.gender) {
-    issue('gender', `性别与身份证号码不一致（号码显示为${fromId.gender === 'male' ? '男' : '女'}）`);
+    issue('gender', `性别与${idDocument}号码不一致（号码显示为${fromId.gender === 'male' ? '男' : '女'}）`);
   }
 
   // Age-based groups follow from the birth date (or the ID card), so statistics by group
@@ -299,6 +425,8 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
       if (!due && ticked) issue('specialGroups', `按出生日期，来访人接待时${isNotText}，不属于“${label(code)}”`);
     }
   }
+
+  lawRules(v, issue, enums, { criminal, contactDay, birthDate: knownBirth });
 
   // Case number: a court number's year cannot be after the year of the contact.
   const caseNumber = str(v.caseNumber);
@@ -400,7 +528,14 @@ export function normalizeConsultationInput(
   if (!criminal && str(out.caseType)) {
     delete out.criminalStage;
     if (out.mayFaceLifeOrDeath === true) out.mayFaceLifeOrDeath = false;
+    for (const field of CRIMINAL_FIELDS) delete out[field];
   }
+  if (str(out.clientRole) && !findEntry(enums.clientRoles, str(out.clientRole)!)?.accused) {
+    for (const field of [...ACCUSED_FIELDS, ...PLEA_FIELDS]) delete out[field];
+    if (out.clientRole !== 'close_relative') for (const field of DEFENDER_FIELDS) delete out[field];
+  }
+  if (out.pleaLeniency !== true) for (const field of PLEA_FIELDS) delete out[field];
+  if (out.defenderNotified !== true) delete out.defenderNotifiedAt;
   if (!findEntry(enums.legalAidOutcomes, str(out.legalAidOutcome) ?? 'not_needed')?.requiresReason) {
     delete out.refusalReason;
   }

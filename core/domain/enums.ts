@@ -28,6 +28,13 @@ export interface CaseTypeEntry extends EnumEntry {
 export interface ClientRoleEntry extends EnumEntry {
   /** Suspect or defendant: the person Art. 25 mandatory defence is about. */
   accused?: boolean;
+  /** A party only criminal proceedings know (victim, private prosecutor, incidental civil plaintiff). */
+  criminalOnly?: boolean;
+  /**
+   * A party Art. 29 gives legal aid as an agent ad litem (诉讼代理人), subject to the means
+   * test; in a criminal case only (a legal representative also appears in civil cases).
+   */
+  article29?: boolean;
 }
 
 export interface SpecialGroupEntry extends EnumEntry {
@@ -40,6 +47,19 @@ export interface SpecialGroupEntry extends EnumEntry {
 export interface DisabilityEntry extends EnumEntry {
   /** Makes an appointed defence lawyer mandatory for a suspect or defendant (Art. 25); the text is the reason shown. */
   mandatoryDefence?: string;
+  /** The suspect need not sign a plea statement (CPL Art. 174 para. 2 (1)); the text is the warning shown. */
+  pledgeNotRequired?: string;
+}
+
+/**
+ * Art. 42 (四) "法律、法规、规章规定的其他人员" and Art. 32 (五) "法律、法规、规章规定的其他情形":
+ * grounds a province's own rules add to the exemptions from the means test. None is built in.
+ */
+export interface NoMeansTestGroundEntry extends EnumEntry {
+  /** Which item of the Legal Aid Law the ground falls under. */
+  item: 'art42_4' | 'art32_5';
+  /** The law, regulation or rule that names it, e.g. '《某省法律援助条例》第十八条'. */
+  basis: string;
 }
 
 export interface LegalAidOutcomeEntry extends EnumEntry {
@@ -73,6 +93,9 @@ export interface Enumerations {
   legalAidOutcomes: LegalAidOutcomeEntry[];
   legalAidMatters: LegalAidMatterEntry[];
   disabilities: DisabilityEntry[];
+  /** 羁押 / 取保候审 / 监视居住 / 未被羁押, of a suspect or defendant. */
+  custodyStatuses: EnumEntry[];
+  noMeansTestGrounds: NoMeansTestGroundEntry[];
   consultationPlaces: EnumEntry[];
   mediationTypes: EnumEntry[];
   mediationOutcomes: EnumEntry[];
@@ -112,6 +135,16 @@ const SPECIAL_GROUPS: SpecialGroupEntry[] = [
     label: '低保/特困等社会救助对象',
     noMeansTest: '社会救助对象免予核查经济困难状况（《法律援助法》第四十二条第（二）项）',
   },
+  {
+    code: 'judicial_aid',
+    label: '司法救助对象',
+    noMeansTest: '司法救助对象免予核查经济困难状况（《法律援助法》第四十二条第（二）项）',
+  },
+  {
+    code: 'entitled_group',
+    label: '优抚对象',
+    noMeansTest: '优抚对象免予核查经济困难状况（《法律援助法》第四十二条第（二）项）',
+  },
   { code: 'domestic_violence_victim', label: '家庭暴力受害人' },
   { code: 'hero_martyr_relative', label: '英雄烈士近亲属' },
   { code: 'good_samaritan', label: '见义勇为人员' },
@@ -120,6 +153,11 @@ const SPECIAL_GROUPS: SpecialGroupEntry[] = [
 const CLIENT_ROLES: ClientRoleEntry[] = [
   { code: 'suspect', label: '犯罪嫌疑人', accused: true },
   { code: 'defendant', label: '被告人', accused: true },
+  // Art. 29 Legal Aid Law: the victim's side of a criminal case applies for an agent ad litem.
+  { code: 'victim', label: '被害人', criminalOnly: true, article29: true },
+  { code: 'private_prosecutor', label: '自诉人', criminalOnly: true, article29: true },
+  { code: 'civil_plaintiff_incidental', label: '附带民事诉讼原告人', criminalOnly: true, article29: true },
+  { code: 'legal_representative', label: '法定代理人', article29: true },
   { code: 'close_relative', label: '近亲属' },
   { code: 'party', label: '当事人' },
   { code: 'other_public', label: '其他群众' },
@@ -144,12 +182,16 @@ const ID_TYPES: EnumEntry[] = [
   { code: 'resident_id', label: '居民身份证' },
   { code: 'hk_macao_permit', label: '港澳居民来往内地通行证' },
   { code: 'taiwan_permit', label: '台湾居民来往大陆通行证' },
+  { code: 'hk_macao_residence_permit', label: '港澳居民居住证' },
+  { code: 'taiwan_residence_permit', label: '台湾居民居住证' },
   { code: 'foreign_permanent_resident', label: '外国人永久居留身份证' },
   { code: 'passport', label: '护照' },
   { code: 'none', label: '无/不详' },
 ];
 
 export const RESIDENT_ID = 'resident_id';
+export const HK_MACAO_RESIDENCE_PERMIT = 'hk_macao_residence_permit';
+export const TAIWAN_RESIDENCE_PERMIT = 'taiwan_residence_permit';
 export const NO_ID = 'none';
 
 const GENDERS: EnumEntry[] = [
@@ -227,16 +269,43 @@ const LEGAL_AID_MATTERS: LegalAidMatterEntry[] = [
   { code: 'other_matter', label: '法律、法规、规章规定的其他情形', article: '第三十一条第（九）项' },
 ];
 
+const PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE =
+  '盲、聋、哑人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）';
+
 const DISABILITIES: DisabilityEntry[] = [
-  { code: 'visual', label: '视力残疾', mandatoryDefence: '视力残疾人（《法律援助法》第二十五条第一款第（二）项）' },
-  { code: 'hearing', label: '听力残疾', mandatoryDefence: '听力残疾人（《法律援助法》第二十五条第一款第（二）项）' },
-  { code: 'speech', label: '言语残疾', mandatoryDefence: '言语残疾人（《法律援助法》第二十五条第一款第（二）项）' },
+  {
+    code: 'visual',
+    label: '视力残疾',
+    mandatoryDefence: '视力残疾人（《法律援助法》第二十五条第一款第（二）项）',
+    pledgeNotRequired: PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE,
+  },
+  {
+    code: 'hearing',
+    label: '听力残疾',
+    mandatoryDefence: '听力残疾人（《法律援助法》第二十五条第一款第（二）项）',
+    pledgeNotRequired: PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE,
+  },
+  {
+    code: 'speech',
+    label: '言语残疾',
+    mandatoryDefence: '言语残疾人（《法律援助法》第二十五条第一款第（二）项）',
+    pledgeNotRequired: PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE,
+  },
   {
     code: 'cannot_fully_recognise_conduct',
     label: '智力或精神残疾（不能完全辨认自己行为）',
     mandatoryDefence: '不能完全辨认自己行为的人（《法律援助法》第二十五条第一款第（三）项）',
+    pledgeNotRequired:
+      '尚未完全丧失辨认或者控制自己行为能力的精神病人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）',
   },
   { code: 'physical', label: '肢体残疾' },
+];
+
+const CUSTODY_STATUSES: EnumEntry[] = [
+  { code: 'detained', label: '羁押' },
+  { code: 'bail', label: '取保候审' },
+  { code: 'residential_surveillance', label: '监视居住' },
+  { code: 'not_detained', label: '未被羁押' },
 ];
 
 const CONSULTATION_PLACES: EnumEntry[] = [
@@ -284,6 +353,9 @@ export const DEFAULT_ENUMERATIONS: Readonly<Enumerations> = deepFreeze<Enumerati
   legalAidOutcomes: LEGAL_AID_OUTCOMES,
   legalAidMatters: LEGAL_AID_MATTERS,
   disabilities: DISABILITIES,
+  custodyStatuses: CUSTODY_STATUSES,
+  // Empty until a province names its own (settings).
+  noMeansTestGrounds: [],
   consultationPlaces: CONSULTATION_PLACES,
   mediationTypes: MEDIATION_TYPES,
   mediationOutcomes: MEDIATION_OUTCOMES,
@@ -353,7 +425,9 @@ export const enumerationExtensionsSchema = z
     specialGroups: z.array(
       entrySchema.extend({ noMeansTest: articleText, noMeansTestWithoutFixedIncome: z.boolean().optional() }),
     ),
-    clientRoles: z.array(entrySchema.extend({ accused: z.boolean().optional() })),
+    clientRoles: z.array(
+      entrySchema.extend({ accused: z.boolean().optional(), criminalOnly: z.boolean().optional(), article29: z.boolean().optional() }),
+    ),
     criminalStages: z.array(entrySchema),
     caseTypes: z.array(entrySchema.extend({ scope: z.enum(['criminal', 'civil'], { error: '案件范围应为 criminal 或 civil' }) })),
     idTypes: z.array(entrySchema),
@@ -367,7 +441,14 @@ export const enumerationExtensionsSchema = z
         noMeansTestForMigrantWorker: z.boolean().optional(),
       }),
     ),
-    disabilities: z.array(entrySchema.extend({ mandatoryDefence: articleText })),
+    disabilities: z.array(entrySchema.extend({ mandatoryDefence: articleText, pledgeNotRequired: articleText })),
+    custodyStatuses: z.array(entrySchema),
+    noMeansTestGrounds: z.array(
+      entrySchema.extend({
+        item: z.enum(['art42_4', 'art32_5'], { error: '依据应为 art42_4（第四十二条第（四）项）或 art32_5（第三十二条第（五）项）' }),
+        basis: z.string({ error: '请填写规定该情形的法律、法规或规章' }).trim().min(1, '请填写规定该情形的法律、法规或规章').max(200),
+      }),
+    ),
     consultationPlaces: z.array(entrySchema),
     mediationTypes: z.array(entrySchema),
     mediationOutcomes: z.array(entrySchema),

@@ -6,6 +6,16 @@ import { formatYuanFen, isWholeFen, numberToFen } from '../money';
 // No means test (Art. 32: matters not subject to the economic-hardship condition;
 // Art. 42: applicants exempt from having it checked). Which matters and groups qualify
 // is data in enums, so a province can add the "其他情形" its rules name.
+//
+// 《法律援助法》第三十二条: "有下列情形之一，当事人申请法律援助的，不受经济困难条件的限制：……
+// （五）法律、法规、规章规定的其他情形。"
+// 《法律援助法》第四十二条: "法律援助申请人有材料证明属于下列人员之一的，免予核查经济困难状况：
+// （一）无固定生活来源的未成年人、老年人、残疾人等特定群体；（二）社会救助、司法救助或者优抚对象；
+// （三）申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员；（四）法律、法规、规章规定的
+// 其他人员。"
+//
+// Art. 32 is about the matter and needs no proof of who the applicant is; Art. 42 exempts
+// only an applicant who "有材料证明", so its grounds ask for the proof shown.
 // ---------------------------------------------------------------------------
 
 export interface NoMeansTestInput {
@@ -15,6 +25,10 @@ export interface NoMeansTestInput {
   matters: readonly string[];
   /** The applicant has no fixed source of income (Art. 42(1)). */
   noFixedIncome?: boolean | undefined;
+  /** Codes of enums' noMeansTestGrounds: the province's Art. 42 (四) / Art. 32 (五) grounds. */
+  otherGrounds?: readonly string[] | undefined;
+  /** The papers the applicant showed (Art. 42 "有材料证明"). */
+  proof?: string | undefined;
 }
 
 export interface NoMeansTestResult {
@@ -23,6 +37,11 @@ export interface NoMeansTestResult {
   reasons: string[];
   /** What else to check when a ticked group alone does not exempt (Chinese). */
   hints: string[];
+  /**
+   * The exemption rests on Art. 42 alone and no proof is recorded: it holds only once the
+   * applicant shows papers, so the form asks for them.
+   */
+  proofMissing: boolean;
 }
 
 const MIGRANT_WORKER = 'migrant_worker';
@@ -36,7 +55,7 @@ const MATTER_FOR_GROUP: Record<string, string> = {
 
 export function checkNoMeansTest(
   input: NoMeansTestInput,
-  enums: Pick<Enumerations, 'specialGroups' | 'legalAidMatters'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'specialGroups' | 'legalAidMatters' | 'noMeansTestGrounds'> = DEFAULT_ENUMERATIONS,
 ): NoMeansTestResult {
   const reasons: string[] = [];
   const hints: string[] = [];
@@ -46,6 +65,15 @@ export function checkNoMeansTest(
   for (const code of matters) {
     const matter = findEntry(enums.legalAidMatters, code);
     if (matter?.noMeansTest) reasons.push(matter.noMeansTest);
+  }
+  const others = (input.otherGrounds ?? []).map((c) => findEntry(enums.noMeansTestGrounds, c)).filter((e) => e !== undefined);
+  for (const ground of others.filter((g) => g.item === 'art32_5')) {
+    reasons.push(`${ground.label}，不受经济困难条件限制（${ground.basis}；《法律援助法》第三十二条第（五）项）`);
+  }
+  // Everything above is Art. 32; what follows is Art. 42.
+  const byMatter = reasons.length;
+  for (const ground of others.filter((g) => g.item === 'art42_4')) {
+    reasons.push(`${ground.label}，免予核查经济困难状况（${ground.basis}；《法律援助法》第四十二条第（四）项）`);
   }
   for (const code of groups) {
     const group = findEntry(enums.specialGroups, code);
@@ -81,7 +109,8 @@ export function checkNoMeansTest(
     }
   }
 
-  return { exempt: reasons.length > 0, reasons, hints };
+  const proofMissing = byMatter === 0 && reasons.length > 0 && !input.proof?.trim();
+  return { exempt: reasons.length > 0, reasons, hints, proofMissing };
 }
 
 // ---------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export interface Figures {
   helpTypes: Record<string, number>;
   /** Contacts where the lawyer was present at the signing of a plea statement (具结书签署在场). */
   pleaWitnessed: number;
+  /** Contacts marked 认罪认罚. */
+  pleaLeniencyCases: number;
   legalAid: { applied: number; transferred: number; refused: number; overdueTransfers: number };
   documents: Record<string, number>;
   documentsTotal: number;
@@ -68,6 +70,7 @@ function emptyFigures(): Figures {
     consultations: 0,
     helpTypes: {},
     pleaWitnessed: 0,
+    pleaLeniencyCases: 0,
     legalAid: { applied: 0, transferred: 0, refused: 0, overdueTransfers: 0 },
     documents: {},
     documentsTotal: 0,
@@ -79,7 +82,9 @@ function addConsultation(f: Figures, c: ConsultationFacts, overdue: boolean): vo
   const n = c.count ?? 1;
   f.consultations += n;
   for (const h of c.helpTypes) f.helpTypes[h] = (f.helpTypes[h] ?? 0) + n;
-  if (c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed += n;
+  // Either record of the lawyer's presence counts, once: the help type or the plea section's box.
+  if (c.pledgeWitnessed || c.helpTypes.includes(PLEA_WITNESS_HELP_TYPE)) f.pleaWitnessed += n;
+  if (c.pleaLeniency) f.pleaLeniencyCases += n;
   if (c.legalAidOutcome === 'applied') f.legalAid.applied += n;
   if (c.legalAidOutcome === 'refused') f.legalAid.refused += n;
   addTransfer(f, c, overdue);

@@ -21,6 +21,10 @@ export interface ConsultationFacts {
   criminalStage?: string;
   /** A legal-aid application under Art. 39 (24-hour transfer): a staff request or a lawyer's own. */
   transfer?: { receivedAt: string; transferredAt?: string };
+  /** 认罪认罚 marked on the contact (issue 17); absent on records stored before. */
+  pleaLeniency?: boolean;
+  /** The lawyer was present when the plea statement was signed (CPL Art. 174). */
+  pledgeWitnessed?: boolean;
   /** Contacts alike in every fact above (summed day buckets); 1 when absent. */
   count?: number;
 }

@@ -19,6 +19,7 @@ interface Measure {
 /** The measures every breakdown shows, in the order supervisors report them. */
 const MEASURES: Measure[] = [
   { label: '咨询人次', value: (f) => f.consultations },
+  { label: '认罪认罚案件', value: (f) => f.pleaLeniencyCases },
   { label: '具结书签署在场', value: (f) => f.pleaWitnessed },
   { label: '当场申请法律援助', value: (f) => f.legalAid.applied },
   { label: '转交法律援助申请', value: (f) => f.legalAid.transferred },

@@ -18,6 +18,8 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
   };
   if (c.criminalStage) facts.criminalStage = c.criminalStage;
   if (c.shiftId) facts.shiftId = c.shiftId;
+  if (c.pleaLeniency) facts.pleaLeniency = true;
+  if (c.pledgeWitnessed) facts.pledgeWitnessed = true;
   // Both paragraphs of Art. 39 count alike: a staff request and a lawyer's own transfer.
   const clock = transferClockOf(c);
   if (clock) facts.transfer = clock.transferredAt ? { receivedAt: clock.receivedAt, transferredAt: clock.transferredAt } : { receivedAt: clock.receivedAt };

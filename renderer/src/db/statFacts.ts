@@ -25,7 +25,8 @@ import { mediationStore } from './mediations';
  */
 const FACTS = 'statFacts';
 /** Set once the buckets hold every record (after the first rebuild on this database). */
-// v4: facts keep the place of contact and the criminal stage, and a lawyer's own transfers.
+// v4: facts keep the place of contact, the criminal stage, a lawyer's own transfers and
+// the plea-leniency markers; buckets built before lack them.
 export const FACTS_BUILT = 'statFacts.built.v4';
 
 const dayOf = (rfc3339: string) => rfc3339.slice(0, 10);
@@ -37,13 +38,22 @@ type Index = Map<string, ConsultationFacts>;
 type Transfer = [string, string?] | 0;
 interface CompactIndex {
   d: string[];
-  /** [..., place, stage]: dictionary indexes, -1 when absent. */
-  r: [string, string, number, number, number, number[], number[], string | 0, Transfer, number, number][];
+  /** [..., transfer, place, stage, plea]: place and stage dictionary indexes, -1 when absent. */
+  r: [string, string, number, number, number, number[], number[], string | 0, Transfer, number, number, Plea?][];
 }
 interface CompactSummary {
   d: string[];
-  /** [lawyer, caseType, outcome, helpTypes, groups, count, transfer, place, stage] */
-  s: [number, number, number, number[], number[], number, Transfer, number, number][];
+  /** [lawyer, caseType, outcome, helpTypes, groups, count, transfer, place, stage, plea] */
+  s: [number, number, number, number[], number[], number, Transfer, number, number, Plea?][];
+}
+
+/** Plea-leniency markers as bits (1 认罪认罚, 2 具结书签署在场). */
+type Plea = number;
+const pleaOf = (f: ConsultationFacts): Plea => (f.pleaLeniency ? 1 : 0) | (f.pledgeWitnessed ? 2 : 0);
+function withPlea(f: ConsultationFacts, plea: Plea | undefined): ConsultationFacts {
+  if ((plea ?? 0) & 1) f.pleaLeniency = true;
+  if ((plea ?? 0) & 2) f.pledgeWitnessed = true;
+  return f;
 }
 
 function dictionary() {
@@ -66,19 +76,19 @@ function placeAndStage(f: ConsultationFacts, d: readonly string[], place: number
 function encodeIndex(index: Index): CompactIndex {
   const { d, at, maybe } = dictionary();
   const r: CompactIndex['r'] = [];
-  for (const f of index.values()) r.push([f.id, f.time, at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), f.shiftId ?? 0, transferOf(f), maybe(f.place), maybe(f.criminalStage)]);
+  for (const f of index.values()) r.push([f.id, f.time, at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), f.shiftId ?? 0, transferOf(f), maybe(f.place), maybe(f.criminalStage), pleaOf(f)]);
   return { d, r };
 }
 
 function decodeIndex(c: CompactIndex): Index {
   const out: Index = new Map();
-  for (const [id, time, lawyer, caseType, outcome, help, groups, shiftId, transfer, place, stage] of c.r) {
+  for (const [id, time, lawyer, caseType, outcome, help, groups, shiftId, transfer, place, stage, plea] of c.r) {
     const f: ConsultationFacts = { id, time, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((i) => c.d[i]!), specialGroups: groups.map((i) => c.d[i]!) };
     placeAndStage(f, c.d, place, stage);
     if (shiftId) f.shiftId = shiftId;
     const t = transferFrom(transfer);
     if (t) f.transfer = t;
-    out.set(id, f);
+    out.set(id, withPlea(f, plea));
   }
   return out;
 }
@@ -88,7 +98,7 @@ function summarize(index: Index): CompactSummary {
   const s: CompactSummary['s'] = [];
   const alike = new Map<string, number>();
   for (const f of index.values()) {
-    const entry: CompactSummary['s'][number] = [at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), 1, transferOf(f), maybe(f.place), maybe(f.criminalStage)];
+    const entry: CompactSummary['s'][number] = [at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), 1, transferOf(f), maybe(f.place), maybe(f.criminalStage), pleaOf(f)];
     if (f.transfer) {
       s.push(entry);
       continue;
@@ -102,13 +112,13 @@ function summarize(index: Index): CompactSummary {
 }
 
 function expandSummary(day: string, c: CompactSummary): ConsultationFacts[] {
-  return c.s.map(([lawyer, caseType, outcome, help, groups, count, transfer, place, stage], i) => {
+  return c.s.map(([lawyer, caseType, outcome, help, groups, count, transfer, place, stage, plea], i) => {
     // Only the day is known here, and only the day is counted.
     const f: ConsultationFacts = { id: `${day}#${i}`, time: `${day}T00:00:00`, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((x) => c.d[x]!), specialGroups: groups.map((x) => c.d[x]!), count };
     placeAndStage(f, c.d, place, stage);
     const t = transferFrom(transfer);
     if (t) f.transfer = t;
-    return f;
+    return withPlea(f, plea);
   });
 }
 

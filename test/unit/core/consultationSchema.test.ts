@@ -427,3 +427,97 @@ describe('Art. 39 para. 2: the transfer of a lawyer\'s own contact', () => {
     for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) expect(out).not.toHaveProperty(key);
   });
 });
+
+describe('issue 17: permits, victims, Art. 25 and plea leniency in the record', () => {
+  // 830000 19900101 001 2: check character worked out in idNumber.test.ts.
+  const TAIWAN = '830000199001010012';
+
+  it('accepts a Taiwan residence permit and checks the birth date and gender it carries', () => {
+    const permit = { ...visit, idType: 'taiwan_residence_permit', idNumber: TAIWAN, birthDate: '1990-01-01', gender: 'male' };
+    expect(issues(permit)).toEqual({});
+    expect(issues({ ...permit, birthDate: '1990-01-02' })).toEqual({
+      birthDate: ['出生日期与居住证号码不一致（号码中为 1990-01-01）'],
+    });
+    expect(issues({ ...permit, idNumber: '830000199001010013' }).idNumber?.[0]).toContain('台湾居民居住证号码校验码错误');
+    expect(deriveFromIdNumber(TAIWAN, '2026-11-23', 'taiwan_residence_permit')).toEqual({ birthDate: '1990-01-01', gender: 'male', ageGroups: [] });
+  });
+
+  it('refuses a Taiwan permit typed as a resident ID with a message that names the right type', () => {
+    expect(issues({ ...visit, idNumber: TAIWAN, birthDate: undefined, gender: undefined }).idNumber?.[0]).toContain('台湾居民居住证');
+  });
+
+  it('takes a victim in a criminal case, but not in a civil one, and never with plea leniency', () => {
+    const victim = { ...visit, clientRole: 'victim', helpTypes: ['legal_consultation'], requestKind: undefined, receivedAt: undefined, transferredAt: undefined };
+    expect(issues(victim)).toEqual({});
+    expect(issues({ ...victim, caseType: 'civil', criminalStage: undefined }).clientRole?.[0]).toContain('只用于刑事案件');
+    expect(issues({ ...victim, pleaLeniency: true }).pleaLeniency?.[0]).toContain('只适用于刑事案件的犯罪嫌疑人、被告人');
+  });
+
+  it('refuses a plea statement at the investigation stage, at the field, with the article', () => {
+    const plea = { ...visit, criminalStage: 'investigation', pleaLeniency: true, pledgeSigned: true };
+    expect(issues(plea)).toEqual({ pledgeSigned: [expect.stringContaining('《刑事诉讼法》第一百七十三条、第一百七十四条第一款')] });
+    expect(issues({ ...plea, criminalStage: 'prosecution_review', pledgeWitnessed: true, sentencingProposal: '有期徒刑六个月' })).toEqual({});
+  });
+
+  it('refuses the statement of a minor whose legal representative objects, reading the age from the ID', () => {
+    // 210102201001150018: born 2010-01-15 (worked out below), 16 at the contact.
+    const minor = {
+      ...visit,
+      idNumber: '210102201001150018',
+      birthDate: undefined,
+      gender: undefined,
+      specialGroups: ['minor'],
+      criminalStage: 'prosecution_review',
+      pleaLeniency: true,
+      minorPleaObjection: true,
+      pledgeSigned: true,
+    };
+    expect(Object.keys(issues(minor))).toEqual(['pledgeSigned']);
+    expect(issues({ ...minor, pledgeSigned: false })).toEqual({});
+  });
+
+  it('keeps a death-penalty review and a trial in absentia to the trial stage, and a notice time to a notice', () => {
+    expect(issues({ ...visit, criminalStage: 'prosecution_review', trialInAbsentia: true }).trialInAbsentia?.[0]).toContain('审判');
+    expect(issues({ ...visit, deathPenaltyReview: true, trialInAbsentia: true })).toEqual({});
+    expect(issues({ ...visit, defenderNotifiedAt: '2026-11-23T11:00:00+08:00' }).defenderNotified).toBeDefined();
+    expect(issues({ ...visit, defenderNotified: true, defenderNotifiedAt: '2026-11-23T11:00:00+08:00' })).toEqual({});
+  });
+
+  it('reads a record stored before these fields existed', () => {
+    const parsed = consultationInputSchema.parse(visit);
+    expect(parsed.hasDefenceCounsel).toBeUndefined();
+    expect(parsed.pleaLeniency).toBeUndefined();
+    expect(parsed.otherExemptions).toEqual([]);
+  });
+
+  it('drops plea details when the plea is unticked and criminal facts in a civil case', () => {
+    const r = normalizeConsultationInput({
+      clientRole: 'defendant',
+      caseType: 'criminal',
+      pleaLeniency: false,
+      pledgeSigned: true,
+      pleaViewFacts: '无异议',
+      defenderNotified: false,
+      defenderNotifiedAt: '2026-11-23T11:00:00+08:00',
+    }, DEFAULT_ENUMERATIONS);
+    expect(r).toEqual({ clientRole: 'defendant', caseType: 'criminal', pleaLeniency: false, defenderNotified: false });
+    // A victim is not asked about defence counsel; a close relative is (CPL Art. 293).
+    expect(normalizeConsultationInput({ clientRole: 'victim', caseType: 'criminal', hasDefenceCounsel: true, pleaLeniency: true }, DEFAULT_ENUMERATIONS)).toEqual({
+      clientRole: 'victim',
+      caseType: 'criminal',
+    });
+    expect(normalizeConsultationInput({ clientRole: 'close_relative', caseType: 'criminal', trialInAbsentia: true }, DEFAULT_ENUMERATIONS)).toMatchObject({ trialInAbsentia: true });
+    expect(normalizeConsultationInput({ clientRole: 'party', caseType: 'civil', hasDefenceCounsel: true, handlingAuthority: '某区检察院' }, DEFAULT_ENUMERATIONS)).toEqual({
+      clientRole: 'party',
+      caseType: 'civil',
+    });
+  });
+
+  it('assessConsultation asks the authority to notify when Art. 25 applies and only duty-lawyer help is logged', () => {
+    const parsed = consultationInputSchema.parse({ ...visit, legalAidOutcome: 'not_needed', requestKind: undefined, receivedAt: undefined, transferredAt: undefined, mayFaceLifeOrDeath: true });
+    const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS);
+    expect(a.defenderNotice?.text).toContain('办案机关应当在三日内通知');
+    const counsel = consultationInputSchema.parse({ ...visit, legalAidOutcome: 'not_needed', requestKind: undefined, receivedAt: undefined, transferredAt: undefined, mayFaceLifeOrDeath: true, hasDefenceCounsel: true });
+    expect(assessConsultation(counsel, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS)).toMatchObject({ mandatoryDefence: [], defenderNotice: null });
+  });
+});

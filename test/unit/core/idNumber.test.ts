@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, idCheckCharacter, upgradeIdNumber15 } from '../../../core/validation/idNumber';
+import {
+  checkIdByType,
+  checkIdNumber,
+  checkResidencePermitNumber,
+  idCheckCharacter,
+  upgradeIdNumber15,
+} from '../../../core/validation/idNumber';
 
 const TODAY = '2026-11-23';
 
@@ -140,5 +146,61 @@ describe('check character helpers', () => {
     expect(idCheckCharacter('11010519491231002')).toBe('X');
     // 210102 + 19 + 900307 + 123 = the first 17 of SHENYANG_MAN, check 3 as worked out above.
     expect(upgradeIdNumber15('210102900307123')).toBe(SHENYANG_MAN);
+  });
+});
+
+// Check characters worked out by hand (ISO 7064 MOD 11-2 over the first 17 digits):
+// 83000019900101001 → 2, 83000019900101002 → 0, 81000020080315003 → 5, 82000019851230012 → X.
+const TAIWAN_MAN = '830000199001010012';
+const TAIWAN_WOMAN = '830000199001010020';
+const HK_BOY = '810000200803150035';
+const MACAO_WOMAN = '82000019851230012X';
+
+describe('residence permits of Hong Kong, Macao and Taiwan residents', () => {
+  it('accepts a Taiwan permit and reads its birth date and gender like a resident ID', () => {
+    expect(checkResidencePermitNumber(TAIWAN_MAN, TODAY, 'taiwan')).toEqual({
+      ok: true,
+      normalized: TAIWAN_MAN,
+      birthDate: '1990-01-01',
+      gender: 'male',
+      kind: 18,
+    });
+    expect(checkResidencePermitNumber(TAIWAN_WOMAN, TODAY, 'taiwan')).toMatchObject({ ok: true, gender: 'female' });
+  });
+
+  it('accepts Hong Kong (810000) and Macao (820000) numbers as 港澳 permits, X check included', () => {
+    expect(checkResidencePermitNumber(HK_BOY, TODAY, 'hk_macao')).toMatchObject({ ok: true, birthDate: '2008-03-15', gender: 'male' });
+    expect(checkResidencePermitNumber(MACAO_WOMAN.toLowerCase(), TODAY, 'hk_macao')).toMatchObject({
+      ok: true,
+      birthDate: '1985-12-30',
+      gender: 'female',
+    });
+  });
+
+  it('refuses a permit of the other region, naming the prefixes it should have', () => {
+    const r = checkResidencePermitNumber(HK_BOY, TODAY, 'taiwan');
+    expect(r.ok === false && r.message).toBe('台湾居民居住证号码应以 830000（台湾） 开头，现为 810000');
+    const s = checkResidencePermitNumber(TAIWAN_MAN, TODAY, 'hk_macao');
+    expect(s.ok === false && s.message).toContain('810000（香港）或820000（澳门）');
+  });
+
+  it('refuses a wrong check character and a 15-digit number on a permit', () => {
+    const r = checkResidencePermitNumber('830000199001010013', TODAY, 'taiwan');
+    expect(r.ok === false && r.message).toBe('台湾居民居住证号码校验码错误（按前 17 位应为 2），请逐位核对号码');
+    const s = checkResidencePermitNumber('830000900101001', TODAY, 'taiwan');
+    expect(s.ok === false && s.message).toContain('应为 18 位，现为 15 位');
+  });
+
+  it('tells the user a permit number typed as a resident ID is a permit, even one 810000 would let through', () => {
+    const r = checkIdNumber(TAIWAN_MAN, TODAY);
+    expect(r.ok === false && r.message).toContain('请将证件类型选为“台湾居民居住证”');
+    const s = checkIdNumber(HK_BOY, TODAY);
+    expect(s.ok === false && s.message).toContain('请将证件类型选为“港澳居民居住证”');
+  });
+
+  it('checks by document type: permits and resident IDs have structure, passports none', () => {
+    expect(checkIdByType('taiwan_residence_permit', TAIWAN_MAN, TODAY)).toMatchObject({ ok: true });
+    expect(checkIdByType('hk_macao_residence_permit', HK_BOY, TODAY)).toMatchObject({ ok: true });
+    expect(checkIdByType('passport', 'E12345678', TODAY)).toBeNull();
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mandatoryDefenceReasons, type MandatoryDefenceInput } from '../../../core/rules/mandatoryDefence';
+import {
+  defenderNotice,
+  mandatoryDefenceHints,
+  mandatoryDefenceReasons,
+  type MandatoryDefenceInput,
+} from '../../../core/rules/mandatoryDefence';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 
 const adultSuspect: MandatoryDefenceInput = {
@@ -80,5 +85,63 @@ describe('mandatoryDefenceReasons (Art. 25)', () => {
     expect(mandatoryDefenceReasons({ ...adultSuspect, disabilities: ['deafblind'] }, enums)).toEqual([
       { code: 'disability:deafblind', text: '盲聋人（第二十五条）' },
     ]);
+  });
+
+  it('flags a defendant in a death-penalty review only once he applies for legal aid (item 五)', () => {
+    const review = { ...adultSuspect, clientRole: 'defendant', deathPenaltyReview: true };
+    expect(mandatoryDefenceReasons(review)).toEqual([]);
+    expect(mandatoryDefenceHints(review)[0]).toContain('第二十五条第一款第（五）项');
+    const applied = { ...review, appliedForLegalAid: true };
+    expect(mandatoryDefenceReasons(applied)).toEqual([
+      { code: 'death_penalty_review', text: expect.stringContaining('申请法律援助的死刑复核案件被告人') },
+    ]);
+    expect(mandatoryDefenceHints(applied)).toEqual([]);
+  });
+
+  it('flags a defendant tried in absentia (item 六), and his close relative who comes to the desk (CPL Art. 293)', () => {
+    const absentia = { ...adultSuspect, clientRole: 'defendant', trialInAbsentia: true };
+    expect(mandatoryDefenceReasons(absentia).map((r) => r.code)).toEqual(['trial_in_absentia']);
+    expect(mandatoryDefenceReasons(absentia)[0]!.text).toContain('第二十五条第一款第（六）项');
+    const relative = mandatoryDefenceReasons({ ...absentia, clientRole: 'close_relative', birthDate: '2012-01-01' });
+    // The relative's own age is not the defendant's: only item (六) is raised.
+    expect(relative.map((r) => r.code)).toEqual(['trial_in_absentia']);
+    expect(mandatoryDefenceReasons({ ...absentia, clientRole: 'victim' })).toEqual([]);
+  });
+
+  it('applies only to a person without defence counsel ("没有委托辩护人的")', () => {
+    const minor = { ...adultSuspect, birthDate: '2011-02-01', mayFaceLifeOrDeath: true, trialInAbsentia: true };
+    expect(mandatoryDefenceReasons(minor)).toHaveLength(3);
+    expect(mandatoryDefenceReasons({ ...minor, hasDefenceCounsel: true })).toEqual([]);
+    expect(mandatoryDefenceReasons({ ...minor, clientRole: 'close_relative', hasDefenceCounsel: true })).toEqual([]);
+  });
+
+  it('does not apply to a victim, a private prosecutor or an incidental civil plaintiff, whatever their age', () => {
+    for (const clientRole of ['victim', 'private_prosecutor', 'civil_plaintiff_incidental', 'legal_representative']) {
+      expect(mandatoryDefenceReasons({ ...adultSuspect, clientRole, birthDate: '2012-01-01', disabilities: ['visual'] })).toEqual([]);
+    }
+  });
+});
+
+describe('defenderNotice (Art. 25, 36)', () => {
+  const reasons = mandatoryDefenceReasons({ ...adultSuspect, birthDate: '2011-02-01' });
+
+  it('says the handling authority must notify the agency when only duty-lawyer help is logged', () => {
+    for (const legalAidOutcome of ['not_needed', 'refused', undefined]) {
+      const n = defenderNotice({ reasons, legalAidOutcome });
+      expect(n).toMatchObject({ notified: false });
+      expect(n!.text).toContain('办案机关应当在三日内通知法律援助机构指派律师担任辩护人');
+      expect(n!.text).toContain('第三十六条');
+    }
+  });
+
+  it('says nothing once the matter is before the agency, or when Art. 25 does not apply', () => {
+    expect(defenderNotice({ reasons, legalAidOutcome: 'applied' })).toBeNull();
+    expect(defenderNotice({ reasons, legalAidOutcome: 'transferred' })).toBeNull();
+    expect(defenderNotice({ reasons: [], legalAidOutcome: 'not_needed' })).toBeNull();
+  });
+
+  it('records that the authority notified, and when', () => {
+    const n = defenderNotice({ reasons, legalAidOutcome: 'not_needed', defenderNotified: true, defenderNotifiedAt: '2026-11-23T15:20:00+08:00' });
+    expect(n).toEqual({ notified: true, text: '办案机关已通知法律援助机构指派律师担任辩护人（2026-11-23 15:20）' });
   });
 });

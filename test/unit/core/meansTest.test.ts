@@ -79,7 +79,7 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
   const none = { specialGroups: [], matters: [] };
 
   it('requires the means test when nothing exempts', () => {
-    expect(checkNoMeansTest(none)).toEqual({ exempt: false, reasons: [], hints: [] });
+    expect(checkNoMeansTest(none)).toEqual({ exempt: false, reasons: [], hints: [], proofMissing: false });
   });
 
   it('exempts a migrant worker claiming wages or work-injury compensation (Art. 42(3))', () => {
@@ -137,5 +137,39 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
     });
     // Unknown to the built-in lists: no exemption invented.
     expect(checkNoMeansTest({ specialGroups: [], matters: ['rural_land'] }).exempt).toBe(false);
+  });
+
+  it('exempts recipients of judicial aid and entitled groups (优抚对象) like social assistance (Art. 42(2))', () => {
+    for (const group of ['judicial_aid', 'entitled_group']) {
+      const r = checkNoMeansTest({ specialGroups: [group], matters: ['labour_relation'], proof: '证明' });
+      expect(r.exempt, group).toBe(true);
+      expect(r.reasons[0]).toContain('第四十二条第（二）项');
+    }
+  });
+
+  it('asks for the proof shown when the exemption rests on Art. 42 alone ("有材料证明")', () => {
+    const without = checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [] });
+    expect(without).toMatchObject({ exempt: true, proofMissing: true });
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '  ' }).proofMissing).toBe(true);
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '司法救助决定书' }).proofMissing).toBe(false);
+    // Art. 32 exempts by the matter: no proof of who the applicant is.
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: ['good_samaritan_rights'] }).proofMissing).toBe(false);
+  });
+
+  it('honours the province\'s own Art. 42 (四) persons and Art. 32 (五) matters, each with the rule that names it', () => {
+    const enums = mergeEnumerations(DEFAULT_ENUMERATIONS, {
+      noMeansTestGrounds: [
+        { code: 'sanitation_worker', label: '环卫工人', item: 'art42_4', basis: '《某省法律援助条例》第十八条' },
+        { code: 'fraud_victim_elderly', label: '老年人遭受养老诈骗主张权益', item: 'art32_5', basis: '《某省法律援助办法》第九条' },
+      ],
+    });
+    const person = checkNoMeansTest({ specialGroups: [], matters: [], otherGrounds: ['sanitation_worker'] }, enums);
+    expect(person).toMatchObject({ exempt: true, proofMissing: true });
+    expect(person.reasons[0]).toBe('环卫工人，免予核查经济困难状况（《某省法律援助条例》第十八条；《法律援助法》第四十二条第（四）项）');
+    const matter = checkNoMeansTest({ specialGroups: [], matters: [], otherGrounds: ['fraud_victim_elderly'] }, enums);
+    expect(matter).toMatchObject({ exempt: true, proofMissing: false });
+    expect(matter.reasons[0]).toContain('《法律援助法》第三十二条第（五）项');
+    // Without the setting, an unknown code exempts nobody.
+    expect(checkNoMeansTest({ specialGroups: [], matters: [], otherGrounds: ['sanitation_worker'] }).exempt).toBe(false);
   });
 });

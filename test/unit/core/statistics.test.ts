@@ -17,6 +17,21 @@ describe('statistics of a period', () => {
     expect(r.total.mediations).toEqual({ joined: 2, settled: 1, agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAid: 1 });
   });
 
+  it('counts plea-leniency cases, and a statement witnessed once whether the help type or the plea box records it', () => {
+    const plea = computeStatistics({
+      ...input,
+      consultations: [
+        ...input.consultations,
+        { id: 'p1', time: '2026-11-10T09:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'not_needed', pleaLeniency: true, pledgeWitnessed: true },
+        { id: 'p2', time: '2026-11-10T10:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['plea_signing_presence'], specialGroups: [], legalAidOutcome: 'not_needed', pleaLeniency: true, pledgeWitnessed: true },
+      ],
+    });
+    // c1 (help type only) + p1 (box only) + p2 (both, once).
+    expect(plea.total).toMatchObject({ pleaLeniencyCases: 2, pleaWitnessed: 3 });
+    const summary = statisticsTables(plea, DEFAULT_ENUMERATIONS, documentLabel)[0]!;
+    expect(summary.rows).toContainEqual(['认罪认罚案件', 2]);
+  });
+
   it('splits by lawyer: a mediation counts for each lawyer who took part', () => {
     const [zhang, li] = r.byLawyer;
     expect([zhang!.label, li!.label]).toEqual(['张律师', '李律师']);
@@ -61,7 +76,7 @@ describe('statistics of a period', () => {
     const summary = Object.fromEntries(tables[0]!.rows.map(([k, v]) => [k, v]));
     expect(summary).toMatchObject({ 咨询人次: 5, 具结书签署在场: 1, 超时转交: 2, '代写文书（份）': 3, '协议金额（元）': '38,500.00', '挽回经济损失（元）': '12,000.50', 调解转为法律援助案件: 1 });
     const byLawyer = tables.find((t) => t.title === '按值班律师')!;
-    expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 1, 1, 2, 2, 3, 2, 1, '38,500.00', '12,000.50']);
+    expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 0, 1, 1, 2, 2, 3, 2, 1, '38,500.00', '12,000.50']);
     const help = tables.find((t) => t.title === '按帮助类型')!;
     expect(help.columns.slice(0, 4)).toEqual(['帮助类型', '合计', '刑事', '民事']);
     expect(help.rows[0]!.slice(0, 4)).toEqual(['法律咨询', 5, 4, 1]);

@@ -81,6 +81,18 @@ describe('statistics facts kept in day buckets', () => {
     expect(fromSums.total).toMatchObject({ consultations: 7, legalAid: { applied: 1, transferred: 1, overdueTransfers: 1 } });
   });
 
+  it('count plea-leniency cases and statements witnessed, from the day sums as from the records', async () => {
+    const plea = { criminalStage: 'prosecution_review', pleaLeniency: true };
+    await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T09:00:00+08:00', ...plea }), lawyer);
+    await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T10:00:00+08:00', ...plea, pledgeSigned: true, pledgeWitnessed: true }), lawyer);
+    await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T11:00:00+08:00' }), lawyer);
+    const summed = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const input = { period: { from: '2026-11-01', to: '2026-11-30' }, mediations: [], documents: [], lawyers: [{ id: 'lawyer-a', name: '张律师' }], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-05T00:00:00+08:00') };
+    const fromSums = computeStatistics({ ...input, consultations: summed.consultations });
+    expect(fromSums.total).toMatchObject({ consultations: 3, pleaLeniencyCases: 2, pleaWitnessed: 1 });
+    expect(fromSums).toEqual(computeStatistics({ ...input, consultations: await truth('2026-11-01', '2026-11-30') }));
+  });
+
   it('lose nothing when records of the same day are saved at once', async () => {
     await Promise.all(Array.from({ length: 6 }, (_, i) => createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: `2026-11-10T0${i}:00:00+08:00` }), lawyer)));
     expect(await consultationIndexBetween(db, vault, '2026-11-10', '2026-11-10')).toHaveLength(6);

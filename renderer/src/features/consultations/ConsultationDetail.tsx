@@ -18,6 +18,7 @@ import { can, mayMarkTransfer } from '../../session/permissions';
 import { TransferDialog } from './TransferDialog';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { errorText } from '../../ui/errorText';
+import { lawRulesItems } from './lawRulesItems';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -206,6 +207,7 @@ export function ConsultationDetail({
         <Descriptions.Item label="跟进">{record.followUpNeeded ? record.followUpNote : '无需跟进'}</Descriptions.Item>
         <Descriptions.Item label="法律援助">{label(enums.legalAidOutcomes, record.legalAidOutcome)}</Descriptions.Item>
         <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
+        {lawRulesItems(record, enums)}
         {record.requestKind && (
           <Descriptions.Item label="在押人员申请" span={2}>
             {labelOf(REQUEST_KINDS, record.requestKind ?? '')}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}

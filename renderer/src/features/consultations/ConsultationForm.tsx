@@ -11,8 +11,9 @@ import {
   REQUEST_KINDS,
   type ConsultationDraft,
 } from '../../../../core/consultations/schema';
-import { deriveFromIdNumber, deriveSpecialGroups } from '../../../../core/consultations/derive';
+import { assessDraft, deriveFromIdNumber, deriveSpecialGroups } from '../../../../core/consultations/derive';
 import { findEntry, labelOf, RESIDENT_ID, type EnumEntry } from '../../../../core/domain/enums';
+import { checkIdByType } from '../../../../core/validation/idNumber';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { createConsultation, earlierContactsOf, editConsultation, type StoredConsultation } from '../../db/consultations';
@@ -20,9 +21,13 @@ import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../app/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
+import { CriminalFacts, PleaSection, pleaWarningsAt } from './CriminalSections';
 import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from './formValues';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
+
+/** The fields a plea finding can belong to (core/rules/pleaLeniency.ts). */
+const PLEA_CHECKED_FIELDS = ['pleaLeniency', 'sentencingProposal', 'pledgeSigned', 'pledgeWitnessed', 'minorPleaObjection'] as const;
 
 /** Case type and place a new contact starts with, by the kind of station. */
 function stationDefaults(kind: string): Partial<ConsultationFormValues> {
@@ -60,7 +65,7 @@ export interface ConsultationFormProps {
  * Ctrl+Shift+Enter saves and starts the next contact with the same lawyer and shift.
  */
 export function ConsultationForm({ editing, carry, answering, onSaved, onCancel, onOpenRecord }: ConsultationFormProps) {
-  const { profile, enums } = useStation();
+  const { profile, enums, domain } = useStation();
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<ConsultationFormValues>();
@@ -69,6 +74,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   const [earlier, setEarlier] = useState<StoredConsultation[]>([]);
   const [derivedNote, setDerivedNote] = useState<string | null>(null);
   const nextAction = useRef<'close' | 'new'>('close');
+  const pleaRefusalShown = useRef(false);
   const firstField = useRef<InputRef>(null);
   const schema = useMemo(() => createConsultationInputSchema(enums), [enums]);
 
@@ -99,6 +105,9 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   const followUp = Form.useWatch('followUpNeeded', form);
   const requestKind = Form.useWatch('requestKind', form);
   const idType = Form.useWatch('idType', form);
+  const role = findEntry(enums.clientRoles, Form.useWatch('clientRole', form) ?? '');
+  const assessment = useMemo(() => assessDraft(draft, domain.meansTestStandard ?? undefined, enums), [draft, domain.meansTestStandard, enums]);
+  const idHasStructure = checkIdByType(idType ?? '', '', new Date()) !== null;
 
   const helpTypeOptions = enums.helpTypes
     .filter((h) => !caseType || h.scope === 'any' || h.scope === (criminal ? 'criminal' : 'civil'))
@@ -110,11 +119,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     const patch: Partial<ConsultationFormValues> = {};
     if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
       const contactTime = all.time?.toDate() ?? new Date();
-      const derived = all.idType === RESIDENT_ID && all.idNumber ? deriveFromIdNumber(all.idNumber, contactTime) : null;
+      const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, contactTime, all.idType ?? RESIDENT_ID) : null;
       if (derived) {
         patch.birthDate = dayjs(derived.birthDate);
         patch.gender = derived.gender;
-        setDerivedNote(`已按身份证号码填入出生日期 ${derived.birthDate}、性别${derived.gender === 'male' ? '男' : '女'}`);
+        const source = all.idType === RESIDENT_ID ? '身份证号码' : '证件号码';
+        setDerivedNote(`已按${source}填入出生日期 ${derived.birthDate}、性别${derived.gender === 'male' ? '男' : '女'}`);
       } else if ('idNumber' in changed) {
         setDerivedNote(null);
       }
@@ -140,7 +150,18 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
       patch.helpTypes = (all.helpTypes ?? []).filter((h) => findEntry(enums.helpTypes, h)?.scope !== 'criminal');
     }
     if (Object.keys(patch).length > 0) form.setFieldsValue(patch);
-    setDraft(toDraft({ ...all, ...patch }));
+    const next = toDraft({ ...all, ...patch });
+    setDraft(next);
+    // What the law refuses in a plea shows at its field at once, not only on saving. Only
+    // while a plea box is ticked or a refusal is on screen: typing elsewhere stays cheap.
+    if (next.pleaLeniency || next.pledgeSigned || next.pledgeWitnessed || pleaRefusalShown.current) {
+      const refused = new Map<string, string[]>();
+      for (const f of assessDraft(next, undefined, enums).plea) {
+        if (f.level === 'error') refused.set(f.field, [...(refused.get(f.field) ?? []), f.message]);
+      }
+      pleaRefusalShown.current = refused.size > 0;
+      form.setFields(PLEA_CHECKED_FIELDS.map((name) => ({ name, errors: refused.get(name) ?? [] })));
+    }
   };
 
   const criminalCase = (code: string | null | undefined) => findEntry(enums.caseTypes, code ?? '')?.scope === 'criminal';
@@ -246,7 +267,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label="证件号码" name="idNumber" extra={derivedNote} required={idType === RESIDENT_ID}>
+                <Form.Item label="证件号码" name="idNumber" extra={derivedNote} required={idHasStructure}>
                   <Input maxLength={30} autoComplete="off" />
                 </Form.Item>
               </Col>
@@ -317,7 +338,15 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
                 </Col>
               )}
             </Row>
+            {criminal && <CriminalFacts role={role} noticeText={assessment.defenderNotice?.text ?? null} />}
           </Card>
+          {criminal && role?.accused && (
+            <PleaSection
+              pleaWarnings={pleaWarningsAt(assessment.plea, 'pleaLeniency')}
+              pledgeWarnings={pleaWarningsAt(assessment.plea, 'pledgeSigned')}
+              minor={(draft.specialGroups ?? []).includes('minor')}
+            />
+          )}
           <Card size="small" title="帮助" style={{ marginBottom: 12 }}>
             <Form.Item label="帮助类型" name="helpTypes" required>
               <Select mode="multiple" {...searchable} options={helpTypeOptions} placeholder="可多选，输入文字筛选" />
@@ -372,6 +401,24 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
                   <Checkbox>无固定生活来源</Checkbox>
                 </Form.Item>
               </Col>
+              {enums.noMeansTestGrounds.length > 0 && (
+                <Col span={24}>
+                  <Form.Item label="其他免予审查情形" name="otherExemptions" extra="本省法律、法规、规章规定的其他人员或情形（《法律援助法》第四十二条第（四）项、第三十二条第（五）项）">
+                    <Select mode="multiple" {...searchable} options={options(enums.noMeansTestGrounds)} placeholder="无则不填" />
+                  </Form.Item>
+                </Col>
+              )}
+              {(assessment.noMeansTest.exempt || draft.exemptionProof) && (
+                <Col span={24}>
+                  <Form.Item
+                    label="证明材料"
+                    name="exemptionProof"
+                    extra="申请人有材料证明属于免予核查的人员（《法律援助法》第四十二条），如低保证、司法救助决定书、优抚证件"
+                  >
+                    <Input maxLength={200} autoComplete="off" />
+                  </Form.Item>
+                </Col>
+              )}
               <Col span={8}>
                 <Form.Item label="家庭月收入（元）" name="householdMonthlyIncome">
                   <InputNumber min={0} precision={2} style={{ width: '100%' }} />
@@ -410,7 +457,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
         </Col>
         <Col span={8}>
           <div style={{ position: 'sticky', top: 0 }}>
-            <AssessmentPanel draft={draft} />
+            <AssessmentPanel draft={draft} assessment={assessment} pleaAtFields />
             {earlier.length > 0 && (
               <Alert
                 style={{ marginTop: 12 }}

@@ -77,6 +77,7 @@ export function StatisticsPage() {
           <Row gutter={[12, 12]} data-testid="statistics-summary">
             {[
               ['咨询人次', t.consultations],
+              ['认罪认罚案件', t.pleaLeniencyCases],
               ['具结书签署在场', t.pleaWitnessed],
               ['当场申请法律援助', t.legalAid.applied],
               ['转交法律援助申请', t.legalAid.transferred],

@@ -125,8 +125,8 @@ describe('statistics of a period', () => {
       公安执法办案中心: [1, 0, 0, 0, 1],
     });
     const tables = statisticsTables(rep, DEFAULT_ENUMERATIONS, documentLabel);
-    expect(tables.find((t) => t.title === '按诉讼阶段')!.columns).toEqual(['诉讼阶段', '咨询人次', '具结书签署在场', '当场申请法律援助', '转交法律援助申请', '超时转交']);
-    expect(tables.find((t) => t.title === '按接待地点')!.rows.at(-1)).toEqual(['合计', 5, 1, 1, 4, 3]);
+    expect(tables.find((t) => t.title === '按诉讼阶段')!.columns).toEqual(['诉讼阶段', '咨询人次', '认罪认罚案件', '具结书签署在场', '当场申请法律援助', '转交法律援助申请', '超时转交']);
+    expect(tables.find((t) => t.title === '按接待地点')!.rows.at(-1)).toEqual(['合计', 5, 0, 1, 1, 4, 3]);
   });
 
   it('every table\'s 合计 row equals the sum of its rows (requests, joint mediations and people in several groups included)', () => {
@@ -149,6 +149,6 @@ describe('statistics of a period', () => {
       }
     }
     // 按值班律师, 按特殊群体, 按案件类型, 按诉讼阶段, 按接待地点 in each of the three reports.
-    expect(checked).toBe(3 * (10 + 10 + 10 + 5 + 5));
+    expect(checked).toBe(3 * (11 + 11 + 11 + 6 + 6));
   });
 });

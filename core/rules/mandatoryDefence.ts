@@ -1,4 +1,4 @@
-import { DEFAULT_ENUMERATIONS, findEntry, type Enumerations } from '../domain/enums';
+import { findEntry, type Enumerations } from '../domain/enums';
 import { ageOn, isBirthday, MINOR_BELOW } from './age';
 
 export interface MandatoryDefenceInput {
@@ -49,7 +49,7 @@ const CLOSE_RELATIVE = 'close_relative';
  */
 export function mandatoryDefenceReasons(
   input: MandatoryDefenceInput,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'>,
 ): MandatoryDefenceReason[] {
   const role = findEntry(enums.clientRoles, input.clientRole);
   const caseType = findEntry(enums.caseTypes, input.caseType);
@@ -110,7 +110,7 @@ const TRIAL_IN_ABSENTIA_FOR_RELATIVE: MandatoryDefenceReason = {
  */
 export function mandatoryDefenceHints(
   input: MandatoryDefenceInput,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>,
 ): string[] {
   const role = findEntry(enums.clientRoles, input.clientRole);
   const caseType = findEntry(enums.caseTypes, input.caseType);

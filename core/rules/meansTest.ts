@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ENUMERATIONS, findEntry, labelOf, type Enumerations } from '../domain/enums';
+import { findEntry, labelOf, type Enumerations } from '../domain/enums';
 import { formatYuanFen, isWholeFen, numberToFen } from '../money';
 
 // ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ const MATTER_FOR_GROUP: Record<string, string> = {
 
 export function checkNoMeansTest(
   input: NoMeansTestInput,
-  enums: Pick<Enumerations, 'specialGroups' | 'legalAidMatters' | 'noMeansTestGrounds'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'specialGroups' | 'legalAidMatters' | 'noMeansTestGrounds'>,
 ): NoMeansTestResult {
   const reasons: string[] = [];
   const hints: string[] = [];

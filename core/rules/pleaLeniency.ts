@@ -1,4 +1,4 @@
-import { DEFAULT_ENUMERATIONS, findEntry, type Enumerations } from '../domain/enums';
+import { findEntry, type Enumerations } from '../domain/enums';
 import { defenderNotice, type MandatoryDefenceReason } from './mandatoryDefence';
 
 /**
@@ -51,7 +51,7 @@ const INVESTIGATION = 'investigation';
 
 export function pleaLeniencyFindings(
   input: PleaLeniencyInput,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'>,
 ): PleaFinding[] {
   const out: PleaFinding[] = [];
   const error = (field: PleaFinding['field'], message: string) => out.push({ field, level: 'error', message });

@@ -1,4 +1,4 @@
-import { DEFAULT_ENUMERATIONS, findEntry, type Enumerations } from '../domain/enums';
+import { findEntry, type Enumerations } from '../domain/enums';
 
 /**
  * The legal aid a victim's side of a criminal case may apply for. They are not the
@@ -15,7 +15,7 @@ import { DEFAULT_ENUMERATIONS, findEntry, type Enumerations } from '../domain/en
 export function article29Note(
   clientRole: string,
   caseType: string,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'> = DEFAULT_ENUMERATIONS,
+  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>,
 ): string | null {
   const role = findEntry(enums.clientRoles, clientRole);
   if (!role?.article29 || findEntry(enums.caseTypes, caseType)?.scope !== 'criminal') return null;

@@ -79,11 +79,11 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
   const none = { specialGroups: [], matters: [] };
 
   it('requires the means test when nothing exempts', () => {
-    expect(checkNoMeansTest(none)).toEqual({ exempt: false, reasons: [], hints: [], proofMissing: false });
+    expect(checkNoMeansTest(none, DEFAULT_ENUMERATIONS)).toEqual({ exempt: false, reasons: [], hints: [], proofMissing: false });
   });
 
   it('exempts a migrant worker claiming wages or work-injury compensation (Art. 42(3))', () => {
-    const r = checkNoMeansTest({ specialGroups: ['migrant_worker'], matters: ['unpaid_wages', 'work_injury'] });
+    const r = checkNoMeansTest({ specialGroups: ['migrant_worker'], matters: ['unpaid_wages', 'work_injury'] }, DEFAULT_ENUMERATIONS);
     expect(r.exempt).toBe(true);
     expect(r.reasons).toHaveLength(1);
     expect(r.reasons[0]).toContain('第四十二条第（三）项');
@@ -91,37 +91,37 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
   });
 
   it('does not exempt a migrant worker for another matter, but says what would', () => {
-    const r = checkNoMeansTest({ specialGroups: ['migrant_worker'], matters: ['support_maintenance'] });
+    const r = checkNoMeansTest({ specialGroups: ['migrant_worker'], matters: ['support_maintenance'] }, DEFAULT_ENUMERATIONS);
     expect(r.exempt).toBe(false);
     expect(r.hints.join()).toContain('劳动报酬');
   });
 
   it('exempts victims of domestic violence, abuse or abandonment claiming related rights (Art. 32(4))', () => {
-    const r = checkNoMeansTest({ specialGroups: ['domestic_violence_victim'], matters: ['abuse_violence_victim'] });
+    const r = checkNoMeansTest({ specialGroups: ['domestic_violence_victim'], matters: ['abuse_violence_victim'] }, DEFAULT_ENUMERATIONS);
     expect(r).toMatchObject({ exempt: true, hints: [] });
     expect(r.reasons[0]).toContain('第三十二条第（四）项');
   });
 
   it('hints at the matter when only the domestic-violence group is ticked', () => {
-    const r = checkNoMeansTest({ specialGroups: ['domestic_violence_victim'], matters: [] });
+    const r = checkNoMeansTest({ specialGroups: ['domestic_violence_victim'], matters: [] }, DEFAULT_ENUMERATIONS);
     expect(r.exempt).toBe(false);
     expect(r.hints[0]).toContain('家庭暴力');
   });
 
   it('exempts people acting bravely and close relatives of heroes and martyrs for those matters (Art. 32)', () => {
-    expect(checkNoMeansTest({ specialGroups: [], matters: ['good_samaritan_rights'] }).reasons[0]).toContain('第三十二条第（二）项');
-    expect(checkNoMeansTest({ specialGroups: [], matters: ['hero_martyr_personality'] }).reasons[0]).toContain('第三十二条第（一）项');
+    expect(checkNoMeansTest({ specialGroups: [], matters: ['good_samaritan_rights'] }, DEFAULT_ENUMERATIONS).reasons[0]).toContain('第三十二条第（二）项');
+    expect(checkNoMeansTest({ specialGroups: [], matters: ['hero_martyr_personality'] }, DEFAULT_ENUMERATIONS).reasons[0]).toContain('第三十二条第（一）项');
   });
 
   it('exempts recipients of social assistance on membership alone (Art. 42(2))', () => {
-    const r = checkNoMeansTest({ specialGroups: ['social_assistance'], matters: ['labour_relation'] });
+    const r = checkNoMeansTest({ specialGroups: ['social_assistance'], matters: ['labour_relation'] }, DEFAULT_ENUMERATIONS);
     expect(r.exempt).toBe(true);
     expect(r.reasons[0]).toContain('第四十二条第（二）项');
   });
 
   it('exempts minors, elderly and disabled people only without a fixed income (Art. 42(1))', () => {
-    expect(checkNoMeansTest({ specialGroups: ['elderly'], matters: [] }).exempt).toBe(false);
-    const r = checkNoMeansTest({ specialGroups: ['elderly', 'disabled'], matters: [], noFixedIncome: true });
+    expect(checkNoMeansTest({ specialGroups: ['elderly'], matters: [] }, DEFAULT_ENUMERATIONS).exempt).toBe(false);
+    const r = checkNoMeansTest({ specialGroups: ['elderly', 'disabled'], matters: [], noFixedIncome: true }, DEFAULT_ENUMERATIONS);
     expect(r.exempt).toBe(true);
     expect(r.reasons[0]).toContain('无固定生活来源的残疾人、老年人');
     expect(r.reasons[0]).toContain('第四十二条第（一）项');
@@ -136,24 +136,24 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
       reasons: ['本省规定：农村土地承包纠纷免予审查'],
     });
     // Unknown to the built-in lists: no exemption invented.
-    expect(checkNoMeansTest({ specialGroups: [], matters: ['rural_land'] }).exempt).toBe(false);
+    expect(checkNoMeansTest({ specialGroups: [], matters: ['rural_land'] }, DEFAULT_ENUMERATIONS).exempt).toBe(false);
   });
 
   it('exempts recipients of judicial aid and entitled groups (优抚对象) like social assistance (Art. 42(2))', () => {
     for (const group of ['judicial_aid', 'entitled_group']) {
-      const r = checkNoMeansTest({ specialGroups: [group], matters: ['labour_relation'], proof: '证明' });
+      const r = checkNoMeansTest({ specialGroups: [group], matters: ['labour_relation'], proof: '证明' }, DEFAULT_ENUMERATIONS);
       expect(r.exempt, group).toBe(true);
       expect(r.reasons[0]).toContain('第四十二条第（二）项');
     }
   });
 
   it('asks for the proof shown when the exemption rests on Art. 42 alone ("有材料证明")', () => {
-    const without = checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [] });
+    const without = checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [] }, DEFAULT_ENUMERATIONS);
     expect(without).toMatchObject({ exempt: true, proofMissing: true });
-    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '  ' }).proofMissing).toBe(true);
-    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '司法救助决定书' }).proofMissing).toBe(false);
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '  ' }, DEFAULT_ENUMERATIONS).proofMissing).toBe(true);
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: [], proof: '司法救助决定书' }, DEFAULT_ENUMERATIONS).proofMissing).toBe(false);
     // Art. 32 exempts by the matter: no proof of who the applicant is.
-    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: ['good_samaritan_rights'] }).proofMissing).toBe(false);
+    expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: ['good_samaritan_rights'] }, DEFAULT_ENUMERATIONS).proofMissing).toBe(false);
   });
 
   it('honours the province\'s own Art. 42 (四) persons and Art. 32 (五) matters, each with the rule that names it', () => {
@@ -170,6 +170,6 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
     expect(matter).toMatchObject({ exempt: true, proofMissing: false });
     expect(matter.reasons[0]).toContain('《法律援助法》第三十二条第（五）项');
     // Without the setting, an unknown code exempts nobody.
-    expect(checkNoMeansTest({ specialGroups: [], matters: [], otherGrounds: ['sanitation_worker'] }).exempt).toBe(false);
+    expect(checkNoMeansTest({ specialGroups: [], matters: [], otherGrounds: ['sanitation_worker'] }, DEFAULT_ENUMERATIONS).exempt).toBe(false);
   });
 });

@@ -100,7 +100,7 @@ test('a whole shift: sign in, three contacts and a mediation, sign out, the shif
   expect(text).toContain('接待人次3人次');
   expect(text).toContain('法律咨询：3人次');
   expect(text).toContain('未成年人：1人次');
-  expect(text).toContain('参与1件，达成1件，协议金额38500.00元');
+  expect(text).toContain('参与1件，达成1件，协议金额38,500.00元');
   expect(text).toContain('孙𠮷的工资款跟进履行情况');
 
   // The statistics page of this month holds exactly that shift (the shift log is not a drafted document).

@@ -12,6 +12,8 @@ import {
   type ConsultationDraft,
 } from '../../../../core/consultations/schema';
 import { assessDraft, deriveFromIdNumber, deriveSpecialGroups } from '../../../../core/consultations/derive';
+import { followIdNumber, type IdReading } from '../../../../core/consultations/idDerivation';
+import { calendarDayOf } from '../../../../core/domain/calendar';
 import { findEntry, labelOf, RESIDENT_ID, type EnumEntry } from '../../../../core/domain/enums';
 import { checkIdByType } from '../../../../core/validation/idNumber';
 import { db } from '../../db';
@@ -98,6 +100,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
 
   // The drawer mounts a fresh form for every contact, so the initial values are read once.
   const [draft, setDraft] = useState<ConsultationDraft>(() => toDraft(initialValues));
+  // What the ID number last said, so the values it filled follow it and typed ones stay.
+  const [openingReading] = useState<IdReading | null>(() => {
+    const r = initialValues.idNumber ? deriveFromIdNumber(initialValues.idNumber, initialValues.time?.toDate() ?? new Date(), initialValues.idType ?? RESIDENT_ID) : null;
+    return r ? { birthDate: r.birthDate, gender: r.gender } : null;
+  });
+  const idReading = useRef<IdReading | null | undefined>(undefined);
 
   const caseType = Form.useWatch('caseType', form);
   const criminal = findEntry(enums.caseTypes, caseType ?? '')?.scope === 'criminal';
@@ -120,12 +128,21 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
       const contactTime = all.time?.toDate() ?? new Date();
       const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, contactTime, all.idType ?? RESIDENT_ID) : null;
-      if (derived) {
-        patch.birthDate = dayjs(derived.birthDate);
-        patch.gender = derived.gender;
+      const reading: IdReading | null = derived ? { birthDate: derived.birthDate, gender: derived.gender } : null;
+      const followed = followIdNumber(
+        { birthDate: all.birthDate?.format('YYYY-MM-DD'), gender: all.gender ?? undefined, specialGroups: all.specialGroups ?? [] },
+        idReading.current === undefined ? openingReading : idReading.current,
+        reading,
+        calendarDayOf(contactTime),
+      );
+      idReading.current = reading;
+      patch.birthDate = followed.birthDate ? dayjs(followed.birthDate) : null;
+      patch.gender = followed.gender ?? null;
+      if (JSON.stringify(followed.specialGroups) !== JSON.stringify(all.specialGroups ?? [])) patch.specialGroups = followed.specialGroups;
+      if (derived && followed.birthDate === derived.birthDate && followed.gender === derived.gender) {
         const source = all.idType === RESIDENT_ID ? '身份证号码' : '证件号码';
         setDerivedNote(`已按${source}填入出生日期 ${derived.birthDate}、性别${derived.gender === 'male' ? '男' : '女'}`);
-      } else if ('idNumber' in changed) {
+      } else {
         setDerivedNote(null);
       }
       const number = all.idNumber?.trim();
@@ -136,13 +153,13 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
       }
     }
     if ('birthDate' in changed || 'idNumber' in changed || 'time' in changed || 'disabilities' in changed) {
-      const birth = patch.birthDate ?? all.birthDate;
-      const groups = deriveSpecialGroups(all.specialGroups ?? [], {
+      const birth = 'birthDate' in patch ? patch.birthDate : all.birthDate;
+      const groups = deriveSpecialGroups(patch.specialGroups ?? all.specialGroups ?? [], {
         birthDate: birth ? birth.format('YYYY-MM-DD') : undefined,
         contactTime: all.time?.toDate() ?? new Date(),
         disabilities: all.disabilities ?? [],
       });
-      if (JSON.stringify(groups) !== JSON.stringify(all.specialGroups ?? [])) patch.specialGroups = groups;
+      if (JSON.stringify(groups) !== JSON.stringify(patch.specialGroups ?? all.specialGroups ?? [])) patch.specialGroups = groups;
     }
     if ('caseType' in changed && !criminalCase(changed.caseType)) {
       patch.criminalStage = undefined;

@@ -77,6 +77,11 @@ export interface DocumentTemplate {
   signers?: string;
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
+  /**
+   * Rules across fields that the law sets for this paper (e.g. 一式N份 follows the number of
+   * parties), each problem at the field the user must correct, in Chinese. Run on save.
+   */
+  check?: (values: DocumentValues) => readonly { field: string; message: string }[];
   fields: readonly FieldDef[];
   blocks: readonly Block[];
 }

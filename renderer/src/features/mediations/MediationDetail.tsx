@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isPaymentOverdue, PARTY_ROLES, PAYMENT_METHODS } from '../../../../core/mediations/schema';
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { labelOf } from '../../../../core/domain/enums';
+import { mediationAgreementRefusal } from '../../../../core/documents/templates/mediationAgreement';
 import { db } from '../../db';
 import { deleteMediation, getMediation, markMediationPaid, type StoredMediation } from '../../db/mediations';
 import { loadConsultations } from '../../db/consultations';
@@ -26,6 +27,7 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   const [paying, setPaying] = useState<Dayjs | null>(null);
   if (!m) return null;
   const overdue = isPaymentOverdue(m, calendarDayOf(new Date()));
+  const noAgreement = mediationAgreementRefusal(m.type);
 
   const markPaid = async () => {
     if (!paying) return;
@@ -79,9 +81,13 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
       </Descriptions>
       {!m.deleted && (
         <Space wrap>
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'mediation_agreement', mediation: m.id })}>
-            起草调解协议书
-          </Button>
+          {noAgreement ? (
+            <Typography.Text type="secondary">{noAgreement}</Typography.Text>
+          ) : (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'mediation_agreement', mediation: m.id })}>
+              起草调解协议书
+            </Button>
+          )}
           {m.outcome !== 'no_agreement' && m.amountAgreed && !m.paidAt && <Button onClick={() => setPaying(dayjs())}>记录已履行</Button>}
           <Button onClick={() => onEdit(m)}>修改</Button>
           <Popconfirm

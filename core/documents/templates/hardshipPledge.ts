@@ -1,7 +1,7 @@
 import type { DocumentTemplate, FieldDef, TableCell } from '../template';
 
-/** Rows of the household table; a sixth person and more go in 经济困难情况. */
-export const PLEDGE_MEMBER_ROWS = 5;
+/** Rows of the household table; a fifth person and more go in 经济困难情况. */
+export const PLEDGE_MEMBER_ROWS = 4;
 
 const memberFields: FieldDef[] = Array.from({ length: PLEDGE_MEMBER_ROWS }, (_, i) => i + 1).flatMap((n) => [
   { name: `member${n}Name`, label: `家庭成员${n}姓名`, type: 'text', max: 50 },
@@ -55,22 +55,21 @@ export const hardshipPledge: DocumentTemplate = {
     {
       type: 'line',
       indent: true,
-      text: '本人{{applicantName}}，证件号码{{idNumber}}，住{{address}}，因{{matter}}向你机构申请法律援助。现就本人及共同生活的家庭成员的经济状况如实说明如下：',
+      text: '本人{{applicantName}}，证件号码{{idNumber}}，住{{address}}，因{{matter}}向你机构申请法律援助，现将本人及共同生活的家庭成员的经济状况如实说明如下：',
     },
     {
       type: 'table',
-      columns: [1.2, 1.1, 1.3, 1.3, 1.3],
+      columns: [1.3, 1.2, 1.3, 1.1, 1.3],
       rows: [
         [{ label: '姓名' }, { label: '与承诺人关系' }, { label: '职业或工作单位', span: 2 }, { label: '月收入（元）' }],
         ...memberRows,
         [{ label: '家庭人口' }, { text: '{{householdSize}} 人' }, { label: '家庭月总收入' }, { text: '{{householdIncome}} 元', span: 2 }],
         [{ label: '人均月收入' }, { text: '{{incomePerPerson}} 元' }, { label: '主要收入来源' }, { field: 'incomeSources', span: 2 }],
-        [{ label: '家庭财产状况' }, { field: 'householdAssets', span: 4, minLines: 2 }],
-        [{ label: '经济困难情况' }, { field: 'hardship', span: 4, minLines: 3 }],
+        [{ label: '家庭财产状况' }, { field: 'householdAssets', span: 4 }],
+        [{ label: '经济困难情况' }, { field: 'hardship', span: 4 }],
       ],
     },
-    { type: 'line', indent: true, text: '本人郑重承诺：' },
-    { type: 'line', indent: true, text: '一、以上所述本人及家庭成员的经济状况真实、准确、完整，无隐瞒、虚报。' },
+    { type: 'line', indent: true, text: '本人郑重承诺：一、以上所述本人及家庭成员的经济状况真实、准确、完整，无隐瞒、虚报。' },
     {
       type: 'line',
       indent: true,
@@ -81,6 +80,6 @@ export const hardshipPledge: DocumentTemplate = {
       indent: true,
       text: '三、本人知悉：以欺骗或者其他不正当手段获得法律援助的，法律援助机构将作出终止法律援助的决定（第四十八条）；由司法行政部门责令本人支付已实际支出的法律援助费用，并可以处三千元以下罚款（第六十四条）；构成犯罪的，依法追究刑事责任（第六十七条）。',
     },
-    { type: 'signature', lines: ['承诺人（签名）：', '指印：', '{{date}}'] },
+    { type: 'signature', lines: ['承诺人（签名）：　　　　　　指印：', '{{date}}'] },
   ],
 };

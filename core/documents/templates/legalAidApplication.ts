@@ -53,7 +53,7 @@ export const legalAidApplication: DocumentTemplate = {
     { type: 'line', text: '{{legalAidCentre}}：' },
     {
       type: 'table',
-      columns: [1.3, 1.5, 0.9, 1.0, 1.1, 1.7],
+      columns: [1.3, 1.45, 1.1, 1.0, 1.1, 1.55],
       rows: [
         [{ label: '申请人' }, { field: 'applicantName' }, { label: '性别' }, { field: 'gender' }, { label: '出生日期' }, { field: 'birthDate' }],
         [{ label: '民族' }, { field: 'ethnicity' }, { label: '证件号码' }, { field: 'idNumber', span: 3 }],
@@ -68,7 +68,8 @@ export const legalAidApplication: DocumentTemplate = {
         [{ label: '对方当事人' }, { field: 'opponent', span: 5 }],
         [{ label: '申请事项' }, { field: 'matter', span: 5 }],
         [{ label: '案情及申请理由' }, { field: 'facts', span: 5, minLines: 6 }],
-        [{ label: '家庭人口' }, { text: '{{householdSize}} 人' }, { label: '家庭月总收入' }, { text: '{{householdIncome}} 元' }, { label: '人均月收入' }, { text: '{{incomePerPerson}} 元' }],
+        [{ label: '家庭人口' }, { text: '{{householdSize}} 人' }, { label: '家庭月总收入' }, { text: '{{householdIncome}} 元', span: 3 }],
+        [{ label: '人均月收入' }, { text: '{{incomePerPerson}} 元', span: 5 }],
         [{ label: '家庭财产状况' }, { field: 'householdAssets', span: 5, minLines: 2 }],
         [{ label: '经济困难情况说明' }, { field: 'hardship', span: 5, minLines: 3 }],
         [{ label: '提交的材料' }, { field: 'papersSubmitted', span: 5, minLines: 3 }],
@@ -80,7 +81,7 @@ export const legalAidApplication: DocumentTemplate = {
             minLines: 4,
           },
         ],
-        [{ label: '法律援助机构收件' }, { text: '收件人（签名）：　　　　　　　　收件日期：　　　年　　月　　日\n收件编号：', span: 5, minLines: 2 }],
+        [{ label: '法律援助机构收件' }, { text: '收件人（签名）：\n收件日期：　　　　年　　月　　日\n收件编号：', span: 5, minLines: 3 }],
       ],
     },
   ],

@@ -8,12 +8,13 @@ const signatoryFields: FieldDef[] = Array.from({ length: AGREEMENT_SIGNATORIES }
   label: `签名的当事人${i + 1}`,
   type: 'text',
   max: 60,
-  ...(i === 0 ? { hint: '每方当事人一行，写明身份和姓名，如“申请人赵某”；每人各有签名和指印的位置' } : {}),
+  ...(i === 0 ? { hint: '每方当事人一行，写明身份和姓名，如“申请人赵某”；每一方各有签名、盖章或按指印的位置' } : {}),
 }));
 
 const signatoryLines: Block[] = Array.from({ length: AGREEMENT_SIGNATORIES }, (_, i) => ({
   type: 'line',
-  text: `{{signatory${i + 1}}}` + '（签名）：　　　　　　　　　指印：',
+  // 人民调解法 Art. 29: a person signs or presses a fingerprint, a unit seals.
+  text: `{{signatory${i + 1}}}` + '（签名或盖章、指印）：',
   optional: true,
 }));
 

@@ -254,11 +254,11 @@ describe('调解协议书 (人民调解法 Art. 29, 33)', () => {
     );
   const written = { mediationOrg: '沈阳市和平区人民法院诉讼服务中心人民调解委员会', facts: '申请人在被申请人承包的工地务工，被拖欠工资。', mediatorName: '陈某' };
 
-  it('makes one copy per party plus the mediating body, a signature and fingerprint line per party, the seal and the 30-day clause', async () => {
+  it('makes one copy per party plus the mediating body, a line per party to sign, seal or press a fingerprint, the seal and the 30-day clause', async () => {
     const values = { ...prefill('mediation_agreement', { mediation: threeParties() }), ...written };
     const text = await printed('mediation_agreement', values);
     expect(text).toContain('本协议一式4份，各方当事人各执一份，调解组织留存一份');
-    for (const who of ['申请人赵𠮷', '被申请人沈阳某建筑劳务有限公司', '第三人沈阳某建设集团有限公司']) expect(text).toContain(`${who}（签名）：指印：`);
+    for (const who of ['申请人赵𠮷', '被申请人沈阳某建筑劳务有限公司', '第三人沈阳某建设集团有限公司']) expect(text).toContain(`${who}（签名或盖章、指印）：`);
     expect(text).toContain('沈阳市和平区人民法院诉讼服务中心人民调解委员会（盖章）');
     expect(text).toContain('可以自本协议生效之日起三十日内共同向人民法院申请司法确认');
     expect(text).toContain('人民调解法》第三十三条');
@@ -309,7 +309,7 @@ describe('值班律师法律帮助记录表', () => {
     expect(text).toContain('受助人对量刑建议的意见：同意量刑建议');
     expect(text).toContain('受助人对程序适用的意见：同意适用速裁程序');
     expect(text).toContain('值班律师意见：量刑建议适当');
-    expect(text).toContain('值班律师刘律师（签名）：');
+    expect(text).toContain('值班律师刘律师帮助时间2026年11月20日09时30分值班律师签名受助人确认');
     expect(text).toContain('受助人（签名）：指印：日期：年月日');
   });
 

@@ -1,0 +1,33 @@
+import type { DocumentValues } from '../../../../core/documents/template';
+
+/** The pledge to go with the wage claim's application: three persons, 5,099.99 yuan a month. */
+export const sample: DocumentValues = {
+  legalAidCentre: '沈阳市和平区法律援助中心',
+  applicantName: '李春华',
+  idNumber: '211221198207090426',
+  address: '辽宁省沈阳市和平区太原南街35号',
+  matter: '请求支付劳动报酬',
+  householdSize: '3',
+  member1Name: '李春华',
+  member1Relation: '本人',
+  member1Work: '建筑工地务工（被拖欠工资）',
+  member1Income: '3000',
+  member2Name: '王建国',
+  member2Relation: '丈夫',
+  member2Work: '务农',
+  member2Income: '2099.99',
+  member3Name: '王小雨',
+  member3Relation: '女儿',
+  member3Work: '西丰县第二中学学生',
+  member3Income: '0',
+  member4Name: '',
+  member4Relation: '',
+  member4Work: '',
+  member4Income: '',
+  householdIncome: '5099.99',
+  incomePerPerson: '1699.99',
+  incomeSources: '务工和务农收入',
+  householdAssets: '农村自建房一处，无车辆，存款约2,000元。',
+  hardship: '本人工资被拖欠五个月，家中另有女儿在校读书。',
+  date: '2026-11-24',
+};

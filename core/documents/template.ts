@@ -59,9 +59,11 @@ export interface TableCell {
  * request to sign ("申请人（签名）：") a rule gives room to sign, and a string made of one
  * empty date placeholder prints "____年__月__日" to be dated by hand.
  * `{ sign, fingerprint }` prints the label, a rule to sign on and, with `fingerprint`, a
- * box for the 指印. `{ date }` prints that date field or the blank date line.
+ * box for the 指印; with `optional`, the line is left out when a placeholder in it is empty
+ * (one line per party who signs, for as many parties as were filled in).
+ * `{ date }` prints that date field or the blank date line.
  */
-export type SignatureLine = string | { sign: string; fingerprint?: boolean } | { date: string };
+export type SignatureLine = string | { sign: string; fingerprint?: boolean; optional?: boolean } | { date: string };
 
 export type Block =
   /** Centred bold title. */
@@ -101,6 +103,12 @@ export interface DocumentTemplate {
   signers?: string;
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
+  /**
+   * Rules across fields that the law sets for this paper (e.g. 一式N份 follows the number of
+   * parties, a typed total is the sum, a date lies within a time limit), each problem at the
+   * field the user must correct, in Chinese. Run on save.
+   */
+  check?: (values: DocumentValues) => readonly { field: string; message: string }[];
   fields: readonly FieldDef[];
   blocks: readonly Block[];
   /**
@@ -108,8 +116,6 @@ export interface DocumentTemplate {
    * of the claimed amounts, so that the printed total is the sum of its parts.
    */
   derive?: (values: DocumentValues) => DocumentValues;
-  /** Rules across fields (a typed total that is not the sum, a date outside a time limit), in Chinese. */
-  check?: (values: DocumentValues) => { field: string; message: string }[];
 }
 
 /** Field names every template may use without declaring them. */

@@ -55,7 +55,8 @@ export function checkDocumentValues(template: DocumentTemplate, values: Document
   for (const key of Object.keys(values)) {
     if (!template.fields.some((f) => f.name === key)) problems.push({ field: key, message: `“${template.name}”没有名为 ${key} 的栏目` });
   }
-  if (template.check && problems.length === 0) problems.push(...template.check(normalizeDocumentValues(template, values)));
+  // Cross-field rules judge a finished paper; a preview while typing is allowed to be incomplete.
+  if (!options.draft && problems.length === 0 && template.check) problems.push(...template.check(normalizeDocumentValues(template, values)));
   return problems;
 }
 

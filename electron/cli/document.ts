@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { DOCUMENT_TEMPLATES } from '../../core/documents/templates/index';
-import { pendingDocumentNumber } from '../../core/documents/numbering';
+import { numberSeriesOf, pendingDocumentNumber } from '../../core/documents/numbering';
 import { createDocumentService } from '../services/documents/documentService';
 import { resolveFontFiles } from '../services/pdf/fonts';
 import { ServiceError } from '../services/errors';
@@ -66,7 +66,7 @@ async function render(args: string[]): Promise<number> {
     const r = await service.renderBytes({
       kind,
       values: values as Record<string, string | string[]>,
-      docNumber: docNumber ?? pendingDocumentNumber(new Date().getFullYear(), 'STATION'),
+      docNumber: docNumber ?? pendingDocumentNumber(new Date().getFullYear(), 'STATION', numberSeriesOf(kind)),
     });
     // Never leave a half-written PDF where a printer queue or a script would pick it up.
     const partial = `${outPath}.partial`;

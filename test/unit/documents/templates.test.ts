@@ -21,6 +21,7 @@ const PRINTED: Record<string, string> = {
   '38500': '38,500.00元',
   '3600': '3,600.00元',
   '900': '900.00元',
+  '1000': '1,000.00元',
 };
 
 function printed(value: string): string {

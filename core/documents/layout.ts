@@ -397,6 +397,8 @@ function paginate(input: readonly Unit[]): PageOp[][] {
   const pages: PageOp[][] = [[]];
   let y = PAGE.top;
   let placed = 0;
+  // Inside a chain taller than a page: it fills pages line by line until it ends.
+  let overflowing = false;
   const remaining = () => BODY_BOTTOM - y;
   const place = (u: Unit, repeated = false) => {
     pages[pages.length - 1]!.push(...u.draw(y));
@@ -420,9 +422,10 @@ function paginate(input: readonly Unit[]): PageOp[][] {
         continue;
       }
     }
-    const need = u.keep ? chainHeight(units, i) : u.height;
+    const need = u.keep && !overflowing ? chainHeight(units, i) : u.height;
     if (need <= remaining() + EPS) {
       place(u);
+      if (!u.keep) overflowing = false;
       continue;
     }
     if (u.split) {
@@ -441,6 +444,7 @@ function paginate(input: readonly Unit[]): PageOp[][] {
     if (placed === 0) {
       // Nothing on this page yet: the chain is taller than a page, so it breaks here.
       place(u);
+      overflowing = u.keep;
       continue;
     }
     newPage(u);

@@ -7,7 +7,8 @@ const signatoryFields: FieldDef[] = Array.from({ length: AGREEMENT_SIGNATORIES }
   name: `signatory${i + 1}`,
   label: `签名的当事人${i + 1}`,
   type: 'text',
-  max: 60,
+  // One line in the signature block: 身份 and name, as long as a company's full name.
+  max: 30,
   ...(i === 0 ? { hint: '每方当事人一行，写明身份和姓名，如“申请人赵某”；每一方各有签名、盖章或按指印的位置' } : {}),
 }));
 
@@ -66,7 +67,9 @@ export const mediationAgreement: DocumentTemplate = {
   kind: 'mediation_agreement',
   name: '调解协议书',
   description: '记录值班律师参与的诉前调解、人民调解达成的协议（诉中调解由法院制作调解书）',
-  style: 'letter',
+  // Set as a form (小四): a line to sign for each of up to six parties, the mediator, the lawyer
+  // and the seal then stay on one page with the end of the agreement.
+  style: 'form',
   legalBasis: '《中华人民共和国人民调解法》第二十八条至第三十三条；《中华人民共和国民事诉讼法》第二百零五条',
   signers: '各方当事人签名并捺指印；调解员签名；调解组织盖章；参与调解的值班律师署名',
   sources: ['mediation', 'consultation'],
@@ -83,8 +86,8 @@ export const mediationAgreement: DocumentTemplate = {
     { name: 'place', label: '调解地点', type: 'text', max: 100 },
     { name: 'copies', label: '份数', type: 'text', required: true, max: 3, hint: '当事人各执一份，调解组织留存一份' },
     ...signatoryFields,
-    { name: 'mediatorName', label: '调解员', type: 'text', max: 50 },
-    { name: 'lawyerName', label: '值班律师', type: 'text', required: true, max: 100 },
+    { name: 'mediatorName', label: '调解员', type: 'text', max: 30 },
+    { name: 'lawyerName', label: '值班律师', type: 'text', required: true, max: 40 },
     { name: 'date', label: '日期', type: 'date', required: true },
   ],
   check: checkAgreement,

@@ -54,7 +54,14 @@ export const transferLetter: DocumentTemplate = {
     { type: 'title', text: '回　执' },
     { type: 'line', text: '{{transferUnit}}：' },
     { type: 'line', indent: true, text: '你单位{{docNumber}}转交函及{{partyTitle}}{{applicantName}}的法律援助申请材料已收到。' },
-    { type: 'line', text: '接收时间：　　　　年　　月　　日　　时　　分' },
-    { type: 'signature', lines: ['接收人（签名）：', '{{legalAidCentre}}（盖章）'] },
+    // A box the centre fills by hand, so the slip proves the hour it was received (Art. 39).
+    {
+      type: 'table',
+      columns: [1, 1],
+      rows: [
+        [{ text: '接收时间：　　　　年　　月　　日　　时　　分', span: 2 }],
+        [{ text: '接收人（签名）：', minLines: 2 }, { text: '{{legalAidCentre}}（盖章）', minLines: 2 }],
+      ],
+    },
   ],
 };

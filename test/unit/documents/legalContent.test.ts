@@ -196,9 +196,9 @@ describe('经济困难状况个人诚信承诺书', () => {
       member2Income: '3600',
     };
     const text = await printed('hardship_pledge', values);
-    expect(text).toContain('姓名与承诺人关系职业或工作单位月收入（元）');
-    expect(text).toContain('王𠮷本人无业0.00');
-    expect(text).toContain('李某妻子沈阳某超市收银员3,600.00');
+    expect(text).toContain('姓名与承诺人关系职业或工作单位月收入');
+    expect(text).toContain('王𠮷本人无业0.00元');
+    expect(text).toContain('李某妻子沈阳某超市收银员3,600.00元');
     expect(text).toContain('家庭人口4人');
     expect(text).toContain('人均月收入900.00元');
     expect(text).toContain('本人同意法律援助机构通过信息共享查询');

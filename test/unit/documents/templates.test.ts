@@ -108,9 +108,10 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.name, t] as const))('%s', (_name,
 
     // A table row continued on the next page repeats its label there; the reader skips it.
     const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
-    const body = pageTexts
-      .map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')))
-      .map((p, i) => (i > 0 ? p.replace(new RegExp(`^(${labels.join('|') || '(?!)'})`), '') : p))
+    // Only a label already printed on the page before is a repeat; a row that starts a page keeps its label.
+    const squashed = pageTexts.map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')));
+    const body = squashed
+      .map((p, i) => (i > 0 ? p.replace(new RegExp(`^(${labels.join('|') || '(?!)'})`), (label) => (squashed[i - 1]!.includes(label) ? '' : label)) : p))
       .join('');
     let at = 0;
     for (const expected of expectedSequence(template, values)) {

@@ -58,7 +58,7 @@ export const helpRecord: DocumentTemplate = {
     { type: 'line', text: '工作站：{{stationName}}' },
     {
       type: 'table',
-      columns: [1.25, 1.5, 1.05, 1.0, 1.05, 1.65],
+      columns: [1.45, 1.4, 1.05, 1.0, 1.05, 1.55],
       rows: [
         [{ label: '受助人姓名' }, { field: 'clientName' }, { label: '性别' }, { field: 'gender' }, { label: '出生日期' }, { field: 'birthDate' }],
         [{ label: '证件号码' }, { field: 'idNumber', span: 3 }, { label: '联系电话' }, { field: 'phone' }],
@@ -85,11 +85,11 @@ export const helpRecord: DocumentTemplate = {
     { type: 'labelled', label: '值班律师意见', field: 'lawyerOpinion', optional: true },
     {
       type: 'table',
-      columns: [1.25, 1.5, 1.05, 1.0, 1.05, 1.65],
+      columns: [1.45, 1.4, 1.05, 1.0, 1.05, 1.55],
       rows: [
         [{ label: '值班律师' }, { field: 'lawyerName' }, { label: '帮助时间' }, { field: 'helpTime', span: 3 }],
         [{ label: '值班律师签名' }, { text: '', span: 5, minLines: 2 }],
-        [{ label: '受助人确认' }, { text: '以上记录经本人核对，与事实相符。\n受助人（签名）：　　　　　　　　指印：\n日期：　　　　年　　月　　日', span: 5, minLines: 3 }],
+        [{ label: '受助人确认' }, { text: '以上记录经本人核对，与事实相符。\n受助人（签名）：\n指印：\n日期：　　　　年　　月　　日', span: 5, minLines: 3 }],
       ],
     },
   ],

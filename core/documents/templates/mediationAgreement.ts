@@ -98,6 +98,7 @@ export const mediationAgreement: DocumentTemplate = {
     { type: 'labelled', label: '调解类型', field: 'mediationType' },
     { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
     { type: 'labelled', label: '纠纷类型', field: 'cause' },
+    { type: 'labelled', label: '调解地点', field: 'place', optional: true },
     { type: 'heading', text: '当事人：' },
     { type: 'list', field: 'parties', numbering: 'arabic' },
     { type: 'heading', text: '纠纷主要事实、争议事项：' },
@@ -117,7 +118,6 @@ export const mediationAgreement: DocumentTemplate = {
       text: '各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条）。',
     },
     { type: 'line', indent: true, text: '本协议一式{{copies}}份，各方当事人各执一份，调解组织留存一份。' },
-    { type: 'labelled', label: '调解地点', field: 'place', optional: true },
     { type: 'signature', lines: [...signatoryLines, { sign: '调解员{{mediatorName}}（签名）' }, '值班律师：{{lawyerName}}', '{{mediationOrg}}（盖章）', '{{date}}'] },
   ],
 };

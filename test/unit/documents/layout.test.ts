@@ -216,13 +216,13 @@ describe('room to sign', () => {
     expect(vertical).toHaveLength(2);
   });
 
-  it('gives a request to sign inside a form cell a line to sign on (help record, 受助人（签名）：)', () => {
+  it('gives a request to sign inside a form cell a line to sign on, and the 指印 one of its own (help record, 受助人（签名）：)', () => {
     const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'help_record')!, SAMPLES.help_record!);
     const rules = doc.pages.flat().filter((o) => o.op === 'rule' && o.block === 'signature');
     const ys = rules.map((o) => (o.op === 'rule' ? o.y1 : 0));
     const top = Math.min(...ys);
     const bottom = Math.max(...ys.filter((y, i) => rules[i]!.op === 'rule' && (rules[i] as { y2: number }).y2 === y));
     const inside = rules.filter((o) => o.op === 'rule' && o.y1 === o.y2 && o.y1 > top + 1 && o.y1 < bottom - 1);
-    expect(inside).toHaveLength(1);
+    expect(inside).toHaveLength(2);
   });
 });

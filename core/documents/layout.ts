@@ -349,11 +349,12 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         space(m.line, true);
         // What follows the signature (附：副本…) stays with it.
         const more = index < template.blocks.length - 1;
-        // An optional line whose placeholder is empty, and a line made only of empty segments, leave no gap.
+        // An optional line whose placeholder is empty, and a line made only of empty segments, leave no gap
+        // (a line written empty on purpose stays, as space).
         const lines = block.lines
           .filter((l) => typeof l === 'string' || !('sign' in l) || !l.optional || fillPlaceholders(l.sign, lookup, true) !== null)
-          .map(resolveSignature)
-          .filter((l) => l.text.trim() !== '');
+          .filter((l) => typeof l !== 'string' || !l.includes('[[') || (fillPlaceholders(l, lookup) ?? '').trim() !== '')
+          .map(resolveSignature);
         // Right of centre, moved left as far as its widest line needs (a long unit name with 盖章).
         const widest = Math.max(...lines.map((l) => measure(l.text, false, m.body) + l.rule + (l.box ? l.box + m.body * 0.5 : 0)));
         const sigWidth = Math.min(BODY_WIDTH, Math.max(BODY_WIDTH * 0.55, widest + 1));

@@ -34,7 +34,7 @@ export const civilComplaint: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['具状人：{{plaintiffName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '具状人{{plaintiffName}}（签名或盖章）' }, '{{date}}'] },
     { type: 'line', text: '附：本起诉状副本{{copies}}份', optional: true },
   ],
 };
@@ -77,6 +77,6 @@ export const civilDefence: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['答辩人：{{respondentName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '答辩人{{respondentName}}（签名或盖章）' }, '{{date}}'] },
   ],
 };

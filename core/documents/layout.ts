@@ -1,5 +1,6 @@
 import { breakParagraph, type BrokenLine } from './lineBreak';
 import { fillPlaceholders, valueLookup } from './format';
+import { withDerivedValues } from './derived';
 import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, TableCell } from './template';
 
 /**
@@ -121,7 +122,8 @@ class Cursor {
 }
 
 export function layoutDocument(input: LayoutInput): LaidOutDocument {
-  const { template, values, measure } = input;
+  const { template, measure } = input;
+  const values = withDerivedValues(template, input.values);
   const m = STYLE_METRICS[template.style];
   const lookup = valueLookup(template.fields, values, input.docNumber);
   const cur = new Cursor();

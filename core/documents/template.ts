@@ -18,6 +18,8 @@ export interface FieldDef {
   max?: number;
   /** Shown under the input. */
   hint?: string;
+  /** A closed choice (e.g. 是/否): the form offers these values; a template prints it as check boxes. */
+  options?: readonly string[];
 }
 
 export type FieldValue = string | string[];
@@ -75,6 +77,16 @@ export interface DocumentTemplate {
   legalBasis?: string;
   /** Who signs, seals or presses a fingerprint on it, e.g. 申请人签名并捺指印；值班律师签名. */
   signers?: string;
+  /**
+   * Shown when the lawyer picks this kind, before drafting, e.g. that a labour dispute
+   * must go to arbitration first; `alternativeKind` is the paper to draft instead.
+   */
+  notice?: { text: string; alternativeKind?: string };
+  /**
+   * Values computed from the filled ones (totals, check boxes), under names the blocks use
+   * as placeholders. Pure; applied by the layout engine before placeholders are filled.
+   */
+  derive?: (values: DocumentValues) => Record<string, string>;
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
   fields: readonly FieldDef[];

@@ -8,6 +8,7 @@ import { legalOpinion } from './legalOpinion';
 import { civilComplaint, civilDefence } from './civilPleadings';
 import { mediationAgreement } from './mediationAgreement';
 import { shiftLog } from './shiftLog';
+import { ELEMENT_PLEADINGS } from './elementPleadings/index';
 
 /** Every document kind, in the order the lawyer sees them. */
 export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
@@ -20,6 +21,7 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
   legalOpinion,
   civilComplaint,
   civilDefence,
+  ...ELEMENT_PLEADINGS,
   mediationAgreement,
   shiftLog,
 ];

@@ -21,6 +21,7 @@ const PRINTED: Record<string, string> = {
   '38500': '38,500.00',
   '3600': '3,600.00',
   '900': '900.00',
+  '1000': '1,000.00',
 };
 
 function printed(value: string): string {

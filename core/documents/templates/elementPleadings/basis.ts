@@ -1,7 +1,7 @@
 /** Citations every element-style pleading shares. */
 export const MODEL_FORMS = '《最高人民法院、司法部、中华全国律师协会关于印发部分案件起诉状答辩状示范文本的通知》（法〔2025〕82号）';
-export const COMPLAINT_BASIS = `《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条；${MODEL_FORMS}`;
-export const DEFENCE_BASIS = `《中华人民共和国民事诉讼法》第一百二十八条；${MODEL_FORMS}`;
+export const COMPLAINT_BASIS = `《中华人民共和国民事诉讼法》第九十条、第一百二十二条、第一百二十四条；${MODEL_FORMS}`;
+export const DEFENCE_BASIS = `《中华人民共和国民事诉讼法》第九十条、第一百二十八条；${MODEL_FORMS}`;
 /** 合同约定 and 法律规定, as the contract forms ask. */
 export const CONTRACT_BASIS_HINT = '合同约定：写明合同条款；法律规定：写明法律及司法解释的具体条文';
 export const LAW_BASIS_HINT = '法律及司法解释的规定，要写明具体条文';

@@ -131,7 +131,7 @@ function sharedDerived(values: DocumentValues): Record<string, string> {
   const e = textOf(values, 'eService');
   const eService =
     e === '是'
-      ? `■是\u3000方式：${way}\n□否\n同意人民法院以上述电子方式送达诉讼文书（《中华人民共和国民事诉讼法》第九十条）。`
+      ? `■是\u3000方式：${way}\n□否\n同意人民法院以上述方式电子送达诉讼文书。`
       : boxes(e, YES_NO);
   return {
     eServiceText: eService,
@@ -332,7 +332,7 @@ export function elementComplaint(spec: CaseTypeSpec): DocumentTemplate {
         [{ label: '被告\n（自然人、法人、非法人组织）' }, { field: 'defendants', minLines: 2 }],
         [{ label: '第三人\n（自然人、法人、非法人组织）' }, { field: 'thirdParties' }],
       ]),
-      { type: 'table', columns: [2.3, 1.3, 1.5, 3.4], rows: claimRows(spec) },
+      { type: 'table', columns: [2.3, 1.75, 1.5, 3.0], rows: claimRows(spec) },
       preservationBlock(spec),
       factsBlock(spec),
       ...closingBlocks('具状人'),
@@ -358,7 +358,8 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
     { key: 'otherClaims', label: '对其他请求有无异议' },
     { key: 'total', label: `对${spec.totalLabel}有无异议` },
   ];
-  const factItems = spec.facts.map((f) => ({ key: f.key, label: `对${f.label}有无异议` }));
+  // The defence has its own 其他需要说明的内容; the complaint's is not answered item by item.
+  const factItems = answeredFacts(spec).map((f) => ({ key: f.key, label: `对${f.label}有无异议` }));
   const items = [...claimItems, ...factItems];
   const objectionRows = (list: typeof items, from: number): TableCell[][] =>
     list.map((it, i): TableCell[] => [{ label: `${from + i}. ${it.label}` }, { text: `{{${it.key}ObjectionBox}}` }, { field: objectionField(it.key) }]);
@@ -402,7 +403,7 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
       partyTable('答辩人', []),
       {
         type: 'table',
-        columns: [3.2, 1.2, 3.6],
+        columns: [3.0, 1.5, 3.5],
         rows: [
           [{ label: '答辩事项（对原告诉讼请求的确认或者异议）', span: 3 }],
           [{ label: '项目' }, { label: '有无异议' }, { label: '事实和理由' }],
@@ -411,7 +412,7 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
       },
       {
         type: 'table',
-        columns: [3.2, 1.2, 3.6],
+        columns: [3.0, 1.5, 3.5],
         rows: [
           [{ label: '事实和理由（对起诉状事实与理由的确认或者异议）', span: 3 }],
           [{ field: 'reasons', span: 3, minLines: 3 }],
@@ -429,5 +430,7 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
 
 /** The defence fields answering each claim and fact, in print order (for tests and prefill). */
 export function defenceObjectionFields(spec: CaseTypeSpec): string[] {
-  return [...spec.claims.map((c) => c.key), 'costs', 'otherClaims', 'total', ...spec.facts.map((f) => f.key)].map(objectionField);
+  return [...spec.claims.map((c) => c.key), 'costs', 'otherClaims', 'total', ...answeredFacts(spec).map((f) => f.key)].map(objectionField);
 }
+
+const answeredFacts = (spec: CaseTypeSpec) => spec.facts.filter((f) => f.key !== 'otherFacts');

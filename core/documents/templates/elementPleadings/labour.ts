@@ -33,7 +33,7 @@ const spec: CaseTypeSpec = {
   ],
   basisLabel: '诉请依据',
   basisHint: LAW_BASIS_HINT,
-  complaintBasis: `《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条；《中华人民共和国劳动争议调解仲裁法》第五条、第二十九条、第五十条；${MODEL_FORMS}`,
+  complaintBasis: `《中华人民共和国民事诉讼法》第九十条、第一百二十二条、第一百二十四条；《中华人民共和国劳动争议调解仲裁法》第五条、第二十九条、第五十条；${MODEL_FORMS}`,
   defenceBasis: DEFENCE_BASIS,
   notice: {
     text:

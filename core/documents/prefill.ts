@@ -3,6 +3,7 @@ import { PAYMENT_METHODS, type MediationInput } from '../mediations/schema';
 import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
 import { formatChineseDate } from './format';
+import { elementPleadingFacts } from './elementPrefill';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
 import type { ShiftLog } from '../shifts/log';
 
@@ -140,6 +141,7 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     date: ctx.today,
     copies: '1',
     ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums) : {}),
+    ...(ctx.consultation ? elementPleadingFacts(ctx.consultation, ctx.enums) : {}),
     ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
     ...(ctx.shiftLog ? shiftFacts(ctx.shiftLog) : {}),
   };

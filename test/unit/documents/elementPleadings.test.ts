@@ -7,6 +7,10 @@ import { templateOf } from '../../../core/documents/templates/index';
 import { checkDocumentValues } from '../../../core/documents/values';
 import type { DocumentValues } from '../../../core/documents/template';
 import { totalOf, yuanToFen } from '../../../core/documents/templates/elementPleadings/marks';
+import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
+import { prefillDocument } from '../../../core/documents/prefill';
+import { contact } from '../core/contactFixture';
 import { createDocumentService } from '../../../electron/services/documents/documentService';
 import { developmentFontFiles } from '../../../electron/services/pdf/fonts';
 
@@ -139,5 +143,38 @@ describe('mediation and preservation', () => {
     expect(text).toContain('是否考虑先行调解■是□否□暂不确定，想要了解更多内容');
     expect(text).toContain('1.有无仲裁、法院管辖约定■有合同条款及内容：合同第十一条：发生争议向卖方所在地人民法院起诉□无');
     expect(text).toContain('3.是否申请诉讼保全■是□否');
+  });
+});
+
+describe('pre-filled from a contact', () => {
+  function consultation(overrides: Record<string, unknown>): Consultation {
+    const input = consultationInputSchema.parse(contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], ...overrides }));
+    return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
+  }
+  const ctx = (c: Consultation) => ({ consultation: c, station: { name: '某某法院法律援助工作站', code: 'LN0102-FY01' }, lawyerName: '刘明', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+
+  it('names the client as plaintiff with the model form’s elements and takes the service address from the record', () => {
+    const c = consultation({ gender: 'male', birthDate: '1990-03-07', idType: 'resident_id', idNumber: '210102199003071233', phone: '13812345678', address: '沈阳市和平区南京北街2号', cause: '劳动争议' });
+    const values = prefillDocument(templateOf('element_complaint_labour')!, ctx(c));
+    expect(values).toMatchObject({
+      plaintiffs: ['王𠮷，男，1990年3月7日出生，联系电话：13812345678，住所地（户籍所在地）：沈阳市和平区南京北街2号，证件类型：居民身份证，证件号码：210102199003071233'],
+      serviceAddress: '沈阳市和平区南京北街2号',
+      serviceRecipient: '王𠮷',
+      servicePhone: '13812345678',
+      signer: '王𠮷',
+      date: '2026-11-24',
+      facts: c.question,
+    });
+    // Consent to electronic service is the client's to give, never assumed.
+    expect(values.eService).toBeUndefined();
+    expect(values.defendants).toBeUndefined();
+  });
+
+  it('names the client as the answering party of a defence, with the case number of the record', () => {
+    const c = consultation({ caseNumber: '（2026）辽0102民初5521号', address: '沈阳市大东区小河沿路12号' });
+    const values = prefillDocument(templateOf('element_defence_lending')!, ctx(c));
+    expect(values.respondents).toEqual(['王𠮷，住所地（户籍所在地）：沈阳市大东区小河沿路12号']);
+    expect(values.caseNumber).toBe('（2026）辽0102民初5521号');
+    expect(values.plaintiffs).toBeUndefined();
   });
 });

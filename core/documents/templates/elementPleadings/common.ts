@@ -294,8 +294,8 @@ function factsBlock(spec: CaseTypeSpec): Block {
     columns: [L, R],
     rows: [
       [{ label: '事实与理由', span: 2 }],
-      [{ text: '（可完整表述纠纷涉及的事实与理由；为方便、准确梳理要点，相关内容请在下方要素式表格中填写）\n', span: 2 }],
-      [{ field: 'facts', span: 2, minLines: 3 }],
+      // The guidance and the narrative share a row, so a page break never parts them.
+      [{ text: '（可完整表述纠纷涉及的事实与理由；为方便、准确梳理要点，相关内容请在下方要素式表格中填写）\n{{facts}}', span: 2, minLines: 3 }],
       ...spec.facts.map((f, i): TableCell[] => [{ label: `${i + 1}. ${f.label}` }, { field: f.key }]),
       [{ label: `${n + 1}. ${spec.basisLabel}` }, { field: 'claimBasis' }],
       [{ label: `${n + 2}. 证据清单` }, { field: 'evidence' }],

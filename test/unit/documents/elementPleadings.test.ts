@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { templateOf } from '../../../core/documents/templates/index';
 import { checkDocumentValues } from '../../../core/documents/values';
 import type { DocumentValues } from '../../../core/documents/template';
-import { totalOf, yuanToFen } from '../../../core/documents/templates/elementPleadings/marks';
+import { totalOf } from '../../../core/documents/templates/elementPleadings/marks';
 import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
@@ -78,7 +78,7 @@ describe('claims and their total', () => {
     expect(totalOf({ a: '1,234.5', b: '99999999999.99' }, ['a', 'b'])).toBe('100,000,001,234.49元');
     expect(totalOf({ a: '', b: '' }, ['a', 'b'])).toBe('');
     expect(totalOf({ a: '12.345' }, ['a'])).toBe('（有金额填写有误，无法合计）');
-    expect(yuanToFen('7,516.8')).toBe(751680n);
+    expect(totalOf({ a: '7,516.8', b: '375.84' }, ['a', 'b'])).toBe('7,892.64元');
   });
 
   it('ticks 是 for a claimed amount and 否 for one left empty', async () => {

@@ -1,5 +1,5 @@
 import type { Block, DocumentTemplate, DocumentValues, FieldDef, TableCell } from '../../template';
-import { boxes, objectionBoxes, textOf, totalOf, yesWithContent } from './marks';
+import { boxes, objectionBoxes, OPEN, textOf, TICKED, totalOf, yesWithContent } from './marks';
 
 /**
  * The parts every element-style (要素式) pleading shares, after the model forms of
@@ -131,7 +131,7 @@ function sharedDerived(values: DocumentValues): Record<string, string> {
   const e = textOf(values, 'eService');
   const eService =
     e === '是'
-      ? `■是\u3000方式：${way}\n□否\n同意人民法院以上述方式电子送达诉讼文书。`
+      ? `${TICKED}是\u3000方式：${way}\n${OPEN}否\n同意人民法院以上述方式电子送达诉讼文书。`
       : boxes(e, YES_NO);
   return {
     eServiceText: eService,
@@ -269,13 +269,13 @@ function preservationDerived(values: DocumentValues): Record<string, string> {
   const forum = textOf(values, 'forumAgreed');
   const appraisal = textOf(values, 'appraisalApplied');
   return {
-    forumText: forum === '有' ? `■有\u3000合同条款及内容：${textOf(values, 'forumClause')}\n□无` : boxes(forum, ['有', '无']),
+    forumText: forum === '有' ? `${TICKED}有\u3000合同条款及内容：${textOf(values, 'forumClause')}\n${OPEN}无` : boxes(forum, ['有', '无']),
     preservedText:
       preserved === '是'
-        ? `■是\u3000保全法院：${textOf(values, 'preservationCourt')}\u3000保全时间：${when}\u3000保全案号：${textOf(values, 'preservationCaseNumber')}\n□否`
+        ? `${TICKED}是\u3000保全法院：${textOf(values, 'preservationCourt')}\u3000保全时间：${when}\u3000保全案号：${textOf(values, 'preservationCaseNumber')}\n${OPEN}否`
         : boxes(preserved, YES_NO),
     applyPreservationText: `${boxes(textOf(values, 'applyPreservation'), YES_NO)}\n（如申请诉讼保全，请另行提交诉讼保全申请及相关材料）`,
-    appraisalText: appraisal === '是' ? `■是\u3000鉴定事项：${textOf(values, 'appraisalMatter')}\n□否` : boxes(appraisal, YES_NO),
+    appraisalText: appraisal === '是' ? `${TICKED}是\u3000鉴定事项：${textOf(values, 'appraisalMatter')}\n${OPEN}否` : boxes(appraisal, YES_NO),
   };
 }
 

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../format';
+import { fenToYuan, toFen } from '../../../mediations/schema';
 import type { DocumentValues } from '../../template';
 
 /**
@@ -37,33 +38,20 @@ export function objectionBoxes(value: string): string {
   return boxes(value === '无' || value === '无异议' ? '无' : '有', ['无', '有']);
 }
 
-/** Yuan as typed (12,000 or 12000.5) to fen, exactly; null when it is not an amount. */
-export function yuanToFen(text: string): bigint | null {
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,，\s]/g, ''));
-  if (!m) return null;
-  return BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
-}
-
-export function fenToYuan(fen: bigint): string {
-  const whole = fen / 100n;
-  const cents = (fen % 100n).toString().padStart(2, '0');
-  return formatMoney(`${whole}.${cents}`);
-}
-
 /**
  * The total of the amount fields that are filled, as printed: "52,300.00元". Empty when
  * nothing is filled; a warning when an amount cannot be read, so no wrong total prints.
  */
 export function totalOf(values: DocumentValues, amountFields: readonly string[]): string {
-  let sum = 0n;
+  let sum = 0;
   let any = false;
   for (const name of amountFields) {
     const text = textOf(values, name);
     if (text === '') continue;
-    const fen = yuanToFen(text);
+    const fen = toFen(text);
     if (fen === null) return '（有金额填写有误，无法合计）';
     sum += fen;
     any = true;
   }
-  return any ? `${fenToYuan(sum)}元` : '';
+  return any ? `${formatMoney(fenToYuan(sum))}元` : '';
 }

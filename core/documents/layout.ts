@@ -1,5 +1,6 @@
 import { breakParagraph, type BrokenLine } from './lineBreak';
 import { fillPlaceholders, valueLookup } from './format';
+import { withDerivedValues } from './derived';
 import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, SignatureLine, TableCell } from './template';
 
 /**
@@ -167,7 +168,8 @@ function closingIndexes(blocks: readonly Block[]): Set<number> {
 }
 
 export function layoutDocument(input: LayoutInput): LaidOutDocument {
-  const { template, values, measure } = input;
+  const { template, measure } = input;
+  const values = withDerivedValues(template, input.values);
   const m = STYLE_METRICS[template.style];
   const lookup = valueLookup(template.fields, values, input.docNumber);
   const dateFields = new Set(template.fields.filter((f) => f.type === 'date').map((f) => f.name));
@@ -281,7 +283,8 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   /** Keeps the last lines of the body with what comes next (a signature block). */
   const keepTailWithNext = () => {
     let i = units.length - 1;
-    while (i >= 0 && units[i]!.space) i--;
+    // Space between the body and the closing (a gap block) belongs to the chain too.
+    while (i >= 0 && units[i]!.space) units[i--]!.keep = true;
     const last = units[i];
     if (!last) return;
     last.keep = true;

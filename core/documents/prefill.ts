@@ -4,6 +4,7 @@ import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
 import { fenToYuan, formatYuan, numberToFen } from '../money';
 import { formatChineseDate } from './format';
+import { elementPleadingFacts } from './elementPrefill';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
 import type { ShiftLog } from '../shifts/log';
 import { paperFacts } from './prefillPapers';
@@ -236,6 +237,7 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     date: ctx.today,
     copies: '1',
     ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums, ctx.station?.name ?? '', ctx.lawyerName ?? '') : {}),
+    ...(ctx.consultation ? elementPleadingFacts(ctx.consultation, ctx.enums) : {}),
     ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
     ...(ctx.shiftLog ? shiftFacts(ctx.shiftLog) : {}),
   };

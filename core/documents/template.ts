@@ -31,6 +31,8 @@ export interface FieldDef {
   hint?: string;
   /** A count's unit printed after a filled value (人, 份, 件, 人次), unless the value already ends with it. */
   unit?: string;
+  /** A closed choice (e.g. 是/否): the form offers these values; a template prints it as check boxes. */
+  options?: readonly string[];
 }
 
 export type FieldValue = string | string[];
@@ -101,6 +103,11 @@ export interface DocumentTemplate {
   legalBasis?: string;
   /** Who signs, seals or presses a fingerprint on it, e.g. 申请人签名并捺指印；值班律师签名. */
   signers?: string;
+  /**
+   * Shown when the lawyer picks this kind, before drafting, e.g. that a labour dispute
+   * must go to arbitration first; `alternativeKind` is the paper to draft instead.
+   */
+  notice?: { text: string; alternativeKind?: string };
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
   /**
@@ -112,8 +119,10 @@ export interface DocumentTemplate {
   fields: readonly FieldDef[];
   blocks: readonly Block[];
   /**
-   * Values the paper computes from others where the lawyer left them empty, e.g. the total
-   * of the claimed amounts, so that the printed total is the sum of its parts.
+   * Values the paper computes from the filled ones. Pure. A derived field the lawyer left empty
+   * is filled and saved (the total of the claimed amounts, so that the printed total is the sum
+   * of its parts: core/documents/values.ts); names that are not fields (check boxes ■是 □否)
+   * are only printed, the layout engine filling them in before placeholders (core/documents/derived.ts).
    */
   derive?: (values: DocumentValues) => DocumentValues;
 }

@@ -78,6 +78,8 @@ export function normalizeDocumentValues(template: DocumentTemplate, values: Docu
   if (!template.derive) return out;
   const derived = template.derive(out);
   for (const [name, v] of Object.entries(derived)) {
+    // Only fields are stored; what is not a field (check boxes) is derived again when printed.
+    if (!template.fields.some((f) => f.name === name)) continue;
     const current = out[name];
     if (current === undefined || current === '' || (Array.isArray(current) && current.length === 0)) out[name] = v;
   }

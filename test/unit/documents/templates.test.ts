@@ -106,8 +106,9 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.name, t] as const))('%s', (_name,
     expect(pageTexts).toHaveLength(pages);
     pageTexts.forEach((p, i) => expect(squash(p)).toContain(`第${i + 1}页共${pages}页`));
 
-    // A table row continued on the next page repeats its label there; the reader skips it.
-    const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
+    // A table row continued on the next page repeats its label there; the reader skips it. (A row of
+    // labels only, a column head, is never continued.)
+    const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.filter((r) => r.some((c) => !c.label)).flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
     // Only a label already printed on the page before is a repeat; a row that starts a page keeps its label.
     const squashed = pageTexts.map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')));
     const body = squashed

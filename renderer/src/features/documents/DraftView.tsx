@@ -21,6 +21,7 @@ import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
 import { DocumentFields } from './DocumentFields';
 import { PdfPreview } from './PdfPreview';
+import { DraftNotice } from './kindNotice';
 
 export interface DraftSource {
   kind: string;
@@ -228,6 +229,7 @@ export function DraftView({ source }: { source: DraftSource }) {
               {link.caseNumber ? `，${link.caseNumber}` : ''}
             </Typography.Paragraph>
           )}
+          {!previous && <DraftNotice template={template} params={source.from && source.sourceId ? { [source.from]: source.sourceId } : {}} />}
           <Form form={form} layout="vertical" autoComplete="off" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
             <DocumentFields template={template} />
           </Form>

@@ -150,6 +150,8 @@ function partyTable(role: '原告' | '答辩人', others: TableCell[][]): Block 
   return {
     type: 'table',
     columns: [L, R],
+    // A section's title row heads every page the section runs on and never ends a page.
+    header: 1,
     rows: [
       [{ label: '当事人信息', span: 2 }],
       [{ label: `${role}\n（自然人、法人、非法人组织）` }, { field: own, minLines: 2 }],
@@ -169,6 +171,7 @@ function closingBlocks(signerLabel: string): Block[] {
     {
       type: 'table',
       columns: [L, R],
+      header: 1,
       rows: [
         [{ label: '对纠纷解决方式的意愿', span: 2 }],
         [{ label: '是否了解调解作为非诉讼纠纷解决方式，能及时、高效、低成本、不伤和气地解决纠纷' }, { text: '{{mediationKnownBox}}' }],
@@ -258,7 +261,7 @@ function preservationBlock(spec: CaseTypeSpec): Block {
   rows.push([{ label: `${++n}. 是否已经诉前保全` }, { text: '{{preservedText}}' }]);
   rows.push([{ label: `${++n}. 是否申请诉讼保全` }, { text: '{{applyPreservationText}}' }]);
   if (spec.appraisal) rows.push([{ label: `${++n}. 是否申请鉴定` }, { text: '{{appraisalText}}' }]);
-  return { type: 'table', columns: [L, R], rows };
+  return { type: 'table', columns: [L, R], header: 1, rows };
 }
 
 function preservationDerived(values: DocumentValues): Record<string, string> {
@@ -292,6 +295,7 @@ function factsBlock(spec: CaseTypeSpec): Block {
   return {
     type: 'table',
     columns: [L, R],
+    header: 1,
     rows: [
       [{ label: '事实与理由', span: 2 }],
       // The guidance and the narrative share a row, so a page break never parts them.
@@ -332,7 +336,7 @@ export function elementComplaint(spec: CaseTypeSpec): DocumentTemplate {
         [{ label: '被告\n（自然人、法人、非法人组织）' }, { field: 'defendants', minLines: 2 }],
         [{ label: '第三人\n（自然人、法人、非法人组织）' }, { field: 'thirdParties' }],
       ]),
-      { type: 'table', columns: [2.3, 1.75, 1.5, 3.0], rows: claimRows(spec) },
+      { type: 'table', columns: [2.3, 1.75, 1.5, 3.0], header: 1, rows: claimRows(spec) },
       preservationBlock(spec),
       factsBlock(spec),
       ...closingBlocks('具状人'),
@@ -404,6 +408,7 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
       {
         type: 'table',
         columns: [3.0, 1.5, 3.5],
+        header: 2,
         rows: [
           [{ label: '答辩事项（对原告诉讼请求的确认或者异议）', span: 3 }],
           [{ label: '项目' }, { label: '有无异议' }, { label: '事实和理由' }],

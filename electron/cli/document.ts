@@ -95,8 +95,11 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// exitCode, not exit(): a long `kinds --json` written to a pipe must be flushed before the process ends.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exit(3);

@@ -139,6 +139,27 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.kind, t] as const))('%s', (kind, 
   });
 });
 
+describe('a signature block taller than a page', () => {
+  it('fills the pages it needs instead of putting one line on each', () => {
+    const template: DocumentTemplate = {
+      kind: 'many_signers',
+      name: '多方签名',
+      description: '',
+      style: 'letter',
+      sources: ['none'],
+      fields: [],
+      blocks: [
+        { type: 'line', indent: true, text: '各方确认以上内容。' },
+        { type: 'signature', lines: Array.from({ length: 40 }, (_, i) => ({ sign: `当事人${i + 1}（签名）`, fingerprint: true })) },
+      ],
+    };
+    const doc = layout(template, {});
+    // Forty lines with room to sign take about three pages of 三号.
+    expect(doc.pages.length).toBeLessThanOrEqual(4);
+    expect(doc.pages.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('statistics report', () => {
   it('never ends a page with a table header and repeats the header on a continued table', () => {
     // Tables of 1 to 30 rows one after another put a header at every height of the page.
@@ -163,6 +184,13 @@ describe('optional values', () => {
       .flat()
       .map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''))
       .join('');
+
+  it('a mediation agreement has one line to sign per party named, and none left blank', () => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'mediation_agreement')!;
+    const parties = (SAMPLES.mediation_agreement!.parties as string[]).length;
+    const text = textOf(layout(template, SAMPLES.mediation_agreement!));
+    expect(text.split('（签名或盖章、指印）：').length - 1).toBe(parties);
+  });
 
   it.each(['bail_application', 'measure_change_application', 'hardship_pledge'])('%s: an empty address leaves no dangling "，住"', (kind) => {
     const template = DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;

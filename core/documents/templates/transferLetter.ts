@@ -57,10 +57,10 @@ export const transferLetter: DocumentTemplate = {
     // A box the centre fills by hand, so the slip proves the hour it was received (Art. 39).
     {
       type: 'table',
-      columns: [1, 1.4],
+      columns: [1.1, 1],
       rows: [
         [{ text: '接收时间：　　　　年　　月　　日　　时　　分', span: 2 }],
-        [{ text: '接收人（签名）：', minLines: 2 }, { text: '{{legalAidCentre}}（盖章）', minLines: 2 }],
+        [{ text: '接收人（签名）：', minLines: 2 }, { text: '{{legalAidCentre}}\n（盖章）', minLines: 2 }],
       ],
     },
   ],

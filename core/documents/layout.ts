@@ -1,5 +1,6 @@
 import { breakParagraph, type BrokenLine } from './lineBreak';
 import { fillPlaceholders, valueLookup } from './format';
+import { withDerivedValues } from './derived';
 import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, SignatureLine, TableCell } from './template';
 
 /**
@@ -167,7 +168,8 @@ function closingIndexes(blocks: readonly Block[]): Set<number> {
 }
 
 export function layoutDocument(input: LayoutInput): LaidOutDocument {
-  const { template, values, measure } = input;
+  const { template, measure } = input;
+  const values = withDerivedValues(template, input.values);
   const m = STYLE_METRICS[template.style];
   const lookup = valueLookup(template.fields, values, input.docNumber);
   const dateFields = new Set(template.fields.filter((f) => f.type === 'date').map((f) => f.name));
@@ -281,7 +283,8 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   /** Keeps the last lines of the body with what comes next (a signature block). */
   const keepTailWithNext = () => {
     let i = units.length - 1;
-    while (i >= 0 && units[i]!.space) i--;
+    // Space between the body and the closing (a gap block) belongs to the chain too.
+    while (i >= 0 && units[i]!.space) units[i--]!.keep = true;
     const last = units[i];
     if (!last) return;
     last.keep = true;
@@ -349,7 +352,12 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         space(m.line, true);
         // What follows the signature (附：副本…) stays with it.
         const more = index < template.blocks.length - 1;
-        const lines = block.lines.map(resolveSignature);
+        // An optional line whose placeholder is empty, and a line made only of empty segments, leave no gap
+        // (a line written empty on purpose stays, as space).
+        const lines = block.lines
+          .filter((l) => typeof l === 'string' || !('sign' in l) || !l.optional || fillPlaceholders(l.sign, lookup, true) !== null)
+          .filter((l) => typeof l !== 'string' || !l.includes('[[') || (fillPlaceholders(l, lookup) ?? '').trim() !== '')
+          .map(resolveSignature);
         // Right of centre, moved left as far as its widest line needs (a long unit name with 盖章).
         const widest = Math.max(...lines.map((l) => measure(l.text, false, m.body) + l.rule + (l.box ? l.box + m.body * 0.5 : 0)));
         const sigWidth = Math.min(BODY_WIDTH, Math.max(BODY_WIDTH * 0.55, widest + 1));
@@ -393,6 +401,8 @@ function paginate(input: readonly Unit[]): PageOp[][] {
   const pages: PageOp[][] = [[]];
   let y = PAGE.top;
   let placed = 0;
+  // Inside a chain taller than a page: it fills pages line by line until it ends.
+  let overflowing = false;
   const remaining = () => BODY_BOTTOM - y;
   const place = (u: Unit, repeated = false) => {
     pages[pages.length - 1]!.push(...u.draw(y));
@@ -416,9 +426,10 @@ function paginate(input: readonly Unit[]): PageOp[][] {
         continue;
       }
     }
-    const need = u.keep ? chainHeight(units, i) : u.height;
+    const need = u.keep && !overflowing ? chainHeight(units, i) : u.height;
     if (need <= remaining() + EPS) {
       place(u);
+      if (!u.keep) overflowing = false;
       continue;
     }
     if (u.split) {
@@ -437,6 +448,7 @@ function paginate(input: readonly Unit[]): PageOp[][] {
     if (placed === 0) {
       // Nothing on this page yet: the chain is taller than a page, so it breaks here.
       place(u);
+      overflowing = u.keep;
       continue;
     }
     newPage(u);

@@ -4,9 +4,15 @@ import { labelOf, findEntry, type Enumerations } from '../domain/enums';
 import { calendarDayOf } from '../domain/calendar';
 import { fenToYuan, formatYuan, numberToFen } from '../money';
 import { formatChineseDate } from './format';
+import { elementPleadingFacts } from './elementPrefill';
 import type { DocumentTemplate, DocumentValues, FieldValue } from './template';
 import type { ShiftLog } from '../shifts/log';
 import { paperFacts } from './prefillPapers';
+import { perCapitaIncomeFen } from '../rules/meansTest';
+import { mandatoryDefenceReasons } from '../rules/mandatoryDefence';
+import { partyTitleForStage, workDoneForStage } from './criminalParty';
+import { consultationExtras, custodyLabel } from './consultationExtras';
+import { agreementCopies } from './templates/mediationAgreement';
 
 /**
  * Pre-filling a document from what was logged: one dictionary of facts under the field
@@ -42,16 +48,98 @@ function personDescription(c: Consultation, enums: Enumerations): string {
   return parts.join('，');
 }
 
-function consultationFacts(c: Consultation, enums: Enumerations): Record<string, FieldValue> {
+/** 犯罪嫌疑人 or 被告人: by the stage on file, else by the role the person was logged under. */
+function partyTitleOf(c: Consultation): string {
+  const byStage = partyTitleForStage(c.criminalStage);
+  if (byStage) return byStage;
+  if (c.clientRole === 'suspect') return '犯罪嫌疑人';
+  if (c.clientRole === 'defendant') return '被告人';
+  return '';
+}
+
+/** Who applies under 刑事诉讼法 Art. 97, as the person who came is related to the accused. */
+function applicantRelationOf(c: Consultation, title: string, accused: boolean): string {
+  const who = title || '犯罪嫌疑人';
+  if (accused) return `${who}本人`;
+  if (c.clientRole === 'close_relative') return `${who}的近亲属`;
+  if (c.clientRole === 'legal_representative') return `${who}的法定代理人`;
+  return '';
+}
+
+/** The form of aid sought (法律援助法 Art. 22), from the case type and the person's role. */
+function aidTypeOf(c: Consultation, enums: Enumerations, accused: boolean): string {
+  const scope = findEntry(enums.caseTypes, c.caseType)?.scope;
+  if (scope === 'criminal') return accused ? '刑事辩护' : '刑事诉讼代理';
+  if (c.caseType === 'civil') return '民事诉讼代理';
+  if (c.caseType === 'administrative') return '行政诉讼代理';
+  return '非诉讼代理';
+}
+
+/**
+ * Staff of the detention centre log a detainee's request without a lawyer (the centre
+ * transfers it, Art. 39 para. 1); a request a lawyer took is transferred by the station
+ * (para. 2). A station inside a centre is named after it, e.g. 某某看守所法律援助工作站.
+ */
+function transferUnitOf(c: Consultation, stationName: string): string {
+  if (c.requestKind && !c.lawyerId) return /^(.*?看守所)/.exec(stationName)?.[1] ?? '';
+  return stationName;
+}
+
+/** The Art. 25 flag as the help record prints it; '' when it does not apply. */
+function mandatoryDefenceText(c: Consultation, enums: Enumerations): string {
+  const extras = consultationExtras(c);
+  if (extras.hasDefenceCounsel === true) return '';
+  const reasons = mandatoryDefenceReasons(
+    { clientRole: c.clientRole, caseType: c.caseType, birthDate: c.birthDate, on: c.time, disabilities: c.disabilities, mayFaceLifeOrDeath: c.mayFaceLifeOrDeath },
+    enums,
+  );
+  if (reasons.length === 0) return '';
+  const notified = extras.defenderNotified
+    ? `办案机关${extras.defenderNotifiedAt ? `已于${timeText(extras.defenderNotifiedAt)}` : '已'}通知法律援助机构指派辩护人。`
+    : '';
+  return (
+    `${reasons.map((r) => r.text).join('；')}。没有委托辩护人的，人民法院、人民检察院、公安机关应当通知法律援助机构指派律师担任辩护人（《中华人民共和国法律援助法》第二十五条）。` +
+    notified
+  );
+}
+
+function consultationFacts(c: Consultation, enums: Enumerations, stationName: string, lawyerName: string): Record<string, FieldValue> {
   const labels = (list: readonly { code: string; label: string }[], codes: readonly string[]) => codes.map((x) => labelOf(list, x)).join('、');
   const outcome = labelOf(enums.legalAidOutcomes, c.legalAidOutcome) + (c.refusalReason ? `（${c.refusalReason}）` : '');
   const criminal = findEntry(enums.caseTypes, c.caseType)?.scope === 'criminal';
   const person = personDescription(c, enums);
+  const accused = findEntry(enums.clientRoles, c.clientRole)?.accused === true;
+  const title = criminal ? partyTitleOf(c) : '';
+  const extras = consultationExtras(c);
+  const plea = criminal && extras.pleaLeniency === true;
+  const staffLogged = Boolean(c.requestKind && !c.lawyerId);
+  const hasIncome = c.householdMonthlyIncome !== undefined && c.householdSize !== undefined && c.householdSize > 0;
   const facts: Record<string, FieldValue> = {
     helpTime: timeText(c.time),
     clientName: c.clientName,
     applicantName: c.clientName,
-    suspectName: c.clientName,
+    // Only the accused himself is the subject of a bail or measure application; a relative
+    // who came leaves the name for the lawyer to write.
+    suspectName: accused ? c.clientName : '',
+    partyTitle: title,
+    applicantRelation: criminal ? applicantRelationOf(c, title, accused) : '',
+    applicantContact: [c.address ? `住${c.address}` : '', c.phone ? `联系电话${c.phone}` : ''].filter(Boolean).join('，'),
+    applicantRole: labelOf(enums.clientRoles, c.clientRole),
+    aidType: aidTypeOf(c, enums, accused),
+    workDone: criminal ? workDoneForStage(c.criminalStage, title) : '',
+    handlingAuthority: extras.handlingAuthority ?? '',
+    custodyStatus: custodyLabel(extras.custodyStatus, enums),
+    hasDefenceCounsel: !criminal || extras.hasDefenceCounsel === undefined ? '' : extras.hasDefenceCounsel ? '已委托辩护人' : '没有辩护人',
+    mandatoryDefence: mandatoryDefenceText(c, enums),
+    pleaLeniency: plea ? '是' : '',
+    sentencingProposal: plea ? (extras.sentencingProposal ?? '') : '',
+    pleaViewFacts: plea ? (extras.pleaViewFacts ?? '') : '',
+    pleaViewCharge: plea ? (extras.pleaViewCharge ?? '') : '',
+    pleaViewProposal: plea ? (extras.pleaViewProposal ?? '') : '',
+    pleaViewProcedure: plea ? (extras.pleaViewProcedure ?? '') : '',
+    lawyerOpinion: plea ? (extras.lawyerOpinion ?? '') : '',
+    member1Name: c.clientName,
+    member1Relation: '本人',
     plaintiffName: c.clientName,
     respondentName: c.clientName,
     gender: c.gender ? labelOf(enums.genders, c.gender) : '',
@@ -76,13 +164,17 @@ function consultationFacts(c: Consultation, enums: Enumerations): Record<string,
     matter: c.aidMatters.length > 0 ? labels(enums.legalAidMatters, c.aidMatters) : c.cause ? `${c.cause}案件的法律援助` : '',
     householdSize: c.householdSize !== undefined ? String(c.householdSize) : '',
     householdIncome: c.householdMonthlyIncome !== undefined ? fenToYuan(numberToFen(c.householdMonthlyIncome)) : '',
-    // Rounded down to the fen, as the means test shows it (core/rules/meansTest.ts).
-    incomePerPerson:
-      c.householdMonthlyIncome !== undefined && c.householdSize ? fenToYuan(Math.floor(numberToFen(c.householdMonthlyIncome) / c.householdSize)) : '',
+    // The figure the means test compared, rounded down to the fen (core/rules/meansTest.ts).
+    incomePerPerson: hasIncome ? fenToYuan(perCapitaIncomeFen(c.householdMonthlyIncome!, c.householdSize!)) : '',
     receivedAt: c.receivedAt ? timeText(c.receivedAt) : timeText(c.time),
+    transferredAt: c.transferredAt ? timeText(c.transferredAt) : '',
+    transferUnit: transferUnitOf(c, stationName),
+    contact: staffLogged ? '' : lawyerName,
+    ...(extras.transferRecipient ? { legalAidCentre: extras.transferRecipient } : {}),
     plaintiff: person,
     respondent: person,
     attachments: c.requestKind === 'legal_aid_application' ? ['法律援助申请表', '经济困难状况个人诚信承诺书', '身份证明材料复印件'] : [],
+    papersSubmitted: ['身份证明材料复印件', '经济困难状况个人诚信承诺书或者经济困难证明材料', '与所申请法律援助事项有关的案件材料'],
   };
   if (criminal) facts.currentMeasure = '';
   return facts;
@@ -106,6 +198,8 @@ function mediationFacts(m: MediationInput, enums: Enumerations): Record<string, 
     payment: [method, deadline].filter(Boolean).join('，'),
     place: m.place ?? '',
     date: m.date,
+    copies: String(agreementCopies(m.parties.length)),
+    ...Object.fromEntries(m.parties.map((p, i) => [`signatory${i + 1}`, `${ROLE_LABELS[p.role] ?? p.role}${p.name}`])),
   };
 }
 
@@ -142,7 +236,8 @@ export function prefillDocument(template: DocumentTemplate, ctx: PrefillContext)
     lawyerName: ctx.lawyerName ?? '',
     date: ctx.today,
     copies: '1',
-    ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums) : {}),
+    ...(ctx.consultation ? consultationFacts(ctx.consultation, ctx.enums, ctx.station?.name ?? '', ctx.lawyerName ?? '') : {}),
+    ...(ctx.consultation ? elementPleadingFacts(ctx.consultation, ctx.enums) : {}),
     ...(ctx.mediation ? mediationFacts(ctx.mediation, ctx.enums) : {}),
     ...(ctx.shiftLog ? shiftFacts(ctx.shiftLog) : {}),
   };

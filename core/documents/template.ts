@@ -31,6 +31,8 @@ export interface FieldDef {
   hint?: string;
   /** A count's unit printed after a filled value (人, 份, 件, 人次), unless the value already ends with it. */
   unit?: string;
+  /** A closed choice (e.g. 是/否): the form offers these values; a template prints it as check boxes. */
+  options?: readonly string[];
 }
 
 export type FieldValue = string | string[];
@@ -59,9 +61,11 @@ export interface TableCell {
  * request to sign ("申请人（签名）：") a rule gives room to sign, and a string made of one
  * empty date placeholder prints "____年__月__日" to be dated by hand.
  * `{ sign, fingerprint }` prints the label, a rule to sign on and, with `fingerprint`, a
- * box for the 指印. `{ date }` prints that date field or the blank date line.
+ * box for the 指印; with `optional`, the line is left out when a placeholder in it is empty
+ * (one line per party who signs, for as many parties as were filled in).
+ * `{ date }` prints that date field or the blank date line.
  */
-export type SignatureLine = string | { sign: string; fingerprint?: boolean } | { date: string };
+export type SignatureLine = string | { sign: string; fingerprint?: boolean; optional?: boolean } | { date: string };
 
 export type Block =
   /** Centred bold title. */
@@ -99,17 +103,28 @@ export interface DocumentTemplate {
   legalBasis?: string;
   /** Who signs, seals or presses a fingerprint on it, e.g. 申请人签名并捺指印；值班律师签名. */
   signers?: string;
+  /**
+   * Shown when the lawyer picks this kind, before drafting, e.g. that a labour dispute
+   * must go to arbitration first; `alternativeKind` is the paper to draft instead.
+   */
+  notice?: { text: string; alternativeKind?: string };
   /** Record types it can be drafted from. */
   sources: readonly ('consultation' | 'mediation' | 'shift' | 'none')[];
+  /**
+   * Rules across fields that the law sets for this paper (e.g. 一式N份 follows the number of
+   * parties, a typed total is the sum, a date lies within a time limit), each problem at the
+   * field the user must correct, in Chinese. Run on save.
+   */
+  check?: (values: DocumentValues) => readonly { field: string; message: string }[];
   fields: readonly FieldDef[];
   blocks: readonly Block[];
   /**
-   * Values the paper computes from others where the lawyer left them empty, e.g. the total
-   * of the claimed amounts, so that the printed total is the sum of its parts.
+   * Values the paper computes from the filled ones. Pure. A derived field the lawyer left empty
+   * is filled and saved (the total of the claimed amounts, so that the printed total is the sum
+   * of its parts: core/documents/values.ts); names that are not fields (check boxes ■是 □否)
+   * are only printed, the layout engine filling them in before placeholders (core/documents/derived.ts).
    */
   derive?: (values: DocumentValues) => DocumentValues;
-  /** Rules across fields (a typed total that is not the sum, a date outside a time limit), in Chinese. */
-  check?: (values: DocumentValues) => { field: string; message: string }[];
 }
 
 /** Field names every template may use without declaring them. */

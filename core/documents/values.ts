@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseYmd } from '../domain/calendar';
 import { charCount } from '../validation/text';
-import type { DocumentTemplate, DocumentValues, FieldDef } from './template';
+import type { DocumentTemplate, DocumentValues, FieldDef, FieldValue } from './template';
 
 /**
  * Validation of a document's field values against its template. Every problem carries
@@ -55,7 +55,11 @@ export function checkDocumentValues(template: DocumentTemplate, values: Document
   for (const key of Object.keys(values)) {
     if (!template.fields.some((f) => f.name === key)) problems.push({ field: key, message: `“${template.name}”没有名为 ${key} 的栏目` });
   }
-  if (template.check && problems.length === 0) problems.push(...template.check(normalizeDocumentValues(template, values)));
+  if (problems.length === 0 && template.check) {
+    const crossField = template.check(normalizeDocumentValues(template, values));
+    // A preview while typing may be incomplete, but a value typed wrong (a total that is not the sum) is wrong already.
+    problems.push(...(options.draft ? crossField.filter((p) => filled(values[p.field])) : crossField));
+  }
   return problems;
 }
 
@@ -74,6 +78,8 @@ export function normalizeDocumentValues(template: DocumentTemplate, values: Docu
   if (!template.derive) return out;
   const derived = template.derive(out);
   for (const [name, v] of Object.entries(derived)) {
+    // Only fields are stored; what is not a field (check boxes) is derived again when printed.
+    if (!template.fields.some((f) => f.name === name)) continue;
     const current = out[name];
     if (current === undefined || current === '' || (Array.isArray(current) && current.length === 0)) out[name] = v;
   }
@@ -82,3 +88,7 @@ export function normalizeDocumentValues(template: DocumentTemplate, values: Docu
 
 /** The shape that crosses IPC; the template-specific rules run in checkDocumentValues. */
 export const documentValuesSchema = z.record(z.string().max(64), z.union([z.string().max(20_000), z.array(z.string().max(5_000)).max(MAX_LIST_ITEMS)]));
+
+function filled(value: FieldValue | undefined): boolean {
+  return Array.isArray(value) ? value.some((v) => v.trim() !== '') : (value ?? '').trim() !== '';
+}

@@ -173,6 +173,15 @@ export interface EligibilityResult {
 }
 
 /**
+ * Income per person in whole fen, rounded down, as the means test shows it. Papers print
+ * this figure (法律援助申请表, 诚信承诺书) so that they never read 1,700.00 for a household the
+ * test found below a standard of 1,700.00 (5,099.99 ÷ 3 = 1,699.996…).
+ */
+export function perCapitaIncomeFen(householdMonthlyIncome: number, householdSize: number): number {
+  return Math.floor(numberToFen(householdMonthlyIncome) / householdSize);
+}
+
+/**
  * Means test. "低于" (below) is strict: income per person exactly at the standard does not
  * qualify. Chinese statutory drafting spells out inclusion (以上、以下、不满、超过 per
  * Civil Code Art. 1259), and "低于" is read as "less than", as the seeds' city applies it.
@@ -192,7 +201,7 @@ export function checkEligibility(household: HouseholdIncome, standard: MeansTest
 
   const thresholdFen = Math.floor((lineFen * multiplierHundredths + 50) / 100) + additionFen;
   const eligible = incomeFen < thresholdFen * h.householdSize;
-  const perCapitaFen = Math.floor(incomeFen / h.householdSize);
+  const perCapitaFen = perCapitaIncomeFen(h.householdMonthlyIncome, h.householdSize);
 
   const multiplier = (multiplierHundredths / 100).toString();
   const split = h.householdSize > 1 ? `（${formatYuanFen(incomeFen)} ÷ ${h.householdSize} 人）` : '';

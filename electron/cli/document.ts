@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { DOCUMENT_TEMPLATES } from '../../core/documents/templates/index';
-import { pendingDocumentNumber } from '../../core/documents/numbering';
+import { numberSeriesOf, pendingDocumentNumber } from '../../core/documents/numbering';
 import { createDocumentService } from '../services/documents/documentService';
 import { resolveFontFiles } from '../services/pdf/fonts';
 import { ServiceError } from '../services/errors';
@@ -66,7 +66,7 @@ async function render(args: string[]): Promise<number> {
     const r = await service.renderBytes({
       kind,
       values: values as Record<string, string | string[]>,
-      docNumber: docNumber ?? pendingDocumentNumber(new Date().getFullYear(), 'STATION'),
+      docNumber: docNumber ?? pendingDocumentNumber(new Date().getFullYear(), 'STATION', numberSeriesOf(kind)),
     });
     // Never leave a half-written PDF where a printer queue or a script would pick it up.
     const partial = `${outPath}.partial`;
@@ -95,8 +95,11 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// exitCode, not exit(): a long `kinds --json` written to a pipe must be flushed before the process ends.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exit(3);

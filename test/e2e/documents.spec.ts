@@ -92,3 +92,41 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
   await expect(page.getByText(`已保存：${number}（第 2 版）`)).toBeVisible();
   await expect(page.locator('.ant-drawer').getByText('全部版本')).toBeVisible();
 });
+
+test('picking the element-style labour complaint warns that arbitration comes first; its form offers the model form’s choices and previews', async ({ station }) => {
+  // A five-page form on a shared machine: setup plus the first preview outlast the default budget.
+  test.slow();
+  const { page } = await station.launch();
+  await completeSetup(page);
+  await page.getByRole('menuitem', { name: '法律文书' }).click();
+
+  const pick = async () => {
+    await page.getByRole('button', { name: '新建文书' }).hover();
+    await page.getByRole('menuitem', { name: '民事起诉状（劳动争议纠纷·要素式）' }).click();
+  };
+  await pick();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('劳动争议须先申请劳动争议仲裁');
+  await expect(dialog).toContainText('《中华人民共和国劳动争议调解仲裁法》第五条、第二十九条、第五十条');
+  await page.screenshot({ path: test.info().outputPath('labour-notice.png') });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('form')).toHaveCount(0);
+
+  await pick();
+  await dialog.getByRole('button', { name: '继续起草民事起诉状（劳动争议纠纷·要素式）' }).click();
+  const form = page.getByRole('form', { name: '民事起诉状（劳动争议纠纷·要素式）内容' });
+  await expect(form).toBeVisible();
+  // The warning stays above the form while drafting.
+  await expect(page.getByRole('alert')).toContainText('仲裁前置');
+
+  await form.getByLabel('是否接受电子送达').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('是', { exact: true }).click();
+  await expect(form.locator('.ant-select-content[title="是"]')).toHaveCount(1);
+  await form.getByLabel('电子送达方式及号码').fill('短信：13904001122');
+  await form.getByLabel('1. 是否主张工资支付：金额（元）').fill('38500');
+  await form.getByLabel('6. 是否主张解除劳动合同经济补偿：金额（元）').fill('7700.5');
+  await page.screenshot({ path: test.info().outputPath('labour-draft.png') });
+  // Five pages of form: the first preview takes longer than a one-page letter.
+  await expect(page.getByTestId('pdf-pages').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+});

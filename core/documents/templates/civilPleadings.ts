@@ -6,7 +6,7 @@ export const civilComplaint: DocumentTemplate = {
   name: '民事起诉状',
   description: '为当事人代写向人民法院提起民事诉讼的起诉状',
   style: 'letter',
-  legalBasis: '《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条',
+  legalBasis: '《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条；《中华人民共和国法律援助法》第二十二条（代拟法律文书）',
   signers: '具状人签名（单位加盖公章）',
   sources: ['consultation'],
   fields: [
@@ -34,7 +34,7 @@ export const civilComplaint: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['具状人：{{plaintiffName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '具状人{{plaintiffName}}（签名或盖章）' }, '{{date}}'] },
     { type: 'line', text: '附：本起诉状副本{{copies}}份', optional: true },
   ],
 };
@@ -45,7 +45,7 @@ export const civilDefence: DocumentTemplate = {
   name: '民事答辩状',
   description: '为被告代写针对起诉的答辩状',
   style: 'letter',
-  legalBasis: '《中华人民共和国民事诉讼法》第一百二十八条',
+  legalBasis: '《中华人民共和国民事诉讼法》第一百二十八条；《中华人民共和国法律援助法》第二十二条（代拟法律文书）',
   signers: '答辩人签名（单位加盖公章）',
   sources: ['consultation'],
   fields: [
@@ -77,6 +77,6 @@ export const civilDefence: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['答辩人：{{respondentName}}', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '答辩人{{respondentName}}（签名或盖章）' }, '{{date}}'] },
   ],
 };

@@ -52,7 +52,7 @@ export const detentionNecessityReviewApplication: DocumentTemplate = {
     },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{procuratorate}}' },
-    { type: 'signature', lines: ['申请人（签名并捺指印）：', '', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '申请人（签名并捺指印）', fingerprint: true }, '{{date}}'] },
     { type: 'line', text: '代书人：值班律师{{lawyerName}}', optional: true },
     { type: 'heading', text: '附：相关证明材料', when: 'attachments' },
     { type: 'list', field: 'attachments', numbering: 'arabic' },

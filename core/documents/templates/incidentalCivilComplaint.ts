@@ -60,7 +60,7 @@ export const incidentalCivilComplaint: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['具状人（签名并捺指印）：', '', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '具状人（签名并捺指印）', fingerprint: true }, '{{date}}'] },
     { type: 'line', text: '代书人：值班律师{{lawyerName}}', optional: true },
     { type: 'line', text: '附：本起诉状副本{{copies}}份', optional: true },
   ],

@@ -17,6 +17,7 @@ import { litigationFeeReliefApplication } from './litigationFeeReliefApplication
 import { judicialConfirmationApplication } from './judicialConfirmationApplication';
 import { applicationReceipt } from './applicationReceipt';
 import { supplementaryMaterialsNotice } from './supplementaryMaterialsNotice';
+import { ELEMENT_PLEADINGS } from './elementPleadings/index';
 
 /** Every document kind, in the order the lawyer sees them. */
 export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
@@ -29,6 +30,7 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
   legalOpinion,
   civilComplaint,
   civilDefence,
+  ...ELEMENT_PLEADINGS,
   mediationAgreement,
   shiftLog,
   // The papers stations write every day: criminal, then civil, then the legal-aid desk's own.

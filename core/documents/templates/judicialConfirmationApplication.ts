@@ -102,7 +102,7 @@ export const judicialConfirmationApplication: DocumentTemplate = {
     { type: 'list', field: 'attachments', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['申请人（签名或盖章并捺指印）：', '', '申请人（签名或盖章并捺指印）：', '', '{{applicationDate}}'] },
+    { type: 'signature', lines: [{ sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, { sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, '{{applicationDate}}'] },
   ],
   check: checkTimeLimit,
 };

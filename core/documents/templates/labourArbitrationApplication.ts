@@ -63,7 +63,7 @@ export const labourArbitrationApplication: DocumentTemplate = {
     { type: 'list', field: 'evidence', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{commission}}' },
-    { type: 'signature', lines: ['申请人（签名并捺指印）：', '', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '申请人（签名并捺指印）', fingerprint: true }, '{{date}}'] },
     { type: 'line', text: '代书人：值班律师{{lawyerName}}', optional: true },
     { type: 'line', text: '附：本申请书副本{{copies}}份', optional: true },
   ],

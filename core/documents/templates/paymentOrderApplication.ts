@@ -53,7 +53,7 @@ export const paymentOrderApplication: DocumentTemplate = {
     },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: ['申请人（签名捺印或者盖章）：', '', '{{date}}'] },
+    { type: 'signature', lines: [{ sign: '申请人（签名捺印或者盖章）', fingerprint: true }, '{{date}}'] },
     { type: 'line', text: '代书人：值班律师{{lawyerName}}', optional: true },
     { type: 'line', text: '附：本申请书副本{{copies}}份', optional: true },
   ],

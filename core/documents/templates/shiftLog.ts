@@ -6,8 +6,8 @@ export const shiftLog: DocumentTemplate = {
   name: '值班日志',
   description: '签退时生成：本班次的接待、文书、调解和交接事项',
   style: 'form',
-  legalBasis: '《法律援助值班律师工作办法》',
-  signers: '值班律师、接班律师签名',
+  legalBasis: '《法律援助值班律师工作办法》（司规〔2020〕6号）关于值班律师将法律帮助情况记入工作台账的规定',
+  signers: '本班值班律师签名；接班律师签名',
   sources: ['shift'],
   fields: [
     { name: 'stationName', label: '工作站', type: 'text', required: true, max: 60 },

@@ -56,6 +56,6 @@ export const supplementaryMaterialsNotice: DocumentTemplate = {
     { type: 'line', text: '经办：{{stationName}}　{{lawyerName}}', optional: true },
     { type: 'line', text: '联系电话：{{contactPhone}}', optional: true },
     { type: 'signature', lines: ['{{legalAidCentre}}', '（盖章）', '{{date}}'] },
-    { type: 'signature', lines: ['本告知书已收到。', '申请人（签名并捺指印）：', '', '年　　月　　日'] },
+    { type: 'signature', lines: ['本告知书已收到。', { sign: '申请人（签名并捺指印）', fingerprint: true }, '年　　月　　日'] },
   ],
 };

@@ -1,7 +1,7 @@
 import { shiftIdFor } from './shifts';
 import { documentFactsDerived } from './statFacts';
 import type { DocumentValues } from '../../../core/documents/template';
-import { formatDocumentNumber, numberCounterKey } from '../../../core/documents/numbering';
+import { formatDocumentNumber, numberCounterKey, numberSeriesOf } from '../../../core/documents/numbering';
 import { matchesQuery, queryTokens } from '../../../core/search/tokens';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { DocumentRow, StationDb } from './database';
@@ -41,9 +41,12 @@ export function documentStore(db: StationDb, vault: Vault): RecordStore<Document
   };
 }
 
-/** The number the next document of `year` would get (shown nowhere; used to render before saving). */
-export async function peekNextSequence(db: StationDb, year: number): Promise<number> {
-  const entry = await db.meta.get(numberCounterKey(year));
+/**
+ * The number the next document of `kind` in `year` would get (shown nowhere; used to render
+ * before saving). Shift logs count in their own register (core/documents/numbering.ts).
+ */
+export async function peekNextSequence(db: StationDb, year: number, kind: string): Promise<number> {
+  const entry = await db.meta.get(numberCounterKey(year, numberSeriesOf(kind)));
   return ((entry?.value as number | undefined) ?? 0) + 1;
 }
 
@@ -87,14 +90,15 @@ export async function saveNewDocument(
   actor: Actor,
 ): Promise<StoredDocument> {
   const id = crypto.randomUUID();
-  const number = formatDocumentNumber(numbering.year, numbering.stationCode, numbering.sequence);
+  const series = numberSeriesOf(doc.kind);
+  const number = formatDocumentNumber(numbering.year, numbering.stationCode, numbering.sequence, series);
   const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };
   const { pdf, ...rest } = doc;
   if (!rest.shiftId) {
     const shiftId = await shiftIdFor(db, rest.lawyerId, toRfc3339());
     if (shiftId) rest.shiftId = shiftId;
   }
-  const key = numberCounterKey(numbering.year);
+  const key = numberCounterKey(numbering.year, series);
   return createRecord(
     documentStore(db, vault),
     { ...rest, number, year: numbering.year, sequence: numbering.sequence, version: 1, rootId: id, ownerId: actor.id, pdfBytes: base64Length(pdf) },

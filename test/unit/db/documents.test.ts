@@ -51,18 +51,33 @@ const numbering = (sequence: number) => ({ year: 2026, sequence, stationCode: 'L
 
 describe('document repository', () => {
   it('numbers documents per year in order, seals the values, and keeps the PDF under its hash', async () => {
-    expect(await peekNextSequence(db, 2026)).toBe(1);
+    expect(await peekNextSequence(db, 2026, 'civil_complaint')).toBe(1);
     const first = await saveNewDocument(db, vault, doc('事实一'), numbering(1), lawyer);
     const second = await saveNewDocument(db, vault, doc('事实二'), numbering(2), lawyer);
     expect(first.number).toBe('〔2026〕LN0102-KSS01值字第0001号');
     expect(second.number).toBe('〔2026〕LN0102-KSS01值字第0002号');
-    expect(await peekNextSequence(db, 2026)).toBe(3);
-    expect(await peekNextSequence(db, 2027)).toBe(1);
+    expect(await peekNextSequence(db, 2026, 'civil_complaint')).toBe(3);
+    expect(await peekNextSequence(db, 2027, 'civil_complaint')).toBe(1);
 
     const raw = JSON.stringify(await db.documents.get(first.id)) + JSON.stringify(await db.documentFiles.toArray());
     for (const secret of ['王', '𠮷', '事实一', '辽0102']) expect(raw).not.toContain(secret);
     expect(Buffer.from(await documentPdf(db, vault, first), 'base64').toString()).toBe('%PDF-1.7\n事实一');
     expect((await historyOf(db, 'documents', first.id)).map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('numbers shift logs in a register of their own, so printing one leaves no gap in the legal papers’ 值字 numbers', async () => {
+    const shiftLog = (text: string) => doc(text, { kind: 'shift_log', title: '值班日志', sourceType: 'shift', sourceId: 's1', clientName: '', caseNumber: '' });
+    const opinion = await saveNewDocument(db, vault, doc('意见'), numbering(1), lawyer);
+    expect(await peekNextSequence(db, 2026, 'shift_log')).toBe(1);
+    const log = await saveNewDocument(db, vault, shiftLog('日志一'), numbering(1), lawyer);
+    expect(log.number).toBe('〔2026〕LN0102-KSS01日志字第0001号');
+    // The next legal paper follows the last legal paper, not the shift log.
+    expect(await peekNextSequence(db, 2026, 'civil_complaint')).toBe(2);
+    const next = await saveNewDocument(db, vault, doc('起诉状'), numbering(2), lawyer);
+    expect([opinion.number, next.number]).toEqual(['〔2026〕LN0102-KSS01值字第0001号', '〔2026〕LN0102-KSS01值字第0002号']);
+    expect(await peekNextSequence(db, 2026, 'shift_log')).toBe(2);
+    // A shift log cannot take a number its own register already gave.
+    await expect(saveNewDocument(db, vault, shiftLog('日志二'), numbering(1), lawyer)).rejects.toBeInstanceOf(NumberTakenError);
   });
 
   it('refuses a number another window took meanwhile and leaves nothing behind', async () => {

@@ -113,7 +113,8 @@ describe('statistics facts kept in day buckets', () => {
     const base = { kind: 'legal_aid_application', title: '法律援助申请表', values: {}, clientName: '王𠮷', caseNumber: '', sourceType: 'consultation' as const, sourceId: c.id, lawyerId: 'lawyer-a', pages: 1, pdf: pdf.toString('base64'), pdfSha256: createHash('sha256').update(pdf).digest('hex') };
     const first = await saveNewDocument(db, vault, base, { year: 2026, sequence: 1, stationCode: 'S1' }, lawyer);
     await saveNewVersion(db, vault, first, base, lawyer);
-    await saveNewDocument(db, vault, { ...base, kind: 'shift_log', sourceType: 'shift', sourceId: 'shift-1' }, { year: 2026, sequence: 2, stationCode: 'S1' }, lawyer);
+    // Shift logs are numbered in a register of their own: this is the first.
+    await saveNewDocument(db, vault, { ...base, kind: 'shift_log', sourceType: 'shift', sourceId: 'shift-1' }, { year: 2026, sequence: 1, stationCode: 'S1' }, lawyer);
     const day = first.createdAt.slice(0, 10);
     const facts = await gatherPeriodFacts(db, vault, day, day);
     expect(facts.documents).toEqual([expect.objectContaining({ id: first.id, kind: 'legal_aid_application', specialGroups: ['migrant_worker'], caseType: 'criminal' })]);

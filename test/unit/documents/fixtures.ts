@@ -66,7 +66,30 @@ const TEXT: Record<string, string> = {
   place: '和平区人民法院诉讼服务中心调解室',
   mediatorName: '陈某',
   reliefKind: '缓交',
+  partyTitle: '犯罪嫌疑人',
+  applicantRelation: '犯罪嫌疑人本人',
+  applicantContact: '住辽宁省沈阳市和平区南京北街2号，联系电话13812345678',
+  workDone: '经会见犯罪嫌疑人、查阅案卷材料',
+  transferUnit: '辽宁省某某市看守所',
+  transferredAt: '2026年11月24日09时50分',
+  registeredResidence: '辽宁省沈阳市和平区',
+  applicantRole: '犯罪嫌疑人',
+  aidType: '刑事辩护',
+  handlingAuthority: '沈阳市和平区人民检察院',
+  custodyStatus: '羁押',
+  hasDefenceCounsel: '没有辩护人',
+  pleaLeniency: '是',
+  mediationOrg: '沈阳市和平区人民法院诉讼服务中心人民调解委员会',
+  signatory1: '申请人王𠮷',
+  signatory2: '被申请人沈阳某某建筑劳务有限公司',
+  guarantorName: '王某某',
+  guarantorIdNumber: '210102195501010018',
+  guarantorRelation: '父子',
+  guarantorContact: '住辽宁省沈阳市和平区南京北街2号，联系电话13912345678',
 };
+
+/** Fields a realistic paper leaves empty: signature rows beyond the two parties of the fixture. */
+const EMPTY = new Set(['signatory3', 'signatory4', 'signatory5', 'signatory6']);
 
 const MULTI: Record<string, string> = {
   question: '被羁押后家属未能联系，询问是否可以申请法律援助以及认罪认罚的后果。',
@@ -82,10 +105,13 @@ const MULTI: Record<string, string> = {
   chargeOpinion: '现有证据不能证明犯罪嫌疑人具有非法占有目的，盗窃数额的认定存在疑问。',
   sentencingOpinion: '犯罪嫌疑人系初犯、偶犯，认罪认罚，已退赃并取得被害人谅解，建议从轻处罚并适用缓刑。',
   procedureOpinion: '建议适用速裁程序。',
+  currentMeasure: '2026年11月1日因涉嫌盗窃罪被沈阳市公安局和平分局刑事拘留，2026年11月8日经沈阳市和平区人民检察院批准逮捕，现羁押于沈阳市第一看守所。',
+  mandatoryDefence: '可能被判处无期徒刑、死刑的人（《法律援助法》第二十五条第一款第（四）项）。',
 };
 
 const LISTS: Record<string, string[]> = {
   attachments: ['法律援助申请表', '经济困难状况个人诚信承诺书', '身份证复印件'],
+  papersSubmitted: ['身份证明材料复印件', '经济困难状况个人诚信承诺书', '欠条复印件'],
   claims: ['判令被告支付拖欠工资人民币38,500元；', '判令被告支付逾期付款利息（以38,500元为基数，自2026年1月1日起按LPR计算至实际给付之日止）；', '本案诉讼费用由被告承担。'],
   evidence: ['欠条一份，证明被告拖欠工资的事实；', '考勤记录及工友证言，证明劳动关系。'],
   requests: ['请求驳回原告的全部诉讼请求；', '本案诉讼费用由原告承担。'],
@@ -96,6 +122,7 @@ const LISTS: Record<string, string[]> = {
 const LONG_FIELDS = new Set(['facts', 'reasons', 'caseSummary']);
 
 function valueFor(field: FieldDef): string | string[] {
+  if (EMPTY.has(field.name)) return '';
   if (field.type === 'list') return LISTS[field.name] ?? [`${field.label}一`, `${field.label}二`];
   if (field.type === 'date') return field.name === 'birthDate' ? '1980-01-01' : '2026-11-24';
   if (field.type === 'money') return { householdIncome: '3600', incomePerPerson: '900', amountAgreed: '38500', claimsTotal: '38500', feeAmount: '900' }[field.name] ?? '1000';
@@ -112,6 +139,8 @@ export function realisticValues(template: DocumentTemplate): DocumentValues {
     // The 2,000-character text goes in the template's main prose field.
     values[f.name] = f.type === 'multiline' && !LONG_FIELDS.has(f.name) && f.name === mainProse(template) ? longFacts() : v;
   }
+  // 一式N份: each of the fixture's two parties and the mediating body.
+  if (template.kind === 'mediation_agreement') values.copies = '3';
   return values;
 }
 

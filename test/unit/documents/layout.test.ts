@@ -3,6 +3,7 @@ import { layoutDocument, type BlockKind, type LaidOutDocument, type PageOp } fro
 import { DOCUMENT_TEMPLATES } from '../../../core/documents/templates/index';
 import type { DocumentTemplate, DocumentValues, FieldDef } from '../../../core/documents/template';
 import { checkDocumentValues } from '../../../core/documents/values';
+import { AGREEMENT_SIGNATORIES } from '../../../core/documents/templates/mediationAgreement';
 import { statisticsReportTemplate } from '../../../core/statistics/reportTemplate';
 import { developmentFontFiles, FontSet } from '../../../electron/services/pdf/fonts';
 import { SAMPLES } from './samples/index';
@@ -45,7 +46,12 @@ function layoutFaults(doc: LaidOutDocument): string[] {
     }
   });
   const signingPages = doc.pages.map((ops, i) => (ops.some((o) => SIGNING.has(o.block)) ? i : -1)).filter((i) => i >= 0);
-  if (signingPages.length > 1) faults.push(`落款分在第 ${signingPages.map((i) => i + 1).join('、')} 页`);
+  // A signature block split across pages: the next page goes on signing before any body. (A
+  // second paper on the sheet, such as a receipt slip with its own text, is not a split.)
+  const topOf = (ops: PageOp[]) =>
+    ops.filter((o) => o.block !== 'footer').sort((a, b) => (a.op === 'text' ? a.y : Math.min(a.y1, a.y2)) - (b.op === 'text' ? b.y : Math.min(b.y1, b.y2)))[0];
+  const split = signingPages.filter((i) => signingPages.includes(i - 1) && SIGNING.has(topOf(doc.pages[i]!)?.block ?? 'footer'));
+  if (split.length > 0) faults.push(`落款分在第 ${[split[0]!, ...split].map((i, k) => (k === 0 ? i : i + 1)).join('、')} 页`);
   for (const i of signingPages) {
     const kinds = kindsOf(doc.pages[i]!);
     if (!kinds.has('body') && !kinds.has('table')) faults.push(`第 ${i + 1} 页的落款前没有正文`);
@@ -87,6 +93,34 @@ function longValues(template: DocumentTemplate): DocumentValues {
   return values;
 }
 
+/**
+ * The generated values made savable where a template's own rules tie fields together (its
+ * `check`): the stage's title for the accused, 缓交/减交/免交, one signature line per party of
+ * a mediation agreement (six at most) and 一式N份 to match, claims ending in the amounts their
+ * typed total adds up. Every other value stays as short or as long as generated.
+ */
+function lawful(template: DocumentTemplate, values: DocumentValues): DocumentValues {
+  const out = { ...values };
+  const has = (name: string) => template.fields.some((f) => f.name === name);
+  if (has('partyTitle') && template.check) out.partyTitle = '被告人';
+  if (has('reliefKind')) out.reliefKind = '免交';
+  if (template.kind === 'mediation_agreement') {
+    const parties = (out.parties as string[]).slice(0, AGREEMENT_SIGNATORIES);
+    out.parties = parties;
+    parties.forEach((_, i) => {
+      const name = `signatory${i + 1}`;
+      out[name] = typeof out[name] === 'string' && out[name] !== '' ? out[name] : `当事人${i + 1}`;
+    });
+    for (let i = parties.length; i < AGREEMENT_SIGNATORIES; i++) delete out[`signatory${i + 1}`];
+    out.copies = String(parties.length + 1);
+  }
+  if (has('claimsTotal') && typeof out.claimsTotal === 'string' && out.claimsTotal !== '' && Array.isArray(out.claims)) {
+    out.claims = out.claims.map((c) => `${[...c].slice(0, -4).join('')}100元`);
+    out.claimsTotal = String(out.claims.length * 100);
+  }
+  return out;
+}
+
 describe.each(DOCUMENT_TEMPLATES.map((t) => [t.kind, t] as const))('%s', (kind, template) => {
   it('has a typical sample that passes its own checks', () => {
     const sample = SAMPLES[kind];
@@ -95,13 +129,34 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.kind, t] as const))('%s', (kind, 
   });
 
   it.each([
-    ['minimal', () => minimalValues(template)],
+    ['minimal', () => lawful(template, minimalValues(template))],
     ['typical', () => SAMPLES[kind] ?? {}],
-    ['long', () => longValues(template)],
+    ['long', () => lawful(template, longValues(template))],
   ] as const)('%s values: no stray signature, date, heading or header, no empty page', (_how, values) => {
     const v = values();
     expect(checkDocumentValues(template, v)).toEqual([]);
     expect(layoutFaults(layout(template, v))).toEqual([]);
+  });
+});
+
+describe('a signature block taller than a page', () => {
+  it('fills the pages it needs instead of putting one line on each', () => {
+    const template: DocumentTemplate = {
+      kind: 'many_signers',
+      name: '多方签名',
+      description: '',
+      style: 'letter',
+      sources: ['none'],
+      fields: [],
+      blocks: [
+        { type: 'line', indent: true, text: '各方确认以上内容。' },
+        { type: 'signature', lines: Array.from({ length: 40 }, (_, i) => ({ sign: `当事人${i + 1}（签名）`, fingerprint: true })) },
+      ],
+    };
+    const doc = layout(template, {});
+    // Forty lines with room to sign take about three pages of 三号.
+    expect(doc.pages.length).toBeLessThanOrEqual(4);
+    expect(doc.pages.length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -129,6 +184,13 @@ describe('optional values', () => {
       .flat()
       .map((o) => (o.op === 'text' ? o.runs.map((r) => r.text).join('') : ''))
       .join('');
+
+  it('a mediation agreement has one line to sign per party named, and none left blank', () => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'mediation_agreement')!;
+    const parties = (SAMPLES.mediation_agreement!.parties as string[]).length;
+    const text = textOf(layout(template, SAMPLES.mediation_agreement!));
+    expect(text.split('（签名或盖章、指印）：').length - 1).toBe(parties);
+  });
 
   it.each(['bail_application', 'measure_change_application', 'hardship_pledge'])('%s: an empty address leaves no dangling "，住"', (kind) => {
     const template = DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
@@ -182,13 +244,13 @@ describe('room to sign', () => {
     expect(vertical).toHaveLength(2);
   });
 
-  it('gives a request to sign inside a form cell a line to sign on (help record, 受助人（签名）：)', () => {
+  it('gives a request to sign inside a form cell a line to sign on, and the 指印 one of its own (help record, 受助人（签名）：)', () => {
     const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'help_record')!, SAMPLES.help_record!);
     const rules = doc.pages.flat().filter((o) => o.op === 'rule' && o.block === 'signature');
     const ys = rules.map((o) => (o.op === 'rule' ? o.y1 : 0));
     const top = Math.min(...ys);
     const bottom = Math.max(...ys.filter((y, i) => rules[i]!.op === 'rule' && (rules[i] as { y2: number }).y2 === y));
     const inside = rules.filter((o) => o.op === 'rule' && o.y1 === o.y2 && o.y1 > top + 1 && o.y1 < bottom - 1);
-    expect(inside).toHaveLength(1);
+    expect(inside).toHaveLength(2);
   });
 });

@@ -187,7 +187,7 @@ describe('claim totals', () => {
     expect(normalizeDocumentValues(template, { claims, claimsTotal: '' }).claimsTotal).toBe('57750.00');
     expect(checkDocumentValues(template, { claims, claimsTotal: '57,750' }, { draft: true })).toEqual([]);
     expect(checkDocumentValues(template, { claims, claimsTotal: '38500' }, { draft: true })).toEqual([
-      { field: 'claimsTotal', message: '请求金额合计应为各项请求金额之和 57,750.00 元，现填写为 38,500.00 元；清空后将自动合计' },
+      { field: 'claimsTotal', message: '请求金额合计应为各项请求金额之和 57,750.00元，现填写为 38,500.00元；清空后将自动合计' },
     ]);
   });
 });

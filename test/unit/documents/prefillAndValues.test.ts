@@ -64,10 +64,14 @@ describe('prefill from a mediation', () => {
       place: '和平区人民法院诉讼服务中心',
       lawyerName: '王𠮷',
       date: '2026-11-20',
+      // Each of the two parties keeps one copy and the mediating body one; each signs on a line of his own.
+      copies: '3',
+      signatory1: '申请人赵𠮷',
+      signatory2: '被申请人沈阳某建筑劳务有限公司',
     });
-    // Only the facts of the dispute are left for the lawyer to write.
+    // Only the mediating body (not on the mediation record) and the facts are left for the lawyer to write.
     const problems = checkDocumentValues(template, values, { draft: false });
-    expect(problems.map((p) => p.field)).toEqual(['facts']);
+    expect(problems.map((p) => p.field)).toEqual(['mediationOrg', 'facts']);
   });
 });
 

@@ -21,6 +21,7 @@ const PRINTED: Record<string, string> = {
   '38500': '38,500.00元',
   '3600': '3,600.00元',
   '900': '900.00元',
+  '1000': '1,000.00元',
 };
 
 function printed(value: string): string {
@@ -105,12 +106,19 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.name, t] as const))('%s', (_name,
     expect(pageTexts).toHaveLength(pages);
     pageTexts.forEach((p, i) => expect(squash(p)).toContain(`第${i + 1}页共${pages}页`));
 
-    // A table row continued on the next page repeats its label there; the reader skips it.
-    const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
-    const body = pageTexts
-      .map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')))
-      .map((p, i) => (i > 0 ? p.replace(new RegExp(`^(${labels.join('|') || '(?!)'})`), '') : p))
-      .join('');
+    // A table row continued on the next page repeats its label there; the reader skips it. (A row of
+    // labels only, a column head, is never continued.)
+    const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.filter((r) => r.some((c) => !c.label)).flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
+    // Only a label already printed on the page before is a repeat; a row that starts a page keeps its label.
+    const squashed = pageTexts.map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')));
+    // A table continued on a page repeats its header rows first.
+    const headers = template.blocks.flatMap((b) => (b.type === 'table' && b.header ? [squash(b.rows.slice(0, b.header).flat().map((c) => c.label ?? '').join(''))] : []));
+    const unrepeat = (p: string, prev: string) => {
+      const header = headers.find((h) => h !== '' && p.startsWith(h) && prev.includes(h));
+      const rest = header ? p.slice(header.length) : p;
+      return rest.replace(new RegExp(`^(${labels.join('|') || '(?!)'})`), (label) => (prev.includes(label) ? '' : label));
+    };
+    const body = squashed.map((p, i) => (i > 0 ? unrepeat(p, squashed[i - 1]!) : p)).join('');
     let at = 0;
     for (const expected of expectedSequence(template, values)) {
       const needle = squash(expected);

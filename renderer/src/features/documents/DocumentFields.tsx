@@ -1,4 +1,4 @@
-import { Button, Form, Input, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { DateStringInput } from '../../ui/DateStringInput';
 import type { DocumentTemplate, FieldDef } from '../../../../core/documents/template';
@@ -14,6 +14,7 @@ interface Bound {
 
 /** One input per template field; the kind of input follows the field type. */
 function FieldInput({ field, ...bound }: { field: FieldDef } & Bound) {
+  if (field.options) return <Select {...bound} allowClear showSearch options={field.options.map((o) => ({ value: o, label: o }))} style={{ maxWidth: 360 }} />;
   switch (field.type) {
     case 'multiline':
       return <Input.TextArea {...bound} autoSize={{ minRows: 2, maxRows: 14 }} maxLength={field.max} showCount={Boolean(field.max && field.max >= 500)} />;

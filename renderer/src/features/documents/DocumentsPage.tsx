@@ -11,6 +11,7 @@ import { useSession } from '../../session/SessionContext';
 import { navigate, useRoute } from '../../app/router';
 import { DraftView } from './DraftView';
 import { DocumentViewer } from './DocumentViewer';
+import { useStartDraft } from './kindNotice';
 
 /** Kinds a lawyer can start without a record (the others are drafted from a contact). */
 export const KIND_MENU = DOCUMENT_TEMPLATES.filter((t) => !(t.sources.length === 1 && t.sources[0] === 'shift')).map((t) => ({ key: t.kind, label: t.name }));
@@ -36,6 +37,7 @@ function DocumentList({ openId }: { openId: string | null }) {
   const lawyers = useLiveQuery(() => listLawyers(db), []);
   const lawyerNames = useMemo(() => new Map((lawyers ?? []).map((l) => [l.id, l.name])), [lawyers]);
   const changes = useLiveQuery(() => db.documents.count(), []);
+  const startDraft = useStartDraft();
 
   useEffect(() => {
     let live = true;
@@ -49,7 +51,7 @@ function DocumentList({ openId }: { openId: string | null }) {
     <Card
       title="法律文书"
       extra={
-        <Dropdown menu={{ items: KIND_MENU, onClick: ({ key }) => navigate('documents', { draft: key }) }}>
+        <Dropdown menu={{ items: KIND_MENU, onClick: ({ key }) => startDraft(key) }}>
           <Button type="primary" icon={<PlusOutlined />}>
             新建文书
           </Button>

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Row, Space, Typography } from 'antd';
 import { StationApiError } from '../../../../core/api/client';
 import { templateOf } from '../../../../core/documents/templates/index';
+import { mediationAgreementRefusal } from '../../../../core/documents/templates/mediationAgreement';
 import type { DocumentTemplate, DocumentValues } from '../../../../core/documents/template';
 import { checkDocumentValues } from '../../../../core/documents/values';
-import { pendingDocumentNumber, formatDocumentNumber } from '../../../../core/documents/numbering';
+import { pendingDocumentNumber, formatDocumentNumber, numberSeriesOf } from '../../../../core/documents/numbering';
 import { prefillDocument, type PrefillContext } from '../../../../core/documents/prefill';
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { toRfc3339 } from '../../../../core/time/rfc3339';
@@ -20,6 +21,7 @@ import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
 import { DocumentFields } from './DocumentFields';
 import { PdfPreview } from './PdfPreview';
+import { DraftNotice } from './kindNotice';
 
 export interface DraftSource {
   kind: string;
@@ -62,9 +64,12 @@ export function DraftView({ source }: { source: DraftSource }) {
   const [pdf, setPdf] = useState<string | null>(null);
   const [previewProblem, setPreviewProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Why this paper must not be drafted from its record (an in-trial mediation ends in the court's 调解书). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const year = useMemo(() => Number(toRfc3339().slice(0, 4)), []);
-  const previewNumber = previous ? previous.number : pendingDocumentNumber(year, profile.code);
+  const series = numberSeriesOf(source.kind);
+  const previewNumber = previous ? previous.number : pendingDocumentNumber(year, profile.code, series);
 
   // Load the source record (or the version being edited) and pre-fill once.
   useEffect(() => {
@@ -82,6 +87,8 @@ export function DraftView({ source }: { source: DraftSource }) {
       } else {
         const loaded = await loadSource(source, session.vault);
         if (!live) return;
+        const mediationType = loaded.context.mediation?.type;
+        setRefusal(template.kind === 'mediation_agreement' && mediationType ? mediationAgreementRefusal(mediationType) : null);
         const lawyerId = loaded.lawyerId ?? session.lawyerId ?? '';
         const values = prefillDocument(template, {
           ...loaded.context,
@@ -151,8 +158,8 @@ export function DraftView({ source }: { source: DraftSource }) {
     try {
       let saved: StoredDocument | null = null;
       for (let attempt = 0; attempt < 3 && !saved; attempt++) {
-        const sequence = previous ? previous.sequence : await peekNextSequence(db, year);
-        const docNumber = previous ? previous.number : formatDocumentNumber(year, profile.code, sequence);
+        const sequence = previous ? previous.sequence : await peekNextSequence(db, year, template.kind);
+        const docNumber = previous ? previous.number : formatDocumentNumber(year, profile.code, sequence, series);
         const r = await window.station.documents.render({ kind: template.kind, values, docNumber });
         if (attempt === 0 && r.missingCharacters.length > 0 && !(await confirmMissing(r.missingCharacters))) return;
         const doc = {
@@ -209,18 +216,20 @@ export function DraftView({ source }: { source: DraftSource }) {
           extra={
             <Space>
               <Button onClick={back}>取消</Button>
-              <Button type="primary" loading={saving} onClick={() => void save()} disabled={!ready}>
+              <Button type="primary" loading={saving} onClick={() => void save()} disabled={!ready || refusal !== null}>
                 保存并编号
               </Button>
             </Space>
           }
         >
+          {refusal && <Alert type="error" showIcon title="不能起草调解协议书" description={refusal} style={{ marginBottom: 12 }} />}
           {link.clientName && (
             <Typography.Paragraph type="secondary">
               {link.sourceType === 'mediation' ? '来自调解' : '来自登记'}：{link.clientName}
               {link.caseNumber ? `，${link.caseNumber}` : ''}
             </Typography.Paragraph>
           )}
+          {!previous && <DraftNotice template={template} params={source.from && source.sourceId ? { [source.from]: source.sourceId } : {}} />}
           <Form form={form} layout="vertical" autoComplete="off" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
             <DocumentFields template={template} />
           </Form>

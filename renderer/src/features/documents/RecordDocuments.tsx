@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { queryDocuments, type StoredDocument } from '../../db/documents';
 import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../app/router';
+import { useStartDraft } from './kindNotice';
 
 const FROM_CONSULTATION = DOCUMENT_TEMPLATES.filter((t) => t.sources.includes('consultation')).map((t) => ({ key: t.kind, label: t.name }));
 
@@ -14,6 +15,7 @@ const FROM_CONSULTATION = DOCUMENT_TEMPLATES.filter((t) => t.sources.includes('c
 export function RecordDocuments({ consultationId }: { consultationId: string }) {
   const session = useSession();
   const [docs, setDocs] = useState<StoredDocument[]>([]);
+  const startDraft = useStartDraft();
   useEffect(() => {
     let live = true;
     void queryDocuments(db, session.vault, { sourceId: consultationId }).then((d) => live && setDocs(d));
@@ -28,7 +30,7 @@ export function RecordDocuments({ consultationId }: { consultationId: string }) 
         <Typography.Title level={5} style={{ margin: 0 }}>
           相关文书
         </Typography.Title>
-        <Dropdown menu={{ items: FROM_CONSULTATION, onClick: ({ key }) => navigate('documents', { draft: key, consultation: consultationId }) }}>
+        <Dropdown menu={{ items: FROM_CONSULTATION, onClick: ({ key }) => startDraft(key, { consultation: consultationId }) }}>
           <Button icon={<FileAddOutlined />}>起草文书</Button>
         </Dropdown>
       </Space>

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isPaymentOverdue, PARTY_ROLES, PAYMENT_METHODS } from '../../../../core/mediations/schema';
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { labelOf } from '../../../../core/domain/enums';
+import { mediationAgreementRefusal } from '../../../../core/documents/templates/mediationAgreement';
 import { db } from '../../db';
 import { deleteMediation, getMediation, markMediationPaid, type StoredMediation } from '../../db/mediations';
 import { loadConsultations } from '../../db/consultations';
@@ -34,6 +35,7 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   }, '删除失败');
   if (!m) return null;
   const overdue = isPaymentOverdue(m, calendarDayOf(new Date()));
+  const noAgreement = mediationAgreementRefusal(m.type);
 
   const markPaid = async () => {
     if (!paying) return;
@@ -88,9 +90,13 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
       </Descriptions>
       {!m.deleted && (
         <Space wrap>
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'mediation_agreement', mediation: m.id })}>
-            起草调解协议书
-          </Button>
+          {noAgreement ? (
+            <Typography.Text type="secondary">{noAgreement}</Typography.Text>
+          ) : (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'mediation_agreement', mediation: m.id })}>
+              起草调解协议书
+            </Button>
+          )}
           {judicialConfirmationApplies(m) && (
             <Button icon={<FileAddOutlined />} onClick={() => navigate('documents', { draft: 'judicial_confirmation_application', mediation: m.id })}>
               起草司法确认申请书

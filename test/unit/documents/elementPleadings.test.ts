@@ -7,7 +7,7 @@ import { templateOf } from '../../../core/documents/templates/index';
 import { checkDocumentValues } from '../../../core/documents/values';
 import type { DocumentValues } from '../../../core/documents/template';
 import { totalOf } from '../../../core/documents/templates/elementPleadings/marks';
-import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
 import { contact } from '../core/contactFixture';
@@ -148,7 +148,7 @@ describe('mediation and preservation', () => {
 
 describe('pre-filled from a contact', () => {
   function consultation(overrides: Record<string, unknown>): Consultation {
-    const input = consultationInputSchema.parse(contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], ...overrides }));
+    const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], ...overrides }));
     return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
   }
   const ctx = (c: Consultation) => ({ consultation: c, station: { name: '某某法院法律援助工作站', code: 'LN0102-FY01' }, lawyerName: '刘明', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consultationInputSchema, type Consultation } from '../../../core/consultations/schema';
+import { createConsultationInputSchema, type Consultation } from '../../../core/consultations/schema';
 import { mediationInputSchema } from '../../../core/mediations/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument, type PrefillContext } from '../../../core/documents/prefill';
@@ -31,7 +31,7 @@ const station = { name: '沈阳市第一看守所法律援助工作站', code: '
 
 /** A saved consultation; `extras` are fields the record may carry beyond the schema this branch parses. */
 function consultation(overrides: Record<string, unknown> = {}, extras: Record<string, unknown> = {}): Consultation {
-  const input = consultationInputSchema.parse(contact({ gender: 'male', address: '沈阳市和平区南京北街2号', ...overrides }));
+  const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ gender: 'male', address: '沈阳市和平区南京北街2号', ...overrides }));
   return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false, ...extras } as Consultation;
 }
 
@@ -244,7 +244,7 @@ describe('法律援助申请转交函 (法律援助法 Art. 39)', () => {
 
 describe('调解协议书 (人民调解法 Art. 29, 33)', () => {
   const threeParties = () =>
-    mediationInputSchema().parse(
+    mediationInputSchema(DEFAULT_ENUMERATIONS).parse(
       mediationFixture({
         parties: [
           { name: '赵𠮷', role: 'applicant' },

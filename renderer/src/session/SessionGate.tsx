@@ -227,7 +227,7 @@ function RecoveryForm({ defaultUsername, onCancel }: { defaultUsername?: string;
 function NewPasswordFields() {
   return (
     <>
-      <Form.Item label="新密码" name="password" rules={[zodRule(passwordSchema)]} extra="至少 8 位，至少 4 个不同的字符">
+      <Form.Item label="新密码" name="password" rules={[zodRule(passwordSchema)]} extra="至少 10 位，至少 4 个不同的字符">
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

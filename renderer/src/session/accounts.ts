@@ -26,9 +26,16 @@ interface Keyring {
   createdAt: string;
 }
 
+/**
+ * Ten characters at least: the wrapped data key on a lost laptop can be attacked offline,
+ * and every character multiplies the guesses (issue 18). Existing shorter passwords still
+ * sign in; the rule applies when a password is set.
+ */
+export const MIN_PASSWORD_LENGTH = 10;
+
 export const passwordSchema = z
   .string({ error: '请输入密码' })
-  .min(8, '密码至少 8 位')
+  .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`)
   .max(128, '密码不能超过 128 位')
   .refine((p) => new Set(p).size >= 4, '密码过于简单：请至少使用 4 个不同的字符');
 

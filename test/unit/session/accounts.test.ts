@@ -113,8 +113,11 @@ describe('accounts and sign-in', () => {
   });
 
   it('refuses weak passwords with a Chinese message', async () => {
-    await expect(createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'short' }, FAST)).rejects.toThrow('密码至少 8 位');
+    await expect(createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'short' }, FAST)).rejects.toThrow('密码至少 10 位');
     await expect(createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'aaaaaaaaaa' }, FAST)).rejects.toThrow('密码过于简单');
+    // Nine characters were enough before; an offline attack on a lost laptop needs ten.
+    await expect(createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Stat#2026' }, FAST)).rejects.toThrow('密码至少 10 位');
+    expect((await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Stati#2026' }, FAST)).session.actor.name).toBe('刘主任');
   });
 });
 

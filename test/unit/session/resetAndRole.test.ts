@@ -39,7 +39,7 @@ describe('a supervisor resets a password', () => {
     const lawyer = await signIn(db, 'zhang', 'Lawyer#2026');
     await expect(resetPassword(db, lawyer, session.actor.id, 'Temp#20261', FAST)).rejects.toThrow('没有此项操作的权限');
     await expect(resetPassword(db, session, session.actor.id, 'Temp#20261', FAST)).rejects.toThrow('修改我的密码');
-    await expect(resetPassword(db, session, zhang.id, 'short', FAST)).rejects.toThrow('密码至少 8 位');
+    await expect(resetPassword(db, session, zhang.id, 'short', FAST)).rejects.toThrow('密码至少 10 位');
   });
 });
 

@@ -152,7 +152,7 @@ export function AccountsEditor() {
               <Select allowClear options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
             </Form.Item>
           )}
-          <Form.Item label="初始密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 8 位；请告知本人并提醒其登录后修改">
+          <Form.Item label="初始密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 10 位；请告知本人并提醒其登录后修改">
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

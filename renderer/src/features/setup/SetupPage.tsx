@@ -108,7 +108,7 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label="密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 8 位">
+                <Form.Item label="密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 10 位">
                   <Input.Password autoComplete="new-password" />
                 </Form.Item>
               </Col>

@@ -25,9 +25,15 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
 
   // From the record: draft a 民事起诉状.
   await page.getByTestId('consultation-row').first().click();
-  await page.getByRole('button', { name: '起草文书' }).click();
-  await page.getByRole('menuitem', { name: '民事起诉状', exact: true }).click();
+  // A click that lands while the drawer or the menu is still animating does nothing: as a
+  // user would, open the menu again if it is not showing and pick the item until the draft opens.
+  const complaintItem = page.getByRole('menuitem', { name: '民事起诉状', exact: true });
   const form = page.getByRole('form', { name: '民事起诉状内容' });
+  await expect(async () => {
+    if (!(await complaintItem.isVisible())) await page.getByRole('button', { name: '起草文书' }).click();
+    await complaintItem.click({ timeout: 3_000 });
+    await expect(form).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
   await expect(form.getByLabel('原告', { exact: true })).toHaveValue('赵𠮷，男，1990年3月7日出生，证件号码210102199003071233');
   await expect(form.getByLabel('事实与理由')).toHaveValue('在某建筑工地务工八个月，包工头拖欠工资三万八千五百元');
   await expect(form.getByLabel('具状人')).toHaveValue('赵𠮷');

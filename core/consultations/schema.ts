@@ -13,7 +13,7 @@ import {
 } from '../domain/enums';
 import { checkIdByType, normalizeIdNumber } from '../validation/idNumber';
 import { normalizeCaseNumber, parseCaseNumber } from '../validation/caseNumber';
-import { checkPhone, normalizePhone } from '../validation/phone';
+import { normalizePhone, optionalPhoneField } from '../validation/phone';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
 import { ageGroups, ageOn, MINOR_BELOW } from '../rules/age';
 import { mandatoryDefenceReasons } from '../rules/mandatoryDefence';
@@ -178,18 +178,7 @@ export function createConsultationInputSchema(enums: Enumerations) {
         .optional(),
     ),
     ethnicity: optionalCode(enums.ethnicGroups, '民族'),
-    phone: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: '联系电话格式不正确' })
-        .transform((v, ctx) => {
-          const r = checkPhone(v);
-          if (r.ok) return r.normalized;
-          ctx.addIssue({ code: 'custom', message: r.message });
-          return z.NEVER;
-        })
-        .optional(),
-    ),
+    phone: optionalPhoneField(),
     address: optionalText('住址', LIMITS.address),
     specialGroups: codeList(enums.specialGroups, '特殊群体'),
     caseType: requiredCode(enums.caseTypes, '案件类型'),

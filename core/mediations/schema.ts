@@ -4,7 +4,7 @@ import { yuanToFen } from '../money';
 import { compareYmd, parseYmd } from '../domain/calendar';
 import type { EnumEntry, Enumerations } from '../domain/enums';
 import { charCount, cleanPersonName, cleanText, hasControlCharacters } from '../validation/text';
-import { checkPhone } from '../validation/phone';
+import { optionalPhoneField } from '../validation/phone';
 
 /**
  * A mediation the duty lawyer joined (参与诉讼调解), shared/docs/domain.md. Amounts are
@@ -69,18 +69,7 @@ export function mediationInputSchema(enums: Enumerations) {
             role: code(PARTY_ROLES, '当事人身份'),
             representative: text('代理人', MEDIATION_LIMITS.representative, false, cleanPersonName),
             // Follow-up on an unpaid agreement starts with a call to the parties.
-            phone: z.preprocess(
-              blank,
-              z
-                .string({ error: '联系电话格式不正确' })
-                .transform((v, ctx) => {
-                  const r = checkPhone(v);
-                  if (r.ok) return r.normalized;
-                  ctx.addIssue({ code: 'custom', message: r.message });
-                  return z.NEVER;
-                })
-                .optional(),
-            ),
+            phone: optionalPhoneField(),
           }),
           { error: '请填写当事人' },
         )

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Mainland telephone numbers: mobiles (11 digits, 1[3-9]…) and landlines with an area
  * code. The stored form is digits only for a mobile and 'area-local[-extension]' for a
@@ -88,4 +90,24 @@ export function checkPhone(value: string): PhoneResult {
 export function normalizePhone(value: string): string {
   const r = checkPhone(value);
   return r.ok ? r.normalized : value.trim();
+}
+
+
+/**
+ * An optional phone field of a form schema: empty or null means not given; anything else
+ * must be a number `checkPhone` reads, stored in its normalised form.
+ */
+export function optionalPhoneField() {
+  return z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    z
+      .string({ error: '联系电话格式不正确' })
+      .transform((v, ctx) => {
+        const r = checkPhone(v);
+        if (r.ok) return r.normalized;
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      })
+      .optional(),
+  );
 }

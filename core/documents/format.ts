@@ -21,10 +21,6 @@ export function formatFieldValue(field: FieldDef | undefined, value: FieldValue 
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
-export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-}
-
 /** An optional segment `[[…]]` or a placeholder, read in one pass so filled values are never read again. */
 const TOKEN = /\[\[([\s\S]*?)\]\]|\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 

@@ -389,10 +389,6 @@ export function labelOf(list: readonly EnumEntry[], code: string): string {
   return list.find((e) => e.code === code)?.label ?? code;
 }
 
-export function hasCode(list: readonly EnumEntry[], code: string): boolean {
-  return list.some((e) => e.code === code);
-}
-
 export function findEntry<E extends EnumEntry>(list: readonly E[], code: string): E | undefined {
   return list.find((e) => e.code === code);
 }

@@ -206,7 +206,3 @@ export async function queryDocuments(db: StationDb, vault: Vault, q: DocumentQue
   }
   return docs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.version - a.version));
 }
-
-export function nowYear(): number {
-  return Number(toRfc3339().slice(0, 4));
-}

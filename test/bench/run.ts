@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { runConsultationBench, runStatisticsBench } from './consultations';
 import { runDocumentBench } from './documents';
 import { runBatchBench, runVerifierBench } from './batches';
+import { runColdStartBench } from './coldStart';
 
 const round = (figures: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
@@ -37,6 +38,14 @@ const consultations = async () => {
   console.log(`\n== consultation log, ${Number(process.env.BENCH_RECORDS ?? 100_000).toLocaleString('en')} records: list, search, save, keystroke in 咨询事项 (IndexedDB in Chromium)`);
   printWithAnchors(await runConsultationBench());
 };
+const coldStart = async () => {
+  console.log('\n== cold start: opening the app to the sign-in screen (built renderer in Chromium, set-up profile)');
+  console.table(round(await runColdStartBench()));
+};
+if (process.argv.includes('--cold-start-only')) {
+  await coldStart();
+  process.exit(0);
+}
 if (process.argv.includes('--consultations-only')) {
   await consultations();
   process.exit(0);
@@ -54,4 +63,5 @@ await statistics();
 console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');
 console.table(round(await runDocumentBench()));
 if (process.argv.includes('--documents-only')) process.exit(0);
+await coldStart();
 await consultations();

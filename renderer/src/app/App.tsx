@@ -1,11 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Result, Spin } from 'antd';
 import type { AppInfo, DomainSettings } from '../../../core/api/contract';
 import type { StationProfile } from '../../../core/domain/station';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
-import { SetupPage } from '../features/setup/SetupPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ConsultationsPage } from '../features/consultations/ConsultationsPage';
 import { SessionGate } from '../session/SessionGate';
 import { NAV_ITEMS, Shell } from './Shell';
 import { useSession } from '../session/SessionContext';
@@ -13,14 +10,21 @@ import { can } from '../session/permissions';
 import { DEFAULT_ROUTE, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { recordAppError } from './appErrors';
-import { BatchesPage } from '../features/batches/BatchesPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
-import { ShiftsPage } from '../features/shifts/ShiftsPage';
-import { MediationsPage } from '../features/mediations/MediationsPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StationContext, type StationContextValue } from './StationContext';
 import { StyleKeeper } from './StyleKeeper';
 import { LeftoverExportsNotice } from '../features/batches/LeftoverExportsNotice';
+import { lazyPage } from './lazyPage';
+import { SetupPage } from '../features/setup/SetupPage';
+
+// Each page is its own chunk, so the sign-in screen loads only the shell and the first-run
+// setup: the pages (with pdf.js, the charts and the document forms) are fetched after it.
+const ConsultationsPage = lazyPage(() => import('../features/consultations/ConsultationsPage'), 'ConsultationsPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
+const BatchesPage = lazyPage(() => import('../features/batches/BatchesPage'), 'BatchesPage');
+const ShiftsPage = lazyPage(() => import('../features/shifts/ShiftsPage'), 'ShiftsPage');
+const MediationsPage = lazyPage(() => import('../features/mediations/MediationsPage'), 'MediationsPage');
+const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
 
 type Boot =
   | { state: 'loading' }
@@ -46,6 +50,12 @@ export function App() {
       setProfile: (profile) => setBoot({ ...boot, profile }),
       setDomain: (domain) => setBoot({ ...boot, domain }),
     };
+  }, [boot]);
+
+  // Fetched while the user types a password, the list first: opening a page then waits
+  // for nothing, however busy the machine.
+  useEffect(() => {
+    if (boot.state === 'ready' && boot.profile) preloadPages();
   }, [boot]);
 
   if (boot.state === 'loading') return <Spin size="large" fullscreen tip="正在启动…" />;
@@ -74,7 +84,9 @@ function Page() {
   return (
     // Keyed by the page: opening another page starts it afresh, whatever failed here.
     <PageErrorBoundary key={route} onBack={() => navigate(DEFAULT_ROUTE)} onError={(err) => void recordAppError(session.actor, err)}>
-      <RoutePage route={route} />
+      <Suspense fallback={<PageLoading />}>
+        <RoutePage route={route} />
+      </Suspense>
     </PageErrorBoundary>
   );
 }
@@ -96,4 +108,23 @@ function RoutePage({ route }: { route: Route }) {
     case 'statistics':
       return <StatisticsPage />;
   }
+}
+
+let preloaded = false;
+function preloadPages() {
+  if (preloaded) return;
+  preloaded = true;
+  const pages = [ConsultationsPage, ShiftsPage, MediationsPage, DocumentsPage, StatisticsPage, BatchesPage, SettingsPage];
+  const next = () => {
+    const page = pages.shift();
+    if (!page) return;
+    page.preload();
+    setTimeout(next, 0);
+  };
+  // After the sign-in screen has painted, so the cold start is not slowed by what it does not show.
+  requestAnimationFrame(() => setTimeout(next, 0));
+}
+
+function PageLoading() {
+  return <Spin size="large" tip="正在打开…" style={{ display: 'block', margin: '96px auto' }} />;
 }

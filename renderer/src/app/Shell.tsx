@@ -1,4 +1,5 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { clearIntents, postIntent } from '../ui/shortcutIntents';
 import { UnhandledErrorReporter } from '../ui/UnhandledErrorReporter';
 import { recordAppError } from './appErrors';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
@@ -36,6 +37,21 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const title = NAV_ITEMS.find((i) => i.key === route)?.label ?? '';
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 1200);
   const record = useCallback((text: string) => void recordAppError(session.actor, text), [session.actor]);
+  const mayCreate = can(session.actor.role, 'consultation.create');
+  useEffect(() => {
+    // Alt+N on the contacts page: heard here, not by the page, so a press made while the
+    // page's chunk is still loading after sign-in opens the form once the page is there.
+    if (route !== 'consultations' || !mayCreate) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        postIntent('new-contact');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route, mayCreate]);
+  useEffect(() => clearIntents, []);
   return (
     <Layout style={{ height: '100%' }}>
       <UnhandledErrorReporter record={record} />

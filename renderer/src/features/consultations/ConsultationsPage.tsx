@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
+import { onIntent, takeIntent } from '../../ui/shortcutIntents';
 import { Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -103,15 +104,12 @@ export function ConsultationsPage() {
   const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
 
   useEffect(() => {
-    // Alt+N: a new contact from anywhere on this page.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault();
-        setForm({ mode: 'new', key: Date.now() });
-      }
+    // Alt+N is heard by the shell, so a press made while this page was loading opens the form too.
+    const take = () => {
+      if (takeIntent('new-contact')) setForm({ mode: 'new', key: Date.now() });
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    take();
+    return onIntent(take);
   }, []);
 
   const setFilter = (key: keyof typeof filters) => (value: string | undefined) =>

@@ -2,6 +2,38 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
+
+/**
+ * The renderer's floors, bottom first (docs/ARCHITECTURE.md): a folder may import from its
+ * own floor's folder and the floors below, never from above. Features never import each
+ * other: what two of them share lives in shared/.
+ */
+const RENDERER_FLOORS = [['ui', 'state'], ['db'], ['session'], ['backup'], ['shared'], ['features'], ['app']];
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+// The repositories check rights from the role table, which still lives in session/.
+const FLOOR_EXCEPTIONS = { 'db:session': ['./permissions.ts'] };
+const floorZones = RENDERER_FLOORS.flatMap((floor, i) =>
+  floor.flatMap((folder) =>
+    RENDERER_FLOORS.slice(i + 1)
+      .flat()
+      .map((above) => ({
+        target: `./renderer/src/${folder}`,
+        from: `./renderer/src/${above}`,
+        except: FLOOR_EXCEPTIONS[`${folder}:${above}`] ?? [],
+        message: `renderer/src/${folder} sits below ${above}/ (see the floors in docs/ARCHITECTURE.md).`,
+      })),
+  ),
+);
+const featureZones = FEATURES.map((name) => ({
+  target: `./renderer/src/features/${name}`,
+  from: './renderer/src/features',
+  except: [`./${name}`],
+  message: 'A feature does not import another feature: move what both need to renderer/src/shared.',
+}));
 
 /** Import boundaries: dependencies point inward (renderer -> core, electron -> core). */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'zlib', 'url', 'util'];
@@ -16,6 +48,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: [...floorZones, ...featureZones] }],
     },
   },
   {

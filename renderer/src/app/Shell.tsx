@@ -19,7 +19,7 @@ import { lockSession, signOut } from '../session/accounts';
 import { db } from '../db';
 import { can, ROLE_LABELS, type Action } from '../session/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
-import { DEFAULT_ROUTE, navigate, useRoute, type Route } from './router';
+import { DEFAULT_ROUTE, navigate, useRoute, type Route } from '../state/router';
 
 export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode; needs?: Action }[] = [
   { key: 'consultations', label: '咨询登记', icon: <AuditOutlined /> },

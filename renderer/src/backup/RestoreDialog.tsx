@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { StationProfile } from '../../../core/domain/station';
 import { db } from '../db';
 import { appendAudit } from '../db/repository';
-import { fromBase64 } from '../session/keyMaterial';
+import { fromBase64 } from '../db/keyMaterial';
 import { backupKeyForMain, openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
 
 /** Restores a whole station from a backup file into this (fresh) installation. */

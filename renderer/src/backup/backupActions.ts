@@ -5,7 +5,7 @@ import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { StationDb } from '../db/database';
 import { appendAudit } from '../db/repository';
 import type { Session } from '../session/SessionContext';
-import { toBase64 } from '../session/keyMaterial';
+import { toBase64 } from '../db/keyMaterial';
 import { createBackup } from './backupFile';
 
 const DAY_MS = 24 * 3600_000;

@@ -5,7 +5,7 @@ import type { DomainSettings } from '../../../core/api/contract';
 import type { StationDb } from '../db/database';
 import { reindexConsultations } from '../db/searchIndex';
 import { forgetCaches } from '../db/repository';
-import { copyLiveKey, fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../session/keyMaterial';
+import { copyLiveKey, fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../db/keyMaterial';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 

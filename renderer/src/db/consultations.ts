@@ -6,9 +6,9 @@ import {
 import type { Enumerations } from '../../../core/domain/enums';
 import { consultationSearchFields } from '../../../core/consultations/search';
 import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
-import { isPendingTransfer, mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
+import { mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
 import { transferMarkSchema } from '../../../core/consultations/transferMark';
-import { IDENTIFIER_LONG_GRAM, identifierNormalize, indexTokens, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
+import { IDENTIFIER_LONG_GRAM, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';
 import {
   createRecord,
@@ -21,32 +21,12 @@ import {
   type RecordStore,
 } from './repository';
 import type { Vault } from './vault';
+import { consultationCodec, CONSULTATIONS } from './recordCodecs';
+import { filterToken } from './consultationTokens';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
 import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
 import { assertCan, assertCanChange, mayMarkTransfer, PermissionDeniedError } from '../session/permissions';
-
-export const CONSULTATIONS = 'consultations';
-
-/** Filter facts kept as blinded tokens beside the search tokens. */
-const filterToken = {
-  caseType: (c: string) => `f:case:${c}`,
-  helpType: (c: string) => `f:help:${c}`,
-  specialGroup: (c: string) => `f:group:${c}`,
-  outcome: (c: string) => `f:outcome:${c}`,
-  idNumber: (n: string) => `f:idn:${identifierNormalize(n)}`,
-  pendingTransfer: () => 'f:pending-transfer',
-};
-
-function plainTokens(c: Consultation): string[] {
-  const tokens = indexTokens(consultationSearchFields(c));
-  tokens.push(filterToken.caseType(c.caseType), filterToken.outcome(c.legalAidOutcome));
-  for (const h of c.helpTypes) tokens.push(filterToken.helpType(h));
-  for (const g of c.specialGroups) tokens.push(filterToken.specialGroup(g));
-  if (c.idNumber) tokens.push(filterToken.idNumber(c.idNumber));
-  if (isPendingTransfer(c)) tokens.push(filterToken.pendingTransfer());
-  return tokens;
-}
 
 type Owned = ConsultationInput & { ownerId: string };
 
@@ -64,31 +44,7 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
         tidyInBackground(db);
       },
     },
-    codec: {
-      async encode(record) {
-        const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
-        const row: ConsultationRow = {
-          id,
-          rev,
-          createdAt,
-          updatedAt,
-          deleted,
-          time: content.time,
-          ownerId,
-          // Tombstones keep no tokens: a deleted record is found by nothing.
-          tokens: deleted ? [] : [...new Set(plainTokens(record).map((t) => vault.blind(t)))],
-          sealed: await vault.seal(CONSULTATIONS, id, content),
-        };
-        if (!deleted) row.liveTime = content.time;
-        if (content.lawyerId) row.lawyerId = content.lawyerId;
-        if (content.shiftId) row.shiftId = content.shiftId;
-        return row;
-      },
-      async decode(row) {
-        const content = await vault.open<ConsultationInput>(CONSULTATIONS, row.id, row.sealed);
-        return { ...content, id: row.id, rev: row.rev, createdAt: row.createdAt, updatedAt: row.updatedAt, deleted: row.deleted, ownerId: row.ownerId };
-      },
-    },
+    codec: consultationCodec(vault),
   };
 }
 

@@ -229,7 +229,7 @@ export interface AccountRecord extends RecordBase {
   /** For lawyers: their roster entry, the default "lawyer on duty" of their contacts. */
   lawyerId?: string;
   disabled: boolean;
-  wrappedKey: import('../session/keyMaterial').WrappedKey;
+  wrappedKey: import('./keyMaterial').WrappedKey;
   /** Set when a supervisor reset the password: the next sign-in must choose a new one. */
   mustChangePassword?: boolean;
 }

@@ -7,19 +7,10 @@ import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { DocumentRow, StationDb } from './database';
 import { createRecord, type Actor, type RecordStore, type Stored } from './repository';
 import type { Vault } from './vault';
+import { documentCodec, DOCUMENTS, type DocumentPayload } from './recordCodecs';
 
-export const DOCUMENTS = 'documents';
 const FILES = 'documentFiles';
 
-/** What is sealed: the exact values the PDF was made from, and what the list shows and searches. */
-interface DocumentContent {
-  values: DocumentValues;
-  title: string;
-  clientName: string;
-  caseNumber: string;
-}
-
-type DocumentPayload = Omit<DocumentRow, keyof import('../../../core/records/base').RecordBase | 'sealed'> & DocumentContent;
 export type StoredDocument = Stored<DocumentPayload>;
 
 export function documentStore(db: StationDb, vault: Vault): RecordStore<DocumentPayload, DocumentRow> {
@@ -27,17 +18,7 @@ export function documentStore(db: StationDb, vault: Vault): RecordStore<Document
     db,
     name: DOCUMENTS,
     derived: documentFactsDerived(db, vault),
-    codec: {
-      async encode(record) {
-        const { values, title, clientName, caseNumber, ...clear } = record;
-        return { ...clear, sealed: await vault.seal(DOCUMENTS, record.id, { values, title, clientName, caseNumber }) };
-      },
-      async decode(row) {
-        const { sealed, ...clear } = row;
-        const content = await vault.open<DocumentContent>(DOCUMENTS, row.id, sealed);
-        return { ...clear, ...content };
-      },
-    },
+    codec: documentCodec(vault),
   };
 }
 

@@ -1,55 +1,24 @@
 import { mediationInputSchema, type MediationInput } from '../../../core/mediations/schema';
-import { yuanToFen } from '../../../core/money';
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
 import { assertCan, assertCanChange } from '../session/permissions';
 import type { Vault } from './vault';
+import { mediationCodec, MEDIATIONS } from './recordCodecs';
 import { shiftIdFor } from './shifts';
 import { mediationFactsDerived } from './statFacts';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 
-export const MEDIATIONS = 'mediations';
 
 type Owned = MediationInput & { ownerId: string };
 export type StoredMediation = Stored<Owned>;
-
-/** The deadline the follow-up list watches: an agreement with an amount, not yet paid. */
-function openDeadlineOf(m: Owned & { deleted: boolean }): string | undefined {
-  if (m.deleted || m.outcome === 'no_agreement' || m.paidAt || !m.paymentDeadline) return undefined;
-  const fen = m.amountAgreed !== undefined ? yuanToFen(m.amountAgreed) : null;
-  return fen !== null && fen > 0 ? m.paymentDeadline : undefined;
-}
 
 export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, MediationRow> {
   return {
     db,
     name: MEDIATIONS,
     derived: mediationFactsDerived(db, vault),
-    codec: {
-      async encode(record) {
-        const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
-        const row: MediationRow = {
-          id,
-          rev,
-          createdAt,
-          updatedAt,
-          deleted,
-          date: content.date,
-          lawyerIds: content.lawyerIds,
-          ownerId,
-          sealed: await vault.seal(MEDIATIONS, id, content),
-        };
-        const open = openDeadlineOf(record);
-        if (open) row.openDeadline = open;
-        if (content.shiftId) row.shiftId = content.shiftId;
-        return row;
-      },
-      async decode(row) {
-        const content = await vault.open<MediationInput>(MEDIATIONS, row.id, row.sealed);
-        return { ...content, id: row.id, rev: row.rev, createdAt: row.createdAt, updatedAt: row.updatedAt, deleted: row.deleted, ownerId: row.ownerId };
-      },
-    },
+    codec: mediationCodec(vault),
   };
 }
 

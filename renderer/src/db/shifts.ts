@@ -6,8 +6,8 @@ import { createRecord, getRecord, updateRecord, type Actor, type RecordStore, ty
 import { assertCan } from '../session/permissions';
 import { PermissionDeniedError } from '../session/permissions';
 import type { Vault } from './vault';
+import { shiftCodec, SHIFTS } from './recordCodecs';
 
-export const SHIFTS = 'shifts';
 
 type Owned = ShiftContent & { ownerId: string };
 export type StoredShift = Stored<Owned>;
@@ -23,29 +23,7 @@ export function shiftStore(db: StationDb, vault: Vault): RecordStore<Owned, Shif
   return {
     db,
     name: SHIFTS,
-    codec: {
-      async encode(record) {
-        const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
-        const row: ShiftRow = {
-          id,
-          rev,
-          createdAt,
-          updatedAt,
-          deleted,
-          lawyerId: content.lawyerId,
-          startedAt: content.startedAt,
-          ownerId,
-          sealed: await vault.seal(SHIFTS, id, content),
-        };
-        if (content.endedAt) row.endedAt = content.endedAt;
-        else if (!deleted) row.openLawyerId = content.lawyerId;
-        return row;
-      },
-      async decode(row) {
-        const content = await vault.open<ShiftContent>(SHIFTS, row.id, row.sealed);
-        return { ...content, id: row.id, rev: row.rev, createdAt: row.createdAt, updatedAt: row.updatedAt, deleted: row.deleted, ownerId: row.ownerId };
-      },
-    },
+    codec: shiftCodec(vault),
   };
 }
 

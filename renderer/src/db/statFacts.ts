@@ -5,10 +5,7 @@ import type { ConsultationRow, DocumentRow, MediationRow, StatFactsRow, StationD
 import type { Derived, DerivedPut, Stored } from './repository';
 import type { Vault } from './vault';
 import { consultationFactsOf, mediationFactsOf } from './recordFacts';
-// Cycles by design: the stores derive facts through this module, and the rebuild and the
-// attribution read records through the stores; both only at call time.
-import { consultationStore } from './consultations';
-import { mediationStore } from './mediations';
+import { consultationCodec, mediationCodec } from './recordCodecs';
 
 /**
  * Statistics facts, sealed, one bucket per calendar day and kind, kept in step by the
@@ -174,9 +171,9 @@ type Attribution = { specialGroups: readonly string[]; caseType?: string | undef
 type PerRecord<T> = Record<string, T>;
 
 async function contactsOf(db: StationDb, vault: Vault, ids: readonly string[]): Promise<Map<string, Pick<ConsultationFacts, 'specialGroups' | 'caseType'>>> {
-  const store = consultationStore(db, vault);
+  const codec = consultationCodec(vault);
   const rows = (await db.consultations.bulkGet([...ids])).filter((r) => r !== undefined);
-  return new Map(await Promise.all(rows.map(async (r) => [r.id, await store.codec.decode(r)] as const)));
+  return new Map(await Promise.all(rows.map(async (r) => [r.id, await codec.decode(r)] as const)));
 }
 
 export function mediationFactsDerived(db: StationDb, vault: Vault): Derived<MediationInput & { ownerId: string }, MediationRow> {
@@ -218,7 +215,7 @@ async function attributionOf(db: StationDb, vault: Vault, d: DocumentRecord): Pr
   if (d.sourceType !== 'mediation') return undefined;
   const row = await db.mediations.get(d.sourceId);
   if (!row) return undefined;
-  const m = await mediationStore(db, vault).codec.decode(row);
+  const m = await mediationCodec(vault).decode(row);
   return mediationFactsOf(m, await contactsOf(db, vault, m.consultationIds));
 }
 
@@ -283,21 +280,21 @@ export async function rebuildStatFacts(db: StationDb, vault: Vault, chunk = 2000
     const marker = await changeMarker(db);
     const contacts = new Map<string, ConsultationFacts>();
     const byDay = new Map<string, Index>();
-    const cStore = consultationStore(db, vault);
+    const cCodec = consultationCodec(vault);
     let lastKey: string | undefined;
     for (;;) {
       const rows = await (lastKey === undefined ? db.consultations.orderBy('id') : db.consultations.where('id').above(lastKey)).limit(chunk).toArray();
       if (rows.length === 0) break;
       lastKey = rows[rows.length - 1]!.id;
-      for (const c of await Promise.all(rows.filter((r) => !r.deleted).map((r) => cStore.codec.decode(r)))) {
+      for (const c of await Promise.all(rows.filter((r) => !r.deleted).map((r) => cCodec.decode(r)))) {
         const f = consultationFactsOf(c);
         contacts.set(c.id, f);
         const index = byDay.get(dayOf(c.time)) ?? byDay.set(dayOf(c.time), new Map()).get(dayOf(c.time))!;
         index.set(c.id, f);
       }
     }
-    const mStore = mediationStore(db, vault);
-    const mediations = await Promise.all((await db.mediations.toArray()).filter((r) => !r.deleted).map((r) => mStore.codec.decode(r)));
+    const mCodec = mediationCodec(vault);
+    const mediations = await Promise.all((await db.mediations.toArray()).filter((r) => !r.deleted).map((r) => mCodec.decode(r)));
     const mediationFacts = new Map(mediations.map((m) => [m.id, mediationFactsOf(m, contacts)]));
     const documentRows = (await db.documents.toArray()).filter((r) => countedDocument(r));
     const puts: Promise<StatFactsRow>[] = [];

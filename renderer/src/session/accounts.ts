@@ -15,7 +15,7 @@ import {
   WrongSecretError,
   type ScryptParams,
   type WrappedKey,
-} from './keyMaterial';
+} from '../db/keyMaterial';
 import { assertCan, ROLE_LABELS } from './permissions';
 import { sessionStore } from './sessionStore';
 

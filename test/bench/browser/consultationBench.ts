@@ -4,7 +4,7 @@
 import { StationDb } from '../../../renderer/src/db/database';
 import { db as appDb } from '../../../renderer/src/db';
 import { ConsultationsPage } from '../../../renderer/src/features/consultations/ConsultationsPage';
-import { StationContext, type StationContextValue } from '../../../renderer/src/app/StationContext';
+import { StationContext, type StationContextValue } from '../../../renderer/src/state/StationContext';
 import { SessionContext, type Session } from '../../../renderer/src/session/SessionContext';
 import { ANTD_CONFIG } from '../../../renderer/src/app/antdConfig';
 import { StyleKeeper } from '../../../renderer/src/app/StyleKeeper';
@@ -21,7 +21,7 @@ import {
   orderIndex,
   queryConsultations,
 } from '../../../renderer/src/db/consultations';
-import { vaultFromDataKey } from '../../../renderer/src/session/keyMaterial';
+import { vaultFromDataKey } from '../../../renderer/src/db/keyMaterial';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { checkGenerated, makeConsultation } from './generate';
 import { FACTS_BUILT, rebuildStatFacts } from '../../../renderer/src/db/statFacts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personAndCaseOf } from '../../../renderer/src/features/consultations/formValues';
+import { personAndCaseOf } from '../../../renderer/src/shared/formValues';
 import { detaineeRequestDraft } from '../../../core/consultations/detaineeRequest';
 import { createConsultationInputSchema, normalizeConsultationInput } from '../../../core/consultations/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';

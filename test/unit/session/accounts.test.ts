@@ -19,7 +19,7 @@ import {
   vaultFromDataKey,
   wrapDataKey,
   WrongSecretError,
-} from '../../../renderer/src/session/keyMaterial';
+} from '../../../renderer/src/db/keyMaterial';
 import { createConsultation, getConsultation } from '../../../renderer/src/db/consultations';
 
 // Low scrypt cost keeps the tests fast; the defaults are checked separately below.

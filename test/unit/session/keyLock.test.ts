@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { changePassword, createFirstSupervisor, signIn } from '../../../renderer/src/session/accounts';
 import { sessionStore } from '../../../renderer/src/session/sessionStore';
-import { KeyGoneError, unwrapDataKey, wrapDataKey } from '../../../renderer/src/session/keyMaterial';
+import { KeyGoneError, unwrapDataKey, wrapDataKey } from '../../../renderer/src/db/keyMaterial';
 import { createConsultation, getConsultation } from '../../../renderer/src/db/consultations';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { createBackup, openBackup } from '../../../renderer/src/backup/backupFile';

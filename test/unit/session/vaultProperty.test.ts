@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { newDataKey, vaultFromDataKey } from '../../../renderer/src/session/keyMaterial';
+import { newDataKey, vaultFromDataKey } from '../../../renderer/src/db/keyMaterial';
 
 // Strings from all of Unicode except lone surrogates (which JSON cannot round-trip as
 // text), with the rare characters names actually carry mixed in.

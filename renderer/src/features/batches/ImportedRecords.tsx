@@ -8,9 +8,9 @@ import { db } from '../../db';
 import { importedRecordsOf, type ImportedRecordView } from '../../db/imports';
 import { documentPdf } from '../../db/documents';
 import { useSession } from '../../session/SessionContext';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { importedFields } from './importedFields';
-import { PdfPreview } from '../documents/PdfPreview';
+import { PdfPreview } from '../../shared/PdfPreview';
 
 function summaryOf(r: ImportedRecordView): string {
   if (r.deleted) return '（已删除）';

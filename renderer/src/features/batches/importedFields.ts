@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { labelOf, type Enumerations } from '../../../../core/domain/enums';
 import { isUnsafeKey } from '../../../../core/batch/records';
-import { FIELD_LABELS } from '../consultations/formValues';
+import { FIELD_LABELS } from '../../shared/formValues';
 
 /** Which enumeration a consultation field's codes come from. */
 const FIELD_ENUMS: Record<string, keyof Enumerations> = {

@@ -1,7 +1,7 @@
 import { Alert, Space } from 'antd';
 import { assessDraft, type ConsultationAssessment } from '../../../../core/consultations/derive';
 import type { ConsultationDraft } from '../../../../core/consultations/schema';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 
 /**
  * The flags a contact raises, shown while the form is being filled and on the record:

@@ -20,11 +20,11 @@ import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { createConsultation, earlierContactsOf, editConsultation, type StoredConsultation } from '../../db/consultations';
 import { StaleRecordError } from '../../db/repository';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { CriminalFacts, PleaSection, pleaWarningsAt } from './CriminalSections';
-import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from './formValues';
+import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from '../../shared/formValues';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
 

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import dayjs from 'dayjs';
 import { labelOf } from '../../../../core/domain/enums';
 import { REQUEST_KINDS } from '../../../../core/consultations/schema';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { transferClockOf } from '../../../../core/consultations/transferDeadline';
 import { TransferTag } from './TransferTag';
 import type { ConsultationList } from './useConsultationList';

@@ -2,7 +2,7 @@ import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typog
 import { memo, type ReactNode } from 'react';
 import type { ClientRoleEntry } from '../../../../core/domain/enums';
 import type { PleaFinding } from '../../../../core/rules/pleaLeniency';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 
 const CLOSE_RELATIVE = 'close_relative';
 

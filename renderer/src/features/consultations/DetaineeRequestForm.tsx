@@ -12,7 +12,7 @@ import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { openShifts } from '../../db/shifts';
 import { createConsultation, type StoredConsultation } from '../../db/consultations';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 
 interface Values {

@@ -8,10 +8,10 @@ import { db } from '../../db';
 import { queryDocuments, type DocumentQuery, type StoredDocument } from '../../db/documents';
 import { listLawyers } from '../../db/lawyers';
 import { useSession } from '../../session/SessionContext';
-import { navigate, useRoute } from '../../app/router';
+import { navigate, useRoute } from '../../state/router';
 import { DraftView } from './DraftView';
 import { DocumentViewer } from './DocumentViewer';
-import { useStartDraft } from './kindNotice';
+import { useStartDraft } from '../../shared/kindNotice';
 
 /** Kinds a lawyer can start without a record (the others are drafted from a contact). */
 export const KIND_MENU = DOCUMENT_TEMPLATES.filter((t) => !(t.sources.length === 1 && t.sources[0] === 'shift')).map((t) => ({ key: t.kind, label: t.name }));

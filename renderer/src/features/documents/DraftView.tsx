@@ -16,12 +16,12 @@ import { getShift } from '../../db/shifts';
 import type { Vault } from '../../db/vault';
 import { listLawyers } from '../../db/lawyers';
 import { getDocument, NumberTakenError, peekNextSequence, saveNewDocument, saveNewVersion, type StoredDocument } from '../../db/documents';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { navigate } from '../../app/router';
+import { navigate } from '../../state/router';
 import { DocumentFields } from './DocumentFields';
-import { PdfPreview } from './PdfPreview';
-import { DraftNotice } from './kindNotice';
+import { PdfPreview } from '../../shared/PdfPreview';
+import { DraftNotice } from '../../shared/kindNotice';
 
 export interface DraftSource {
   kind: string;

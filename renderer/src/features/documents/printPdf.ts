@@ -1,4 +1,4 @@
-import { rasterizePdf } from './pdfRaster';
+import { rasterizePdf } from '../../shared/pdfRaster';
 
 /**
  * Prints a PDF through the window's print dialog: the pages are drawn at print

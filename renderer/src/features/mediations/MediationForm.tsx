@@ -10,7 +10,7 @@ import { listLawyers } from '../../db/lawyers';
 import { loadConsultations, queryConsultations } from '../../db/consultations';
 import { createMediation, editMediation, type StoredMediation } from '../../db/mediations';
 import { StaleRecordError } from '../../db/repository';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { PARTY_ROLES } from '../../../../core/mediations/schema';
 

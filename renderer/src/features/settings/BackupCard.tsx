@@ -3,7 +3,7 @@ import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { BackupAuto } from '../../../../core/api/contract';
 import { db } from '../../db';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { sessionStore } from '../../session/sessionStore';
 import { BACKUP_STEPS, writeBackup } from '../../backup/backupActions';
 import { useAsyncAction } from '../../ui/useAsyncAction';

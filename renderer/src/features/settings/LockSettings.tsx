@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Card, InputNumber, Space, Typography } from 'antd';
-import { idleLockMs, setIdleLockMinutes } from '../../session/SessionGate';
+import { idleLockMs, setIdleLockMinutes } from '../../session/idleLock';
 
 /** Per-computer: how long without input before the window locks. */
 export function LockSettings() {

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { EXAMPLE_MEANS_TEST_STANDARD, meansTestStandardSchema, type MeansTestStandard } from '../../../../core/rules/meansTest';
 import { formatYuanFen, numberToFen } from '../../../../core/money';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { zodRule } from '../../ui/zodForm';
 import { useSchemaSave } from '../../ui/useSchemaSave';
 

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Form, Space } from 'antd';
 import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
 import { AccountsEditor } from './AccountsEditor';
 import { ChangePassword } from './ChangePassword';
@@ -10,8 +10,8 @@ import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
-import { StationProfileForm } from './StationProfileForm';
-import { RosterEditor } from '../roster/RosterEditor';
+import { StationProfileForm } from '../../shared/StationProfileForm';
+import { RosterEditor } from '../../shared/RosterEditor';
 import { useSchemaSave } from '../../ui/useSchemaSave';
 
 export function SettingsPage() {

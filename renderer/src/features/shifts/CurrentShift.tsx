@@ -12,10 +12,10 @@ import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { endShift, openShifts, startShift, type StoredShift } from '../../db/shifts';
 import { buildShiftLog } from '../../db/shiftLogBuilder';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
-import { navigate } from '../../app/router';
+import { navigate } from '../../state/router';
 import { defaultPlaceOf } from './placeDefault';
 
 interface StartValues {

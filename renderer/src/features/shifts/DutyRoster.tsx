@@ -12,7 +12,7 @@ import { listLawyers } from '../../db/lawyers';
 import { addRosterEntry, removeRosterEntry, rosterBetween } from '../../db/dutyRoster';
 import { shiftsBetween } from '../../db/shifts';
 import type { DutyRosterRow } from '../../db/database';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../session/permissions';
 import { defaultPlaceOf } from './placeDefault';

@@ -11,9 +11,9 @@ import { describeRemaining, transferDeadline } from '../../../../core/consultati
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { getShift, shiftsBetween, type StoredShift } from '../../db/shifts';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { navigate } from '../../app/router';
+import { navigate } from '../../state/router';
 
 function statusTag(s: StoredShift, today: string) {
   if (s.endedAt) return <Tag>已签退</Tag>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Tabs } from 'antd';
-import { navigate, useRoute } from '../../app/router';
+import { navigate, useRoute } from '../../state/router';
 import { CurrentShift } from './CurrentShift';
 import { ShiftHistory } from './ShiftHistory';
 import { DutyRoster } from './DutyRoster';

@@ -8,7 +8,7 @@ import { StationApiError } from '../../../../core/api/client';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { appendAudit } from '../../db/repository';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { useStatistics } from './useStatistics';
 import { StatisticsCharts } from './StatisticsCharts';

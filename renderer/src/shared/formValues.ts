@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ConsultationDraft, ConsultationInput } from '../../../../core/consultations/schema';
-import { toRfc3339 } from '../../../../core/time/rfc3339';
+import type { ConsultationDraft, ConsultationInput } from '../../../core/consultations/schema';
+import { toRfc3339 } from '../../../core/time/rfc3339';
 
 /** What the Ant Design form holds: dates as dayjs, everything else as in the draft. */
 export type ConsultationFormValues = Omit<ConsultationDraft, 'time' | 'birthDate' | 'receivedAt' | 'transferredAt' | 'defenderNotifiedAt'> & {

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { templateOf } from '../../../../core/documents/templates/index';
-import type { DocumentTemplate } from '../../../../core/documents/template';
-import { navigate } from '../../app/router';
+import { templateOf } from '../../../core/documents/templates/index';
+import type { DocumentTemplate } from '../../../core/documents/template';
+import { navigate } from '../state/router';
 
 /** The paper a template's notice offers instead, when this build has it. */
 function alternativeOf(template: DocumentTemplate): DocumentTemplate | undefined {

@@ -1,7 +1,7 @@
 import { Form, Input, Select } from 'antd';
 import type { FormInstance } from 'antd';
-import { STATION_KINDS, stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
-import { zodRule } from '../../ui/zodForm';
+import { STATION_KINDS, stationProfileSchema, type StationProfile } from '../../../core/domain/station';
+import { zodRule } from '../ui/zodForm';
 
 const shape = stationProfileSchema.shape;
 

@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import type { Actor } from '../db/repository';
-import { SessionContext } from '../session/SessionContext';
+import { SessionContext } from './SessionContext';
 
 /**
  * Who the audit trail names during first-run setup, before any account exists. Its only

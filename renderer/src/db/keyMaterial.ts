@@ -1,7 +1,7 @@
 import { scryptAsync } from '@noble/hashes/scrypt';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
-import type { Sealed, Vault } from '../db/vault';
+import type { Sealed, Vault } from './vault';
 
 /**
  * Key material of the station. One random data key (DK) protects every record; it is

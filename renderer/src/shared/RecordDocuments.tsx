@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Button, Dropdown, List, Space, Typography } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { DOCUMENT_TEMPLATES } from '../../../../core/documents/templates/index';
-import { db } from '../../db';
-import { queryDocuments, type StoredDocument } from '../../db/documents';
-import { useSession } from '../../session/SessionContext';
-import { navigate } from '../../app/router';
+import { DOCUMENT_TEMPLATES } from '../../../core/documents/templates/index';
+import { db } from '../db';
+import { queryDocuments, type StoredDocument } from '../db/documents';
+import { useSession } from '../session/SessionContext';
+import { navigate } from '../state/router';
 import { useStartDraft } from './kindNotice';
 
 const FROM_CONSULTATION = DOCUMENT_TEMPLATES.filter((t) => t.sources.includes('consultation')).map((t) => ({ key: t.kind, label: t.name }));

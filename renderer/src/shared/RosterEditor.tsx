@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lawyerInputSchema, type LawyerInput } from '../../../../core/validation/lawyer';
-import { db } from '../../db';
-import type { LawyerRecord } from '../../db/database';
-import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../../db/lawyers';
-import { useActor } from '../../app/session';
-import { parseForm, zodRule } from '../../ui/zodForm';
-import { useAsyncAction } from '../../ui/useAsyncAction';
+import { lawyerInputSchema, type LawyerInput } from '../../../core/validation/lawyer';
+import { db } from '../db';
+import type { LawyerRecord } from '../db/database';
+import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../db/lawyers';
+import { useActor } from '../session/useActor';
+import { parseForm, zodRule } from '../ui/zodForm';
+import { useAsyncAction } from '../ui/useAsyncAction';
 
 const shape = lawyerInputSchema.shape;
 

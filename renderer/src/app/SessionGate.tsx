@@ -2,27 +2,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Layout, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { db } from '../db';
-import { useStation } from '../app/StationContext';
-import { lockSession, passwordSchema, recoverWithCode, setNewPassword, signIn } from './accounts';
+import { useStation } from '../state/StationContext';
+import { lockSession, passwordSchema, recoverWithCode, setNewPassword, signIn } from '../session/accounts';
 import { ZodError } from 'zod';
 import { zodRule } from '../ui/zodForm';
-import { SessionContext, type Session } from './SessionContext';
+import { SessionContext, type Session } from '../session/SessionContext';
 import { runDailyBackupIfDue } from '../backup/backupActions';
 import { App } from 'antd';
-import { sessionStore, useSessionState } from './sessionStore';
-
-export const IDLE_LOCK_MS = 5 * 60_000;
-const IDLE_KEY = 'station.idleLockMinutes';
-
-/** The idle time before the window locks: a per-computer setting, default 5 minutes. */
-export function idleLockMs(): number {
-  const minutes = Number(localStorage.getItem(IDLE_KEY));
-  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : IDLE_LOCK_MS;
-}
-
-export function setIdleLockMinutes(minutes: number): void {
-  localStorage.setItem(IDLE_KEY, String(minutes));
-}
+import { sessionStore, useSessionState } from '../session/sessionStore';
+import { idleLockMs } from '../session/idleLock';
 
 /**
  * Nothing of the records is shown, or even decryptable, until someone signs in; the

@@ -1,6 +1,7 @@
 import type { ConsultationDraft, RequestKind } from './schema';
 import { deriveFromIdNumber } from './derive';
 import { isRfc3339 } from '../time/rfc3339';
+import { NO_ID, RESIDENT_ID } from '../domain/enums';
 
 /**
  * A detainee's request as detention-centre staff receive it (Art. 39): to meet a duty
@@ -15,6 +16,11 @@ export interface DetaineeRequestFields {
   /** RFC 3339. */
   receivedAt: string;
   clientName: string;
+  /**
+   * One of the station's ID types, as on the consultation form (a resident ID when left
+   * out); without a number the request records no document.
+   */
+  idType?: string;
   idNumber?: string;
   criminalStage: string;
   cause?: string;
@@ -33,6 +39,7 @@ const DEFAULT_NOTE: Record<RequestKind, string> = {
 
 /** The consultation record a request is stored as; the consultation schema then validates it. */
 export function detaineeRequestDraft(f: DetaineeRequestFields): ConsultationDraft {
+  const idType = f.idNumber?.trim() ? (f.idType ?? RESIDENT_ID) : NO_ID;
   const draft: ConsultationDraft = {
     time: f.receivedAt,
     receivedAt: f.receivedAt,
@@ -41,7 +48,7 @@ export function detaineeRequestDraft(f: DetaineeRequestFields): ConsultationDraf
     // Before trial a detainee is a suspect, at trial a defendant (刑事诉讼法 terms).
     clientRole: f.criminalStage === 'trial' ? 'defendant' : 'suspect',
     clientName: f.clientName,
-    idType: f.idNumber?.trim() ? 'resident_id' : 'none',
+    idType,
     caseType: 'criminal',
     criminalStage: f.criminalStage,
     helpTypes: [],
@@ -54,9 +61,9 @@ export function detaineeRequestDraft(f: DetaineeRequestFields): ConsultationDraf
   };
   if (f.idNumber?.trim()) {
     draft.idNumber = f.idNumber;
-    // A valid card gives birth date, gender and 未成年人/老年人, so a minor detainee's
-    // mandatory-defence flag (Art. 25) shows on the record from the start.
-    const derived = isRfc3339(f.receivedAt) ? deriveFromIdNumber(f.idNumber, f.receivedAt) : null;
+    // A valid card or residence permit gives birth date, gender and 未成年人/老年人, so a
+    // minor detainee's mandatory-defence flag (Art. 25) shows on the record from the start.
+    const derived = isRfc3339(f.receivedAt) ? deriveFromIdNumber(f.idNumber, f.receivedAt, idType) : null;
     if (derived) {
       draft.birthDate = derived.birthDate;
       draft.gender = derived.gender;

@@ -114,7 +114,13 @@ export function checkNoMeansTest(
 }
 
 // ---------------------------------------------------------------------------
-// Means test (Art. 34): household income per person against a local standard.
+// Means test (Art. 34): household income per person against the standard in force where
+// the station is.
+//
+// 《法律援助法》第三十四条: "经济困难的标准，由省、自治区、直辖市人民政府根据本行政区域经济发展
+// 状况和法律援助工作需要确定，并实行动态调整。"
+// Provinces commonly state it as a multiple of the local minimum-living-security line, which
+// each city sets, so the station enters the rule its province made and its city's line.
 // ---------------------------------------------------------------------------
 
 /** Yuan with at most two decimals, as a form gives it. */
@@ -126,8 +132,8 @@ const yuan = (what: string, max: number) =>
     .refine((v) => v <= max, `${what}不能超过 ${formatYuanFen(numberToFen(max))}`);
 
 /**
- * A city's standard: income per person per month must be below
- * multiplier × minimum-living-security line + addition.
+ * The standard as the province set it (Art. 34) for the station's city: income per person
+ * per month must be below multiplier × the city's minimum-living-security line + addition.
  */
 export const meansTestStandardSchema = z.object({
   minimumLivingLine: yuan('低保线', 100_000).refine((v) => v > 0, '低保线应大于 0'),
@@ -143,7 +149,8 @@ export type MeansTestStandard = z.output<typeof meansTestStandardSchema>;
 
 /**
  * EXAMPLE ONLY, from one city in the seeds ("below 2 × the minimum-living line + 200
- * yuan"). Each city sets its own line and rule; the station supervisor must enter them.
+ * yuan"). Each province sets its rule and each city its line; the station supervisor
+ * must enter them.
  */
 export const EXAMPLE_MEANS_TEST_STANDARD: MeansTestStandard = Object.freeze({
   minimumLivingLine: 750,

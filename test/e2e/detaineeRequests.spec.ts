@@ -3,7 +3,8 @@ import { addAccount, completeSetup, SAMPLE_LAWYER, signIn, signOut } from './sup
 import { pickByKeyboard, typeInto } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
-const ADULT_ID = '11010519491231002X'; // born 1949-12-31, female
+// 830000 19900101 001 + check 2 (MOD 11-2, as in test/unit/core/idNumber.test.ts): born 1990-01-01, male.
+const TAIWAN_PERMIT = '830000199001010012';
 
 test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({ station }) => {
   test.setTimeout(240_000);
@@ -23,11 +24,11 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   const nameItem = drawer.locator('.ant-form-item').filter({ has: page.getByLabel('在押人员姓名', { exact: true }) });
   await expect(nameItem.locator('.ant-form-item-explain')).toContainText('姓名');
 
-  // Keyboard only: name, ID (a minor: the form says so), stage already chosen, charge, Enter.
+  // Keyboard only: name, ID card (a minor: the form says so), stage already chosen, charge, Enter.
   await drawer.getByLabel('在押人员姓名').focus();
   await page.keyboard.type('张小𠮷');
   await expect(nameItem.locator('.ant-form-item-explain')).toHaveCount(0);
-  await typeInto(page, '身份证号码', MINOR_ID);
+  await typeInto(page, '证件号码', MINOR_ID);
   await expect(drawer).toContainText('出生日期 2010-05-01，男，未成年人');
   await page.screenshot({ path: 'test-results/detainee-request-form.png' });
   await typeInto(page, '涉嫌罪名', '盗窃罪');
@@ -39,7 +40,10 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await page.getByRole('button', { name: '登记在押人员申请' }).click();
   await expect(drawer.getByLabel('在押人员姓名')).toBeFocused();
   await page.keyboard.type('李四');
-  await typeInto(page, '身份证号码', ADULT_ID);
+  // A Taiwan resident: the same ID types as the consultation form, checked the same way.
+  await pickByKeyboard(page, '证件类型', '台湾居民居住证');
+  await typeInto(page, '证件号码', TAIWAN_PERMIT);
+  await expect(drawer).toContainText('出生日期 1990-01-01，男');
   await pickByKeyboard(page, '诉讼阶段', '审查起诉');
   const received = drawer.getByLabel('收到申请时间');
   await received.click();
@@ -133,7 +137,8 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(form.locator('.ant-form-item').filter({ has: page.getByLabel('值班律师', { exact: true }) })).toContainText(SAMPLE_LAWYER.name);
   // A known ID number brings up the person's earlier contacts.
   await typeInto(page, '姓名', '李四');
-  await typeInto(page, '证件号码', ADULT_ID);
+  await pickByKeyboard(page, '证件类型', '台湾居民居住证');
+  await typeInto(page, '证件号码', TAIWAN_PERMIT);
   await expect(form.getByTestId('earlier-contacts')).toContainText('此人此前来访 1 次');
   await expect(form.getByTestId('earlier-contacts')).toContainText('李四');
   await form.getByRole('button', { name: '取消' }).click();

@@ -16,7 +16,7 @@ test('the lock screen shows nothing of a client: a notice naming one goes with C
   const drawer = page.locator('.ant-drawer').filter({ hasText: '登记在押人员申请' });
   await expect(drawer.getByLabel('在押人员姓名')).toBeFocused();
   await page.keyboard.type('张小𠮷');
-  await typeInto(page, '身份证号码', MINOR_ID);
+  await typeInto(page, '证件号码', MINOR_ID);
   await pickByKeyboard(page, '诉讼阶段', '侦查');
   await typeInto(page, '涉嫌罪名', '盗窃罪');
   await page.keyboard.press('Enter');

@@ -52,6 +52,13 @@ export function Shell({ profile, children }: { profile: StationProfile; children
     return () => window.removeEventListener('keydown', onKey);
   }, [route, mayCreate]);
   useEffect(() => clearIntents, []);
+  useEffect(() => {
+    // Needs the data key, so it runs at sign-in, not as a schema upgrade; once per database.
+    // Fetched with the contacts page's chunk, not in the sign-in screen's.
+    import('../db/consultations')
+      .then(({ addMissingPendingTransferTokens }) => addMissingPendingTransferTokens(db, session.vault))
+      .catch((err: unknown) => void recordAppError(session.actor, err));
+  }, [session.vault, session.actor]);
   return (
     <Layout style={{ height: '100%' }}>
       <UnhandledErrorReporter record={record} />

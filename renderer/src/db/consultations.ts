@@ -12,6 +12,7 @@ import { IDENTIFIER_LONG_GRAM, matchesQuery, queryTokens, type QueryTerm } from 
 import type { ConsultationRow, StationDb } from './database';
 import {
   createRecord,
+  forgetCaches,
   getRecord,
   restoreRecord,
   tableVersion,
@@ -378,6 +379,51 @@ async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): P
   const result: QueryResult = { ids };
   if (parsed.problem) result.problem = parsed.problem;
   return result;
+}
+
+/** Set once every live contact that runs an Art. 39 clock carries the 待转交 token. */
+export const PENDING_TRANSFER_TOKENS = 'consultations.tokens.pendingTransfer.v1';
+
+/**
+ * Contacts saved before 法律援助法 第三十九条第二款 ran a clock of their own (a lawyer's
+ * contact whose outcome is 转交申请) lack the 待转交 token, so they would never join the
+ * 24-hour queue, the 待转交 filter or the shift log's hand-over list. Tokens are blinded
+ * with the data key, so a schema upgrade cannot add it: this runs once after sign-in.
+ * Only live contacts with that outcome and no such token are opened. Only the derived
+ * index changes, so revisions, the outbox and the audit trail stay as they are. Returns
+ * how many contacts joined the queue.
+ */
+export async function addMissingPendingTransferTokens(db: StationDb, vault: Vault): Promise<number> {
+  if ((await db.meta.get(PENDING_TRANSFER_TOKENS))?.value) return 0;
+  const order = await orderIndex(db);
+  const version = tableVersion(db, CONSULTATIONS);
+  const pending = vault.blind(filterToken.pendingTransfer());
+  const withOutcome = await docsWithAll(db, version, [vault.blind(filterToken.outcome('transferred'))]);
+  const queued = new Set(await docsWithAll(db, version, [pending]));
+  const ids = withOutcome
+    .filter((d) => !queued.has(d))
+    .map((d) => order.rankOfDoc[d] ?? -1)
+    .filter((r) => r >= 0)
+    .map((r) => order.ids[r]!);
+  const store = consultationStore(db, vault);
+  const due: { id: string; rev: number }[] = [];
+  for (const row of await db.consultations.bulkGet(ids)) {
+    if (row && !row.deleted && isPendingTransfer(await store.codec.decode(row))) due.push({ id: row.id, rev: row.rev });
+  }
+  await db.transaction('rw', [db.consultations, db.postings, db.tailTokens, db.orderLog, db.meta], async () => {
+    for (const { id, rev } of due) {
+      const current = await db.consultations.get(id);
+      // A save since the read gave the record the tokens of its new contents.
+      if (!current || current.rev !== rev || current.tokens.includes(pending)) continue;
+      const next: ConsultationRow = { ...current, tokens: [...current.tokens, pending] };
+      await updateIndex(db, current, next);
+      await db.consultations.put(next);
+    }
+    await db.meta.put({ key: PENDING_TRANSFER_TOKENS, value: true });
+  });
+  // The cached order and tail were read before these writes.
+  if (due.length > 0) forgetCaches(db);
+  return due.length;
 }
 
 /** Earlier contacts of the same person, found by the exact (normalised) ID number. */

@@ -52,4 +52,31 @@ describe('a detainee’s request logged by detention-centre staff', () => {
       idNumber: expect.stringContaining('校验码'),
     });
   });
+  // Check characters by MOD 11-2 (GB 11643), worked out by hand: 83000020100501001 → X,
+  // 81000020080315003 → 5, 82000019851230012 → X.
+  const TAIWAN_BOY = '83000020100501001X';
+  const HK_MAN = '810000200803150035';
+  const MACAO_WOMAN = '82000019851230012X';
+
+  it('takes the same ID types as the consultation form: a Taiwan permit gives birth date, gender and the Art. 25 minor flag', () => {
+    const r = parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: RECEIVED, clientName: '陈小明', idType: 'taiwan_residence_permit', idNumber: TAIWAN_BOY, criminalStage: 'investigation' }));
+    expect(messages(r)).toEqual({});
+    expect(r.data).toMatchObject({ idType: 'taiwan_residence_permit', idNumber: TAIWAN_BOY, birthDate: '2010-05-01', gender: 'male', specialGroups: ['minor'] });
+    for (const [number, birthDate, gender] of [[HK_MAN, '2008-03-15', 'male'], [MACAO_WOMAN, '1985-12-30', 'female']] as const) {
+      const p = parse(detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt: RECEIVED, clientName: '何一', idType: 'hk_macao_residence_permit', idNumber: number, criminalStage: 'trial' }));
+      expect(p.data).toMatchObject({ idType: 'hk_macao_residence_permit', birthDate, gender, specialGroups: [] });
+    }
+    const passport = parse(detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt: RECEIVED, clientName: 'John Smith', idType: 'passport', idNumber: 'E12345678', criminalStage: 'trial' }));
+    expect(passport.data).toMatchObject({ idType: 'passport', idNumber: 'E12345678' });
+  });
+
+  it('checks a permit number like the consultation form, and says which type a permit typed as a resident ID is', () => {
+    const request = (idType: string | undefined, idNumber: string) =>
+      messages(parse(detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: RECEIVED, clientName: '陈小明', ...(idType ? { idType } : {}), idNumber, criminalStage: 'investigation' })));
+    expect(request('taiwan_residence_permit', '830000201005010010')).toEqual({ idNumber: expect.stringContaining('校验码') });
+    expect(request('taiwan_residence_permit', HK_MAN)).toEqual({ idNumber: expect.stringContaining('830000（台湾）') });
+    expect(request('hk_macao_residence_permit', TAIWAN_BOY)).toEqual({ idNumber: expect.stringContaining('810000（香港）或820000（澳门）') });
+    expect(request(undefined, TAIWAN_BOY)).toEqual({ idNumber: expect.stringContaining('台湾居民居住证') });
+    expect(request('none', TAIWAN_BOY)).toEqual({ idType: '已填写证件号码，请选择证件类型' });
+  });
 });

@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb, type ConsultationRow } from '../../../renderer/src/db/database';
-import { consultationStore, createConsultation, earlierContactsOf, queryConsultations } from '../../../renderer/src/db/consultations';
+import {
+  addMissingPendingTransferTokens,
+  consultationStore,
+  createConsultation,
+  earlierContactsOf,
+  markTransferred,
+  queryConsultations,
+} from '../../../renderer/src/db/consultations';
+import { detaineeRequestDraft } from '../../../core/consultations/detaineeRequest';
 import { INDEX_STATE } from '../../../renderer/src/db/searchIndex';
 import { testVault } from './testVault';
 import { contact } from '../core/contactFixture';
@@ -108,5 +116,51 @@ describe('schema upgrades', () => {
     expect((await db.consultations.get(next.id))?.doc).toBe(3);
     expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
     db.close();
+  });
+  it('puts a lawyer\'s 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue once, after sign-in', async () => {
+    const indexedDB = new IDBFactory();
+    const vault = await testVault();
+    const scratch = new StationDb('scratch', { indexedDB, IDBKeyRange });
+    const store = consultationStore(scratch, vault);
+    const pending = vault.blind('f:pending-transfer');
+    const at = '2026-11-20T09:00:00.000+08:00';
+    // Rows as the app wrote them before para. 2: a lawyer's own application had no 待转交 token.
+    const encode = async (id: string, fields: Record<string, unknown>, deleted = false) => {
+      const row = (await store.codec.encode({ ...contact(fields), ownerId: 'lawyer-a', id, rev: 2, createdAt: at, updatedAt: at, deleted } as never)) as ConsultationRow;
+      delete row.doc;
+      return row;
+    };
+    const request = detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00', clientName: '赵六', criminalStage: 'investigation' });
+    const rows = [
+      await encode('own', { legalAidOutcome: 'transferred', time: '2026-11-20T09:00:00.000+08:00' }),
+      await encode('handed', { legalAidOutcome: 'transferred', time: '2026-11-20T10:00:00.000+08:00', transferredAt: '2026-11-20T11:00:00.000+08:00', transferRecipient: '法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' }),
+      await encode('gone', { legalAidOutcome: 'transferred', time: '2026-11-20T12:00:00.000+08:00' }, true),
+      await encode('advice', { legalAidOutcome: 'not_needed', time: '2026-11-20T13:00:00.000+08:00' }),
+      // Para. 1 ran its clock from the start: staff's request kept its token.
+      await encode('staff', { ...request, lawyerId: undefined }),
+    ];
+    for (const row of rows.slice(0, 4)) row.tokens = row.tokens.filter((t) => t !== pending);
+    expect(rows[4]!.tokens).toContain(pending);
+    const old = version8('station-p2', indexedDB);
+    await old.table('consultations').bulkAdd(rows);
+    old.close();
+
+    const db = new StationDb('station-p2', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual(['staff']);
+    expect(await addMissingPendingTransferTokens(db, vault)).toBe(1);
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids.sort()).toEqual(['own', 'staff']);
+    // Only the index changed: no new revision, nothing to send, nothing in the audit trail.
+    expect((await db.consultations.get('own'))?.rev).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+    // Once: a second sign-in opens nothing.
+    const open = vi.spyOn(vault, 'open');
+    expect(await addMissingPendingTransferTokens(db, vault)).toBe(0);
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+    // The record then leaves the queue like any other when its transfer is marked.
+    await markTransferred(db, vault, 'own', { transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷' }, { id: 'lawyer-a', name: '张律师', role: 'lawyer' }, '2026-11-20T15:00:00.000+08:00');
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual(['staff']);
   });
 });

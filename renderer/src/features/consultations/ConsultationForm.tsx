@@ -16,6 +16,7 @@ import { followIdNumber, type IdReading } from '../../../../core/consultations/i
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { findEntry, labelOf, RESIDENT_ID, type EnumEntry } from '../../../../core/domain/enums';
 import { checkIdByType } from '../../../../core/validation/idNumber';
+import { IdTypeSelect } from './IdTypeSelect';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { createConsultation, earlierContactsOf, editConsultation, type StoredConsultation } from '../../db/consultations';
@@ -280,7 +281,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               <Col span={8}>
                 <Form.Item label="证件类型" name="idType">
-                  <Select {...searchable} options={options(enums.idTypes)} />
+                  <IdTypeSelect />
                 </Form.Item>
               </Col>
               <Col span={12}>

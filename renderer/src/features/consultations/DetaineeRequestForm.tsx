@@ -7,18 +7,20 @@ import { createConsultationInputSchema, normalizeConsultationInput, REQUEST_KIND
 import { detaineeRequestDraft } from '../../../../core/consultations/detaineeRequest';
 import { deriveFromIdNumber } from '../../../../core/consultations/derive';
 import { toRfc3339 } from '../../../../core/time/rfc3339';
-import { labelOf } from '../../../../core/domain/enums';
+import { labelOf, RESIDENT_ID } from '../../../../core/domain/enums';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { openShifts } from '../../db/shifts';
 import { createConsultation, type StoredConsultation } from '../../db/consultations';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
+import { IdTypeSelect } from './IdTypeSelect';
 
 interface Values {
   requestKind: RequestKind;
   receivedAt: Dayjs;
   clientName?: string;
+  idType?: string;
   idNumber?: string;
   criminalStage?: string;
   cause?: string;
@@ -33,7 +35,7 @@ const FIELD_OF: Record<string, keyof Values> = {
   receivedAt: 'receivedAt',
   clientName: 'clientName',
   idNumber: 'idNumber',
-  idType: 'idNumber',
+  idType: 'idType',
   birthDate: 'idNumber',
   gender: 'idNumber',
   specialGroups: 'idNumber',
@@ -74,6 +76,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
       receivedAt: v.receivedAt ? toRfc3339(v.receivedAt.toDate()) : '',
       clientName: v.clientName ?? '',
       criminalStage: v.criminalStage ?? '',
+      ...(v.idType ? { idType: v.idType } : {}),
       ...(v.idNumber ? { idNumber: v.idNumber } : {}),
       ...(v.cause ? { cause: v.cause } : {}),
       ...(v.caseNumber ? { caseNumber: v.caseNumber } : {}),
@@ -115,8 +118,8 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   const onValuesChange = (changed: Partial<Values>, all: Values) => {
     // A field the user has just corrected loses its message; the next save checks again.
     form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })));
-    if (!('idNumber' in changed) && !('receivedAt' in changed)) return;
-    const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, (all.receivedAt ?? dayjs()).toDate()) : null;
+    if (!('idNumber' in changed) && !('idType' in changed) && !('receivedAt' in changed)) return;
+    const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, (all.receivedAt ?? dayjs()).toDate(), all.idType ?? RESIDENT_ID) : null;
     setDerivedNote(
       derived
         ? `出生日期 ${derived.birthDate}，${derived.gender === 'male' ? '男' : '女'}${derived.ageGroups.includes('minor') ? '，未成年人（应当通知法律援助机构指派律师辩护，第二十五条）' : ''}`
@@ -130,7 +133,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
       form={form}
       layout="vertical"
       name="detainee-request"
-      initialValues={{ requestKind: 'legal_aid_application', receivedAt: dayjs() }}
+      initialValues={{ requestKind: 'legal_aid_application', receivedAt: dayjs(), idType: RESIDENT_ID }}
       onFinish={() => void save()}
       onValuesChange={onValuesChange}
       onKeyDown={onKeyDown}
@@ -146,13 +149,18 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col span={8}>
           <Form.Item label="在押人员姓名" name="clientName" required>
             <Input autoFocus maxLength={50} autoComplete="off" />
           </Form.Item>
         </Col>
-        <Col span={12}>
-          <Form.Item label="身份证号码" name="idNumber" extra={derivedNote}>
+        <Col span={6}>
+          <Form.Item label="证件类型" name="idType">
+            <IdTypeSelect />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item label="证件号码" name="idNumber" extra={derivedNote}>
             <Input maxLength={30} autoComplete="off" placeholder="可不填" />
           </Form.Item>
         </Col>

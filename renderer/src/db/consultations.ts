@@ -6,7 +6,7 @@ import {
 import type { Enumerations } from '../../../core/domain/enums';
 import { consultationSearchFields } from '../../../core/consultations/search';
 import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
-import { mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
+import { isPendingTransfer, mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
 import { transferMarkSchema } from '../../../core/consultations/transferMark';
 import { IDENTIFIER_LONG_GRAM, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
 import type { ConsultationRow, StationDb } from './database';

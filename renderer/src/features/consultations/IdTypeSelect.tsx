@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from 'antd';
-import { useStation } from '../../app/StationContext';
+import { useStation } from '../../state/StationContext';
 
 /**
  * The station's ID types (built-in plus the province's), for every form that records a

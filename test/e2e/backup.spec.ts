@@ -9,9 +9,8 @@ test('a backup restores into a fresh installation with every record intact', asy
   const folder = mkdtempSync(join(tmpdir(), 'station-backups-'));
   process.env.STATION_E2E_DIALOG_FOLDER = folder;
 
-  const first = await station.launch();
+  const first = await station.launchSetUp();
   const { page } = first;
-  await completeSetup(page);
   for (const [name, question] of [['欧阳䶮', '房屋拆迁补偿款被扣留'], ['张三', '工资被拖欠三个月']] as const) {
     await page.getByRole('button', { name: '新登记' }).click();
     await page.keyboard.type('王');
@@ -66,8 +65,7 @@ test('another station’s backup is refused unless explicitly imported as such',
   test.setTimeout(240_000);
   const folder = mkdtempSync(join(tmpdir(), 'station-backups-'));
   process.env.STATION_E2E_DIALOG_FOLDER = folder;
-  const a = await station.launch();
-  await completeSetup(a.page);
+  const a = await station.launchSetUp();
   await a.page.getByRole('menuitem', { name: '设置' }).click();
   await a.page.getByRole('button', { name: '立即备份…' }).click();
   await expect(a.page.getByTestId('backup-path')).toContainText(folder);

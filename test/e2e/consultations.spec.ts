@@ -1,12 +1,11 @@
 import { test, expect } from './fixtures';
-import { completeSetup, SAMPLE_LAWYER } from './support/setup';
+import { SAMPLE_LAWYER } from './support/setup';
 import { pickByKeyboard, tabTo, typeInto } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male; check digit from MOD 11-2
 
 test('a duty lawyer logs a contact with the keyboard alone, finds it by every route, edits it and sees the history', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
 
   await page.keyboard.press('Alt+N');
   const drawer = page.locator('.ant-drawer').filter({ hasText: '新登记' });
@@ -65,8 +64,7 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
 });
 
 test('a wrong ID number is refused at the field and nothing is saved', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('button', { name: '新登记' }).click();
   await page.keyboard.type('王');
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addAccount, completeSetup, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
+import { addAccount, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
 import { pickByKeyboard, typeInto } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
@@ -8,8 +8,7 @@ const TAIWAN_PERMIT = '830000199001010012';
 
 test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({ station }) => {
   test.setTimeout(240_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('menuitem', { name: '设置' }).click();
   await addAccount(page, { username: 'kss', displayName: '看守所民警', role: '看守所工作人员', password: 'Staff#20261' });
   await signOut(page);

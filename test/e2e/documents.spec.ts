@@ -3,12 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { completeSetup, SAMPLE_PROFILE } from './support/setup';
+import { SAMPLE_PROFILE } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
 
 test('a lawyer drafts a civil complaint from a logged contact, edits a field, saves it and finds it in the documents page', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
 
   // Log a civil contact: a migrant worker owed wages.
   await page.keyboard.press('Alt+N');
@@ -102,8 +101,7 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
 test('picking the element-style labour complaint warns that arbitration comes first; its form offers the model form’s choices and previews', async ({ station }) => {
   // A five-page form on a shared machine: setup plus the first preview outlast the default budget.
   test.slow();
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('menuitem', { name: '法律文书' }).click();
 
   const pick = async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { completeSetup, SAMPLE_LAWYER, signIn } from './support/setup';
+import { SAMPLE_LAWYER, signIn } from './support/setup';
 
 const CLIENT = { name: '欧阳䶮', id: '11010519491231002X', question: '房屋拆迁补偿款被村委会扣留' };
 
@@ -18,8 +18,7 @@ function occurs(haystack: Buffer, text: string): boolean {
 }
 
 test('a client’s name, ID number and question never reach the disk in the clear', async ({ station }) => {
-  let app = await station.launch();
-  await completeSetup(app.page);
+  let app = await station.launchSetUp();
   const { page } = app;
   await page.getByRole('button', { name: '新登记' }).click();
   await page.keyboard.type('王');

@@ -1,9 +1,10 @@
 import { test as base, expect, _electron, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchHarness } from '../harness/harness';
+import { completeSetup, signIn } from './support/setup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -33,6 +34,12 @@ export interface StationFixture {
   launch(): Promise<RunningApp>;
   /** Starts the app on a second, empty profile: a fresh installation. */
   launchFresh(): Promise<RunningApp>;
+  /**
+   * Starts the app on a copy of an installation set up with the sample station, lawyer and
+   * supervisor (test/e2e/support/setup.ts), and signs the supervisor in. First-run setup is
+   * walked through once per worker; specs about setup itself use `launch` and do it.
+   */
+  launchSetUp(): Promise<RunningApp>;
 }
 
 async function launch(dataDir: string): Promise<RunningApp> {
@@ -49,8 +56,30 @@ async function launch(dataDir: string): Promise<RunningApp> {
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 
-export const test = base.extend<{ station: StationFixture }>({
-  station: async ({}, use) => {
+export const test = base.extend<{ station: StationFixture }, { setUpTemplate: () => Promise<string> }>({
+  setUpTemplate: [
+    async ({}, use) => {
+      let made: Promise<string> | undefined;
+      const dirs: string[] = [];
+      await use(() => {
+        made ??= (async () => {
+          const dir = mkdtempSync(join(tmpdir(), 'station-e2e-template-'));
+          dirs.push(dir);
+          const app = await launch(dir);
+          try {
+            await completeSetup(app.page);
+          } finally {
+            await app.close();
+          }
+          return dir;
+        })();
+        return made;
+      });
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  station: async ({ setUpTemplate }, use) => {
     // Every test gets its own profile: settings, IndexedDB and files, deleted afterwards.
     const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
     const freshDir = mkdtempSync(join(tmpdir(), 'station-e2e-fresh-'));
@@ -60,7 +89,13 @@ export const test = base.extend<{ station: StationFixture }>({
       running.push(app);
       return app;
     };
-    await use({ dataDir, launch: () => start(dataDir), launchFresh: () => start(freshDir) });
+    const launchSetUp = async () => {
+      cpSync(await setUpTemplate(), dataDir, { recursive: true });
+      const app = await start(dataDir);
+      await signIn(app.page);
+      return app;
+    };
+    await use({ dataDir, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
     for (const app of running) await app.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(freshDir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { completeSetup } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
 import type { Page } from '@playwright/test';
 
@@ -19,8 +18,7 @@ const fieldOf = (page: Page, name: string) =>
   page.locator('.ant-form-item').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
 
 test('a Taiwan resident permit is accepted and gives the birth date, like a resident ID', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await newContact(page, '林志明');
   await pickByKeyboard(page, '证件类型', '台湾居民居住证');
   await typeInto(page, '证件号码', TAIWAN_PERMIT);
@@ -36,8 +34,7 @@ test('a Taiwan resident permit is accepted and gives the birth date, like a resi
 });
 
 test('a victim is told of Art. 29 aid, and Art. 25 and plea leniency are not asked of her', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await newContact(page, '张小红');
   await pickByKeyboard(page, '来访人身份', '被害人');
   await typeInto(page, '证件号码', MINOR_ID);
@@ -54,8 +51,7 @@ test('a victim is told of Art. 29 aid, and Art. 25 and plea leniency are not ask
 });
 
 test('a plea statement is refused at the investigation stage, at the field, and accepted at prosecution review', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await newContact(page, '赵大勇');
   await pickByKeyboard(page, '证件类型', '无/不详');
   await pickByKeyboard(page, '诉讼阶段', '侦查');

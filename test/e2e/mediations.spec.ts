@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { completeSetup } from './support/setup';
 
 /** Picks an option of an Ant Design select by clicking, as a mouse user does. */
 async function choose(page: import('@playwright/test').Page, field: import('@playwright/test').Locator, option: string) {
@@ -8,8 +7,7 @@ async function choose(page: import('@playwright/test').Page, field: import('@pla
 }
 
 test('an in-trial mediation offers no 调解协议书 and says why: the court makes its own 调解书', async ({ station }) => {
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
 
   await page.getByRole('menuitem', { name: '调解' }).click();
   await page.getByRole('button', { name: '记录调解' }).click();

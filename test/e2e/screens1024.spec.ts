@@ -1,13 +1,11 @@
 import { test, expect } from './fixtures';
-import { completeSetup } from './support/setup';
 import { pickByKeyboard, typeInto } from './support/keyboard';
 
 /** A station laptop's screen: the header keeps to one line and nothing spills past the window. */
 test('at 1024×640 the list and the statistics page fit: the header does not spill, the sidebar collapses', async ({ station }) => {
   test.setTimeout(180_000);
-  const { page } = await station.launch();
+  const { page } = await station.launchSetUp();
   await page.setViewportSize({ width: 1024, height: 640 });
-  await completeSetup(page);
 
   await page.getByRole('button', { name: '登记在押人员申请' }).click();
   const drawer = page.locator('.ant-drawer').filter({ hasText: '登记在押人员申请' });

@@ -1,10 +1,9 @@
 import { test, expect } from './fixtures';
-import { addAccount, ADMIN, completeSetup, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
+import { addAccount, ADMIN, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
 
 test('each role signs in and sees only what it may do; Ctrl+L locks and the password unlocks', async ({ station }) => {
   test.setTimeout(240_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('menuitem', { name: '设置' }).click();
   await addAccount(page, { username: 'zhang', displayName: '张律师', role: '值班律师', password: 'Lawyer#2026' });
   await addAccount(page, { username: 'kss', displayName: '看守所民警', role: '看守所工作人员', password: 'Staff#20261' });
@@ -50,8 +49,7 @@ test('each role signs in and sees only what it may do; Ctrl+L locks and the pass
 
 test('the window locks by itself after the idle time', async ({ station }) => {
   test.setTimeout(180_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByLabel('自动锁定分钟数').fill('1');
   await page.getByLabel('自动锁定分钟数').blur();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { chooseSelect, completeSetup, SAMPLE_LAWYER } from './support/setup';
+import { chooseSelect, SAMPLE_LAWYER } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
 
 /** A criminal contact at the detention centre, logged with the keyboard. */
@@ -24,8 +24,7 @@ async function logContact(page: Page, name: string, id: string | null, question:
 test('a whole shift: sign in, three contacts and a mediation, sign out, the shift log as a PDF, and the month\'s statistics', async ({ station }) => {
   // A whole shift through four screens, two PDFs and a workbook: longer than one feature's spec.
   test.setTimeout(300_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
 
   // Sign in (the supervisor signs the lawyer in; a lawyer's own account would be preset).
   await page.getByRole('menuitem', { name: '值班' }).click();

@@ -1,13 +1,12 @@
 import { test, expect } from './fixtures';
-import { acknowledgeRecoveryCode, addAccount, addLawyer, ADMIN, completeSetup, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn, signOut } from './support/setup';
+import { acknowledgeRecoveryCode, addAccount, addLawyer, ADMIN, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn, signOut } from './support/setup';
 import { pickByKeyboard, typeInto } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234';
 
 test('the lock screen shows nothing of a client: a notice naming one goes with Ctrl+L and does not come back after unlock', async ({ station }) => {
   test.setTimeout(180_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
 
   // The list speaks Chinese to a screen reader too: the search button and a select's clear button.
   await expect(page.getByRole('button', { name: '搜索', exact: true })).toBeVisible();
@@ -79,8 +78,7 @@ test('使用恢复码: the printed code signs the supervisor in and sets a new p
 
 test('a supervisor resets a lawyer’s password and changes a role; the lawyer must choose a new password at the next sign-in', async ({ station }) => {
   test.setTimeout(240_000);
-  const { page } = await station.launch();
-  await completeSetup(page);
+  const { page } = await station.launchSetUp();
   await page.getByRole('menuitem', { name: '设置' }).click();
   await addAccount(page, { username: 'zhang', displayName: '张律师', role: '值班律师', password: 'Lawyer#2026' });
   await addAccount(page, { username: 'kss', displayName: '看守所民警', role: '值班律师', password: 'Staff#20261' });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
+import type { Role } from '../../../core/access/permissions';
 import type { LawyerInput } from '../../../core/validation/lawyer';
 import type { Sealed } from './vault';
 import type { ChainedEntry } from '../../../core/audit/chain';
@@ -219,7 +220,7 @@ export interface ImportedStation {
   batches: { sequence: number; batchId: string; manifestSha256: string; period: { from: string; to: string }; importedAt: string; records: number; changed: number }[];
 }
 
-export type Role = 'lawyer' | 'staff' | 'supervisor';
+export type { Role };
 
 /** A person who signs in. The password exists only as scrypt output inside `wrappedKey`. */
 export interface AccountRecord extends RecordBase {

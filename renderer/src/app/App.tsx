@@ -7,6 +7,7 @@ import { SessionGate } from '../session/SessionGate';
 import { NAV_ITEMS, Shell } from './Shell';
 import { useSession } from '../session/SessionContext';
 import { can } from '../session/permissions';
+import { setScryptTargetForTransport } from '../session/keyMaterial';
 import { DEFAULT_ROUTE, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { recordAppError } from './appErrors';
@@ -36,7 +37,10 @@ export function App() {
 
   useEffect(() => {
     Promise.all([window.station.settings.getProfile(), window.station.app.info(), window.station.settings.getDomain()])
-      .then(([profile, appInfo, domain]) => setBoot({ state: 'ready', profile, appInfo, domain }))
+      .then(([profile, appInfo, domain]) => {
+        setScryptTargetForTransport(appInfo.transport);
+        setBoot({ state: 'ready', profile, appInfo, domain });
+      })
       .catch((err: unknown) => setBoot({ state: 'failed', message: err instanceof Error ? err.message : String(err) }));
   }, []);
 

@@ -230,7 +230,8 @@ export interface AccountRecord extends RecordBase {
   /** For lawyers: their roster entry, the default "lawyer on duty" of their contacts. */
   lawyerId?: string;
   disabled: boolean;
-  wrappedKey: import('../session/keyMaterial').WrappedKey;
+  /** null once the account is disabled: a disabled account keeps no copy of the data key (issue 18). */
+  wrappedKey: import('../session/keyMaterial').WrappedKey | null;
   /** Set when a supervisor reset the password: the next sign-in must choose a new one. */
   mustChangePassword?: boolean;
 }

@@ -5,7 +5,8 @@ import { appendAudit, createRecord, plainCodec, updateRecord, type Actor, type R
 import type { Session } from './SessionContext';
 import {
   copyLiveKey,
-  DEFAULT_SCRYPT,
+  isWeakerWrap,
+  scryptTarget,
   generateRecoveryCode,
   newDataKey,
   normalizeRecoveryCode,
@@ -83,7 +84,7 @@ export async function listAccounts(db: StationDb): Promise<AccountRecord[]> {
 export async function createFirstSupervisor(
   db: StationDb,
   input: { username: string; displayName: string; password: string },
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<{ session: Session & { dataKey: Uint8Array }; recoveryCode: string }> {
   if (await hasAccounts(db)) throw new Error('本站已有账户');
   const parsed = accountInputSchema.parse({ ...input, role: 'supervisor' });
@@ -106,7 +107,7 @@ export async function addAccount(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   input: AccountInput & { password: string },
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<AccountRecord> {
   assertCan(session.actor.role, 'accounts.manage');
   const parsed = accountInputSchema.parse(input);
@@ -122,22 +123,37 @@ export async function addAccount(
   }
 }
 
+/**
+ * Disabling drops the account's wrap of the data key: whoever learns or guesses its old
+ * password later gets nothing, even offline from the disk. Enabling again therefore goes
+ * through a reset (a temporary password, a new wrap).
+ */
 export async function setAccountDisabled(db: StationDb, session: Session, id: string, disabled: boolean): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('不能停用自己的账户');
-  await updateRecord(accountStore(db), id, { disabled }, session.actor);
+  const account = await db.accounts.get(id);
+  if (!account || account.deleted) throw new Error('账户不存在');
+  if (!disabled && !account.wrappedKey) throw new Error('该账户停用时已删除其密钥：请点“重置密码”设置临时密码，账户随之启用');
+  await updateRecord(accountStore(db), id, disabled ? { disabled, wrappedKey: null } : { disabled }, session.actor);
+}
+
+/** Accounts disabled before wraps were dropped on disabling still hold one: dropped at the next sign-in of anyone. */
+async function dropWrapsOfDisabled(db: StationDb, actor: Actor): Promise<void> {
+  const stale = (await db.accounts.toArray()).filter((a) => a.disabled && a.wrappedKey);
+  for (const a of stale) await updateRecord(accountStore(db), a.id, { wrappedKey: null }, actor);
 }
 
 /**
- * A supervisor sets a temporary password for someone who forgot theirs: the data key is
- * wrapped under it, and the holder must choose a new password at the next sign-in.
+ * A supervisor sets a temporary password for someone who forgot theirs (or whose account
+ * was disabled): the data key is wrapped under it, the account is enabled, and the holder
+ * must choose a new password at the next sign-in.
  */
 export async function resetPassword(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   id: string,
   temporaryPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('请在“修改我的密码”中修改自己的密码');
@@ -145,7 +161,8 @@ export async function resetPassword(
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
   const wrappedKey = await wrapDataKey(session.dataKey, temporaryPassword, params);
-  await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true }, session.actor);
+  // A disabled account has no wrap left; the reset gives it one and enables it.
+  await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true, disabled: false }, session.actor);
   await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
 }
 
@@ -169,7 +186,7 @@ export async function setNewPassword(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   passwordSchema.parse(newPassword);
   await updateRecord(accountStore(db), session.actor.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params), mustChangePassword: false }, session.actor);
@@ -181,13 +198,13 @@ export async function changePassword(
   session: Session & { dataKey: Uint8Array },
   oldPassword: string,
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   // Our own copy: Ctrl+L during the slow scrypt steps zeroes the session's key.
   const key = copyLiveKey(session.dataKey);
   try {
     const account = await db.accounts.get(session.actor.id);
-    if (!account) throw new Error('账户不存在');
+    if (!account?.wrappedKey) throw new Error('账户不存在');
     await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
     passwordSchema.parse(newPassword);
     await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(key, newPassword, params) }, session.actor);
@@ -223,7 +240,7 @@ export async function signIn(
   username: string,
   password: string,
   now = Date.now(),
-  options: { unlock?: boolean } = {},
+  options: { unlock?: boolean; scrypt?: ScryptParams } = {},
 ): Promise<Session & { dataKey: Uint8Array; mustChangePassword?: boolean }> {
   const name = username.trim();
   const failures = ((await db.meta.get(failuresKey(name)))?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
@@ -235,7 +252,7 @@ export async function signIn(
     await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
     await appendAudit(db, { id: account?.id ?? '', name: account?.displayName ?? name, role: account?.role ?? '' }, 'sign_in_failed', `用户名：${name}`);
   };
-  if (!account || account.deleted || account.disabled) {
+  if (!account || account.deleted || account.disabled || !account.wrappedKey) {
     await failed();
     throw new WrongSecretError('用户名或密码错误');
   }
@@ -248,6 +265,13 @@ export async function signIn(
   }
   await db.meta.delete(failuresKey(name));
   await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
+  // The password is at hand only now: a wrap made under a lower scrypt cost is re-made
+  // under today's, so an old laptop's keys get the new cost without anyone acting.
+  const goal = options.scrypt ?? scryptTarget();
+  if (isWeakerWrap(account.wrappedKey, goal)) {
+    await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, password, goal) }, actorOf(account));
+  }
+  await dropWrapsOfDisabled(db, actorOf(account));
   const session = await sessionFor(account, dataKey);
   return account.mustChangePassword ? { ...session, mustChangePassword: true } : session;
 }
@@ -258,7 +282,7 @@ export async function recoverWithCode(
   username: string,
   recoveryCode: string,
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<Session & { dataKey: Uint8Array }> {
   const keyring = (await db.meta.get(KEYRING))?.value as Keyring | undefined;
   if (!keyring) throw new Error('本机没有可恢复的数据');
@@ -273,6 +297,10 @@ export async function recoverWithCode(
     throw err;
   }
   await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false, mustChangePassword: false }, actorOf(account));
+  if (isWeakerWrap(keyring.recoveryWrap, params)) {
+    // The code is at hand only now; the printed code stays the same.
+    await db.meta.put({ key: KEYRING, value: { ...keyring, recoveryWrap: await wrapDataKey(dataKey, normalizeRecoveryCode(recoveryCode), params) } satisfies Keyring });
+  }
   await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
   await appendAudit(db, actorOf(account), 'sign_in');
   return sessionFor(account, dataKey);

@@ -30,7 +30,9 @@ export type AuditAction =
   | 'settings'
   | 'app_error'
   | 'reset_password'
-  | 'change_role';
+  | 'change_role'
+  | 'role_tampered'
+  | 'role_sealed';
 
 export interface AuditEntry extends ChainedEntry {
   action: AuditAction;
@@ -234,6 +236,12 @@ export interface AccountRecord extends RecordBase {
   wrappedKey: import('../session/keyMaterial').WrappedKey | null;
   /** Set when a supervisor reset the password: the next sign-in must choose a new one. */
   mustChangePassword?: boolean;
+  /**
+   * HMAC-SHA256 under a key derived from the data key over [id, username, role]
+   * (session/keyMaterial.roleMac): a role edited in the database no longer matches, and
+   * sign-in refuses it. Absent only on rows from before it existed (see accounts.ts).
+   */
+  roleMac?: string;
 }
 
 export interface MetaEntry {

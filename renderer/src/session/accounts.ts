@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toRfc3339 } from '../../../core/time/rfc3339';
+import { verifyChain } from '../../../core/audit/chain';
 import type { AccountRecord, Role, StationDb } from '../db/database';
 import { appendAudit, createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
 import type { Session } from './SessionContext';
@@ -10,6 +11,8 @@ import {
   generateRecoveryCode,
   newDataKey,
   normalizeRecoveryCode,
+  roleMac,
+  roleMacMatches,
   unwrapDataKey,
   vaultFromDataKey,
   wrapDataKey,
@@ -98,7 +101,8 @@ export async function createFirstSupervisor(
   const id = crypto.randomUUID();
   const self: Actor = { id, name: parsed.displayName, role: 'supervisor' };
   await db.meta.put({ key: KEYRING, value: { recoveryWrap, createdAt: toRfc3339() } satisfies Keyring });
-  const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey }, self, { id });
+  const mac = roleMac(dataKey, { id, username: parsed.username, role: 'supervisor' });
+  const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey, roleMac: mac }, self, { id });
   return { session: await sessionFor(account as AccountRecord, dataKey), recoveryCode };
 }
 
@@ -117,7 +121,11 @@ export async function addAccount(
   try {
     if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
     const wrappedKey = await wrapDataKey(key, input.password, params);
-    return (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey }, session.actor)) as AccountRecord;
+    const id = crypto.randomUUID();
+    const mac = roleMac(key, { id, username: parsed.username, role: parsed.role });
+    const account = (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey, roleMac: mac }, session.actor, { id })) as AccountRecord;
+    await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：新建账户，角色 ${ROLE_LABELS[account.role]}`, { type: 'accounts', id });
+    return account;
   } finally {
     key.fill(0);
   }
@@ -166,15 +174,27 @@ export async function resetPassword(
   await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
 }
 
-/** A supervisor changes what another account may do; never their own, so a station always keeps its supervisor. */
-export async function changeRole(db: StationDb, session: Session, id: string, role: Role): Promise<void> {
+/**
+ * A supervisor changes what another account may do; never their own, so a station always
+ * keeps its supervisor. The role's MAC is re-made with it: only someone holding the data
+ * key can give an account a role that signs in.
+ */
+export async function changeRole(db: StationDb, session: Session & { dataKey: Uint8Array }, id: string, role: Role): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('不能修改自己的角色');
-  const account = await db.accounts.get(id);
-  if (!account || account.deleted) throw new Error('账户不存在');
-  if (account.role === role) return;
-  const next = accountInputSchema.shape.role.parse(role);
-  await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next } : { role: next, lawyerId: undefined }, session.actor);
+  const key = copyLiveKey(session.dataKey);
+  let account: AccountRecord | undefined;
+  let next: Role;
+  try {
+    account = await db.accounts.get(id);
+    if (!account || account.deleted) throw new Error('账户不存在');
+    if (account.role === role) return;
+    next = accountInputSchema.shape.role.parse(role);
+    const mac = roleMac(key, { id, username: account.username, role: next });
+    await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next, roleMac: mac } : { role: next, roleMac: mac, lawyerId: undefined }, session.actor);
+  } finally {
+    key.fill(0);
+  }
   await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：${ROLE_LABELS[account.role]} → ${ROLE_LABELS[next]}`, {
     type: 'accounts',
     id,
@@ -264,6 +284,12 @@ export async function signIn(
     throw err;
   }
   await db.meta.delete(failuresKey(name));
+  try {
+    await checkRole(db, account, dataKey, false);
+  } catch (err) {
+    dataKey.fill(0);
+    throw err;
+  }
   await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
   // The password is at hand only now: a wrap made under a lower scrypt cost is re-made
   // under today's, so an old laptop's keys get the new cost without anyone acting.
@@ -296,6 +322,7 @@ export async function recoverWithCode(
     await appendAudit(db, actorOf(account), 'sign_in_failed', `用户名：${account.username}（恢复码错误）`);
     throw err;
   }
+  await checkRole(db, account, dataKey, true);
   await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false, mustChangePassword: false }, actorOf(account));
   if (isWeakerWrap(keyring.recoveryWrap, params)) {
     // The code is at hand only now; the printed code stays the same.
@@ -304,6 +331,56 @@ export async function recoverWithCode(
   await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
   await appendAudit(db, actorOf(account), 'sign_in');
   return sessionFor(account, dataKey);
+}
+
+// --- the role MAC at sign-in ------------------------------------------------------------------
+
+export class RoleTamperedError extends Error {
+  constructor(message = '该账户的角色记录已被改动，与本站的签名不符，已拒绝登录。请联系工作站负责人。') {
+    super(message);
+    this.name = 'RoleTamperedError';
+  }
+}
+
+/**
+ * The account that created the station: the first account whose creation the audit chain
+ * records as made by itself (createFirstSupervisor), with the chain intact up to there.
+ */
+async function founderOf(db: StationDb): Promise<string | undefined> {
+  const entries = await db.audit.orderBy('seq').limit(2000).toArray();
+  const at = entries.findIndex((e) => e.action === 'create' && e.recordType === 'accounts' && e.actorId === e.recordId && e.actorRole === 'supervisor');
+  if (at < 0 || !verifyChain(entries.slice(0, at + 1)).ok) return undefined;
+  return entries[at]!.actorId;
+}
+
+/**
+ * Sign-in goes on only if the account's role carries a valid MAC. Rows from before MACs
+ * existed carry none, and "no MAC" must not read as "fine": while no account of the
+ * station has one, only the station's founder (the audit chain says who) or the holder of
+ * the recovery code (`authority`) may sign in, and that sign-in seals every account's role
+ * as it stands, listing them in the audit trail for the supervisor to review. Once any
+ * account is sealed, a row without a MAC is refused like a wrong one.
+ */
+async function checkRole(db: StationDb, account: AccountRecord, dataKey: Uint8Array, authority: boolean): Promise<void> {
+  if (roleMacMatches(dataKey, account)) return;
+  const live = (await db.accounts.toArray()).filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const refuse = async (detail: string, error: Error) => {
+    await appendAudit(db, { id: account.id, name: account.displayName, role: '' }, 'role_tampered', detail, { type: 'accounts', id: account.id });
+    throw error;
+  };
+  const claimed = ROLE_LABELS[account.role] ?? String(account.role);
+  if (account.roleMac || live.some((a) => a.roleMac)) {
+    await refuse(`${account.displayName}（${account.username}）：记录中的角色“${claimed}”与签名不符，已拒绝登录`, new RoleTamperedError());
+  }
+  if (!authority && !(account.role === 'supervisor' && account.id === (await founderOf(db)))) {
+    await refuse(
+      `${account.displayName}（${account.username}）：账户角色尚未经负责人确认，已拒绝登录`,
+      new RoleTamperedError('本站升级后，须先由创建本站的工作站负责人登录一次（或使用恢复码），确认各账户的角色；之后才能用此账户登录。'),
+    );
+  }
+  const self = actorOf(account);
+  for (const a of live) await updateRecord(accountStore(db), a.id, { roleMac: roleMac(dataKey, a) }, self);
+  await appendAudit(db, self, 'role_sealed', `升级后确认各账户的角色：${live.map((a) => `${a.displayName}（${a.username}）${ROLE_LABELS[a.role] ?? a.role}`).join('；')}`);
 }
 
 /** Locks the window (idle or Ctrl+L): recorded, then the data key is dropped. */

@@ -151,6 +151,32 @@ export async function unwrapDataKey(wrapped: WrappedKey, secret: string, message
   }
 }
 
+// --- account roles ------------------------------------------------------------------------
+
+/**
+ * Binds an account's role to its id and username under a key derived from the data key:
+ * a role changed in the database without the data key (DevTools on the sign-in screen, an
+ * edit of the profile's files) no longer matches. The inputs are JSON-encoded so that no
+ * two (id, username, role) triples share a message.
+ */
+export function roleMac(dataKey: Uint8Array, account: { id: string; username: string; role: string }): string {
+  const key = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/account-role/v1'));
+  try {
+    return toBase64(hmac(sha256, key, enc.encode(JSON.stringify([account.id, account.username, account.role]))));
+  } finally {
+    key.fill(0);
+  }
+}
+
+export function roleMacMatches(dataKey: Uint8Array, account: { id: string; username: string; role: string; roleMac?: string | undefined }): boolean {
+  if (!account.roleMac) return false;
+  try {
+    return constantTimeEqual(fromBase64(roleMac(dataKey, account)), fromBase64(account.roleMac));
+  } catch {
+    return false;
+  }
+}
+
 // --- recovery code -----------------------------------------------------------------------
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

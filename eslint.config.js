@@ -14,8 +14,6 @@ const RENDERER_FLOORS = [['ui', 'state'], ['db'], ['session'], ['backup'], ['sha
 const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-// The repositories check rights from the role table, which still lives in session/.
-const FLOOR_EXCEPTIONS = { 'db:session': ['./permissions.ts'] };
 const floorZones = RENDERER_FLOORS.flatMap((floor, i) =>
   floor.flatMap((folder) =>
     RENDERER_FLOORS.slice(i + 1)
@@ -23,7 +21,6 @@ const floorZones = RENDERER_FLOORS.flatMap((floor, i) =>
       .map((above) => ({
         target: `./renderer/src/${folder}`,
         from: `./renderer/src/${above}`,
-        except: FLOOR_EXCEPTIONS[`${folder}:${above}`] ?? [],
         message: `renderer/src/${folder} sits below ${above}/ (see the floors in docs/ARCHITECTURE.md).`,
       })),
   ),

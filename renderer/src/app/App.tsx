@@ -6,7 +6,8 @@ import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/en
 import { SessionGate } from './SessionGate';
 import { NAV_ITEMS, Shell } from './Shell';
 import { useSession } from '../session/SessionContext';
-import { can } from '../session/permissions';
+import { can } from '../../../core/access/permissions';
+import { setScryptTargetForTransport } from '../db/keyMaterial';
 import { DEFAULT_ROUTE, navigate, useRoute, type Route } from '../state/router';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { recordAppError } from './appErrors';
@@ -36,7 +37,10 @@ export function App() {
 
   useEffect(() => {
     Promise.all([window.station.settings.getProfile(), window.station.app.info(), window.station.settings.getDomain()])
-      .then(([profile, appInfo, domain]) => setBoot({ state: 'ready', profile, appInfo, domain }))
+      .then(([profile, appInfo, domain]) => {
+        setScryptTargetForTransport(appInfo.transport);
+        setBoot({ state: 'ready', profile, appInfo, domain });
+      })
       .catch((err: unknown) => setBoot({ state: 'failed', message: err instanceof Error ? err.message : String(err) }));
   }, []);
 

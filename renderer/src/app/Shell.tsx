@@ -17,7 +17,7 @@ import {
 import { useSession } from '../session/SessionContext';
 import { lockSession, signOut } from '../session/accounts';
 import { db } from '../db';
-import { can, ROLE_LABELS, type Action } from '../session/permissions';
+import { can, ROLE_LABELS, type Action } from '../../../core/access/permissions';
 import { stationKindLabel, type StationProfile } from '../../../core/domain/station';
 import { DEFAULT_ROUTE, navigate, useRoute, type Route } from '../state/router';
 

@@ -4,6 +4,7 @@ import { periodOf, tombstoneOf } from '../../../core/batch/records';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { OutboxEntry, StationDb } from './database';
 import { appendAudit, type Actor } from './repository';
+import { assertCan } from '../../../core/access/permissions';
 import { consultationStore } from './consultations';
 import { documentPdf, documentStore } from './documents';
 import { mediationStore } from './mediations';
@@ -82,6 +83,7 @@ export async function exportPendingBatch(
   actor: Actor,
   hooks: { onStart?(exportId: string): void; onStep?(step: ExportStep): void; cancelled?(): boolean } = {},
 ): Promise<BatchExportResult | null> {
+  assertCan(actor.role, 'batch.export');
   const entries = await db.outbox.toArray();
   if (entries.length === 0) throw new Error('没有需要报送的记录');
   const begun = await api.beginExport({ actor: { id: actor.id, name: actor.name } });

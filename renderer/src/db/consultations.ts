@@ -27,7 +27,7 @@ import { filterToken } from './consultationTokens';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
 import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
-import { assertCan, assertCanChange, mayMarkTransfer, PermissionDeniedError } from '../session/permissions';
+import { assertCan, assertCanChange, mayMarkTransfer, PermissionDeniedError } from '../../../core/access/permissions';
 
 type Owned = ConsultationInput & { ownerId: string };
 
@@ -74,7 +74,7 @@ export async function editConsultation(
 ): Promise<StoredConsultation> {
   const parsed = createConsultationInputSchema(enums).parse(input);
   const current = await getRecord(consultationStore(db, vault), id);
-  if (current) assertCanChange(actor, current.ownerId, 'edit');
+  if (current) assertCanChange(actor, current.ownerId, 'edit', 'consultation');
   // Replace, not merge: a field the lawyer emptied must be gone from the record.
   return updateRecord(consultationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
@@ -122,13 +122,13 @@ export async function undoTransfer(db: StationDb, vault: Vault, id: string, acto
 
 export async function deleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
   const current = await getRecord(consultationStore(db, vault), id);
-  if (current) assertCanChange(actor, current.ownerId, 'delete');
+  if (current) assertCanChange(actor, current.ownerId, 'delete', 'consultation');
   return softDeleteRecord(consultationStore(db, vault), id, actor);
 }
 
 export async function undeleteConsultation(db: StationDb, vault: Vault, id: string, actor: Actor) {
   const current = await getRecord(consultationStore(db, vault), id);
-  if (current) assertCanChange(actor, current.ownerId, 'delete');
+  if (current) assertCanChange(actor, current.ownerId, 'delete', 'consultation');
   return restoreRecord(consultationStore(db, vault), id, actor);
 }
 

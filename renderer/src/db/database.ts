@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordBase } from '../../../core/records/base';
+import type { Role } from '../../../core/access/permissions';
 import type { LawyerInput } from '../../../core/validation/lawyer';
 import type { Sealed } from './vault';
 import type { ChainedEntry } from '../../../core/audit/chain';
@@ -29,7 +30,9 @@ export type AuditAction =
   | 'settings'
   | 'app_error'
   | 'reset_password'
-  | 'change_role';
+  | 'change_role'
+  | 'role_tampered'
+  | 'role_sealed';
 
 export interface AuditEntry extends ChainedEntry {
   action: AuditAction;
@@ -219,7 +222,7 @@ export interface ImportedStation {
   batches: { sequence: number; batchId: string; manifestSha256: string; period: { from: string; to: string }; importedAt: string; records: number; changed: number }[];
 }
 
-export type Role = 'lawyer' | 'staff' | 'supervisor';
+export type { Role };
 
 /** A person who signs in. The password exists only as scrypt output inside `wrappedKey`. */
 export interface AccountRecord extends RecordBase {
@@ -229,9 +232,16 @@ export interface AccountRecord extends RecordBase {
   /** For lawyers: their roster entry, the default "lawyer on duty" of their contacts. */
   lawyerId?: string;
   disabled: boolean;
-  wrappedKey: import('./keyMaterial').WrappedKey;
+  /** null once the account is disabled: a disabled account keeps no copy of the data key (issue 18). */
+  wrappedKey: import('./keyMaterial').WrappedKey | null;
   /** Set when a supervisor reset the password: the next sign-in must choose a new one. */
   mustChangePassword?: boolean;
+  /**
+   * HMAC-SHA256 under a key derived from the data key over [id, username, role]
+   * (session/keyMaterial.roleMac): a role edited in the database no longer matches, and
+   * sign-in refuses it. Absent only on rows from before it existed (see accounts.ts).
+   */
+  roleMac?: string;
 }
 
 export interface MetaEntry {

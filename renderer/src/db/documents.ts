@@ -8,6 +8,7 @@ import type { DocumentRow, StationDb } from './database';
 import { createRecord, type Actor, type RecordStore, type Stored } from './repository';
 import type { Vault } from './vault';
 import { documentCodec, DOCUMENTS, type DocumentPayload } from './recordCodecs';
+import { assertCan, assertCanRevise } from '../../../core/access/permissions';
 
 const FILES = 'documentFiles';
 
@@ -70,6 +71,7 @@ export async function saveNewDocument(
   numbering: { year: number; sequence: number; stationCode: string },
   actor: Actor,
 ): Promise<StoredDocument> {
+  assertCan(actor.role, 'document.create');
   const id = crypto.randomUUID();
   const series = numberSeriesOf(doc.kind);
   const number = formatDocumentNumber(numbering.year, numbering.stationCode, numbering.sequence, series);
@@ -101,6 +103,10 @@ export async function saveNewDocument(
 
 /** A new version of a saved document: same number, version + 1; the earlier version stays as it was. */
 export async function saveNewVersion(db: StationDb, vault: Vault, previous: StoredDocument, doc: NewDocument, actor: Actor): Promise<StoredDocument> {
+  // The stored row, not the caller's copy, says whose document it is.
+  const stored = await db.documents.get(previous.id);
+  if (!stored || stored.deleted) throw new Error('文书不存在或已被删除');
+  assertCanRevise(actor, stored.ownerId);
   const latest = await latestVersion(db, previous.rootId);
   if (latest && latest.id !== previous.id) throw new Error('这份文书已有更新的版本，请在最新版本上修改');
   const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };

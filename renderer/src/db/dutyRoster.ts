@@ -2,7 +2,7 @@ import { dutyRosterEntrySchema, periodsOverlap } from '../../../core/shifts/rost
 import type { Enumerations } from '../../../core/domain/enums';
 import type { DutyRosterRow, StationDb } from './database';
 import { createRecord, plainCodec, softDeleteRecord, type Actor, type RecordStore } from './repository';
-import { assertCan } from '../session/permissions';
+import { assertCan } from '../../../core/access/permissions';
 
 type Entry = Omit<DutyRosterRow, 'id' | 'rev' | 'createdAt' | 'updatedAt' | 'deleted'>;
 

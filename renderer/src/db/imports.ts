@@ -3,6 +3,7 @@ import { planIngest } from '../../../core/batch/records';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { ImportedRecordRow, ImportedStation, StationDb } from './database';
 import { appendAudit, type Actor } from './repository';
+import { assertCan } from '../../../core/access/permissions';
 import { storeDocumentFile } from './documents';
 import type { Vault } from './vault';
 
@@ -31,6 +32,7 @@ export async function ingestVerified(
   report: BatchImportVerdict,
   options: { confirmedFingerprint?: string; onProgress?: (records: number) => void } = {},
 ): Promise<ImportOutcome> {
+  assertCan(actor.role, 'batch.import');
   const m = report.manifest;
   if (!report.ok || !m || !report.manifestSha256) throw new Error('只能导入已通过校验的批次');
   const reader = { id: actor.id, name: actor.name };

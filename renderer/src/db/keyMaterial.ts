@@ -17,8 +17,35 @@ export interface ScryptParams {
   p: number;
 }
 
-/** 2^15 × 8 × 128 B = 32 MiB per derivation: slow to guess offline, about half a second here. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * 2^17 × 8 × 128 B = 128 MiB per derivation (issue 18): each offline guess at a lost
+ * laptop's wrapped key costs four times what 2^15 did. Wraps made under a lower N are
+ * re-made under this one at their holder's next sign-in (accounts.signIn).
+ */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+/**
+ * The browser preview (the e2e harness, `npm run preview`) derives at 2^15: it holds test
+ * stations only, and its sign-ins would otherwise take seconds each under load. Main says
+ * which transport runs (app.info), so the desktop app always uses DEFAULT_SCRYPT.
+ */
+export const PREVIEW_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+
+let target: ScryptParams = DEFAULT_SCRYPT;
+
+/** The cost new wraps are made with, and that older wraps are raised to at sign-in. */
+export function scryptTarget(): ScryptParams {
+  return target;
+}
+
+export function setScryptTargetForTransport(transport: 'electron' | 'harness'): void {
+  target = transport === 'harness' ? PREVIEW_SCRYPT : DEFAULT_SCRYPT;
+}
+
+/** A wrap weaker than `goal` in any parameter is re-made; a stronger one (a later version's) is left alone. */
+export function isWeakerWrap(wrapped: Pick<WrappedKey, 'N' | 'r' | 'p'>, goal: ScryptParams): boolean {
+  return wrapped.N * wrapped.r * wrapped.p < goal.N * goal.r * goal.p;
+}
 
 export interface WrappedKey {
   v: 1;
@@ -96,7 +123,7 @@ export function copyLiveKey(dataKey: Uint8Array): Uint8Array {
   return dataKey.slice();
 }
 
-export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<WrappedKey> {
+export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: ScryptParams = scryptTarget()): Promise<WrappedKey> {
   const key = copyLiveKey(dataKey);
   try {
     const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -121,6 +148,32 @@ export async function unwrapDataKey(wrapped: WrappedKey, secret: string, message
     return pt;
   } catch {
     throw new WrongSecretError('密钥数据已损坏，无法解开');
+  }
+}
+
+// --- account roles ------------------------------------------------------------------------
+
+/**
+ * Binds an account's role to its id and username under a key derived from the data key:
+ * a role changed in the database without the data key (DevTools on the sign-in screen, an
+ * edit of the profile's files) no longer matches. The inputs are JSON-encoded so that no
+ * two (id, username, role) triples share a message.
+ */
+export function roleMac(dataKey: Uint8Array, account: { id: string; username: string; role: string }): string {
+  const key = hmac(sha256, dataKey, enc.encode('duty-lawyer-station/account-role/v1'));
+  try {
+    return toBase64(hmac(sha256, key, enc.encode(JSON.stringify([account.id, account.username, account.role]))));
+  } finally {
+    key.fill(0);
+  }
+}
+
+export function roleMacMatches(dataKey: Uint8Array, account: { id: string; username: string; role: string; roleMac?: string | undefined }): boolean {
+  if (!account.roleMac) return false;
+  try {
+    return constantTimeEqual(fromBase64(roleMac(dataKey, account)), fromBase64(account.roleMac));
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 import { lawyerInputSchema, type LawyerInput } from '../../../core/validation/lawyer';
 import type { LawyerRecord, StationDb } from './database';
 import { createRecord, plainCodec, softDeleteRecord, updateRecord, type Actor, type RecordStore } from './repository';
-import { assertCan } from '../session/permissions';
+import { assertCan } from '../../../core/access/permissions';
 
 export function lawyerStore(db: StationDb): RecordStore<LawyerInput, LawyerRecord> {
   return { db, name: 'lawyers', codec: plainCodec<LawyerInput>() };

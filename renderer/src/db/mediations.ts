@@ -2,7 +2,7 @@ import { mediationInputSchema, type MediationInput } from '../../../core/mediati
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
-import { assertCan, assertCanChange } from '../session/permissions';
+import { assertCan, assertCanChange } from '../../../core/access/permissions';
 import type { Vault } from './vault';
 import { mediationCodec, MEDIATIONS } from './recordCodecs';
 import { shiftIdFor } from './shifts';
@@ -23,7 +23,7 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
 }
 
 export async function createMediation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor): Promise<StoredMediation> {
-  assertCan(actor.role, 'mediation.record');
+  assertCan(actor.role, 'mediation.create');
   const parsed = mediationInputSchema(enums).parse(input);
   if (!parsed.shiftId) {
     const shiftId = await shiftIdFor(db, parsed.lawyerIds, toRfc3339());
@@ -35,7 +35,7 @@ export async function createMediation(db: StationDb, vault: Vault, enums: Enumer
 export async function editMediation(db: StationDb, vault: Vault, enums: Enumerations, id: string, input: unknown, actor: Actor, expectedRev: number): Promise<StoredMediation> {
   const parsed = mediationInputSchema(enums).parse(input);
   const current = await getRecord(mediationStore(db, vault), id);
-  if (current) assertCanChange(actor, current.ownerId, 'edit');
+  if (current) assertCanChange(actor, current.ownerId, 'edit', 'mediation');
   return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
 
@@ -47,7 +47,7 @@ export async function editMediation(db: StationDb, vault: Vault, enums: Enumerat
 export async function markMediationPaid(db: StationDb, vault: Vault, enums: Enumerations, id: string, paidAt: string, actor: Actor): Promise<StoredMediation> {
   const current = await getRecord(mediationStore(db, vault), id);
   if (!current || current.deleted) throw new Error('记录不存在或已被删除');
-  assertCanChange(actor, current.ownerId, 'edit');
+  assertCanChange(actor, current.ownerId, 'edit', 'mediation');
   const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId, ...content } = current;
   const parsed = mediationInputSchema(enums).parse({ ...content, paidAt });
   return updateRecord(mediationStore(db, vault), id, { ...parsed, ownerId }, actor, { expectedRev: current.rev, replace: true });
@@ -55,7 +55,7 @@ export async function markMediationPaid(db: StationDb, vault: Vault, enums: Enum
 
 export async function deleteMediation(db: StationDb, vault: Vault, id: string, actor: Actor) {
   const current = await getRecord(mediationStore(db, vault), id);
-  if (current) assertCanChange(actor, current.ownerId, 'delete');
+  if (current) assertCanChange(actor, current.ownerId, 'delete', 'mediation');
   return softDeleteRecord(mediationStore(db, vault), id, actor);
 }
 

@@ -3,8 +3,8 @@ import type { ShiftLog } from '../../../core/shifts/log';
 import type { Enumerations } from '../../../core/domain/enums';
 import type { ShiftRow, StationDb } from './database';
 import { createRecord, getRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
-import { assertCan } from '../session/permissions';
-import { PermissionDeniedError } from '../session/permissions';
+import { assertCan } from '../../../core/access/permissions';
+import { PermissionDeniedError } from '../../../core/access/permissions';
 import type { Vault } from './vault';
 import { shiftCodec, SHIFTS } from './recordCodecs';
 

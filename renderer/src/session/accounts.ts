@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { toRfc3339 } from '../../../core/time/rfc3339';
+import { verifyChain } from '../../../core/audit/chain';
 import type { AccountRecord, Role, StationDb } from '../db/database';
 import { appendAudit, createRecord, plainCodec, updateRecord, type Actor, type RecordStore } from '../db/repository';
 import type { Session } from './SessionContext';
 import {
   copyLiveKey,
-  DEFAULT_SCRYPT,
+  isWeakerWrap,
+  scryptTarget,
   generateRecoveryCode,
   newDataKey,
   normalizeRecoveryCode,
+  roleMac,
+  roleMacMatches,
   unwrapDataKey,
   vaultFromDataKey,
   wrapDataKey,
@@ -16,7 +20,7 @@ import {
   type ScryptParams,
   type WrappedKey,
 } from '../db/keyMaterial';
-import { assertCan, ROLE_LABELS } from './permissions';
+import { assertCan, ROLE_LABELS } from '../../../core/access/permissions';
 import { sessionStore } from './sessionStore';
 
 const KEYRING = 'keyring';
@@ -83,7 +87,7 @@ export async function listAccounts(db: StationDb): Promise<AccountRecord[]> {
 export async function createFirstSupervisor(
   db: StationDb,
   input: { username: string; displayName: string; password: string },
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<{ session: Session & { dataKey: Uint8Array }; recoveryCode: string }> {
   if (await hasAccounts(db)) throw new Error('本站已有账户');
   const parsed = accountInputSchema.parse({ ...input, role: 'supervisor' });
@@ -97,7 +101,8 @@ export async function createFirstSupervisor(
   const id = crypto.randomUUID();
   const self: Actor = { id, name: parsed.displayName, role: 'supervisor' };
   await db.meta.put({ key: KEYRING, value: { recoveryWrap, createdAt: toRfc3339() } satisfies Keyring });
-  const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey }, self, { id });
+  const mac = roleMac(dataKey, { id, username: parsed.username, role: 'supervisor' });
+  const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey, roleMac: mac }, self, { id });
   return { session: await sessionFor(account as AccountRecord, dataKey), recoveryCode };
 }
 
@@ -106,7 +111,7 @@ export async function addAccount(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   input: AccountInput & { password: string },
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<AccountRecord> {
   assertCan(session.actor.role, 'accounts.manage');
   const parsed = accountInputSchema.parse(input);
@@ -116,28 +121,47 @@ export async function addAccount(
   try {
     if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
     const wrappedKey = await wrapDataKey(key, input.password, params);
-    return (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey }, session.actor)) as AccountRecord;
+    const id = crypto.randomUUID();
+    const mac = roleMac(key, { id, username: parsed.username, role: parsed.role });
+    const account = (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey, roleMac: mac }, session.actor, { id })) as AccountRecord;
+    await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：新建账户，角色 ${ROLE_LABELS[account.role]}`, { type: 'accounts', id });
+    return account;
   } finally {
     key.fill(0);
   }
 }
 
+/**
+ * Disabling drops the account's wrap of the data key: whoever learns or guesses its old
+ * password later gets nothing, even offline from the disk. Enabling again therefore goes
+ * through a reset (a temporary password, a new wrap).
+ */
 export async function setAccountDisabled(db: StationDb, session: Session, id: string, disabled: boolean): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('不能停用自己的账户');
-  await updateRecord(accountStore(db), id, { disabled }, session.actor);
+  const account = await db.accounts.get(id);
+  if (!account || account.deleted) throw new Error('账户不存在');
+  if (!disabled && !account.wrappedKey) throw new Error('该账户停用时已删除其密钥：请点“重置密码”设置临时密码，账户随之启用');
+  await updateRecord(accountStore(db), id, disabled ? { disabled, wrappedKey: null } : { disabled }, session.actor);
+}
+
+/** Accounts disabled before wraps were dropped on disabling still hold one: dropped at the next sign-in of anyone. */
+async function dropWrapsOfDisabled(db: StationDb, actor: Actor): Promise<void> {
+  const stale = (await db.accounts.toArray()).filter((a) => a.disabled && a.wrappedKey);
+  for (const a of stale) await updateRecord(accountStore(db), a.id, { wrappedKey: null }, actor);
 }
 
 /**
- * A supervisor sets a temporary password for someone who forgot theirs: the data key is
- * wrapped under it, and the holder must choose a new password at the next sign-in.
+ * A supervisor sets a temporary password for someone who forgot theirs (or whose account
+ * was disabled): the data key is wrapped under it, the account is enabled, and the holder
+ * must choose a new password at the next sign-in.
  */
 export async function resetPassword(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   id: string,
   temporaryPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('请在“修改我的密码”中修改自己的密码');
@@ -145,19 +169,32 @@ export async function resetPassword(
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
   const wrappedKey = await wrapDataKey(session.dataKey, temporaryPassword, params);
-  await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true }, session.actor);
+  // A disabled account has no wrap left; the reset gives it one and enables it.
+  await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true, disabled: false }, session.actor);
   await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
 }
 
-/** A supervisor changes what another account may do; never their own, so a station always keeps its supervisor. */
-export async function changeRole(db: StationDb, session: Session, id: string, role: Role): Promise<void> {
+/**
+ * A supervisor changes what another account may do; never their own, so a station always
+ * keeps its supervisor. The role's MAC is re-made with it: only someone holding the data
+ * key can give an account a role that signs in.
+ */
+export async function changeRole(db: StationDb, session: Session & { dataKey: Uint8Array }, id: string, role: Role): Promise<void> {
   assertCan(session.actor.role, 'accounts.manage');
   if (id === session.actor.id) throw new Error('不能修改自己的角色');
-  const account = await db.accounts.get(id);
-  if (!account || account.deleted) throw new Error('账户不存在');
-  if (account.role === role) return;
-  const next = accountInputSchema.shape.role.parse(role);
-  await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next } : { role: next, lawyerId: undefined }, session.actor);
+  const key = copyLiveKey(session.dataKey);
+  let account: AccountRecord | undefined;
+  let next: Role;
+  try {
+    account = await db.accounts.get(id);
+    if (!account || account.deleted) throw new Error('账户不存在');
+    if (account.role === role) return;
+    next = accountInputSchema.shape.role.parse(role);
+    const mac = roleMac(key, { id, username: account.username, role: next });
+    await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next, roleMac: mac } : { role: next, roleMac: mac, lawyerId: undefined }, session.actor);
+  } finally {
+    key.fill(0);
+  }
   await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：${ROLE_LABELS[account.role]} → ${ROLE_LABELS[next]}`, {
     type: 'accounts',
     id,
@@ -169,7 +206,7 @@ export async function setNewPassword(
   db: StationDb,
   session: Session & { dataKey: Uint8Array },
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   passwordSchema.parse(newPassword);
   await updateRecord(accountStore(db), session.actor.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params), mustChangePassword: false }, session.actor);
@@ -181,13 +218,13 @@ export async function changePassword(
   session: Session & { dataKey: Uint8Array },
   oldPassword: string,
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   // Our own copy: Ctrl+L during the slow scrypt steps zeroes the session's key.
   const key = copyLiveKey(session.dataKey);
   try {
     const account = await db.accounts.get(session.actor.id);
-    if (!account) throw new Error('账户不存在');
+    if (!account?.wrappedKey) throw new Error('账户不存在');
     await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
     passwordSchema.parse(newPassword);
     await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(key, newPassword, params) }, session.actor);
@@ -223,7 +260,7 @@ export async function signIn(
   username: string,
   password: string,
   now = Date.now(),
-  options: { unlock?: boolean } = {},
+  options: { unlock?: boolean; scrypt?: ScryptParams } = {},
 ): Promise<Session & { dataKey: Uint8Array; mustChangePassword?: boolean }> {
   const name = username.trim();
   const failures = ((await db.meta.get(failuresKey(name)))?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
@@ -235,7 +272,7 @@ export async function signIn(
     await db.meta.put({ key: failuresKey(name), value: { count: failures.count + 1, lastAt: now } });
     await appendAudit(db, { id: account?.id ?? '', name: account?.displayName ?? name, role: account?.role ?? '' }, 'sign_in_failed', `用户名：${name}`);
   };
-  if (!account || account.deleted || account.disabled) {
+  if (!account || account.deleted || account.disabled || !account.wrappedKey) {
     await failed();
     throw new WrongSecretError('用户名或密码错误');
   }
@@ -247,7 +284,20 @@ export async function signIn(
     throw err;
   }
   await db.meta.delete(failuresKey(name));
+  try {
+    await checkRole(db, account, dataKey, false);
+  } catch (err) {
+    dataKey.fill(0);
+    throw err;
+  }
   await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
+  // The password is at hand only now: a wrap made under a lower scrypt cost is re-made
+  // under today's, so an old laptop's keys get the new cost without anyone acting.
+  const goal = options.scrypt ?? scryptTarget();
+  if (isWeakerWrap(account.wrappedKey, goal)) {
+    await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, password, goal) }, actorOf(account));
+  }
+  await dropWrapsOfDisabled(db, actorOf(account));
   const session = await sessionFor(account, dataKey);
   return account.mustChangePassword ? { ...session, mustChangePassword: true } : session;
 }
@@ -258,7 +308,7 @@ export async function recoverWithCode(
   username: string,
   recoveryCode: string,
   newPassword: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
+  params: ScryptParams = scryptTarget(),
 ): Promise<Session & { dataKey: Uint8Array }> {
   const keyring = (await db.meta.get(KEYRING))?.value as Keyring | undefined;
   if (!keyring) throw new Error('本机没有可恢复的数据');
@@ -272,10 +322,65 @@ export async function recoverWithCode(
     await appendAudit(db, actorOf(account), 'sign_in_failed', `用户名：${account.username}（恢复码错误）`);
     throw err;
   }
+  await checkRole(db, account, dataKey, true);
   await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false, mustChangePassword: false }, actorOf(account));
+  if (isWeakerWrap(keyring.recoveryWrap, params)) {
+    // The code is at hand only now; the printed code stays the same.
+    await db.meta.put({ key: KEYRING, value: { ...keyring, recoveryWrap: await wrapDataKey(dataKey, normalizeRecoveryCode(recoveryCode), params) } satisfies Keyring });
+  }
   await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
   await appendAudit(db, actorOf(account), 'sign_in');
   return sessionFor(account, dataKey);
+}
+
+// --- the role MAC at sign-in ------------------------------------------------------------------
+
+export class RoleTamperedError extends Error {
+  constructor(message = '该账户的角色记录已被改动，与本站的签名不符，已拒绝登录。请联系工作站负责人。') {
+    super(message);
+    this.name = 'RoleTamperedError';
+  }
+}
+
+/**
+ * The account that created the station: the first account whose creation the audit chain
+ * records as made by itself (createFirstSupervisor), with the chain intact up to there.
+ */
+async function founderOf(db: StationDb): Promise<string | undefined> {
+  const entries = await db.audit.orderBy('seq').limit(2000).toArray();
+  const at = entries.findIndex((e) => e.action === 'create' && e.recordType === 'accounts' && e.actorId === e.recordId && e.actorRole === 'supervisor');
+  if (at < 0 || !verifyChain(entries.slice(0, at + 1)).ok) return undefined;
+  return entries[at]!.actorId;
+}
+
+/**
+ * Sign-in goes on only if the account's role carries a valid MAC. Rows from before MACs
+ * existed carry none, and "no MAC" must not read as "fine": while no account of the
+ * station has one, only the station's founder (the audit chain says who) or the holder of
+ * the recovery code (`authority`) may sign in, and that sign-in seals every account's role
+ * as it stands, listing them in the audit trail for the supervisor to review. Once any
+ * account is sealed, a row without a MAC is refused like a wrong one.
+ */
+async function checkRole(db: StationDb, account: AccountRecord, dataKey: Uint8Array, authority: boolean): Promise<void> {
+  if (roleMacMatches(dataKey, account)) return;
+  const live = (await db.accounts.toArray()).filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const refuse = async (detail: string, error: Error) => {
+    await appendAudit(db, { id: account.id, name: account.displayName, role: '' }, 'role_tampered', detail, { type: 'accounts', id: account.id });
+    throw error;
+  };
+  const claimed = ROLE_LABELS[account.role] ?? String(account.role);
+  if (account.roleMac || live.some((a) => a.roleMac)) {
+    await refuse(`${account.displayName}（${account.username}）：记录中的角色“${claimed}”与签名不符，已拒绝登录`, new RoleTamperedError());
+  }
+  if (!authority && !(account.role === 'supervisor' && account.id === (await founderOf(db)))) {
+    await refuse(
+      `${account.displayName}（${account.username}）：账户角色尚未经负责人确认，已拒绝登录`,
+      new RoleTamperedError('本站升级后，须先由创建本站的工作站负责人登录一次（或使用恢复码），确认各账户的角色；之后才能用此账户登录。'),
+    );
+  }
+  const self = actorOf(account);
+  for (const a of live) await updateRecord(accountStore(db), a.id, { roleMac: roleMac(dataKey, a) }, self);
+  await appendAudit(db, self, 'role_sealed', `升级后确认各账户的角色：${live.map((a) => `${a.displayName}（${a.username}）${ROLE_LABELS[a.role] ?? a.role}`).join('；')}`);
 }
 
 /** Locks the window (idle or Ctrl+L): recorded, then the data key is dropped. */

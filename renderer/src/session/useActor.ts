@@ -4,7 +4,7 @@ import { SessionContext } from './SessionContext';
 
 /**
  * Who the audit trail names during first-run setup, before any account exists. Its only
- * right is to keep the roster (see session/permissions.ts).
+ * right is to keep the roster (see core/access/permissions.ts).
  */
 export const SETUP_OPERATOR: Actor = { id: 'setup', name: '首次设置', role: 'setup' };
 

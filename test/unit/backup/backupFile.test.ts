@@ -42,7 +42,7 @@ describe('backup files', () => {
     const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
     expect(opened.content.profile).toEqual(profile);
     await restoreTables(target, opened.content);
-    const again = await signIn(target, 'admin', 'Station#2026');
+    const again = await signIn(target, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
     expect((await getConsultation(target, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
     // The search index is rebuilt from the restored records: found by name, nothing left of the old one.
     expect((await queryConsultations(target, again.vault, { text: '欧阳' })).ids).toEqual([consultationId]);

@@ -111,6 +111,19 @@ describe('batches from the station database', () => {
     expect(line).toMatchObject({ id: m.id, rev: 1, deleted: false, amountRecovered: '12000', parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }] });
   });
 
+  it('refuses export and import to an account without the batch rights, before main is asked', async () => {
+    const s = await station('LN0102-FY05');
+    await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
+    let asked = 0;
+    const counting = new Proxy(s.api.batch, { get: (t, k) => (asked++, Reflect.get(t, k)) });
+    await expect(exportPendingBatch(s.db, s.vault, counting, lawyer)).rejects.toThrow('没有此项操作的权限');
+    const summary = { token: 't', fileName: 'x.dlbatch', size: 1 } as unknown as Parameters<typeof ingestVerified>[4];
+    const report = { ok: true, manifest: {}, manifestSha256: 'a' } as unknown as Parameters<typeof ingestVerified>[5];
+    await expect(ingestVerified(s.db, s.vault, counting, { ...lawyer, role: 'staff' }, summary, report)).rejects.toThrow('没有此项操作的权限');
+    expect(asked).toBe(0);
+    expect((await pendingSummary(s.db)).counts.consultations).toBe(1);
+  });
+
   it('keeps a revision made while the export ran pending for the next batch', async () => {
     const s = await station('LN0102-FY02');
     const a = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);

@@ -18,6 +18,9 @@ import { historyOf } from '../../../renderer/src/db/repository';
 import { testVault } from './testVault';
 
 const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
+const otherLawyer = { id: 'lawyer-b', name: '钱律师', role: 'lawyer' };
+const staff = { id: 'staff-1', name: '周干事', role: 'staff' };
+const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
 
 function pdfOf(text: string) {
   const bytes = Buffer.from(`%PDF-1.7\n${text}`);
@@ -100,6 +103,18 @@ describe('document repository', () => {
     await expect(saveNewVersion(db, vault, v1, doc('旧版本上再改'), lawyer)).rejects.toThrow('已有更新的版本');
     // The list shows the latest version only.
     expect((await queryDocuments(db, vault)).map((d) => d.version)).toEqual([2]);
+  });
+
+  it('lets only the author or a supervisor save a new version, whatever owner the caller claims', async () => {
+    const v1 = await saveNewDocument(db, vault, doc('原稿'), numbering(1), lawyer);
+    await expect(saveNewVersion(db, vault, v1, doc('别人改的'), otherLawyer)).rejects.toThrow('只能修改自己起草的文书');
+    await expect(saveNewVersion(db, vault, { ...v1, ownerId: staff.id }, doc('冒称作者'), staff)).rejects.toThrow('只能修改自己起草的文书');
+    expect((await versionsOf(db, vault, v1.id)).map((v) => v.version)).toEqual([1]);
+    const v2 = await saveNewVersion(db, vault, v1, doc('负责人修改'), supervisor);
+    expect(v2.version).toBe(2);
+    // Staff draft the transfer letter; a role outside the table drafts nothing.
+    expect((await saveNewDocument(db, vault, doc('转交函'), numbering(2), staff)).ownerId).toBe(staff.id);
+    await expect(saveNewDocument(db, vault, doc('x'), numbering(3), { id: 'x', name: '某人', role: 'visitor' })).rejects.toThrow('没有此项操作的权限');
   });
 
   it('finds documents by client name, number and case number, and filters by source', async () => {

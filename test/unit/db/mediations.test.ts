@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
-import { createMediation, deleteMediation, markMediationPaid, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
+import { createMediation, deleteMediation, editMediation, getMediation, markMediationPaid, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
 import { pendingSummary } from '../../../renderer/src/db/batches';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
@@ -10,6 +10,8 @@ import { mediationFixture } from '../core/mediationFixture';
 
 const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 const staff = { id: 'staff-1', name: '周干事', role: 'staff' };
+const otherLawyer = { id: 'lawyer-b', name: '钱律师', role: 'lawyer' };
+const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
 
 function mediation(overrides: Record<string, unknown> = {}) {
   return mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '', ...overrides });
@@ -61,5 +63,26 @@ describe('mediation records', () => {
     expect(paid.paidAt).toBe('2026-12-03');
     // The default lists alone refuse the province's type: that is what the station's lists prevent.
     await expect(createMediation(db, vault, DEFAULT_ENUMERATIONS, added, lawyer)).rejects.toThrow('调解类型');
+  });
+
+  it('lets only its owner or a supervisor change a mediation, by the mediation rights, not the consultation ones', async () => {
+    const m = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
+    const edited = mediation({ terms: '被告于十日内一次性支付' });
+    for (const intruder of [otherLawyer, staff]) {
+      await expect(editMediation(db, vault, DEFAULT_ENUMERATIONS, m.id, edited, intruder, 1)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
+      await expect(markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
+      await expect(deleteMediation(db, vault, m.id, intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
+    }
+    expect((await getMediation(db, vault, m.id))?.rev).toBe(1);
+    // Staff may edit their own consultations; that right does not reach a mediation they own.
+    const other = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
+    await db.mediations.update(other.id, { ownerId: staff.id });
+    await expect(deleteMediation(db, vault, other.id, staff)).rejects.toThrow('没有此项操作的权限');
+
+    const bySupervisor = await editMediation(db, vault, DEFAULT_ENUMERATIONS, m.id, edited, supervisor, 1);
+    expect(bySupervisor.ownerId).toBe(lawyer.id);
+    expect((await markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', lawyer)).rev).toBe(3);
+    await deleteMediation(db, vault, m.id, lawyer);
+    expect((await getMediation(db, vault, m.id))?.deleted).toBe(true);
   });
 });

@@ -73,24 +73,24 @@ describe('accounts and sign-in', () => {
     expect(recoveryCode).toHaveLength(29);
     const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
 
-    const again = await signIn(db, 'admin', 'Station#2026');
+    const again = await signIn(db, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
     expect(again.actor).toMatchObject({ name: '刘主任', role: 'supervisor' });
     expect((await getConsultation(db, again.vault, saved.id))?.clientName).toBe('王𠮷');
-    await expect(signIn(db, 'admin', 'wrong-password')).rejects.toThrow('用户名或密码错误');
-    await expect(signIn(db, 'nobody', 'Station#2026')).rejects.toThrow('用户名或密码错误');
+    await expect(signIn(db, 'admin', 'wrong-password', Date.now(), { scrypt: FAST })).rejects.toThrow('用户名或密码错误');
+    await expect(signIn(db, 'nobody', 'Station#2026', Date.now(), { scrypt: FAST })).rejects.toThrow('用户名或密码错误');
   });
 
   it('gives each account its own wrap of the same data key', async () => {
     const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
     const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
     await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
-    const lawyer = await signIn(db, 'zhang', 'Lawyer#2026');
+    const lawyer = await signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST });
     expect(lawyer.actor.role).toBe('lawyer');
     expect((await getConsultation(db, lawyer.vault, saved.id))?.clientName).toBe('王𠮷');
     await expect(addAccount(db, lawyer, { username: 'x1', displayName: 'x', role: 'lawyer', password: 'Lawyer#2026' }, FAST)).rejects.toThrow('没有此项操作的权限');
     await changePassword(db, lawyer, 'Lawyer#2026', 'Another#2026', FAST);
-    await expect(signIn(db, 'zhang', 'Lawyer#2026')).rejects.toThrow();
-    expect((await signIn(db, 'zhang', 'Another#2026')).actor.name).toBe('张律师');
+    await expect(signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST })).rejects.toThrow();
+    expect((await signIn(db, 'zhang', 'Another#2026', Date.now(), { scrypt: FAST })).actor.name).toBe('张律师');
   });
 
   it('lets a supervisor regain access with the recovery code after losing the password', async () => {
@@ -99,16 +99,16 @@ describe('accounts and sign-in', () => {
     await expect(recoverWithCode(db, 'admin', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'NewPass#2026', FAST)).rejects.toThrow('恢复码错误');
     const recovered = await recoverWithCode(db, 'admin', recoveryCode.toLowerCase().replace(/-/g, ' '), 'NewPass#2026', FAST);
     expect((await getConsultation(db, recovered.vault, saved.id))?.clientName).toBe('王𠮷');
-    expect((await signIn(db, 'admin', 'NewPass#2026')).actor.name).toBe('刘主任');
+    expect((await signIn(db, 'admin', 'NewPass#2026', Date.now(), { scrypt: FAST })).actor.name).toBe('刘主任');
   });
 
   it('imposes a growing delay from the fifth wrong password in a row', async () => {
     await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
     const t0 = Date.parse('2026-11-23T08:00:00Z');
-    for (let i = 0; i < 5; i++) await expect(signIn(db, 'admin', 'nope-nope', t0 + i)).rejects.toBeInstanceOf(WrongSecretError);
+    for (let i = 0; i < 5; i++) await expect(signIn(db, 'admin', 'nope-nope', t0 + i, { scrypt: FAST })).rejects.toBeInstanceOf(WrongSecretError);
     // Even the right password waits now.
-    await expect(signIn(db, 'admin', 'Station#2026', t0 + 10_000)).rejects.toBeInstanceOf(SignInDelayedError);
-    expect((await signIn(db, 'admin', 'Station#2026', t0 + 4 + 30_000)).actor.name).toBe('刘主任');
+    await expect(signIn(db, 'admin', 'Station#2026', t0 + 10_000, { scrypt: FAST })).rejects.toBeInstanceOf(SignInDelayedError);
+    expect((await signIn(db, 'admin', 'Station#2026', t0 + 4 + 30_000, { scrypt: FAST })).actor.name).toBe('刘主任');
     expect([4, 5, 6, 7, 20].map(delayAfterFailures)).toEqual([0, 30_000, 60_000, 120_000, 900_000]);
   });
 

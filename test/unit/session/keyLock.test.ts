@@ -49,7 +49,7 @@ describe('a lock in the middle of work', () => {
     const change = changePassword(db, session, 'Station#2026', 'Another#2027', FAST);
     sessionStore.lock('admin');
     await change;
-    const again = await signIn(db, 'admin', 'Another#2027');
+    const again = await signIn(db, 'admin', 'Another#2027', Date.now(), { scrypt: FAST });
     expect(again.dataKey.some((b) => b !== 0)).toBe(true);
     expect((await getConsultation(db, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
   });

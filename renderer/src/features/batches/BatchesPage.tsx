@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Space } from 'antd';
 import type { BatchHistoryEntry } from '../../../../core/api/contract';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';

@@ -7,7 +7,7 @@ import { stationKindLabel } from '../../../../core/domain/station';
 import { db } from '../../db';
 import { ingestVerified } from '../../db/imports';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 
 interface Checked {
   summary: BatchFileSummary;

@@ -14,7 +14,7 @@ import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FIELD_LABELS } from '../../shared/formValues';
-import { can, mayMarkTransfer } from '../../session/permissions';
+import { can, mayMarkTransfer } from '../../../../core/access/permissions';
 import { TransferDialog } from './TransferDialog';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { errorText } from '../../ui/errorText';

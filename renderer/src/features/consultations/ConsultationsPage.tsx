@@ -15,7 +15,7 @@ import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
 import { TransferQueue } from './TransferQueue';
 import { DetaineeRequestForm } from './DetaineeRequestForm';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { useConsultationList } from './useConsultationList';
 import { shiftsBetween } from '../../db/shifts';
 

@@ -6,7 +6,7 @@ import { describeRemaining, transferClockOf, transferDeadline } from '../../../.
 import { db } from '../../db';
 import { loadConsultations, queryConsultations, type StoredConsultation } from '../../db/consultations';
 import { useSession } from '../../session/SessionContext';
-import { mayMarkTransfer } from '../../session/permissions';
+import { mayMarkTransfer } from '../../../../core/access/permissions';
 import { TransferDialog } from './TransferDialog';
 
 type Pending = StoredConsultation & { clock: { receivedAt: string; source: 'staff' | 'lawyer' } };

@@ -6,6 +6,7 @@ import { db } from '../../db';
 import { documentPdf, versionsOf, getDocument, type StoredDocument } from '../../db/documents';
 import { appendAudit } from '../../db/repository';
 import { useSession } from '../../session/SessionContext';
+import { can } from '../../../../core/access/permissions';
 import { navigate } from '../../state/router';
 import { PdfPreview } from '../../shared/PdfPreview';
 import { printPdf } from './printPdf';
@@ -81,7 +82,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
                   percent={printing.total ? Math.floor((printing.done / printing.total) * 100) : 0}
                 />
               )}
-              {latest?.id === doc.id && (
+              {latest?.id === doc.id && can(session.actor.role, doc.ownerId === session.actor.id ? 'document.revise_own' : 'document.revise_any') && (
                 <Button onClick={() => navigate('documents', { edit: doc.id, kind: doc.kind })}>修改（生成新版本）</Button>
               )}
               {doc.sourceType === 'consultation' && doc.sourceId && <Button onClick={() => navigate('consultations', { open: doc.sourceId })}>查看来源登记</Button>}

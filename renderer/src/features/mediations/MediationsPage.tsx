@@ -11,7 +11,7 @@ import { listLawyers } from '../../db/lawyers';
 import { mediationsBetween, overdueMediations, type StoredMediation } from '../../db/mediations';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { navigate, useRoute } from '../../state/router';
 import { MediationForm } from './MediationForm';
 import { MediationDetail } from './MediationDetail';
@@ -38,7 +38,7 @@ export function MediationsPage() {
   const shown = (all ?? []).filter(
     (m) => (!filters.type || m.type === filters.type) && (!filters.outcome || m.outcome === filters.outcome) && (!filters.lawyerId || m.lawyerIds.includes(filters.lawyerId)),
   );
-  const mayRecord = can(session.actor.role, 'mediation.record');
+  const mayRecord = can(session.actor.role, 'mediation.create');
   const open = (id: string) => navigate('mediations', { open: id });
   const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
   const filter = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (

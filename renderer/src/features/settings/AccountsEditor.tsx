@@ -6,7 +6,7 @@ import { db } from '../../db';
 import type { AccountRecord, Role } from '../../db/database';
 import { listLawyers } from '../../db/lawyers';
 import { accountInputSchema, addAccount, changeRole, listAccounts, passwordSchema, resetPassword, setAccountDisabled, type AccountInput } from '../../session/accounts';
-import { ROLE_LABELS } from '../../session/permissions';
+import { ROLE_LABELS } from '../../../../core/access/permissions';
 import { sessionStore } from '../../session/sessionStore';
 import { useSession } from '../../session/SessionContext';
 import { zodRule } from '../../ui/zodForm';
@@ -28,7 +28,9 @@ export function AccountsEditor() {
   const [resetting, setResetting] = useState<AccountRecord | null>(null);
   const [resetForm] = Form.useForm<{ password: string }>();
   const changingRole = useAsyncAction(async (id: string, role: Role) => {
-    await changeRole(db, session, id, role);
+    const state = sessionStore.get();
+    if (state.state !== 'unlocked') return;
+    await changeRole(db, state.session, id, role);
     message.success('已修改角色');
   }, '修改角色失败');
   const resettingPassword = useAsyncAction(async () => {

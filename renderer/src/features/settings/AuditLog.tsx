@@ -26,6 +26,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   app_error: '程序错误',
   reset_password: '重置密码',
   change_role: '修改角色',
+  role_tampered: '角色记录被篡改',
+  role_sealed: '确认账户角色',
 };
 
 const TYPE_LABELS: Record<string, string> = { consultations: '咨询登记', lawyers: '值班律师名册', accounts: '账户' };

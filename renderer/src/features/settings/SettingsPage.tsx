@@ -9,7 +9,7 @@ import { LockSettings } from './LockSettings';
 import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
 import { RosterEditor } from '../../shared/RosterEditor';
 import { useSchemaSave } from '../../ui/useSchemaSave';

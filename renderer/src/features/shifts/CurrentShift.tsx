@@ -14,7 +14,7 @@ import { endShift, openShifts, startShift, type StoredShift } from '../../db/shi
 import { buildShiftLog } from '../../db/shiftLogBuilder';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { navigate } from '../../state/router';
 import { defaultPlaceOf } from './placeDefault';
 

@@ -14,7 +14,7 @@ import { shiftsBetween } from '../../db/shifts';
 import type { DutyRosterRow } from '../../db/database';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { can } from '../../session/permissions';
+import { can } from '../../../../core/access/permissions';
 import { defaultPlaceOf } from './placeDefault';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];

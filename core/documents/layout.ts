@@ -70,6 +70,8 @@ export interface RuleOp {
   y1: number;
   x2: number;
   y2: number;
+  /** Dash and gap length in points, for a line to cut along; solid when absent. */
+  dash?: number;
 }
 
 export type PageOp = TextOp | RuleOp;
@@ -151,6 +153,9 @@ const DATE_TEXT = /^\s*(\d{4}|_+)\s*年\s*(\d{1,2}|_+)\s*月\s*(\d{1,2}|_+)\s*�
 
 /** Printed where a date is to be written by hand. */
 export const BLANK_DATE = '____年__月__日';
+
+/** Dashes of a cut line, in points. */
+const CUT_DASH = 4;
 
 /** Lines of the last body paragraph carried over with a signature block when it does not fit. */
 const SIGNATURE_KEEPS_LINES = 3;
@@ -292,6 +297,7 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   };
 
   const closing = closingIndexes(template.blocks);
+  let slipStart: number | undefined;
   template.blocks.forEach((block, index) => {
     const isClosing = closing.has(index);
     if (isClosing && !closing.has(index - 1)) keepTailWithNext();
@@ -350,8 +356,9 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       case 'signature': {
         if (!closing.has(index - 1)) keepTailWithNext();
         space(m.line, true);
-        // What follows the signature (附：副本…) stays with it.
-        const more = index < template.blocks.length - 1;
+        // What follows the signature (附：副本…) stays with it; a slip after a cut line is another paper.
+        const next = template.blocks.slice(index + 1).find((b) => b.type !== 'gap');
+        const more = next !== undefined && next.type !== 'cut';
         // An optional line whose placeholder is empty, and a line made only of empty segments, leave no gap
         // (a line written empty on purpose stays, as space).
         const lines = block.lines
@@ -367,11 +374,34 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       case 'gap':
         space(block.lines * m.line);
         break;
+      case 'cut': {
+        slipStart = units.length;
+        space(m.line);
+        const label = ` ${block.text} `;
+        const w = measure(label, false, m.body);
+        const x1 = PAGE.left + (BODY_WIDTH - w) / 2;
+        const x2 = x1 + w;
+        const mid = (y: number) => y + m.line / 2;
+        units.push({
+          height: m.line,
+          kind: 'body',
+          keep: true,
+          draw: (y) => [
+            { op: 'rule', block: 'body', x1: PAGE.left, y1: mid(y), x2: x1, y2: mid(y), dash: CUT_DASH },
+            { op: 'text', block: 'body', x: x1, y, size: m.body, lineHeight: m.line, runs: [{ text: label, bold: false }], charSpacing: 0 },
+            { op: 'rule', block: 'body', x1: x2, y1: mid(y), x2: PAGE.left + BODY_WIDTH, y2: mid(y), dash: CUT_DASH },
+          ],
+        });
+        break;
+      }
       default:
         assertNever(block);
     }
   });
 
+  // The slip is cut off and sent back: it is never split, so it goes whole to the next page
+  // when it does not fit under the paper.
+  if (slipStart !== undefined) for (let i = slipStart; i < units.length - 1; i++) units[i]!.keep = true;
   const pages = paginate(units);
   const total = pages.length;
   pages.forEach((ops, i) => {

@@ -82,7 +82,11 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     doc.addPage({ size: 'A4', margin: 0 });
     doc.lineWidth(0.6).strokeColor('#000000').fillColor('#000000');
     for (const op of ops) {
-      if (op.op === 'rule') doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+      if (op.op === 'rule') {
+        if (op.dash) doc.dash(op.dash, { space: op.dash });
+        doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+        if (op.dash) doc.undash();
+      }
       else drawText(op);
     }
   }

@@ -160,6 +160,31 @@ describe('a signature block taller than a page', () => {
   });
 });
 
+describe('a slip to cut off and send back (转交函 and its 回执)', () => {
+  const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'transfer_letter')!;
+  const textOps = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const pageWith = (doc: LaidOutDocument, pattern: RegExp) => doc.pages.findIndex((ops) => textOps(ops).some((t) => pattern.test(t.text)));
+
+  it('sits under the letter on the same page, below a dashed cut line, when it fits', () => {
+    const doc = layout(template, SAMPLES.transfer_letter!);
+    expect(doc.pages).toHaveLength(1);
+    const lines = textOps(doc.pages[0]!);
+    const yOf = (pattern: RegExp) => lines.find((t) => pattern.test(t.text))!.y;
+    expect(yOf(/沿此线剪开/)).toBeGreaterThan(yOf(/^\d{4}年\d{1,2}月\d{1,2}日$/));
+    expect(yOf(/^回\s*执$/)).toBeGreaterThan(yOf(/沿此线剪开/));
+    const cut = doc.pages[0]!.filter((o) => o.op === 'rule' && o.dash !== undefined);
+    expect(cut.length).toBeGreaterThan(0);
+  });
+
+  it('is never split: when the letter is long it goes whole to the next page', () => {
+    const doc = layout(template, lawful(template, longValues(template)));
+    const cut = pageWith(doc, /沿此线剪开/);
+    expect(cut).toBeGreaterThan(0);
+    for (const part of [/^回\s*执$/, /已收到/, /接收人（签名）/]) expect(pageWith(doc, part)).toBe(cut);
+    expect(textOps(doc.pages[cut]!)[0]!.text).toMatch(/沿此线剪开/);
+  });
+});
+
 describe('statistics report', () => {
   it('never ends a page with a table header and repeats the header on a continued table', () => {
     // Tables of 1 to 30 rows one after another put a header at every height of the page.

@@ -269,6 +269,21 @@ describe('room to sign', () => {
     expect(vertical).toHaveLength(2);
   });
 
+  it('gives the receiver of an application a line to sign on and a date, as the person handing it in has (接收凭证)', () => {
+    const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'application_receipt')!, SAMPLES.application_receipt!);
+    const ops = doc.pages.flat();
+    const texts = ops.flatMap((o) => (o.op === 'text' ? [{ ...o, text: o.runs.map((r) => r.text).join('') }] : []));
+    // The last row's labels: 递交人 also heads the third row.
+    const label = (name: string) => texts.findLast((t) => t.text === name)!;
+    const receiverCell = { from: label('接收人').x, to: label('递交人').x };
+    const inReceiverCell = (x: number) => x > receiverCell.from && x < receiverCell.to;
+    const sign = texts.filter((t) => t.text === '（签名）：' && inReceiverCell(t.x));
+    expect(sign).toHaveLength(1);
+    const rule = ops.find((o) => o.op === 'rule' && o.y1 === o.y2 && inReceiverCell(o.x1) && o.x1 > sign[0]!.x && o.y1 > sign[0]!.y && o.y1 < sign[0]!.y + sign[0]!.lineHeight + 3);
+    expect(rule).toBeDefined();
+    expect(texts.some((t) => inReceiverCell(t.x) && t.y > sign[0]!.y && /^_+年_+月_+日$/.test(t.text))).toBe(true);
+  });
+
   it('gives a request to sign inside a form cell a line to sign on, and the 指印 one of its own (help record, 受助人（签名）：)', () => {
     const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'help_record')!, SAMPLES.help_record!);
     const rules = doc.pages.flat().filter((o) => o.op === 'rule' && o.block === 'signature');

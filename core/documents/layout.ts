@@ -157,7 +157,7 @@ export const BLANK_DATE = '____年__月__日';
 /** Dashes of a cut line, in points. */
 const CUT_DASH = 4;
 
-/** Lines of the last body paragraph carried over with a signature block when it does not fit. */
+/** Lines of the end of the body carried over with a signature block when it does not fit. */
 const SIGNATURE_KEEPS_LINES = 3;
 
 function closingIndexes(blocks: readonly Block[]): Set<number> {
@@ -293,7 +293,8 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
     const last = units[i];
     if (!last) return;
     last.keep = true;
-    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined && units[j]!.para === last.para; j--, n++) units[j]!.keep = true;
+    // Across short paragraphs too ("经办：…", "联系电话：…"): a page must not open on those and the seal alone.
+    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined; j--, n++) units[j]!.keep = true;
   };
 
   const closing = closingIndexes(template.blocks);
@@ -348,11 +349,19 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         });
         break;
       }
-      case 'table':
-        units.push(...tableUnits(block, m, lookup, values, measure));
+      case 'table': {
+        const rows = tableUnits(block, m, lookup, values, measure);
+        // A table that opens with the signing (核对意见 and signatures under a record) is the
+        // signature block: the end of the body stays with it.
+        const first = rows.findIndex((u) => !u.isHeader);
+        let j = first;
+        while (j >= 0 && j < rows.length - 1 && rows[j]!.keep && rows[j]!.kind !== 'signature') j++;
+        if (first >= 0 && rows[j]?.kind === 'signature') keepTailWithNext();
+        units.push(...rows);
         // Air between a table and what follows it (the next table's heading).
         space(m.line * 0.4);
         break;
+      }
       case 'signature': {
         if (!closing.has(index - 1)) keepTailWithNext();
         space(m.line, true);

@@ -160,6 +160,29 @@ describe('a signature block taller than a page', () => {
   });
 });
 
+describe('the end of the body stays with the signing', () => {
+  const template = (kind: string) => DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
+  const texts = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ block: o.block, y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const pageOf = (doc: LaidOutDocument, text: string) => doc.pages.findIndex((ops) => texts(ops).some((t) => t.text.includes(text)));
+
+  it('a record signed in a table under it (会见笔录): the last answers are on the page of the 核对意见', () => {
+    const doc = layout(template('meeting_record'), SAMPLES.meeting_record!);
+    const page = pageOf(doc, '核对意见');
+    const confirm = texts(doc.pages[page]!).find((t) => t.text.includes('核对意见'))!;
+    const above = texts(doc.pages[page]!).filter((t) => t.block === 'body' && t.y < confirm.y);
+    expect(above.length).toBeGreaterThanOrEqual(2);
+    expect(above.at(-1)!.text).toMatch(/^答：/);
+  });
+
+  it('a seal under one-line paragraphs (经办, 联系电话) does not open a page with only them (一次性告知书)', () => {
+    const doc = layout(template('supplementary_materials_notice'), SAMPLES.supplementary_materials_notice!);
+    const page = pageOf(doc, '（盖章）');
+    const seal = texts(doc.pages[page]!).find((t) => t.text === '（盖章）')!;
+    const above = texts(doc.pages[page]!).filter((t) => t.block === 'body' && t.y < seal.y && !/^(经办|联系电话)：/.test(t.text));
+    expect(above.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a slip to cut off and send back (转交函 and its 回执)', () => {
   const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'transfer_letter')!;
   const textOps = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));

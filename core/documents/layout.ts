@@ -70,6 +70,8 @@ export interface RuleOp {
   y1: number;
   x2: number;
   y2: number;
+  /** Dash and gap length in points, for a line to cut along; solid when absent. */
+  dash?: number;
 }
 
 export type PageOp = TextOp | RuleOp;
@@ -152,7 +154,10 @@ const DATE_TEXT = /^\s*(\d{4}|_+)\s*年\s*(\d{1,2}|_+)\s*月\s*(\d{1,2}|_+)\s*�
 /** Printed where a date is to be written by hand. */
 export const BLANK_DATE = '____年__月__日';
 
-/** Lines of the last body paragraph carried over with a signature block when it does not fit. */
+/** Dashes of a cut line, in points. */
+const CUT_DASH = 4;
+
+/** Lines of the end of the body carried over with a signature block when it does not fit. */
 const SIGNATURE_KEEPS_LINES = 3;
 
 function closingIndexes(blocks: readonly Block[]): Set<number> {
@@ -288,10 +293,12 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
     const last = units[i];
     if (!last) return;
     last.keep = true;
-    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined && units[j]!.para === last.para; j--, n++) units[j]!.keep = true;
+    // Across short paragraphs too ("经办：…", "联系电话：…"): a page must not open on those and the seal alone.
+    for (let j = i - 1, n = 1; j >= 0 && n < SIGNATURE_KEEPS_LINES && units[j]!.para !== undefined; j--, n++) units[j]!.keep = true;
   };
 
   const closing = closingIndexes(template.blocks);
+  let slipStart: number | undefined;
   template.blocks.forEach((block, index) => {
     const isClosing = closing.has(index);
     if (isClosing && !closing.has(index - 1)) keepTailWithNext();
@@ -342,16 +349,25 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         });
         break;
       }
-      case 'table':
-        units.push(...tableUnits(block, m, lookup, values, measure));
+      case 'table': {
+        const rows = tableUnits(block, m, lookup, values, measure);
+        // A table that opens with the signing (核对意见 and signatures under a record) is the
+        // signature block: the end of the body stays with it.
+        const first = rows.findIndex((u) => !u.isHeader);
+        let j = first;
+        while (j >= 0 && j < rows.length - 1 && rows[j]!.keep && rows[j]!.kind !== 'signature') j++;
+        if (first >= 0 && rows[j]?.kind === 'signature') keepTailWithNext();
+        units.push(...rows);
         // Air between a table and what follows it (the next table's heading).
         space(m.line * 0.4);
         break;
+      }
       case 'signature': {
         if (!closing.has(index - 1)) keepTailWithNext();
         space(m.line, true);
-        // What follows the signature (附：副本…) stays with it.
-        const more = index < template.blocks.length - 1;
+        // What follows the signature (附：副本…) stays with it; a slip after a cut line is another paper.
+        const next = template.blocks.slice(index + 1).find((b) => b.type !== 'gap');
+        const more = next !== undefined && next.type !== 'cut';
         // An optional line whose placeholder is empty, and a line made only of empty segments, leave no gap
         // (a line written empty on purpose stays, as space).
         const lines = block.lines
@@ -367,11 +383,34 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
       case 'gap':
         space(block.lines * m.line);
         break;
+      case 'cut': {
+        slipStart = units.length;
+        space(m.line);
+        const label = ` ${block.text} `;
+        const w = measure(label, false, m.body);
+        const x1 = PAGE.left + (BODY_WIDTH - w) / 2;
+        const x2 = x1 + w;
+        const mid = (y: number) => y + m.line / 2;
+        units.push({
+          height: m.line,
+          kind: 'body',
+          keep: true,
+          draw: (y) => [
+            { op: 'rule', block: 'body', x1: PAGE.left, y1: mid(y), x2: x1, y2: mid(y), dash: CUT_DASH },
+            { op: 'text', block: 'body', x: x1, y, size: m.body, lineHeight: m.line, runs: [{ text: label, bold: false }], charSpacing: 0 },
+            { op: 'rule', block: 'body', x1: x2, y1: mid(y), x2: PAGE.left + BODY_WIDTH, y2: mid(y), dash: CUT_DASH },
+          ],
+        });
+        break;
+      }
       default:
         assertNever(block);
     }
   });
 
+  // The slip is cut off and sent back: it is never split, so it goes whole to the next page
+  // when it does not fit under the paper.
+  if (slipStart !== undefined) for (let i = slipStart; i < units.length - 1; i++) units[i]!.keep = true;
   const pages = paginate(units);
   const total = pages.length;
   pages.forEach((ops, i) => {

@@ -87,7 +87,12 @@ export type Block =
   /** Signature and date lines set right of centre and kept on one page with the end of the body. */
   | { type: 'signature'; lines: SignatureLine[] }
   /** Vertical space in lines. */
-  | { type: 'gap'; lines: number };
+  | { type: 'gap'; lines: number }
+  /**
+   * A dashed cut line with its label centred on it ("沿此线剪开"): what follows is a slip (回执)
+   * cut off and sent back, so it is kept whole, under the paper on the same page when it fits.
+   */
+  | { type: 'cut'; text: string };
 
 export interface DocumentTemplate {
   kind: string;

@@ -11,7 +11,7 @@ export const applicationReceipt: DocumentTemplate = {
   description: '收到法律援助申请材料时出具，列明材料名称和份数、接收时间和接收人',
   style: 'form',
   legalBasis: '《中华人民共和国法律援助法》第三十九条、第四十三条；《办理法律援助案件程序规定》（司法部令第148号）',
-  signers: '接收人签名，接收单位盖章；递交人签名',
+  signers: '接收人签名并写明日期，接收单位盖章；递交人签名并写明日期',
   sources: ['consultation'],
   fields: [
     { name: 'receivingUnit', label: '接收单位', type: 'text', required: true, max: 60 },
@@ -40,7 +40,13 @@ export const applicationReceipt: DocumentTemplate = {
         [{ label: '接收材料' }, { field: 'receivedMaterials', span: 3, minLines: 4 }],
         [{ label: '备注' }, { field: 'note', span: 3, minLines: 2 }],
         [{ label: '接收单位' }, { text: '{{receivingUnit}}\n（盖章）', span: 3, minLines: 2 }],
-        [{ label: '接收人' }, { text: '{{receiver}}　　（签名）：', minLines: 2 }, { label: '递交人' }, { text: '（签名）：', minLines: 2 }],
+        // The name printed is who received; the rule under it is for his hand, the date for when he signed.
+        [
+          { label: '接收人' },
+          { text: '{{receiver}}\n（签名）：\n____年__月__日', minLines: 3 },
+          { label: '递交人' },
+          { text: '\n（签名）：\n____年__月__日', minLines: 3 },
+        ],
       ],
     },
     { type: 'line', text: '注：本凭证仅证明已收到上述材料，不表示已受理或者已决定给予法律援助。审查结果将另行书面告知。' },

@@ -13,7 +13,8 @@ export const transferLetter: DocumentTemplate = {
   kind: 'transfer_letter',
   name: '法律援助申请转交函',
   description: '将在押人员的法律援助申请在二十四小时内转交法律援助机构，附回执',
-  style: 'letter',
+  // 小四 rather than the letters' 三号: the letter and its 回执 fit on one sheet with a typical case.
+  style: 'form',
   legalBasis: '《中华人民共和国法律援助法》第三十八条、第三十九条；《法律援助值班律师工作办法》第六条',
   signers: '转交单位盖章、经办人签名；法律援助机构接收人在回执上签名、写明接收时间并盖章',
   sources: ['consultation'],
@@ -49,9 +50,8 @@ export const transferLetter: DocumentTemplate = {
     { type: 'heading', text: '随附材料：', when: 'attachments' },
     { type: 'list', field: 'attachments', numbering: 'arabic' },
     { type: 'signature', lines: ['{{transferUnit}}（盖章）', { sign: '经办人{{contact}}（签名）' }, '[[联系电话：{{contactPhone}}]]', '{{date}}'] },
-    { type: 'gap', lines: 1 },
-    { type: 'line', align: 'center', text: '－－－－－－－－（沿此线剪开）－－－－－－－－' },
-    { type: 'title', text: '回　执' },
+    { type: 'cut', text: '沿此线剪开' },
+    { type: 'line', align: 'center', bold: true, text: '回　执' },
     { type: 'line', text: '{{transferUnit}}：' },
     { type: 'line', indent: true, text: '你单位{{docNumber}}转交函及{{partyTitle}}{{applicantName}}的法律援助申请材料已收到。' },
     // A box the centre fills by hand, so the slip proves the hour it was received (Art. 39).

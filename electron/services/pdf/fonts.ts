@@ -48,20 +48,43 @@ export function resolveFontFiles(resourcesDir?: string): FontFiles {
 
 export type Face = 'regular' | 'bold' | 'fallback';
 
+const SHAPED_RUNS_KEPT = 20_000;
+
 /**
  * Parsed faces, kept for the life of the process: parsing a 15 MB CJK font is most of a
  * cold render, and pdfkit accepts a parsed font, so each document only subsets.
  */
 export class FontSet {
   private readonly cache = new Map<Face, fontkit.Font>();
-  private readonly widths = new Map<string, number>();
+  /** Advance widths in em by code point, regular and bold apart: measuring is most of laying out. */
+  private readonly widths = { regular: new Map<number, number>(), bold: new Map<number, number>() };
+
+  /** Shaped runs by text, per face, shared by every document drawn with this set (see shapedRuns). */
+  private readonly shaped = new Map<Face, Record<string, unknown>>();
 
   constructor(private readonly files: FontFiles) {}
+
+  /**
+   * The cache pdfkit keeps per document of each text it has shaped with a face, shared across
+   * documents: labels, fixed wording and names recur from paper to paper, and shaping CJK with
+   * fontkit is a fifth of a warm render. A run depends only on the face and the text (pdfkit
+   * scales it by the face's units per em). Started afresh past SHAPED_RUNS_KEPT texts, so a
+   * long session does not grow it without bound.
+   */
+  shapedRuns(face: Face): Record<string, unknown> {
+    let runs = this.shaped.get(face);
+    if (!runs || Object.keys(runs).length > SHAPED_RUNS_KEPT) {
+      runs = Object.create(null) as Record<string, unknown>;
+      this.shaped.set(face, runs);
+    }
+    return runs;
+  }
 
   face(face: Face): fontkit.Font {
     let font = this.cache.get(face);
     if (!font) {
       font = fontkit.create(readFileSync(this.files[face])) as fontkit.Font;
+      keepDecodedGlyphs(font);
       this.cache.set(face, font);
     }
     return font;
@@ -76,23 +99,62 @@ export class FontSet {
     return null;
   }
 
-  /** Advance width of one character in em. */
-  charWidth(ch: string, bold: boolean): number {
-    const key = `${bold ? 'b' : 'r'}${ch}`;
-    let w = this.widths.get(key);
+  /** Advance width of one character, by code point, in em. */
+  private widthOf(cp: number, bold: boolean): number {
+    const widths = bold ? this.widths.bold : this.widths.regular;
+    let w = widths.get(cp);
     if (w === undefined) {
-      const face = this.faceFor(ch, bold) ?? (bold ? 'bold' : 'regular');
+      const face = this.faceFor(String.fromCodePoint(cp), bold) ?? (bold ? 'bold' : 'regular');
       const font = this.face(face);
-      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
-      w = glyph.advanceWidth / font.unitsPerEm;
-      this.widths.set(key, w);
+      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      widths.set(cp, w);
     }
     return w;
   }
 
   measure(text: string, bold: boolean, size: number): number {
     let w = 0;
-    for (const ch of text) w += this.charWidth(ch, bold);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      // A character outside the BMP (𠮷) is two code units.
+      if (cp > 0xffff) i++;
+      w += this.widthOf(cp, bold);
+    }
     return w * size;
   }
+}
+
+/** What fontkit's TrueType glyph objects expose to the subsetter (not in its typings). */
+interface DecodableGlyph {
+  _decode(): unknown;
+  decodeKept?: true;
+}
+
+/**
+ * Every document subsets the faces again, and fontkit's subsetter re-parses each glyph's
+ * outline (`_decode`) only to learn whether it is a composite: about half of a warm
+ * one-page render. fontkit keeps one glyph object per id for the life of the font, so the
+ * parsed outline is kept on it. Safe for these static faces: the parse is only read (a
+ * variable font's outline would depend on the variation and is not used here).
+ */
+function keepDecodedGlyphs(font: fontkit.Font): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    const made = getGlyph(id, codePoints);
+    const glyph = made as unknown as DecodableGlyph | null;
+    if (glyph && !glyph.decodeKept && typeof glyph._decode === 'function') {
+      const decode = glyph._decode.bind(glyph);
+      let parsed: unknown;
+      let done = false;
+      glyph._decode = () => {
+        if (!done) {
+          parsed = decode();
+          done = true;
+        }
+        return parsed;
+      };
+      glyph.decodeKept = true;
+    }
+    return made;
+  };
 }

@@ -56,11 +56,16 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
   });
   const registered = new Set<Face>();
   const use = (face: Face) => {
-    if (!registered.has(face)) {
+    const first = !registered.has(face);
+    if (first) {
       doc.registerFont(face, fonts.face(face) as unknown as string);
       registered.add(face);
     }
     doc.font(face);
+    // pdfkit's per-document cache of shaped text, shared across documents (FontSet.shapedRuns).
+    // Left alone if a pdfkit version no longer has it: only speed depends on it.
+    const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    if (first && embedded?.layoutCache) embedded.layoutCache = fonts.shapedRuns(face);
   };
 
   const drawText = (op: TextOp) => {
@@ -72,7 +77,7 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
         if (seg.face === null) for (const ch of seg.text) missing.add(ch);
         use(seg.face ?? (run.bold ? 'bold' : 'regular'));
         doc.fontSize(op.size);
-        doc.text(seg.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: op.charSpacing, features: [] });
+        doc.text(seg.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: op.charSpacing });
         x += fonts.measure(seg.text, run.bold, op.size) + op.charSpacing * [...seg.text].length;
       }
     }
@@ -82,7 +87,11 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     doc.addPage({ size: 'A4', margin: 0 });
     doc.lineWidth(0.6).strokeColor('#000000').fillColor('#000000');
     for (const op of ops) {
-      if (op.op === 'rule') doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+      if (op.op === 'rule') {
+        if (op.dash) doc.dash(op.dash, { space: op.dash });
+        doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+        if (op.dash) doc.undash();
+      }
       else drawText(op);
     }
   }

@@ -160,6 +160,54 @@ describe('a signature block taller than a page', () => {
   });
 });
 
+describe('the end of the body stays with the signing', () => {
+  const template = (kind: string) => DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
+  const texts = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ block: o.block, y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const pageOf = (doc: LaidOutDocument, text: string) => doc.pages.findIndex((ops) => texts(ops).some((t) => t.text.includes(text)));
+
+  it('a record signed in a table under it (会见笔录): the last answers are on the page of the 核对意见', () => {
+    const doc = layout(template('meeting_record'), SAMPLES.meeting_record!);
+    const page = pageOf(doc, '核对意见');
+    const confirm = texts(doc.pages[page]!).find((t) => t.text.includes('核对意见'))!;
+    const above = texts(doc.pages[page]!).filter((t) => t.block === 'body' && t.y < confirm.y);
+    expect(above.length).toBeGreaterThanOrEqual(2);
+    expect(above.at(-1)!.text).toMatch(/^答：/);
+  });
+
+  it('a seal under one-line paragraphs (经办, 联系电话) does not open a page with only them (一次性告知书)', () => {
+    const doc = layout(template('supplementary_materials_notice'), SAMPLES.supplementary_materials_notice!);
+    const page = pageOf(doc, '（盖章）');
+    const seal = texts(doc.pages[page]!).find((t) => t.text === '（盖章）')!;
+    const above = texts(doc.pages[page]!).filter((t) => t.block === 'body' && t.y < seal.y && !/^(经办|联系电话)：/.test(t.text));
+    expect(above.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a slip to cut off and send back (转交函 and its 回执)', () => {
+  const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'transfer_letter')!;
+  const textOps = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const pageWith = (doc: LaidOutDocument, pattern: RegExp) => doc.pages.findIndex((ops) => textOps(ops).some((t) => pattern.test(t.text)));
+
+  it('sits under the letter on the same page, below a dashed cut line, when it fits', () => {
+    const doc = layout(template, SAMPLES.transfer_letter!);
+    expect(doc.pages).toHaveLength(1);
+    const lines = textOps(doc.pages[0]!);
+    const yOf = (pattern: RegExp) => lines.find((t) => pattern.test(t.text))!.y;
+    expect(yOf(/沿此线剪开/)).toBeGreaterThan(yOf(/^\d{4}年\d{1,2}月\d{1,2}日$/));
+    expect(yOf(/^回\s*执$/)).toBeGreaterThan(yOf(/沿此线剪开/));
+    const cut = doc.pages[0]!.filter((o) => o.op === 'rule' && o.dash !== undefined);
+    expect(cut.length).toBeGreaterThan(0);
+  });
+
+  it('is never split: when the letter is long it goes whole to the next page', () => {
+    const doc = layout(template, lawful(template, longValues(template)));
+    const cut = pageWith(doc, /沿此线剪开/);
+    expect(cut).toBeGreaterThan(0);
+    for (const part of [/^回\s*执$/, /已收到/, /接收人（签名）/]) expect(pageWith(doc, part)).toBe(cut);
+    expect(textOps(doc.pages[cut]!)[0]!.text).toMatch(/沿此线剪开/);
+  });
+});
+
 describe('statistics report', () => {
   it('never ends a page with a table header and repeats the header on a continued table', () => {
     // Tables of 1 to 30 rows one after another put a header at every height of the page.
@@ -242,6 +290,21 @@ describe('room to sign', () => {
     expect(texts).toContain('____年__月__日');
     const vertical = ops.filter((o) => o.op === 'rule' && o.block === 'signature' && o.x1 === o.x2);
     expect(vertical).toHaveLength(2);
+  });
+
+  it('gives the receiver of an application a line to sign on and a date, as the person handing it in has (接收凭证)', () => {
+    const doc = layout(DOCUMENT_TEMPLATES.find((t) => t.kind === 'application_receipt')!, SAMPLES.application_receipt!);
+    const ops = doc.pages.flat();
+    const texts = ops.flatMap((o) => (o.op === 'text' ? [{ ...o, text: o.runs.map((r) => r.text).join('') }] : []));
+    // The last row's labels: 递交人 also heads the third row.
+    const label = (name: string) => texts.findLast((t) => t.text === name)!;
+    const receiverCell = { from: label('接收人').x, to: label('递交人').x };
+    const inReceiverCell = (x: number) => x > receiverCell.from && x < receiverCell.to;
+    const sign = texts.filter((t) => t.text === '（签名）：' && inReceiverCell(t.x));
+    expect(sign).toHaveLength(1);
+    const rule = ops.find((o) => o.op === 'rule' && o.y1 === o.y2 && inReceiverCell(o.x1) && o.x1 > sign[0]!.x && o.y1 > sign[0]!.y && o.y1 < sign[0]!.y + sign[0]!.lineHeight + 3);
+    expect(rule).toBeDefined();
+    expect(texts.some((t) => inReceiverCell(t.x) && t.y > sign[0]!.y && /^_+年_+月_+日$/.test(t.text))).toBe(true);
   });
 
   it('gives a request to sign inside a form cell a line to sign on, and the 指印 one of its own (help record, 受助人（签名）：)', () => {

@@ -67,6 +67,7 @@ function expectedSequence(template: DocumentTemplate, values: DocumentValues): s
       case 'signature':
         return block.lines.forEach((l) => placeholders(typeof l === 'string' ? l : 'sign' in l ? l.sign : `{{${l.date}}}`).forEach(push));
       case 'gap':
+      case 'cut':
         return;
     }
   };

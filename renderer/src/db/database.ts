@@ -234,6 +234,22 @@ export interface AccountRecord extends RecordBase {
   mustChangePassword?: boolean;
 }
 
+/**
+ * A form the user has open and not saved (db/drafts.ts), kept so that a lock, a reload or
+ * a closed window loses nothing. In the clear only what finds it again for its author; the
+ * values, and where the form was, are sealed.
+ */
+export interface DraftRow {
+  /** `${authorId}:${kind}:${blinded slot}`: one draft per author and open form. */
+  id: string;
+  authorId: string;
+  kind: 'consultation' | 'detainee_request' | 'mediation' | 'document';
+  /** The record being edited, if the form edits one. */
+  recordId?: string;
+  updatedAt: string;
+  sealed: Sealed;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -260,6 +276,7 @@ export class StationDb extends Dexie {
   tailTokens!: EntityTable<TailTokensRow, 'doc'>;
   orderSnapshot!: EntityTable<OrderSnapshotRow, 'key'>;
   orderLog!: Table<OrderLogRow, number>;
+  drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -327,5 +344,7 @@ export class StationDb extends Dexie {
           meta: tx.table('meta'),
         }),
       );
+    // Unsaved forms (db/drafts.ts): a new table, nothing to carry over.
+    this.version(11).stores({ drafts: 'id, authorId' });
   }
 }

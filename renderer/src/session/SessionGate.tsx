@@ -10,6 +10,7 @@ import { SessionContext, type Session } from './SessionContext';
 import { runDailyBackupIfDue } from '../backup/backupActions';
 import { App } from 'antd';
 import { sessionStore, useSessionState } from './sessionStore';
+import { flushOpenDrafts } from '../ui/formDraftKeeper';
 
 export const IDLE_LOCK_MS = 5 * 60_000;
 const IDLE_KEY = 'station.idleLockMinutes';
@@ -43,7 +44,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (state.state !== 'unlocked') return;
     const session = state.session;
-    const lock = () => void lockSession(db, session);
+    // An open form's last change is written while the key is still there (ui/formDraftKeeper.ts).
+    const lock = () => void flushOpenDrafts().then(() => lockSession(db, session));
     const idleMs = idleLockMs();
     let timer = setTimeout(lock, idleMs);
     const activity = () => {

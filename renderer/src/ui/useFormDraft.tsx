@@ -38,13 +38,13 @@ export function useConfirmLeave(): (leave: () => void) => void {
   return useCallback((leave: () => void) => confirmLeave(modal, leave), [modal]);
 }
 
-export interface FormDraftOptions {
+export interface FormDraftOptions<V> {
   /** The values are put back on open; false when the form fills itself first and calls `restore`. */
   autoRestore?: boolean;
   /** What reopens the form in the same place, sealed with the values. */
   context?: () => Record<string, string | number>;
   /** After values were put back (restored or reset): the form recomputes what it derives from them. */
-  onValues?: (values: Record<string, unknown>) => void;
+  onValues?: (values: V) => void;
   /** After 放弃草稿: the form starts over (default: its initial values). */
   onDiscard?: () => void;
 }
@@ -66,7 +66,7 @@ export interface FormDraft {
  * moment after each change and when the window locks, offered back when the same form opens
  * again, removed when the form is saved or discarded.
  */
-export function useFormDraft(form: FormInstance, where: DraftSlot, options: FormDraftOptions = {}): FormDraft {
+export function useFormDraft<V = Record<string, unknown>>(form: FormInstance<V>, where: DraftSlot, options: FormDraftOptions<V> = {}): FormDraft {
   const session = useSession();
   const opts = useRef(options);
   const [keeper] = useState(() => new FormDraftKeeper(db, session.vault, session.actor, where, () => encodeFormValues(form.getFieldsValue(true))));
@@ -79,8 +79,8 @@ export function useFormDraft(form: FormInstance, where: DraftSlot, options: Form
     const found = await keeper.restore<Record<string, unknown>>();
     if (!found) return false;
     const values = decodeFormValues(found.values) as Record<string, unknown>;
-    form.setFieldsValue(values);
-    opts.current.onValues?.(form.getFieldsValue(true) as Record<string, unknown>);
+    form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+    opts.current.onValues?.(form.getFieldsValue(true) as V);
     return true;
   }, [keeper, form]);
 
@@ -99,7 +99,7 @@ export function useFormDraft(form: FormInstance, where: DraftSlot, options: Form
     if (opts.current.onDiscard) opts.current.onDiscard();
     else {
       form.resetFields();
-      opts.current.onValues?.(form.getFieldsValue(true) as Record<string, unknown>);
+      opts.current.onValues?.(form.getFieldsValue(true) as V);
     }
   }, [keeper, form]);
 

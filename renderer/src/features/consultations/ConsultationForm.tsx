@@ -113,8 +113,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     { kind: 'consultation', slot: editing ? `edit:${editing.id}` : 'new', ...(editing ? { recordId: editing.id } : {}) },
     {
       context: () => ({ ...(editing ? { rev: editing.rev } : {}), ...(answering ? { answering: answering.id } : {}) }),
-      onValues: (values) => {
-        const v = values as ConsultationFormValues;
+      onValues: (v) => {
         const r = v.idNumber ? deriveFromIdNumber(v.idNumber, v.time?.toDate() ?? new Date(), v.idType ?? RESIDENT_ID) : null;
         idReading.current = r ? { birthDate: r.birthDate, gender: r.gender } : null;
         setDraft(toDraft(v));

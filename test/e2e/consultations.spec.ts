@@ -93,6 +93,8 @@ test('a wrong ID number is refused at the field and nothing is saved', async ({ 
   await page.getByLabel('证件号码', { exact: true }).fill(MINOR_ID);
   await expect(idItem.locator('.ant-form-item-explain')).toHaveCount(0);
   await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('帮助类型', { exact: true }) }).locator('.ant-form-item-explain')).toContainText('请至少选择一项帮助类型');
+  // Leaving a changed form asks first.
   await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
   await expect(page.getByTestId('result-count')).toHaveText('共 0 条');
 });

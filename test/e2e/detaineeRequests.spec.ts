@@ -141,6 +141,7 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(form.getByTestId('earlier-contacts')).toContainText('此人此前来访 1 次');
   await expect(form.getByTestId('earlier-contacts')).toContainText('李四');
   await form.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
 
   // His own contact joins the same 24-hour queue beside the request staff logged; he marks his own.
   await page.getByRole('tab', { name: /待转交申请/ }).click();

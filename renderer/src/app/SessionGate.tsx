@@ -11,6 +11,7 @@ import { runDailyBackupIfDue } from '../backup/backupActions';
 import { App } from 'antd';
 import { sessionStore, useSessionState } from '../session/sessionStore';
 import { idleLockMs } from '../session/idleLock';
+import { flushOpenDrafts } from '../shared/formDraftKeeper';
 
 /**
  * Nothing of the records is shown, or even decryptable, until someone signs in; the
@@ -31,7 +32,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (state.state !== 'unlocked') return;
     const session = state.session;
-    const lock = () => void lockSession(db, session);
+    // An open form's last change is written while the key is still there (ui/formDraftKeeper.ts).
+    const lock = () => void flushOpenDrafts().then(() => lockSession(db, session));
     const idleMs = idleLockMs();
     let timer = setTimeout(lock, idleMs);
     const activity = () => {

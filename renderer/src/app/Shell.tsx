@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { clearIntents, postIntent } from '../ui/shortcutIntents';
 import { UnhandledErrorReporter } from '../ui/UnhandledErrorReporter';
+import { flushOpenDrafts } from '../shared/formDraftKeeper';
+import { useConfirmLeave } from '../shared/useFormDraft';
 import { recordAppError } from './appErrors';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
@@ -38,6 +40,7 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 1200);
   const record = useCallback((text: string) => void recordAppError(session.actor, text), [session.actor]);
   const mayCreate = can(session.actor.role, 'consultation.create');
+  const confirmLeave = useConfirmLeave();
   useEffect(() => {
     // Alt+N on the contacts page: heard here, not by the page, so a press made while the
     // page's chunk is still loading after sign-in opens the form once the page is there.
@@ -72,7 +75,7 @@ export function Shell({ profile, children }: { profile: StationProfile; children
           mode="inline"
           selectedKeys={[route]}
           items={NAV_ITEMS.filter((i) => !i.needs || can(session.actor.role, i.needs)).map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
-          onClick={({ key }) => navigate(key as Route)}
+          onClick={({ key }) => confirmLeave(() => navigate(key as Route))}
           aria-label="主导航"
         />
       </Layout.Sider>
@@ -94,14 +97,20 @@ export function Shell({ profile, children }: { profile: StationProfile; children
             <Typography.Text data-testid="current-user">
               {session.actor.name}（{ROLE_LABELS[session.actor.role as keyof typeof ROLE_LABELS] ?? session.actor.role}）
             </Typography.Text>
-            <Button icon={<LockOutlined />} onClick={() => void lockSession(db, session)} title="Ctrl+L">
+            <Button icon={<LockOutlined />} onClick={() => void flushOpenDrafts().then(() => lockSession(db, session))} title="Ctrl+L">
               锁定
             </Button>
-            <Button icon={<LogoutOutlined />} onClick={() => {
-                // The next person starts on the first page, not on whatever was open.
-                navigate(DEFAULT_ROUTE);
-                void signOut(db, session);
-              }}>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() =>
+                // An open form stays as its author's draft, offered back at the next sign-in;
+                // the next person starts on the first page, not on whatever was open.
+                void flushOpenDrafts().then(() => {
+                  navigate(DEFAULT_ROUTE);
+                  return signOut(db, session);
+                })
+              }
+            >
               退出
             </Button>
           </Space>

@@ -200,14 +200,16 @@ export async function openBackup(
  * Replaces every table with the backup's, in one transaction: all or nothing. The search
  * postings are not in a backup (they are binary and derived); they are rebuilt from the
  * restored records' blinded tokens in the same transaction, and what was cached of the
- * old tables is forgotten.
+ * old tables is forgotten. Drafts of unsaved forms (db/drafts.ts) are never backed up.
  */
 export async function restoreTables(db: StationDb, content: BackupContent): Promise<void> {
-  await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.orderSnapshot, db.orderLog], async () => {
+  await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.orderSnapshot, db.orderLog, db.drafts], async () => {
     for (const t of TABLES) {
       await db.table(t).clear();
       await db.table(t).bulkAdd(content.tables[t] ?? []);
     }
+    // Unsaved forms are not in a backup, and those here were typed over the records now replaced.
+    await db.drafts.clear();
     await reindexConsultations(db);
   });
   forgetCaches(db);

@@ -238,10 +238,26 @@ export interface AccountRecord extends RecordBase {
   mustChangePassword?: boolean;
   /**
    * HMAC-SHA256 under a key derived from the data key over [id, username, role]
-   * (session/keyMaterial.roleMac): a role edited in the database no longer matches, and
+   * (db/keyMaterial.roleMac): a role edited in the database no longer matches, and
    * sign-in refuses it. Absent only on rows from before it existed (see accounts.ts).
    */
   roleMac?: string;
+}
+
+/**
+ * A form the user has open and not saved (db/drafts.ts), kept so that a lock, a reload or
+ * a closed window loses nothing. In the clear only what finds it again for its author; the
+ * values, and where the form was, are sealed.
+ */
+export interface DraftRow {
+  /** `${authorId}:${kind}:${blinded slot}`: one draft per author and open form. */
+  id: string;
+  authorId: string;
+  kind: 'consultation' | 'detainee_request' | 'mediation' | 'document';
+  /** The record being edited, if the form edits one. */
+  recordId?: string;
+  updatedAt: string;
+  sealed: Sealed;
 }
 
 export interface MetaEntry {
@@ -270,6 +286,7 @@ export class StationDb extends Dexie {
   tailTokens!: EntityTable<TailTokensRow, 'doc'>;
   orderSnapshot!: EntityTable<OrderSnapshotRow, 'key'>;
   orderLog!: Table<OrderLogRow, number>;
+  drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -337,5 +354,7 @@ export class StationDb extends Dexie {
           meta: tx.table('meta'),
         }),
       );
+    // Unsaved forms (db/drafts.ts): a new table, nothing to carry over.
+    this.version(11).stores({ drafts: 'id, authorId' });
   }
 }

@@ -5,6 +5,7 @@ import { StationDb } from '../../../renderer/src/db/database';
 import { createFirstSupervisor, signIn } from '../../../renderer/src/session/accounts';
 import { createConsultation, getConsultation, queryConsultations } from '../../../renderer/src/db/consultations';
 import { addLawyer, listLawyers } from '../../../renderer/src/db/lawyers';
+import { saveDraft } from '../../../renderer/src/db/drafts';
 import { BackupError, createBackup, openBackup, readBackupHeader, restoreTables } from '../../../renderer/src/backup/backupFile';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
@@ -29,9 +30,12 @@ async function populated() {
 describe('backup files', () => {
   it('restores every record into a fresh database with the password, and signs in again', async () => {
     const { session, consultationId } = await populated();
+    await saveDraft(db, session.vault, session.actor, { kind: 'consultation', slot: 'new' }, { clientName: '欧阳䶮' });
     const { bytes, header } = await createBackup(db, session.dataKey, { profile, domain }, '2026-11-23T20:00:00.000+08:00');
     // The consultation waits in the outbox for the next batch; that must survive a restore too.
     expect(header.counts).toMatchObject({ consultations: 1, lawyers: 1, accounts: 1, outbox: 1, documents: 0, importedRecords: 0 });
+    // An unsaved form is its author's, on this machine: never in a backup.
+    expect(header.counts).not.toHaveProperty('drafts');
     const text = new TextDecoder().decode(bytes);
     for (const secret of ['欧阳䶮', '王𠮷', '12101201510123456', '房屋租赁']) expect(text).not.toContain(secret);
 
@@ -39,6 +43,8 @@ describe('backup files', () => {
     // Whatever the target held before is replaced, its search index included.
     const { session: old } = await createFirstSupervisor(target, { username: 'old', displayName: '旧', password: 'Station#2026' }, FAST);
     await createConsultation(target, old.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-19T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳修', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '借款' }, old.actor);
+    // A form half-typed over the old records is not offered over the restored ones.
+    await saveDraft(target, old.vault, old.actor, { kind: 'consultation', slot: 'new' }, { clientName: '欧阳修' });
     const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
     expect(opened.content.profile).toEqual(profile);
     await restoreTables(target, opened.content);
@@ -48,6 +54,7 @@ describe('backup files', () => {
     expect((await queryConsultations(target, again.vault, { text: '欧阳' })).ids).toEqual([consultationId]);
     expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([consultationId]);
     expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
+    expect(await target.drafts.count()).toBe(0);
     expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
     expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
     // New records continue the restored numbering and are found beside the restored one.

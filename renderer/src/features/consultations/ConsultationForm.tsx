@@ -26,6 +26,7 @@ import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { CriminalFacts, PleaSection, pleaWarningsAt } from './CriminalSections';
 import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from '../../shared/formValues';
+import { useFormDraft } from '../../shared/useFormDraft';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
@@ -107,6 +108,19 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     return r ? { birthDate: r.birthDate, gender: r.gender } : null;
   });
   const idReading = useRef<IdReading | null | undefined>(undefined);
+  // Kept as the author's sealed draft; reopened in the same drawer after a lock or a reload.
+  const formDraft = useFormDraft(
+    form,
+    { kind: 'consultation', slot: editing ? `edit:${editing.id}` : 'new', ...(editing ? { recordId: editing.id } : {}) },
+    {
+      context: () => ({ ...(editing ? { rev: editing.rev } : {}), ...(answering ? { answering: answering.id } : {}) }),
+      onValues: (v) => {
+        const r = v.idNumber ? deriveFromIdNumber(v.idNumber, v.time?.toDate() ?? new Date(), v.idType ?? RESIDENT_ID) : null;
+        idReading.current = r ? { birthDate: r.birthDate, gender: r.gender } : null;
+        setDraft(toDraft(v));
+      },
+    },
+  );
 
   const caseType = Form.useWatch('caseType', form);
   const criminal = findEntry(enums.caseTypes, caseType ?? '')?.scope === 'criminal';
@@ -125,6 +139,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   const onValuesChange = (changed: Partial<ConsultationFormValues>, all: ConsultationFormValues) => {
     // A field the user has just corrected loses its message; the next save checks again.
     form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ConsultationFormValues, errors: [] })));
+    formDraft.changed();
     const patch: Partial<ConsultationFormValues> = {};
     if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
       const contactTime = all.time?.toDate() ?? new Date();
@@ -198,6 +213,8 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
         ? await editConsultation(db, session.vault, enums, editing.id, parsed.data, session.actor, editing.rev)
         : await createConsultation(db, session.vault, enums, parsed.data, session.actor);
       message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
+      // Gone before "save and new" opens the next form, which would otherwise offer it back.
+      await formDraft.saved();
       onSaved(record, nextAction.current);
     } catch (err) {
       if (err instanceof ZodError) showIssues(err);
@@ -246,6 +263,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
       size="middle"
       scrollToFirstError
     >
+      {formDraft.notice}
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small" title="接待" style={{ marginBottom: 12 }}>

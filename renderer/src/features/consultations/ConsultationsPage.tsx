@@ -1,12 +1,15 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { onIntent, takeIntent } from '../../ui/shortcutIntents';
-import { Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
+import { App, Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
-import { queryConsultations, type ConsultationQuery, type StoredConsultation } from '../../db/consultations';
+import { getConsultation, queryConsultations, type ConsultationQuery, type StoredConsultation } from '../../db/consultations';
+import { deleteDraft, type StoredDraft } from '../../db/drafts';
+import { DraftBanner, useReopenDraft } from '../../shared/DraftBanner';
+import { useConfirmLeave } from '../../shared/useFormDraft';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { useRoute } from '../../state/router';
@@ -18,6 +21,10 @@ import { DetaineeRequestForm } from './DetaineeRequestForm';
 import { can } from '../../../../core/access/permissions';
 import { useConsultationList } from './useConsultationList';
 import { shiftsBetween } from '../../db/shifts';
+
+const DRAFT_KINDS = ['consultation', 'detainee_request'] as const;
+
+const describeDraft = (d: StoredDraft) => (d.kind === 'detainee_request' ? '在押人员申请登记' : d.recordId ? '修改登记' : '新登记');
 
 type FormState =
   | { mode: 'new'; carry?: { lawyerId?: string; shiftId?: string; place?: string }; answering?: StoredConsultation; key: number }
@@ -77,6 +84,29 @@ export function ConsultationsPage() {
   // Other pages link to a record with #/consultations?open=<id>.
   const [detailId, setDetailId] = useState<string | null>(() => params.get('open'));
   const [tab, setTab] = useState('list');
+  const { message } = App.useApp();
+  const confirmLeave = useConfirmLeave();
+  // Esc, the close button and 取消 ask first when the form holds something not saved.
+  const closeForm = () => confirmLeave(() => setForm(null));
+
+  // A form that was open when the window locked or reloaded opens again as it was.
+  const reopenDraft = (d: StoredDraft) =>
+    void (async () => {
+      if (d.kind === 'detainee_request') return setForm({ mode: 'request', key: Date.now() });
+      if (d.recordId) {
+        const record = await getConsultation(db, session.vault, d.recordId);
+        if (!record) {
+          await deleteDraft(db, session.actor, d.id);
+          void message.warning('草稿所修改的登记已被删除，草稿已丢弃');
+          return;
+        }
+        // Saved against the revision it started from: a change made meanwhile is reported, not overwritten.
+        return setForm({ mode: 'edit', record: typeof d.context.rev === 'number' ? { ...record, rev: d.context.rev } : record, key: Date.now() });
+      }
+      const answering = typeof d.context.answering === 'string' ? await getConsultation(db, session.vault, d.context.answering) : undefined;
+      setForm({ mode: 'new', ...(answering ? { answering } : {}), key: Date.now() });
+    })();
+  useReopenDraft(DRAFT_KINDS, reopenDraft);
 
   const debouncedText = useDebounced(text, 150);
   const query = useMemo<ConsultationQuery>(() => {
@@ -106,11 +136,11 @@ export function ConsultationsPage() {
   useEffect(() => {
     // Alt+N is heard by the shell, so a press made while this page was loading opens the form too.
     const take = () => {
-      if (takeIntent('new-contact')) setForm({ mode: 'new', key: Date.now() });
+      if (takeIntent('new-contact')) confirmLeave(() => setForm({ mode: 'new', key: Date.now() }));
     };
     take();
     return onIntent(take);
-  }, []);
+  }, [confirmLeave]);
 
   const setFilter = (key: keyof typeof filters) => (value: string | undefined) =>
     setFilters((f) => {
@@ -136,6 +166,7 @@ export function ConsultationsPage() {
 
   return (
     <>
+      {form === null && <DraftBanner kinds={DRAFT_KINDS} describe={describeDraft} onContinue={reopenDraft} />}
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -203,11 +234,11 @@ export function ConsultationsPage() {
           },
         ]}
       />
-      <Drawer title="登记在押人员申请" open={form?.mode === 'request'} onClose={() => setForm(null)} size={720} destroyOnHidden maskClosable={false}>
+      <Drawer title="登记在押人员申请" open={form?.mode === 'request'} onClose={closeForm} size={720} destroyOnHidden maskClosable={false}>
         {form?.mode === 'request' && (
           <DetaineeRequestForm
             key={form.key}
-            onCancel={() => setForm(null)}
+            onCancel={closeForm}
             onSaved={(record) => {
               setForm(null);
               if (record.requestKind === 'legal_aid_application') setTab('transfers');
@@ -218,7 +249,7 @@ export function ConsultationsPage() {
       <Drawer
         title={form?.mode === 'edit' ? '修改登记' : '新登记'}
         open={form !== null && form.mode !== 'request'}
-        onClose={() => setForm(null)}
+        onClose={closeForm}
         size={1100}
         destroyOnHidden
         maskClosable={false}
@@ -229,7 +260,7 @@ export function ConsultationsPage() {
             editing={form.mode === 'edit' ? form.record : undefined}
             carry={form.mode === 'new' ? form.carry : undefined}
             answering={form.mode === 'new' ? form.answering : undefined}
-            onCancel={() => setForm(null)}
+            onCancel={closeForm}
             onOpenRecord={(id) => setDetailId(id)}
             onSaved={(record, next) => {
               if (next === 'new') setForm({ mode: 'new', key: Date.now(), carry: { lawyerId: record.lawyerId, shiftId: record.shiftId, place: record.place } });

@@ -13,6 +13,7 @@ import { listLawyers } from '../../db/lawyers';
 import { openShifts } from '../../db/shifts';
 import { createConsultation, type StoredConsultation } from '../../db/consultations';
 import { useStation } from '../../state/StationContext';
+import { useFormDraft } from '../../shared/useFormDraft';
 import { useSession } from '../../session/SessionContext';
 import { IdTypeSelect } from './IdTypeSelect';
 
@@ -63,6 +64,8 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   const schema = useMemo(() => createConsultationInputSchema(enums), [enums]);
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const onDuty = useLiveQuery(() => openShifts(db, session.vault), [session.vault], []);
+  // Kept as the author's sealed draft; reopened in the same drawer after a lock or a reload.
+  const formDraft = useFormDraft(form, { kind: 'detainee_request', slot: 'new' }, { onValues: noteDerived });
   const onDutyIds = new Set((onDuty ?? []).map((s) => s.lawyerId));
   // Lawyers on duty now first: the request goes to one of them.
   const lawyerOptions = [...(lawyers ?? [])]
@@ -100,6 +103,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
     try {
       const record = await createConsultation(db, session.vault, enums, parsed.data, session.actor);
       message.success(`已登记：${record.clientName}（${labelOf(REQUEST_KINDS, record.requestKind ?? '')}）`);
+      await formDraft.saved();
       onSaved(record);
     } catch (err) {
       message.error(`保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
@@ -118,14 +122,18 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   const onValuesChange = (changed: Partial<Values>, all: Values) => {
     // A field the user has just corrected loses its message; the next save checks again.
     form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })));
-    if (!('idNumber' in changed) && !('idType' in changed) && !('receivedAt' in changed)) return;
+    formDraft.changed();
+    if ('idNumber' in changed || 'idType' in changed || 'receivedAt' in changed) noteDerived(all);
+  };
+
+  function noteDerived(all: Values) {
     const derived = all.idNumber ? deriveFromIdNumber(all.idNumber, (all.receivedAt ?? dayjs()).toDate(), all.idType ?? RESIDENT_ID) : null;
     setDerivedNote(
       derived
         ? `出生日期 ${derived.birthDate}，${derived.gender === 'male' ? '男' : '女'}${derived.ageGroups.includes('minor') ? '，未成年人（应当通知法律援助机构指派律师辩护，第二十五条）' : ''}`
         : null,
     );
-  };
+  }
 
   return (
     <Form<Values>
@@ -138,6 +146,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
       onValuesChange={onValuesChange}
       onKeyDown={onKeyDown}
     >
+      {formDraft.notice}
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item label="申请类型" name="requestKind" required>

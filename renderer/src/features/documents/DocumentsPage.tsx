@@ -4,6 +4,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DOCUMENT_TEMPLATES, documentKindLabel } from '../../../../core/documents/templates/index';
+import { DraftBanner } from '../../shared/DraftBanner';
+import type { StoredDraft } from '../../db/drafts';
 import { db } from '../../db';
 import { queryDocuments, type DocumentQuery, type StoredDocument } from '../../db/documents';
 import { listLawyers } from '../../db/lawyers';
@@ -27,6 +29,18 @@ export function DocumentsPage() {
     return <DraftView key={`draft-${draftKind}-${from ?? ''}-${sourceId}`} source={{ kind: draftKind, ...(from ? { from, sourceId } : {}) }} />;
   }
   return <DocumentList openId={params.get('open')} />;
+}
+
+const DRAFT_KINDS = ['document'] as const;
+
+/** A document draft reopens on its own route (DraftView.draftRouteOf), sealed in the draft. */
+function draftRoute(d: StoredDraft): Record<string, string> {
+  return Object.fromEntries(Object.entries(d.context).map(([k, v]) => [k, String(v)]));
+}
+
+function describeDraft(d: StoredDraft): string {
+  const route = draftRoute(d);
+  return route.edit ? `修改${documentKindLabel(route.kind ?? '')}` : `起草${documentKindLabel(route.draft ?? '')}`;
 }
 
 function DocumentList({ openId }: { openId: string | null }) {
@@ -58,6 +72,7 @@ function DocumentList({ openId }: { openId: string | null }) {
         </Dropdown>
       }
     >
+      <DraftBanner kinds={DRAFT_KINDS} describe={describeDraft} onContinue={(d) => navigate('documents', draftRoute(d))} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           aria-label="搜索文书"

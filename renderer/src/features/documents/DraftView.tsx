@@ -22,6 +22,13 @@ import { navigate } from '../../state/router';
 import { DocumentFields } from './DocumentFields';
 import { PdfPreview } from '../../shared/PdfPreview';
 import { DraftNotice } from '../../shared/kindNotice';
+import { useConfirmLeave, useFormDraft } from '../../shared/useFormDraft';
+
+/** Where a document draft reopens: the route of this view (DocumentsPage). */
+export function draftRouteOf(source: DraftSource): Record<string, string> {
+  if (source.previousId) return { edit: source.previousId, kind: source.kind };
+  return { draft: source.kind, ...(source.from && source.sourceId ? { [source.from]: source.sourceId } : {}) };
+}
 
 export interface DraftSource {
   kind: string;
@@ -70,6 +77,28 @@ export function DraftView({ source }: { source: DraftSource }) {
   const year = useMemo(() => Number(toRfc3339().slice(0, 4)), []);
   const series = numberSeriesOf(source.kind);
   const previewNumber = previous ? previous.number : pendingDocumentNumber(year, profile.code, series);
+  const confirmLeave = useConfirmLeave();
+  // 放弃草稿 fills the form from its record again.
+  const [generation, setGeneration] = useState(0);
+  // Kept as the author's sealed draft, put back over the pre-filled values once they are in.
+  const formDraft = useFormDraft(
+    form,
+    {
+      kind: 'document',
+      slot: source.previousId ? `edit:${source.previousId}` : `${source.kind}|${source.from ?? ''}|${source.sourceId ?? ''}`,
+      ...(source.previousId ? { recordId: source.previousId } : {}),
+    },
+    {
+      autoRestore: false,
+      context: () => draftRouteOf(source),
+      onDiscard: () => {
+        form.resetFields();
+        setReady(false);
+        setGeneration((g) => g + 1);
+      },
+    },
+  );
+  const restoreDraft = formDraft.restore;
 
   // Load the source record (or the version being edited) and pre-fill once.
   useEffect(() => {
@@ -100,12 +129,13 @@ export function DraftView({ source }: { source: DraftSource }) {
         setLink({ ...loaded.link, lawyerId });
         form.setFieldsValue(values);
       }
-      setReady(true);
+      if (live) await restoreDraft();
+      if (live) setReady(true);
     })();
     return () => {
       live = false;
     };
-  }, [template, source, session.vault, session.lawyerId, profile, enums, form]);
+  }, [template, source, session.vault, session.lawyerId, profile, enums, form, restoreDraft, generation]);
 
   const refreshPreview = useCallback(async () => {
     if (!template) return;
@@ -126,6 +156,7 @@ export function DraftView({ source }: { source: DraftSource }) {
   }, [ready, refreshPreview]);
 
   const onValuesChange = () => {
+    formDraft.changed();
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
   };
@@ -187,6 +218,7 @@ export function DraftView({ source }: { source: DraftSource }) {
       }
       if (!saved) throw new NumberTakenError();
       message.success(`已保存：${saved.number}${saved.version > 1 ? `（第 ${saved.version} 版）` : ''}`);
+      await formDraft.saved();
       navigate('documents', { open: saved.id });
     } catch (err) {
       if (err instanceof StationApiError && err.issues.length > 0) showProblems(err.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
@@ -215,7 +247,7 @@ export function DraftView({ source }: { source: DraftSource }) {
           }
           extra={
             <Space>
-              <Button onClick={back}>取消</Button>
+              <Button onClick={() => confirmLeave(back)}>取消</Button>
               <Button type="primary" loading={saving} onClick={() => void save()} disabled={!ready || refusal !== null}>
                 保存并编号
               </Button>
@@ -230,6 +262,7 @@ export function DraftView({ source }: { source: DraftSource }) {
             </Typography.Paragraph>
           )}
           {!previous && <DraftNotice template={template} params={source.from && source.sourceId ? { [source.from]: source.sourceId } : {}} />}
+          {formDraft.notice}
           <Form form={form} layout="vertical" autoComplete="off" onValuesChange={onValuesChange} aria-label={`${template.name}内容`} disabled={!ready}>
             <DocumentFields template={template} />
           </Form>

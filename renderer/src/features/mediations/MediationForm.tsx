@@ -13,6 +13,7 @@ import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { PARTY_ROLES } from '../../../../core/mediations/schema';
+import { useFormDraft } from '../../shared/useFormDraft';
 
 type FormValues = Omit<Partial<MediationInput>, 'date' | 'paymentDeadline' | 'paidAt' | 'parties'> & {
   parties?: { name?: string; role?: string; representative?: string; phone?: string }[]; date?: Dayjs | null; paymentDeadline?: Dayjs | null; paidAt?: Dayjs | null };
@@ -39,6 +40,12 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const schema = useMemo(() => mediationInputSchema(enums), [enums]);
   const outcome = Form.useWatch('outcome', form);
   const settled = outcome !== undefined && outcome !== 'no_agreement';
+  // Kept as the author's sealed draft; reopened in the same drawer after a lock or a reload.
+  const formDraft = useFormDraft(
+    form,
+    { kind: 'mediation', slot: editing ? `edit:${editing.id}` : 'new', ...(editing ? { recordId: editing.id } : {}) },
+    { context: (): Record<string, number> => (editing ? { rev: editing.rev } : {}) },
+  );
   const [contactOptions, setContactOptions] = useState<{ value: string; label: string }[]>([]);
 
   const initialValues = useMemo<FormValues>(
@@ -84,6 +91,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
         ? await editMediation(db, session.vault, enums, editing.id, parsed, session.actor, editing.rev)
         : await createMediation(db, session.vault, enums, parsed, session.actor);
       message.success(editing ? '已保存修改' : '已记录调解');
+      await formDraft.saved();
       onSaved(saved);
     } catch (err) {
       message.error(err instanceof StaleRecordError ? err.message : `保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
@@ -95,7 +103,8 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const options = (list: readonly { code: string; label: string }[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
   return (
-    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onFinish={() => void save()} aria-label="调解记录" scrollToFirstError>
+    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onValuesChange={formDraft.changed} onFinish={() => void save()} aria-label="调解记录" scrollToFirstError>
+      {formDraft.notice}
       <Card size="small" title="调解" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={6}>

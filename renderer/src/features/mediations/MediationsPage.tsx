@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, DatePicker, Drawer, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, DatePicker, Drawer, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,7 +8,10 @@ import { calendarDayOf } from '../../../../core/domain/calendar';
 import { labelOf } from '../../../../core/domain/enums';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
-import { mediationsBetween, overdueMediations, type StoredMediation } from '../../db/mediations';
+import { getMediation, mediationsBetween, overdueMediations, type StoredMediation } from '../../db/mediations';
+import { deleteDraft, type StoredDraft } from '../../db/drafts';
+import { DraftBanner, useReopenDraft } from '../../shared/DraftBanner';
+import { useConfirmLeave } from '../../shared/useFormDraft';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
@@ -16,6 +19,8 @@ import { navigate, useRoute } from '../../state/router';
 import { MediationForm } from './MediationForm';
 import { MediationDetail } from './MediationDetail';
 import { yuanText } from './money';
+
+const DRAFT_KINDS = ['mediation'] as const;
 
 type Editing = { mode: 'new' } | { mode: 'edit'; record: StoredMediation } | null;
 
@@ -28,6 +33,24 @@ export function MediationsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month').subtract(2, 'month'), dayjs()]);
   const [filters, setFilters] = useState<{ type?: string; outcome?: string; lawyerId?: string }>({});
   const [editing, setEditing] = useState<Editing>(null);
+  const { message } = App.useApp();
+  const confirmLeave = useConfirmLeave();
+  // Esc, the close button and 取消 ask first when the form holds something not saved.
+  const closeForm = () => confirmLeave(() => setEditing(null));
+  // A form that was open when the window locked or reloaded opens again as it was.
+  const reopenDraft = (d: StoredDraft) =>
+    void (async () => {
+      if (!d.recordId) return setEditing({ mode: 'new' });
+      const record = await getMediation(db, session.vault, d.recordId);
+      if (!record) {
+        await deleteDraft(db, session.actor, d.id);
+        void message.warning('草稿所修改的调解记录已被删除，草稿已丢弃');
+        return;
+      }
+      // Saved against the revision it started from: a change made meanwhile is reported, not overwritten.
+      setEditing({ mode: 'edit', record: typeof d.context.rev === 'number' ? { ...record, rev: d.context.rev } : record });
+    })();
+  useReopenDraft(DRAFT_KINDS, reopenDraft);
   const openId = params.get('open');
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
@@ -65,6 +88,7 @@ export function MediationsPage() {
 
   return (
     <>
+      {editing === null && <DraftBanner kinds={DRAFT_KINDS} describe={(d) => (d.recordId ? '修改调解记录' : '记录调解')} onContinue={reopenDraft} />}
       <Tabs
         tabBarExtraContent={
           mayRecord && (
@@ -141,11 +165,11 @@ export function MediationsPage() {
           },
         ]}
       />
-      <Drawer title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'} open={editing !== null} onClose={() => setEditing(null)} size={960} destroyOnHidden maskClosable={false}>
+      <Drawer title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'} open={editing !== null} onClose={closeForm} size={960} destroyOnHidden maskClosable={false}>
         {editing && (
           <MediationForm
             editing={editing.mode === 'edit' ? editing.record : undefined}
-            onCancel={() => setEditing(null)}
+            onCancel={closeForm}
             onSaved={(m) => {
               setEditing(null);
               open(m.id);

@@ -330,7 +330,7 @@ export class StationDb extends Dexie {
       shifts: 'id, startedAt, updatedAt, lawyerId, openLawyerId',
       dutyRoster: 'id, date, lawyerId, updatedAt',
     });
-    // Filled on first use (statisticsFacts.ts rebuilds it from the records), then kept in step.
+    // Filled on first use (statFacts.ts rebuilds it from the records), then kept in step.
     this.version(8).stores({ statFacts: 'key' });
     // The search index moves from a multi-entry index (one entry per token and record) to
     // posting blocks; records keep their tokens as data, so the upgrade needs no key.

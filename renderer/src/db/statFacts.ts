@@ -249,7 +249,13 @@ async function rowsBetween(db: StationDb, prefix: string, from: string, to: stri
   return db.statFacts.where('key').between(`${prefix}:${from}`, `${prefix}:${to}`, true, true).toArray();
 }
 
-/** The facts of a period (inclusive days), read from the buckets; builds them on first use. */
+/**
+ * The facts of every live record of a period (inclusive days), read from the buckets (built
+ * on first use): consultations summed (alike contacts counted together), mediations and
+ * first document versions one by one with the groups and case type of their contact (those
+ * of the whole months the period touches: computeStatistics keeps its days). Shift logs
+ * are the station's own paperwork, not documents drafted for someone.
+ */
 export async function factsBetween(db: StationDb, vault: Vault, from: string, to: string): Promise<BucketFacts> {
   if (!(await db.meta.get(FACTS_BUILT))?.value) await rebuildStatFacts(db, vault);
   // Month buckets hold the whole month: computeStatistics keeps the period's days.

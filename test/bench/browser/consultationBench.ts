@@ -24,9 +24,8 @@ import {
 import { vaultFromDataKey } from '../../../renderer/src/db/keyMaterial';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { checkGenerated, makeConsultation } from './generate';
-import { FACTS_BUILT, rebuildStatFacts } from '../../../renderer/src/db/statFacts';
+import { FACTS_BUILT, rebuildStatFacts, factsBetween } from '../../../renderer/src/db/statFacts';
 import { INDEX_STATE, mergeTail, reindexConsultations } from '../../../renderer/src/db/searchIndex';
-import { gatherPeriodFacts } from '../../../renderer/src/db/statisticsFacts';
 import { mediationStore } from '../../../renderer/src/db/mediations';
 import { mediationInputSchema } from '../../../core/mediations/schema';
 import { computeStatistics } from '../../../core/statistics/compute';
@@ -379,7 +378,7 @@ async function seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs
  * its lines and bars in the DOM) and the first breakdown table, at a desktop width.
  */
 async function drawPage(lawyers: { id: string; name: string }[]): Promise<number> {
-  const facts = await gatherPeriodFacts(db, vault, '2025-12-01', '2026-11-30');
+  const facts = await factsBetween(db, vault, '2025-12-01', '2026-11-30');
   const report = computeStatistics({ period: { from: '2025-12-01', to: '2026-11-30' }, ...facts, lawyers, enums: DEFAULT_ENUMERATIONS, now: Date.now() });
   const tables = statisticsTables(report, DEFAULT_ENUMERATIONS, (k) => k);
   const host = document.createElement('div');
@@ -402,7 +401,7 @@ async function measureStatistics(): Promise<Record<string, number>> {
   const lawyers = Array.from({ length: 12 }, (_, i) => ({ id: `lawyer-${i + 1}`, name: `律师${i + 1}` }));
   const year = async () => {
     const t0 = performance.now();
-    const facts = await gatherPeriodFacts(db, vault, '2025-12-01', '2026-11-30');
+    const facts = await factsBetween(db, vault, '2025-12-01', '2026-11-30');
     const t1 = performance.now();
     const report = computeStatistics({ period: { from: '2025-12-01', to: '2026-11-30' }, ...facts, lawyers, enums: DEFAULT_ENUMERATIONS, now: Date.now() });
     statisticsTables(report, DEFAULT_ENUMERATIONS, (k) => k);

@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
 import { createConsultation, deleteConsultation, editConsultation, loadConsultations } from '../../../renderer/src/db/consultations';
-import { consultationIndexBetween, FACTS_BUILT } from '../../../renderer/src/db/statFacts';
+import { consultationIndexBetween, FACTS_BUILT, factsBetween } from '../../../renderer/src/db/statFacts';
 import { computeStatistics } from '../../../core/statistics/compute';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { consultationFactsOf } from '../../../renderer/src/db/recordFacts';
-import { gatherPeriodFacts } from '../../../renderer/src/db/statisticsFacts';
 import { createMediation } from '../../../renderer/src/db/mediations';
 import { saveNewDocument, saveNewVersion } from '../../../renderer/src/db/documents';
 import { createHash } from 'node:crypto';
@@ -35,7 +34,7 @@ describe('statistics facts kept in day buckets', () => {
   it('carry the place, the stage and a lawyer\'s own transfer (Art. 39 para. 2) through the summed buckets into the statistics', async () => {
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T09:00:00+08:00', legalAidOutcome: 'transferred', place: 'procuratorate', criminalStage: 'prosecution_review' }), lawyer);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T10:00:00+08:00', caseType: 'civil', criminalStage: '', clientRole: 'party', helpTypes: ['legal_consultation'], place: 'court_service_centre' }), lawyer);
-    const period = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const period = await factsBetween(db, vault, '2026-11-01', '2026-11-30');
     const r = computeStatistics({ period: { from: '2026-11-01', to: '2026-11-30' }, ...period, lawyers: [{ id: 'lawyer-a', name: '张律师' }], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-30T12:00:00+08:00') });
     // Never marked: still pending on 11-30, so overdue, and counted as transferred like a staff request.
     expect(r.total.legalAid).toMatchObject({ transferred: 1, overdueTransfers: 1 });
@@ -72,7 +71,7 @@ describe('statistics facts kept in day buckets', () => {
     for (let i = 0; i < 5; i++) await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: `2026-11-0${1 + (i % 2)}T09:0${i}:00+08:00` }), lawyer);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T11:00:00+08:00', specialGroups: ['migrant_worker'], legalAidOutcome: 'applied' }), lawyer);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-02T12:00:00+08:00', requestKind: 'legal_aid_application', receivedAt: '2026-11-01T12:00:00+08:00', legalAidOutcome: 'transferred' }), lawyer);
-    const summed = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const summed = await factsBetween(db, vault, '2026-11-01', '2026-11-30');
     expect(summed.consultations.length).toBeLessThan(7);
     const input = { period: { from: '2026-11-01', to: '2026-11-30' }, mediations: [], documents: [], lawyers: [{ id: 'lawyer-a', name: '张律师' }], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-05T00:00:00+08:00') };
     const fromSums = computeStatistics({ ...input, consultations: summed.consultations });
@@ -86,7 +85,7 @@ describe('statistics facts kept in day buckets', () => {
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T09:00:00+08:00', ...plea }), lawyer);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T10:00:00+08:00', ...plea, pledgeSigned: true, pledgeWitnessed: true }), lawyer);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-04T11:00:00+08:00' }), lawyer);
-    const summed = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const summed = await factsBetween(db, vault, '2026-11-01', '2026-11-30');
     const input = { period: { from: '2026-11-01', to: '2026-11-30' }, mediations: [], documents: [], lawyers: [{ id: 'lawyer-a', name: '张律师' }], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-05T00:00:00+08:00') };
     const fromSums = computeStatistics({ ...input, consultations: summed.consultations });
     expect(fromSums.total).toMatchObject({ consultations: 3, pleaLeniencyCases: 2, pleaWitnessed: 1 });
@@ -101,7 +100,7 @@ describe('statistics facts kept in day buckets', () => {
   it('give a mediation the groups and case type of the contact it came from, even one before the period', async () => {
     const before = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-10-30T09:00:00+08:00', caseType: 'civil', clientRole: 'party', criminalStage: undefined, helpTypes: ['legal_consultation'], specialGroups: ['migrant_worker'] }), lawyer);
     await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediationFixture({ consultationIds: [before.id], date: '2026-11-20' }), lawyer);
-    const facts = await gatherPeriodFacts(db, vault, '2026-11-01', '2026-11-30');
+    const facts = await factsBetween(db, vault, '2026-11-01', '2026-11-30');
     expect(facts.consultations).toEqual([]);
     expect(facts.mediations).toHaveLength(1);
     expect(facts.mediations[0]).toMatchObject({ specialGroups: ['migrant_worker'], caseType: 'civil', agreedFen: 3_850_000 });
@@ -116,7 +115,7 @@ describe('statistics facts kept in day buckets', () => {
     // Shift logs are numbered in a register of their own: this is the first.
     await saveNewDocument(db, vault, { ...base, kind: 'shift_log', sourceType: 'shift', sourceId: 'shift-1' }, { year: 2026, sequence: 1, stationCode: 'S1' }, lawyer);
     const day = first.createdAt.slice(0, 10);
-    const facts = await gatherPeriodFacts(db, vault, day, day);
+    const facts = await factsBetween(db, vault, day, day);
     expect(facts.documents).toEqual([expect.objectContaining({ id: first.id, kind: 'legal_aid_application', specialGroups: ['migrant_worker'], caseType: 'criminal' })]);
   });
 });

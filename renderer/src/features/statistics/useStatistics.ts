@@ -4,7 +4,7 @@ import { statisticsTables, type StatTable } from '../../../../core/statistics/ta
 import { documentKindLabel } from '../../../../core/documents/templates/index';
 import type { Enumerations } from '../../../../core/domain/enums';
 import { db } from '../../db';
-import { gatherPeriodFacts } from '../../db/statisticsFacts';
+import { factsBetween } from '../../db/statFacts';
 import { listLawyers } from '../../db/lawyers';
 import type { Vault } from '../../db/vault';
 
@@ -24,7 +24,7 @@ export function useStatistics(vault: Vault, enums: Enumerations, from: string, t
     const t0 = performance.now();
     void (async () => {
       try {
-        const [facts, lawyers] = await Promise.all([gatherPeriodFacts(db, vault, from, to), listLawyers(db)]);
+        const [facts, lawyers] = await Promise.all([factsBetween(db, vault, from, to), listLawyers(db)]);
         const report = computeStatistics({
           period: { from, to },
           ...facts,

@@ -530,7 +530,7 @@ export function normalizeConsultationInput(
   }
   if (out.followUpNeeded !== true) delete out.followUpNote;
   // Only a record that runs an Art. 39 clock keeps a transfer (and to whom, and by whom).
-  if (!transferSourceOf({ requestKind: str(out.requestKind), legalAidOutcome: str(out.legalAidOutcome) ?? 'not_needed' })) for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) delete out[key];
+  if (!transferSourceOf({ requestKind: str(out.requestKind), legalAidOutcome: str(out.legalAidOutcome) ?? 'not_needed', clientRole: str(out.clientRole) })) for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) delete out[key];
   if (out.requestKind === undefined) delete out.receivedAt;
   return out as ConsultationDraft;
 }

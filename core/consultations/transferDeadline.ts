@@ -10,7 +10,9 @@ import { isRfc3339 } from '../time/rfc3339';
  *   "（五）帮助犯罪嫌疑人、被告人及其近亲属申请法律援助".
  * Both paragraphs set the same clock: a detention centre's request (para. 1, from when staff
  * received it) and a duty lawyer's own contact that takes an application (para. 2, from the
- * contact). Pure functions of `now`, so the queue can be re-evaluated on a timer and tested
+ * contact). Para. 2 binds the lawyer only for an application of the suspect or defendant
+ * himself: a civil party's or a relative's application that a lawyer passes on is recorded
+ * as 转交申请, and runs no clock. Pure functions of `now`, so the queue can be re-evaluated on a timer and tested
  * without a clock.
  */
 export const TRANSFER_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -24,9 +26,13 @@ export function isTransferOnTime(receivedAtMs: number, transferredAtMs: number):
   return transferredAtMs <= receivedAtMs + TRANSFER_WINDOW_MS;
 }
 
+/** The people Art. 39 para. 2 names: 犯罪嫌疑人、被告人 (client role codes, core/domain/enums.ts). */
+export const ARTICLE_39_PARA_2_ROLES: readonly string[] = ['suspect', 'defendant'];
+
 /** The fields of a record that say whether it runs an Art. 39 clock. */
 export interface TransferSubject {
   time: string;
+  clientRole?: string | undefined;
   legalAidOutcome: string;
   requestKind?: string | undefined;
   receivedAt?: string | undefined;
@@ -43,8 +49,9 @@ export interface TransferClock {
 
 /**
  * The Art. 39 clock a record runs, if any: a detainee's application that staff logged
- * (from `receivedAt`), or a lawyer's contact whose legal-aid outcome is 转交申请 (the
- * application reached the lawyer at the contact, so the clock starts at its time).
+ * (from `receivedAt`), or a suspect's or defendant's contact with a lawyer whose legal-aid
+ * outcome is 转交申请 (the application reached the lawyer at the contact, so the clock
+ * starts at its time).
  */
 export function transferClockOf(c: TransferSubject): TransferClock | undefined {
   const source = transferSourceOf(c);
@@ -56,9 +63,9 @@ export function transferClockOf(c: TransferSubject): TransferClock | undefined {
 }
 
 /** Which paragraph of Art. 39 a record falls under, if any (a request's receipt time may still be missing). */
-export function transferSourceOf(c: Pick<TransferSubject, 'requestKind' | 'legalAidOutcome'>): TransferClock['source'] | undefined {
+export function transferSourceOf(c: Pick<TransferSubject, 'requestKind' | 'legalAidOutcome' | 'clientRole'>): TransferClock['source'] | undefined {
   if (c.requestKind === 'legal_aid_application') return 'staff';
-  if (c.requestKind === undefined && c.legalAidOutcome === 'transferred') return 'lawyer';
+  if (c.requestKind === undefined && c.legalAidOutcome === 'transferred' && ARTICLE_39_PARA_2_ROLES.includes(c.clientRole ?? '')) return 'lawyer';
   return undefined;
 }
 

@@ -59,7 +59,7 @@ export function Shell({ profile, children }: { profile: StationProfile; children
     // Needs the data key, so it runs at sign-in, not as a schema upgrade; once per database.
     // Fetched with the contacts page's chunk, not in the sign-in screen's.
     import('../db/consultations')
-      .then(({ addMissingPendingTransferTokens }) => addMissingPendingTransferTokens(db, session.vault))
+      .then(({ reconcilePendingTransferTokens }) => reconcilePendingTransferTokens(db, session.vault))
       .catch((err: unknown) => void recordAppError(session.actor, err));
   }, [session.vault, session.actor]);
   return (

@@ -381,41 +381,43 @@ async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): P
   return result;
 }
 
-/** Set once every live contact that runs an Art. 39 clock carries the 待转交 token. */
-export const PENDING_TRANSFER_TOKENS = 'consultations.tokens.pendingTransfer.v1';
+/** Set once the 待转交 token is on exactly the live contacts that run an Art. 39 clock. */
+export const PENDING_TRANSFER_TOKENS = 'consultations.tokens.pendingTransfer.v2';
 
 /**
- * Contacts saved before 法律援助法 第三十九条第二款 ran a clock of their own (a lawyer's
- * contact whose outcome is 转交申请) lack the 待转交 token, so they would never join the
- * 24-hour queue, the 待转交 filter or the shift log's hand-over list. Tokens are blinded
- * with the data key, so a schema upgrade cannot add it: this runs once after sign-in.
- * Only live contacts with that outcome and no such token are opened. Only the derived
- * index changes, so revisions, the outbox and the audit trail stay as they are. Returns
- * how many contacts joined the queue.
+ * Brings the 待转交 token in line with the Art. 39 rule once after sign-in. Contacts saved
+ * before 法律援助法 第三十九条第二款 ran a clock of their own (a lawyer's contact whose
+ * outcome is 转交申请) lack it, so they would never join the 24-hour queue, the 待转交
+ * filter or the shift log's hand-over list; contacts saved while that clock ran for anyone
+ * (a civil party's application, a relative's) carry it although para. 2 binds the lawyer
+ * only for the suspect or defendant. Tokens are blinded with the data key, so a schema
+ * upgrade cannot do this. Only contacts with the 转交申请 outcome are opened, and only the
+ * derived index changes: revisions, the outbox and the audit trail stay as they are.
+ * Returns how many contacts changed.
  */
-export async function addMissingPendingTransferTokens(db: StationDb, vault: Vault): Promise<number> {
+export async function reconcilePendingTransferTokens(db: StationDb, vault: Vault): Promise<number> {
   if ((await db.meta.get(PENDING_TRANSFER_TOKENS))?.value) return 0;
   const order = await orderIndex(db);
   const version = tableVersion(db, CONSULTATIONS);
   const pending = vault.blind(filterToken.pendingTransfer());
   const withOutcome = await docsWithAll(db, version, [vault.blind(filterToken.outcome('transferred'))]);
   const queued = new Set(await docsWithAll(db, version, [pending]));
-  const ids = withOutcome
-    .filter((d) => !queued.has(d))
-    .map((d) => order.rankOfDoc[d] ?? -1)
-    .filter((r) => r >= 0)
-    .map((r) => order.ids[r]!);
+  const idOf = (d: number) => order.ids[order.rankOfDoc[d] ?? -1];
+  const candidates = [...new Set([...withOutcome, ...queued])].map(idOf).filter((id): id is string => id !== undefined);
   const store = consultationStore(db, vault);
-  const due: { id: string; rev: number }[] = [];
-  for (const row of await db.consultations.bulkGet(ids)) {
-    if (row && !row.deleted && isPendingTransfer(await store.codec.decode(row))) due.push({ id: row.id, rev: row.rev });
+  const due: { id: string; rev: number; pending: boolean }[] = [];
+  for (const row of await db.consultations.bulkGet(candidates)) {
+    if (!row || row.deleted) continue;
+    const should = isPendingTransfer(await store.codec.decode(row));
+    if (should !== row.tokens.includes(pending)) due.push({ id: row.id, rev: row.rev, pending: should });
   }
   await db.transaction('rw', [db.consultations, db.postings, db.tailTokens, db.orderLog, db.meta], async () => {
-    for (const { id, rev } of due) {
+    for (const { id, rev, pending: should } of due) {
       const current = await db.consultations.get(id);
       // A save since the read gave the record the tokens of its new contents.
-      if (!current || current.rev !== rev || current.tokens.includes(pending)) continue;
-      const next: ConsultationRow = { ...current, tokens: [...current.tokens, pending] };
+      if (!current || current.rev !== rev || current.tokens.includes(pending) === should) continue;
+      const tokens = should ? [...current.tokens, pending] : current.tokens.filter((t) => t !== pending);
+      const next: ConsultationRow = { ...current, tokens };
       await updateIndex(db, current, next);
       await db.consultations.put(next);
     }

@@ -24,7 +24,8 @@ const FACTS = 'statFacts';
 /** Set once the buckets hold every record (after the first rebuild on this database). */
 // v4: facts keep the place of contact, the criminal stage, a lawyer's own transfers and
 // the plea-leniency markers; buckets built before lack them.
-export const FACTS_BUILT = 'statFacts.built.v4';
+// v5: a lawyer's own transfer runs the Art. 39 clock only for a suspect or defendant.
+export const FACTS_BUILT = 'statFacts.built.v5';
 
 const dayOf = (rfc3339: string) => rfc3339.slice(0, 10);
 const monthOf = (dayOrTime: string) => dayOrTime.slice(0, 7);

@@ -61,7 +61,7 @@ describe('isTransferOnTime: the one boundary every screen and statistic uses', (
 });
 
 describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
-  const contact = { time: '2026-11-23T10:00:00+08:00', legalAidOutcome: 'transferred' };
+  const contact = { time: '2026-11-23T10:00:00+08:00', clientRole: 'suspect', legalAidOutcome: 'transferred' };
   it('starts a lawyer\'s own contact with a transfer outcome at the contact, like a staff request at its receipt', () => {
     expect(transferClockOf(contact)).toEqual({ receivedAt: '2026-11-23T10:00:00+08:00', source: 'lawyer' });
     expect(transferClockOf({ ...contact, requestKind: 'legal_aid_application', receivedAt: RECEIVED })).toEqual({ receivedAt: RECEIVED, source: 'staff' });
@@ -70,6 +70,15 @@ describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
   it('runs no clock for other outcomes or for a request to meet a lawyer', () => {
     expect(transferClockOf({ ...contact, legalAidOutcome: 'applied' })).toBeUndefined();
     expect(transferClockOf({ ...contact, requestKind: 'meet_lawyer', receivedAt: RECEIVED })).toBeUndefined();
+  });
+  // Para. 2: "犯罪嫌疑人、被告人通过值班律师提出…法律援助申请的，值班律师应当在二十四小时内…转交".
+  it('binds the lawyer for the suspect\'s and the defendant\'s own application only', () => {
+    expect(transferClockOf({ ...contact, clientRole: 'defendant' })?.source).toBe('lawyer');
+    for (const clientRole of ['party', 'close_relative', 'victim', 'other_public', undefined]) {
+      expect(transferClockOf({ ...contact, clientRole })).toBeUndefined();
+    }
+    // Staff's requests run para. 1's clock whoever logged them.
+    expect(transferClockOf({ ...contact, clientRole: 'close_relative', requestKind: 'legal_aid_application', receivedAt: RECEIVED })?.source).toBe('staff');
   });
 });
 

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb, type ConsultationRow } from '../../../renderer/src/db/database';
 import {
-  addMissingPendingTransferTokens,
+  reconcilePendingTransferTokens,
   consultationStore,
   createConsultation,
   earlierContactsOf,
@@ -118,7 +118,7 @@ describe('schema upgrades', () => {
     expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
     db.close();
   });
-  it('puts a lawyer\'s 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue once, after sign-in', async () => {
+  it('puts a suspect\'s 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue, and takes a civil party\'s out, once, after sign-in', async () => {
     const indexedDB = new IDBFactory();
     const vault = await testVault();
     const scratch = new StationDb('scratch', { indexedDB, IDBKeyRange });
@@ -139,17 +139,21 @@ describe('schema upgrades', () => {
       await encode('advice', { legalAidOutcome: 'not_needed', time: '2026-11-20T13:00:00.000+08:00' }),
       // Para. 1 ran its clock from the start: staff's request kept its token.
       await encode('staff', { ...request, lawyerId: undefined }),
+      // Saved while any 转交申请 ran the lawyer's clock: a civil party's application, which para. 2 does not cover.
+      await encode('civil', { legalAidOutcome: 'transferred', caseType: 'civil', clientRole: 'party', criminalStage: undefined, time: '2026-11-20T14:00:00.000+08:00' }),
     ];
     for (const row of rows.slice(0, 4)) row.tokens = row.tokens.filter((t) => t !== pending);
     expect(rows[4]!.tokens).toContain(pending);
+    expect(rows[5]!.tokens).not.toContain(pending);
+    rows[5]!.tokens.push(pending);
     const old = version8('station-p2', indexedDB);
     await old.table('consultations').bulkAdd(rows);
     old.close();
 
     const db = new StationDb('station-p2', { indexedDB, IDBKeyRange });
     await db.open();
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual(['staff']);
-    expect(await addMissingPendingTransferTokens(db, vault)).toBe(1);
+    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids.sort()).toEqual(['civil', 'staff']);
+    expect(await reconcilePendingTransferTokens(db, vault)).toBe(2);
     expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids.sort()).toEqual(['own', 'staff']);
     // Only the index changed: no new revision, nothing to send, nothing in the audit trail.
     expect((await db.consultations.get('own'))?.rev).toBe(2);
@@ -157,7 +161,7 @@ describe('schema upgrades', () => {
     expect(await db.audit.count()).toBe(0);
     // Once: a second sign-in opens nothing.
     const open = vi.spyOn(vault, 'open');
-    expect(await addMissingPendingTransferTokens(db, vault)).toBe(0);
+    expect(await reconcilePendingTransferTokens(db, vault)).toBe(0);
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();
     // The record then leaves the queue like any other when its transfer is marked.

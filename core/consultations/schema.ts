@@ -123,10 +123,24 @@ function optionalFlag(label: string) {
   return z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: `${label}应为是或否` }).optional());
 }
 
-function optionalTime(label: string) {
+/**
+ * How far ahead of the computer's clock a time may be: a clock a few minutes off, or a
+ * contact logged as it starts. Beyond that it is a typing slip (2062 for 2026, next month
+ * for this one) that would count the contact in a period that has not happened.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const notAhead = (now: () => number) => (v: string | undefined) => v === undefined || !isRfc3339(v) || Date.parse(v) <= now() + FUTURE_TOLERANCE_MS;
+
+function optionalTime(label: string, now: () => number) {
   return z.preprocess(
     blankToUndefined,
-    z.string({ error: `${label}格式不正确` }).trim().refine(isRfc3339, `${label}格式不正确`).optional(),
+    z
+      .string({ error: `${label}格式不正确` })
+      .trim()
+      .refine(isRfc3339, `${label}格式不正确`)
+      .refine(notAhead(now), `${label}不能晚于当前时间`)
+      .optional(),
   );
 }
 
@@ -150,12 +164,12 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * extended in settings must be the one that parses, on the form and in every layer below
  * it, or a code the form accepted is refused on save.
  */
-export function createConsultationInputSchema(enums: Enumerations) {
+export function createConsultationInputSchema(enums: Enumerations, now: () => number = Date.now) {
   const shape = {
     /** RFC 3339 with offset. The form fills in "now"; the schema never does. */
     time: z.preprocess(
       (v) => (v === null || v === '' ? undefined : v),
-      z.string({ error: '请填写接待时间' }).trim().refine(isRfc3339, '接待时间格式不正确'),
+      z.string({ error: '请填写接待时间' }).trim().refine(isRfc3339, '接待时间格式不正确').refine(notAhead(now), '接待时间不能晚于当前时间'),
     ),
     /** Absent only on a detainee's request that staff logged before any lawyer saw it. */
     lawyerId: z.preprocess(
@@ -206,13 +220,13 @@ export function createConsultationInputSchema(enums: Enumerations) {
       '家庭月收入最多保留两位小数',
     ),
     householdSize: optionalNumber('家庭人口', ' 人', 1, 50, true),
-    ...lawRulesShape(enums),
+    ...lawRulesShape(enums, now),
     requestKind: z.preprocess(
       blankToUndefined,
       z.enum(['meet_lawyer', 'legal_aid_application'], { error: '请选择申请类型' }).optional(),
     ),
-    receivedAt: optionalTime('收到申请时间'),
-    transferredAt: optionalTime('转交时间'),
+    receivedAt: optionalTime('收到申请时间', now),
+    transferredAt: optionalTime('转交时间', now),
     // 标记已转交 (Art. 39): to whom it was handed, and the account that marked it.
     transferRecipient: optionalText('接收机构', TRANSFER_MARK_LIMITS.recipient),
     transferReceiver: optionalText('接收人', TRANSFER_MARK_LIMITS.receiver, cleanPersonName),
@@ -232,7 +246,7 @@ export function createConsultationInputSchema(enums: Enumerations) {
  * records stored before them still read. Kept in one block: other work appends its own
  * fields at the end of the shape.
  */
-function lawRulesShape(enums: Enumerations) {
+function lawRulesShape(enums: Enumerations, now: () => number) {
   return {
     /** 是否已委托辩护人: Art. 25 applies only to a person without one. */
     hasDefenceCounsel: optionalFlag('是否已委托辩护人'),
@@ -244,7 +258,7 @@ function lawRulesShape(enums: Enumerations) {
     trialInAbsentia: optionalFlag('是否缺席审判案件'),
     /** The handling authority notified the legal-aid agency to appoint a defender (Art. 25, 36). */
     defenderNotified: optionalFlag('办案机关是否已通知指派辩护人'),
-    defenderNotifiedAt: optionalTime('通知指派辩护人的时间'),
+    defenderNotifiedAt: optionalTime('通知指派辩护人的时间', now),
     /** Art. 42 "有材料证明". */
     exemptionProof: optionalText('证明材料', LIMITS.proof),
     /** Art. 42 (四) / Art. 32 (五) grounds the province lists in settings. */

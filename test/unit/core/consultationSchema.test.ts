@@ -521,3 +521,26 @@ describe('issue 17: permits, victims, Art. 25 and plea leniency in the record', 
     expect(assessConsultation(counsel, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS)).toMatchObject({ mandatoryDefence: [], defenderNotice: null });
   });
 });
+
+describe('times in the future (issue 20 item 4)', () => {
+  const now = Date.parse('2026-11-23T10:20:00+08:00');
+  const schema = createConsultationInputSchema(DEFAULT_ENUMERATIONS, () => now);
+  // The visit as logged at 10:15, before its application was handed over.
+  const atVisit = { ...visit, transferredAt: undefined };
+  const problemsAt = (input: Record<string, unknown>) => {
+    const r = schema.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  it('refuses a reception time more than five minutes ahead of the clock, at the field, in Chinese', () => {
+    expect(problemsAt({ ...atVisit, time: '2026-11-23T10:25:00+08:00' })).toEqual([]);
+    expect(problemsAt({ ...atVisit, time: '2026-11-23T10:25:01+08:00' })).toEqual(['time: 接待时间不能晚于当前时间']);
+    // A slip of the year: 2062 for 2026.
+    expect(problemsAt({ ...atVisit, time: '2062-11-23T10:15:00+08:00' })).toContain('time: 接待时间不能晚于当前时间');
+  });
+  it('refuses a future receipt, transfer or notification time the same way', () => {
+    const request = { ...atVisit, requestKind: 'legal_aid_application', legalAidOutcome: 'transferred' };
+    expect(problemsAt({ ...request, receivedAt: '2026-11-24T08:00:00+08:00' })).toContain('receivedAt: 收到申请时间不能晚于当前时间');
+    expect(problemsAt({ ...request, receivedAt: '2026-11-23T08:00:00+08:00', transferredAt: '2026-11-24T08:00:00+08:00' })).toContain('transferredAt: 转交时间不能晚于当前时间');
+    expect(problemsAt({ ...atVisit, defenderNotified: true, defenderNotifiedAt: '2026-12-01T08:00:00+08:00' })).toContain('defenderNotifiedAt: 通知指派辩护人的时间不能晚于当前时间');
+  });
+});

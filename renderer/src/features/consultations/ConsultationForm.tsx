@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ZodError } from 'zod';
 import {
@@ -128,6 +128,9 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   const followUp = Form.useWatch('followUpNeeded', form);
   const requestKind = Form.useWatch('requestKind', form);
   const idType = Form.useWatch('idType', form);
+  const time = Form.useWatch('time', form) as Dayjs | undefined;
+  // A contact logged into a month that has ended may fall in figures already reported.
+  const earlierMonth = time && dayjs.isDayjs(time) && time.isBefore(dayjs().startOf('month'));
   const role = findEntry(enums.clientRoles, Form.useWatch('clientRole', form) ?? '');
   const assessment = useMemo(() => assessDraft(draft, domain.meansTestStandard ?? undefined, enums), [draft, domain.meansTestStandard, enums]);
   const idHasStructure = checkIdByType(idType ?? '', '', new Date()) !== null;
@@ -269,7 +272,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
           <Card size="small" title="接待" style={{ marginBottom: 12 }}>
             <Row gutter={12}>
               <Col span={8}>
-                <Form.Item label="接待时间" name="time" required>
+                <Form.Item label="接待时间" name="time" required extra={earlierMonth ? `${time.format('YYYY年M月')}已结束：该月的统计可能已经报送，补登的记录会计入该月` : undefined}>
                   <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} allowClear={false} />
                 </Form.Item>
               </Col>

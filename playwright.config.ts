@@ -15,7 +15,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]] : [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // CI keeps only what its log can carry (the error and the screenshot path); recording a
+    // trace of every test there cost time and was never read.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { pickDutyLawyer } from './support/keyboard';
 import { ADMIN, completeSetup, signIn } from './support/setup';
 
 test('a backup restores into a fresh installation with every record intact', async ({ station }) => {
@@ -13,8 +14,7 @@ test('a backup restores into a fresh installation with every record intact', asy
   const { page } = first;
   for (const [name, question] of [['欧阳䶮', '房屋拆迁补偿款被扣留'], ['张三', '工资被拖欠三个月']] as const) {
     await page.getByRole('button', { name: '新登记' }).click();
-    await page.keyboard.type('王');
-    await page.keyboard.press('Enter');
+    await pickDutyLawyer(page);
     const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
     await form.getByLabel('案件类型').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '民事' }).click();

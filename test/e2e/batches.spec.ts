@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
-import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
+import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 import { readZip } from '../unit/batch/support';
 import { verifyZipFile } from '../../electron/services/batch/zipArchive';
 
@@ -13,8 +13,7 @@ async function logContact(page: Page, name: string, idNumber: string) {
   await page.keyboard.press('Alt+N');
   const drawer = page.locator('.ant-drawer').filter({ hasText: '新登记' });
   await expect(drawer).toBeVisible();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await typeInto(page, '姓名', name);
   await typeInto(page, '证件号码', idNumber);

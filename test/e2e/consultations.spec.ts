@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { SAMPLE_LAWYER } from './support/setup';
-import { pickByKeyboard, tabTo, typeInto } from './support/keyboard';
+import { pickByKeyboard, tabTo, typeInto, pickDutyLawyer } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male; check digit from MOD 11-2
 
@@ -12,8 +12,7 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
   await expect(drawer).toBeVisible();
 
   // The lawyer-on-duty select has focus first.
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await typeInto(page, '姓名', '李𠮷');
   await typeInto(page, '证件号码', MINOR_ID);
   // A valid ID fills birth date and gender; a minor suspect raises the Art. 25 flag.
@@ -66,8 +65,7 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
 test('a wrong ID number is refused at the field and nothing is saved', async ({ station }) => {
   const { page } = await station.launchSetUp();
   await page.getByRole('button', { name: '新登记' }).click();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await typeInto(page, '姓名', '赵六');
   // The first 15 digits read as an old 15-digit card (born 1920-10-05, so 老年人); the
   // finished 18-digit number has a wrong check digit and reads as nothing: what the

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { addAccount, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
-import { pickByKeyboard, typeInto } from './support/keyboard';
+import { pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
 // 830000 19900101 001 + check 2 (MOD 11-2, as in test/unit/core/idNumber.test.ts): born 1990-01-01, male.
@@ -117,8 +117,7 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(form.getByLabel('案由/罪名', { exact: true })).toHaveValue('盗窃罪');
   await expect(form.getByTestId('mandatory-defence')).toContainText('未成年人');
   // The lawyer-on-duty select has focus first.
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await pickByKeyboard(page, '帮助类型', '会见');
   await page.keyboard.press('Escape');
   // The detainee applies for legal aid through the lawyer (Art. 39 para. 2): the lawyer transfers it.

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { SAMPLE_PROFILE } from './support/setup';
-import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
+import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 
 test('a lawyer drafts a civil complaint from a logged contact, edits a field, saves it and finds it in the documents page', async ({ station }) => {
   const { page } = await station.launchSetUp();
@@ -12,8 +12,7 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
   // Log a civil contact: a migrant worker owed wages.
   await page.keyboard.press('Alt+N');
   await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await pickByKeyboard(page, '来访人身份', '当事人');
   await typeInto(page, '姓名', '赵𠮷');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { pickDutyLawyer } from './support/keyboard';
 import { SAMPLE_LAWYER, signIn } from './support/setup';
 
 const CLIENT = { name: '欧阳䶮', id: '11010519491231002X', question: '房屋拆迁补偿款被村委会扣留' };
@@ -21,8 +22,7 @@ test('a client’s name, ID number and question never reach the disk in the clea
   let app = await station.launchSetUp();
   const { page } = app;
   await page.getByRole('button', { name: '新登记' }).click();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
   await form.getByLabel('来访人身份').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '近亲属' }).click();

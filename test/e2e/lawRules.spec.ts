@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
+import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 import type { Page } from '@playwright/test';
 
 // 830000 19900101 001 + check 2 (MOD 11-2 worked out in test/unit/core/idNumber.test.ts).
@@ -9,8 +9,7 @@ const MINOR_ID = '210102201005011234'; // born 2010-05-01
 async function newContact(page: Page, name: string) {
   await page.keyboard.press('Alt+N');
   await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await typeInto(page, '姓名', name);
 }
 

@@ -5,14 +5,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { chooseSelect, SAMPLE_LAWYER } from './support/setup';
-import { finishConsultation, pickByKeyboard, typeInto } from './support/keyboard';
+import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 
 /** A criminal contact at the detention centre, logged with the keyboard. */
 async function logContact(page: Page, name: string, id: string | null, question: string) {
   await page.keyboard.press('Alt+N');
   await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await page.keyboard.type('王');
-  await page.keyboard.press('Enter');
+  await pickDutyLawyer(page);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await typeInto(page, '姓名', name);
   if (id) await typeInto(page, '证件号码', id);

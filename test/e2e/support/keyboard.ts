@@ -32,3 +32,15 @@ export async function finishConsultation(page: Page, clientName: string, questio
   await expect(page.getByText(`已登记：${clientName}`)).toBeVisible();
   await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeHidden();
 }
+
+/**
+ * In a new contact's drawer the 值班律师 select has the focus first: once the caret is
+ * there, as a person would see it, types 王 and picks the lawyer with Enter.
+ */
+export async function pickDutyLawyer(page: Page) {
+  const select = page.locator('.ant-drawer').filter({ hasText: '新登记' }).getByLabel('值班律师', { exact: true });
+  await expect(select).toBeFocused();
+  await page.keyboard.type('王');
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText('王');
+  await page.keyboard.press('Enter');
+}

@@ -234,7 +234,8 @@ export function ConsultationsPage() {
           },
         ]}
       />
-      <Drawer title="登记在押人员申请" open={form?.mode === 'request'} onClose={closeForm} size={720} destroyOnHidden maskClosable={false}>
+      {/* The form puts the caret in its first field; the drawer's own focus on open would take it away again. */}
+      <Drawer title="登记在押人员申请" open={form?.mode === 'request'} onClose={closeForm} size={720} destroyOnHidden maskClosable={false} autoFocus={false}>
         {form?.mode === 'request' && (
           <DetaineeRequestForm
             key={form.key}
@@ -253,6 +254,7 @@ export function ConsultationsPage() {
         size={1100}
         destroyOnHidden
         maskClosable={false}
+        autoFocus={form?.mode !== 'new'}
       >
         {form && form.mode !== 'request' && (
           <ConsultationForm

@@ -83,3 +83,12 @@ export function detaineeRequestDraft(f: DetaineeRequestFields): ConsultationDraf
 export function isRequestOnly(c: { helpTypes: readonly string[] }): boolean {
   return c.helpTypes.length === 0;
 }
+
+/**
+ * A detainee's request to meet a duty lawyer that no lawyer has met yet (issue 20 item 19):
+ * it waits on the shift page and is handed over in the shift log until a lawyer logs the
+ * contact that answers it.
+ */
+export function isOpenMeetingRequest(c: { requestKind?: string | undefined; helpTypes: readonly string[]; answeredAt?: string | undefined; deleted?: boolean }): boolean {
+  return c.requestKind === 'meet_lawyer' && isRequestOnly(c) && !c.answeredAt && c.deleted !== true;
+}

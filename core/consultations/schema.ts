@@ -231,6 +231,11 @@ export function createConsultationInputSchema(enums: Enumerations, now: () => nu
     transferRecipient: optionalText('接收机构', TRANSFER_MARK_LIMITS.recipient),
     transferReceiver: optionalText('接收人', TRANSFER_MARK_LIMITS.receiver, cleanPersonName),
     transferredBy: z.preprocess(blankToUndefined, z.string({ error: '转交登记人无效' }).optional()),
+    // A 约见值班律师 request and the lawyer's contact that answered it (issue 20 item 19):
+    // the contact names the request, the request when and by which contact it was met.
+    answeredRequestId: z.preprocess(blankToUndefined, z.string({ error: '所接待的申请无效' }).optional()),
+    answeredAt: optionalTime('接待申请时间', now),
+    answeredBy: z.preprocess(blankToUndefined, z.string({ error: '接待申请的登记无效' }).optional()),
   };
 
   return z.object(shape, { error: '登记内容无效' }).superRefine(

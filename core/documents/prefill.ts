@@ -210,7 +210,7 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
     shiftLawyers: log.lawyers.join('、'),
     shiftPlace: log.place,
     shiftPeriod: `${timeText(log.startedAt)}至${end}`,
-    consultationCount: `${log.consultations} 人次`,
+    consultationCount: log.answeredRequests ? `${log.consultations} 人次（其中接待在押人员约见申请 ${log.answeredRequests} 人次）` : `${log.consultations} 人次`,
     helpTypeCounts: counted(log.helpTypes, '人次'),
     specialGroupCounts: counted(log.specialGroups, '人次'),
     documentCounts: counted(log.documents, '份'),
@@ -223,6 +223,7 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
     pendingTransfers: log.pendingTransfers.map(
       (p) => `${p.clientName}，${timeText(p.receivedAt)}收到，应于${timeText(p.dueAt)}前转交${p.overdue ? '（已超时）' : ''}`,
     ),
+    openRequests: (log.openRequests ?? []).map((r) => `${r.clientName}，${timeText(r.receivedAt)}申请约见值班律师`),
     handoverNotes: log.handoverNotes,
     date: log.endedAt.slice(0, 10),
   };

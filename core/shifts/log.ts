@@ -24,6 +24,10 @@ export interface ShiftLog {
   mediations: { joined: number; settled: number; agreed: string; recovered: string };
   /** Legal-aid applications (Art. 39, staff requests and lawyers' own) still waiting for transfer when the shift ended: handed over. */
   pendingTransfers: { clientName: string; receivedAt: string; dueAt: string; overdue: boolean }[];
+  /** 约见值班律师 requests no lawyer had met when the shift ended: handed over (absent from logs before them). */
+  openRequests?: { clientName: string; receivedAt: string }[];
+  /** How many of those requests the shift's lawyers met. */
+  answeredRequests?: number;
   handoverNotes: string;
 }
 
@@ -34,6 +38,10 @@ export interface ShiftLogInput {
   mediations: readonly MediationFacts[];
   /** Station-wide pending transfers at the end of the shift (they are handed over whoever logged them). */
   pendingTransfers: readonly { clientName: string; receivedAt: string }[];
+  /** Station-wide 约见 requests still open at the end of the shift. */
+  openRequests: readonly { clientName: string; receivedAt: string }[];
+  /** The shift's contacts that met a 约见 request. */
+  answeredRequests: number;
   lawyerName(id: string): string;
   documentLabel(kind: string): string;
   enums: Enumerations;
@@ -90,6 +98,8 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
         const d = transferDeadline(p.receivedAt, endMs);
         return { clientName: p.clientName, receivedAt: p.receivedAt, dueAt: d.dueAt, overdue: d.overdue };
       }),
+    openRequests: [...input.openRequests].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).map((r) => ({ clientName: r.clientName, receivedAt: r.receivedAt })),
+    answeredRequests: input.answeredRequests,
     handoverNotes: shift.handoverNotes ?? '',
   };
 }

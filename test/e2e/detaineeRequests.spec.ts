@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addAccount, SAMPLE_LAWYER, signIn, signOut } from './support/setup';
+import { SAMPLE_LAWYER, signIn, signInAsNewStaff, signOut } from './support/setup';
 import { pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 
 const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
@@ -9,10 +9,7 @@ const TAIWAN_PERMIT = '830000199001010012';
 test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({ station }) => {
   test.setTimeout(240_000);
   const { page } = await station.launchSetUp();
-  await page.getByRole('menuitem', { name: '设置' }).click();
-  await addAccount(page, { username: 'kss', displayName: '看守所民警', role: '看守所工作人员', password: 'Staff#20261' });
-  await signOut(page);
-  await signIn(page, 'kss', 'Staff#20261');
+  await signInAsNewStaff(page);
 
   // A request with no name is refused at the field, and nothing is saved.
   await page.getByRole('button', { name: '登记在押人员申请' }).click();

@@ -4,7 +4,7 @@ import { UnhandledErrorReporter } from '../ui/UnhandledErrorReporter';
 import { flushOpenDrafts } from '../shared/formDraftKeeper';
 import { useConfirmLeave } from '../shared/useFormDraft';
 import { recordAppError } from './appErrors';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -41,6 +41,8 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const record = useCallback((text: string) => void recordAppError(session.actor, text), [session.actor]);
   const mayCreate = can(session.actor.role, 'consultation.create');
   const confirmLeave = useConfirmLeave();
+  const mayAnswer = can(session.actor.role, 'detainee_request.answer');
+  const { notification } = App.useApp();
   useEffect(() => {
     // Alt+N on the contacts page: heard here, not by the page, so a press made while the
     // page's chunk is still loading after sign-in opens the form once the page is there.
@@ -59,8 +61,35 @@ export function Shell({ profile, children }: { profile: StationProfile; children
     // Needs the data key, so it runs at sign-in, not as a schema upgrade; once per database.
     // Fetched with the contacts page's chunk, not in the sign-in screen's.
     import('../db/consultations')
-      .then(({ reconcilePendingTransferTokens }) => reconcilePendingTransferTokens(db, session.vault))
+      .then(async ({ reconcilePendingTransferTokens, reconcileOpenMeetingTokens, queryConsultations }) => {
+        await reconcilePendingTransferTokens(db, session.vault);
+        await reconcileOpenMeetingTokens(db, session.vault);
+        if (!mayAnswer) return;
+        // A lawyer signing in learns first of the detainees waiting to meet one (issue 20 item 19).
+        const waiting = (await queryConsultations(db, session.vault, { openMeeting: true })).ids.length;
+        if (waiting === 0) return;
+        notification.info({
+          key: 'open-requests',
+          title: `有 ${waiting} 条约见申请待接待`,
+          description: '看守所工作人员登记的在押人员约见值班律师申请，尚无值班律师接待。',
+          duration: 0,
+          actions: (
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => {
+                notification.destroy('open-requests');
+                navigate('shifts');
+              }}
+            >
+              查看
+            </Button>
+          ),
+        });
+      })
       .catch((err: unknown) => void recordAppError(session.actor, err));
+    // Once per sign-in: the vault changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session.vault, session.actor]);
   return (
     <Layout style={{ height: '100%' }}>

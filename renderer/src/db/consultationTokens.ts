@@ -1,6 +1,7 @@
 import type { Consultation } from '../../../core/consultations/schema';
 import { consultationSearchFields } from '../../../core/consultations/search';
 import { isPendingTransfer } from '../../../core/consultations/transferDeadline';
+import { isOpenMeetingRequest } from '../../../core/consultations/detaineeRequest';
 import { identifierNormalize, indexTokens } from '../../../core/search/tokens';
 
 /** Filter facts kept as blinded tokens beside the search tokens. */
@@ -11,6 +12,7 @@ export const filterToken = {
   outcome: (c: string) => `f:outcome:${c}`,
   idNumber: (n: string) => `f:idn:${identifierNormalize(n)}`,
   pendingTransfer: () => 'f:pending-transfer',
+  openMeeting: () => 'f:open-meeting',
 };
 
 export function plainTokens(c: Consultation): string[] {
@@ -20,6 +22,7 @@ export function plainTokens(c: Consultation): string[] {
   for (const g of c.specialGroups) tokens.push(filterToken.specialGroup(g));
   if (c.idNumber) tokens.push(filterToken.idNumber(c.idNumber));
   if (isPendingTransfer(c)) tokens.push(filterToken.pendingTransfer());
+  if (isOpenMeetingRequest(c)) tokens.push(filterToken.openMeeting());
   return tokens;
 }
 

@@ -5,7 +5,7 @@ import {
 } from '../../../core/consultations/schema';
 import type { Enumerations } from '../../../core/domain/enums';
 import { consultationSearchFields } from '../../../core/consultations/search';
-import { isRequestOnly } from '../../../core/consultations/detaineeRequest';
+import { isOpenMeetingRequest, isRequestOnly } from '../../../core/consultations/detaineeRequest';
 import { isPendingTransfer, mayUndoTransfer, transferClockOf } from '../../../core/consultations/transferDeadline';
 import { transferMarkSchema } from '../../../core/consultations/transferMark';
 import { IDENTIFIER_LONG_GRAM, matchesQuery, queryTokens, type QueryTerm } from '../../../core/search/tokens';
@@ -60,8 +60,33 @@ export async function createConsultation(db: StationDb, vault: Vault, enums: Enu
     const shiftId = await shiftIdFor(db, parsed.lawyerId, parsed.time);
     if (shiftId) parsed.shiftId = shiftId;
   }
-  return createRecord(consultationStore(db, vault), { ...parsed, ownerId: actor.id }, actor, now ? { now } : {});
+  // The request must be one a lawyer may still answer before the contact is saved.
+  const request = parsed.answeredRequestId ? await answerableRequest(db, vault, parsed.answeredRequestId, actor) : undefined;
+  const saved = await createRecord(consultationStore(db, vault), { ...parsed, ownerId: actor.id }, actor, now ? { now } : {});
+  if (request) await markRequestAnswered(db, vault, request, saved, actor, now);
+  return saved;
 }
+
+async function answerableRequest(db: StationDb, vault: Vault, requestId: string, actor: Actor): Promise<StoredConsultation> {
+  assertCan(actor.role, 'detainee_request.answer');
+  const request = await getRecord(consultationStore(db, vault), requestId);
+  if (!request || request.deleted || !isRequestOnly(request)) throw new Error('所接待的申请不存在或已被删除');
+  return request;
+}
+
+/**
+ * The request a lawyer's contact answered leaves the open list (issue 20 item 19). It is a
+ * bookkeeping change of a record staff own, allowed by the answer right alone and audited
+ * like every change. Another lawyer may have met the same detainee first: the earliest
+ * answer stays.
+ */
+async function markRequestAnswered(db: StationDb, vault: Vault, request: StoredConsultation, contact: StoredConsultation, actor: Actor, now?: Date): Promise<void> {
+  if (request.answeredAt) return;
+  await updateRecord(consultationStore(db, vault), request.id, { answeredAt: contact.createdAt, answeredBy: contact.id }, actor, { expectedRev: request.rev, ...(now ? { now } : {}) });
+}
+
+/** Bookkeeping the form does not carry: kept when a record is edited through it. */
+const KEPT_ON_EDIT = ['answeredRequestId', 'answeredAt', 'answeredBy'] as const;
 
 export async function editConsultation(
   db: StationDb,
@@ -75,8 +100,10 @@ export async function editConsultation(
   const parsed = createConsultationInputSchema(enums).parse(input);
   const current = await getRecord(consultationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'edit', 'consultation');
+  const kept: Partial<ConsultationInput> = {};
+  for (const key of KEPT_ON_EDIT) if (current?.[key] !== undefined && parsed[key] === undefined) kept[key] = current[key];
   // Replace, not merge: a field the lawyer emptied must be gone from the record.
-  return updateRecord(consultationStore(db, vault), id, { ...parsed, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
+  return updateRecord(consultationStore(db, vault), id, { ...parsed, ...kept, ownerId: current?.ownerId ?? actor.id }, actor, { expectedRev, replace: true });
 }
 
 /**
@@ -154,6 +181,8 @@ export interface ConsultationQuery {
   specialGroup?: string;
   outcome?: string;
   pendingTransfer?: boolean;
+  /** 约见值班律师 requests no lawyer has met yet. */
+  openMeeting?: boolean;
 }
 
 export interface QueryResult {
@@ -164,7 +193,7 @@ export interface QueryResult {
 }
 
 function hasFilters(q: ConsultationQuery): boolean {
-  return Boolean(q.text?.trim() || q.from || q.to || q.lawyerId || q.shiftId || q.caseType || q.helpType || q.specialGroup || q.outcome || q.pendingTransfer);
+  return Boolean(q.text?.trim() || q.from || q.to || q.lawyerId || q.shiftId || q.caseType || q.helpType || q.specialGroup || q.outcome || q.pendingTransfer || q.openMeeting);
 }
 
 /** Every n-gram of a string, by code point. */
@@ -339,6 +368,7 @@ async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): P
   if (q.specialGroup) plain.push(filterToken.specialGroup(q.specialGroup));
   if (q.outcome) plain.push(filterToken.outcome(q.outcome));
   if (q.pendingTransfer) plain.push(filterToken.pendingTransfer());
+  if (q.openMeeting) plain.push(filterToken.openMeeting());
 
   let positions: number[] | null = null;
   if (plain.length > 0) {
@@ -399,29 +429,60 @@ export async function reconcilePendingTransferTokens(db: StationDb, vault: Vault
   if ((await db.meta.get(PENDING_TRANSFER_TOKENS))?.value) return 0;
   const order = await orderIndex(db);
   const version = tableVersion(db, CONSULTATIONS);
-  const pending = vault.blind(filterToken.pendingTransfer());
+  const pending = filterToken.pendingTransfer();
   const withOutcome = await docsWithAll(db, version, [vault.blind(filterToken.outcome('transferred'))]);
-  const queued = new Set(await docsWithAll(db, version, [pending]));
+  const queued = new Set(await docsWithAll(db, version, [vault.blind(pending)]));
   const idOf = (d: number) => order.ids[order.rankOfDoc[d] ?? -1];
   const candidates = [...new Set([...withOutcome, ...queued])].map(idOf).filter((id): id is string => id !== undefined);
+  return reconcileToken(db, vault, PENDING_TRANSFER_TOKENS, pending, candidates, isPendingTransfer);
+}
+
+/** Set once the open-request token is on the 约见 requests no lawyer has met. */
+export const OPEN_MEETING_TOKENS = 'consultations.tokens.openMeeting.v1';
+/** How far back a request logged before the token existed is looked for. */
+const OPEN_MEETING_LOOKBACK_DAYS = 30;
+
+/**
+ * Gives the 约见 requests logged before the open-request list existed their token, once
+ * after sign-in (issue 20 item 19). Only the last month's contacts are opened: an older
+ * request without an answer was met before answers were linked to requests.
+ */
+export async function reconcileOpenMeetingTokens(db: StationDb, vault: Vault, now = Date.now()): Promise<number> {
+  if ((await db.meta.get(OPEN_MEETING_TOKENS))?.value) return 0;
+  const order = await orderIndex(db);
+  const since = now - OPEN_MEETING_LOOKBACK_DAYS * 86_400_000;
+  const candidates: string[] = [];
+  // Newest first: stop at the first contact older than the look-back.
+  for (let i = 0; i < order.ids.length && Date.parse(order.times[i]!) >= since; i++) candidates.push(order.ids[i]!);
+  return reconcileToken(db, vault, OPEN_MEETING_TOKENS, filterToken.openMeeting(), candidates, isOpenMeetingRequest);
+}
+
+/**
+ * Brings one filter token in line with its rule on `candidates` (and sets `metaKey` when
+ * done). Tokens are blinded with the data key, so a schema upgrade cannot do this. Only the
+ * derived index changes: revisions, the outbox and the audit trail stay as they are.
+ * Returns how many contacts changed.
+ */
+async function reconcileToken(db: StationDb, vault: Vault, metaKey: string, plainToken: string, candidates: readonly string[], rule: (c: StoredConsultation) => boolean): Promise<number> {
+  const token = vault.blind(plainToken);
   const store = consultationStore(db, vault);
-  const due: { id: string; rev: number; pending: boolean }[] = [];
-  for (const row of await db.consultations.bulkGet(candidates)) {
+  const due: { id: string; rev: number; should: boolean }[] = [];
+  for (const row of await db.consultations.bulkGet([...candidates])) {
     if (!row || row.deleted) continue;
-    const should = isPendingTransfer(await store.codec.decode(row));
-    if (should !== row.tokens.includes(pending)) due.push({ id: row.id, rev: row.rev, pending: should });
+    const should = rule(await store.codec.decode(row));
+    if (should !== row.tokens.includes(token)) due.push({ id: row.id, rev: row.rev, should });
   }
   await db.transaction('rw', [db.consultations, db.postings, db.tailTokens, db.orderLog, db.meta], async () => {
-    for (const { id, rev, pending: should } of due) {
+    for (const { id, rev, should } of due) {
       const current = await db.consultations.get(id);
       // A save since the read gave the record the tokens of its new contents.
-      if (!current || current.rev !== rev || current.tokens.includes(pending) === should) continue;
-      const tokens = should ? [...current.tokens, pending] : current.tokens.filter((t) => t !== pending);
+      if (!current || current.rev !== rev || current.tokens.includes(token) === should) continue;
+      const tokens = should ? [...current.tokens, token] : current.tokens.filter((t) => t !== token);
       const next: ConsultationRow = { ...current, tokens };
       await updateIndex(db, current, next);
       await db.consultations.put(next);
     }
-    await db.meta.put({ key: PENDING_TRANSFER_TOKENS, value: true });
+    await db.meta.put({ key: metaKey, value: true });
   });
   // The cached order and tail were read before these writes.
   if (due.length > 0) forgetCaches(db);

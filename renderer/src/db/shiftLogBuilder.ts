@@ -20,6 +20,7 @@ export async function buildShiftLog(db: StationDb, vault: Vault, shift: StoredSh
   const mediations = await Promise.all(mediationRows.map((r) => mediationStore(db, vault).codec.decode(r)));
   const documentRows = (await db.documents.where('shiftId').equals(shift.id).toArray()).filter((r) => !r.deleted && r.version === 1);
   const pending = await loadConsultations(db, vault, (await queryConsultations(db, vault, { pendingTransfer: true })).ids);
+  const openRequests = await loadConsultations(db, vault, (await queryConsultations(db, vault, { openMeeting: true })).ids);
   const lawyers = await listLawyers(db);
   const linked = new Map(consultations.map((c) => [c.id, c]));
   const documents: DocumentFacts[] = documentRows.map((d) => ({ id: d.id, kind: d.kind, createdAt: d.createdAt, lawyerId: d.lawyerId, shiftId: shift.id, specialGroups: [] }));
@@ -33,6 +34,8 @@ export async function buildShiftLog(db: StationDb, vault: Vault, shift: StoredSh
       const clock = transferClockOf(c);
       return clock ? [{ clientName: c.clientName, receivedAt: clock.receivedAt }] : [];
     }),
+    openRequests: openRequests.map((c) => ({ clientName: c.clientName, receivedAt: c.receivedAt ?? c.time })),
+    answeredRequests: consultations.filter((c) => c.answeredRequestId).length,
     lawyerName: (id: string) => lawyers.find((l) => l.id === id)?.name ?? '（已移出名册）',
     documentLabel: documentKindLabel,
     enums,

@@ -113,3 +113,13 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 }
+
+export const STAFF = { username: 'kss', displayName: '看守所民警', role: '看守所工作人员', password: 'Staff#20261' };
+
+/** From the supervisor's first screen: adds a detention-centre staff account and signs in as it. */
+export async function signInAsNewStaff(page: Page) {
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await addAccount(page, STAFF);
+  await signOut(page);
+  await signIn(page, STAFF.username, STAFF.password);
+}

@@ -66,6 +66,11 @@ describe('shift log (值班日志)', () => {
     documents,
     mediations,
     pendingTransfers: [{ clientName: '刘某', receivedAt: '2026-11-23T16:30:00+08:00' }],
+    openRequests: [
+      { clientName: '赵某', receivedAt: '2026-11-24T15:10:00+08:00' },
+      { clientName: '钱某', receivedAt: '2026-11-24T09:05:00+08:00' },
+    ],
+    answeredRequests: 1,
     lawyerName: (id) => names[id] ?? id,
     documentLabel: (k) => (k === 'civil_complaint' ? '民事起诉状' : k),
     enums: DEFAULT_ENUMERATIONS,
@@ -87,16 +92,25 @@ describe('shift log (值班日志)', () => {
     expect(log.pendingTransfers).toEqual([{ clientName: '刘某', receivedAt: '2026-11-23T16:30:00+08:00', dueAt: '2026-11-24T16:30:00+08:00', overdue: true }]);
   });
 
+  it('hands the 约见 requests no lawyer met to the next shift, oldest first, and counts those met', () => {
+    expect(log.openRequests).toEqual([
+      { clientName: '钱某', receivedAt: '2026-11-24T09:05:00+08:00' },
+      { clientName: '赵某', receivedAt: '2026-11-24T15:10:00+08:00' },
+    ]);
+    expect(log.answeredRequests).toBe(1);
+  });
+
   it('fills the 值班日志 template', () => {
     const values = prefillDocument(templateOf('shift_log')!, { shiftLog: log, station: { name: '和平区法院工作站', code: 'S1' }, today: '2026-11-25', enums: DEFAULT_ENUMERATIONS });
     expect(values).toMatchObject({
       stationName: '和平区法院工作站',
       shiftLawyers: '张律师、李律师、陈律师',
       shiftPeriod: '2026年11月24日08时30分至17时30分',
-      consultationCount: '3 人次',
+      consultationCount: '3 人次（其中接待在押人员约见申请 1 人次）',
       documentCounts: ['民事起诉状：1 份'],
       mediationSummary: '参与 2 件，达成 1 件，协议金额38,500.00元，挽回经济损失12,000.50元',
       pendingTransfers: ['刘某，2026年11月23日16时30分收到，应于2026年11月24日16时30分前转交（已超时）'],
+      openRequests: ['钱某，2026年11月24日09时05分申请约见值班律师', '赵某，2026年11月24日15时10分申请约见值班律师'],
       handoverNotes: '张某的起诉状待补充证据',
       date: '2026-11-24',
     });

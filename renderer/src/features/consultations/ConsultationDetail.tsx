@@ -2,8 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { RecordDocuments } from '../../shared/RecordDocuments';
 import dayjs from 'dayjs';
-import { labelOf } from '../../../../core/domain/enums';
-import { REQUEST_KINDS } from '../../../../core/consultations/schema';
 import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
@@ -18,7 +16,7 @@ import { can, mayMarkTransfer } from '../../../../core/access/permissions';
 import { TransferDialog } from './TransferDialog';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { errorText } from '../../ui/errorText';
-import { lawRulesItems } from './lawRulesItems';
+import { detailRows } from './detailRows';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -100,10 +98,8 @@ export function ConsultationDetail({
   const own = record.ownerId === session.actor.id;
   const mayEdit = can(session.actor.role, own ? 'consultation.edit_own' : 'consultation.edit_any');
   // A request no lawyer has handled yet: the duty lawyer logs his contact from it.
-  const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && can(session.actor.role, 'detainee_request.answer');
+  const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && !record.answeredAt && can(session.actor.role, 'detainee_request.answer');
   const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
-  const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
-  const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
 
   const clock = transferClockOf(record);
   const deadline = clock ? transferDeadline(clock.receivedAt, openedAt, clock.transferredAt) : null;
@@ -170,49 +166,19 @@ export function ConsultationDetail({
       )}
       <TransferDialog record={marking ? record : null} onClose={() => setMarking(false)} onDone={() => setVersion((v) => v + 1)} />
       <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
-        <Descriptions.Item label="接待时间">{dayjs(record.time).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-        <Descriptions.Item label="值班律师">{(record.lawyerId && lawyerNames.get(record.lawyerId)) || '—'}</Descriptions.Item>
-        <Descriptions.Item label="接待地点">{label(enums.consultationPlaces, record.place)}</Descriptions.Item>
-        <Descriptions.Item label="来访人身份">{label(enums.clientRoles, record.clientRole)}</Descriptions.Item>
-        <Descriptions.Item label="姓名">
-          <span data-testid="detail-name">{record.clientName}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label="证件">
-          {label(enums.idTypes, record.idType)} {record.idNumber ?? ''}
-        </Descriptions.Item>
-        <Descriptions.Item label="性别">{label(enums.genders, record.gender)}</Descriptions.Item>
-        <Descriptions.Item label="出生日期">{record.birthDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="民族">{label(enums.ethnicGroups, record.ethnicity)}</Descriptions.Item>
-        <Descriptions.Item label="联系电话">{record.phone ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="住址" span={2}>
-          {record.address ?? '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label="特殊群体" span={2}>
-          {record.specialGroups.length ? record.specialGroups.map((g) => <Tag key={g}>{labelOf(enums.specialGroups, g)}</Tag>) : '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label="案件类型">{label(enums.caseTypes, record.caseType)}</Descriptions.Item>
-        <Descriptions.Item label="诉讼阶段">{label(enums.criminalStages, record.criminalStage)}</Descriptions.Item>
-        <Descriptions.Item label="案号">{record.caseNumber ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="案由/罪名">{record.cause ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="帮助类型" span={2}>
-          {list(enums.helpTypes, record.helpTypes)}
-        </Descriptions.Item>
-        <Descriptions.Item label="咨询事项" span={2}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.question}</Typography.Paragraph>
-        </Descriptions.Item>
-        <Descriptions.Item label="解答意见" span={2}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.advice ?? '—'}</Typography.Paragraph>
-        </Descriptions.Item>
-        <Descriptions.Item label="接待时长">{record.durationMinutes ? `${record.durationMinutes} 分钟` : '—'}</Descriptions.Item>
-        <Descriptions.Item label="跟进">{record.followUpNeeded ? record.followUpNote : '无需跟进'}</Descriptions.Item>
-        <Descriptions.Item label="法律援助">{label(enums.legalAidOutcomes, record.legalAidOutcome)}</Descriptions.Item>
-        <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
-        {lawRulesItems(record, enums)}
-        {record.requestKind && (
-          <Descriptions.Item label="在押人员申请" span={2}>
-            {labelOf(REQUEST_KINDS, record.requestKind ?? '')}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}
+        {detailRows(record, enums, (record.lawyerId && lawyerNames.get(record.lawyerId)) || '').map((row) => (
+          <Descriptions.Item key={row.key} label={row.label} span={row.span ?? 1}>
+            {row.tags ? (
+              row.tags.map((t) => <Tag key={t}>{t}</Tag>)
+            ) : row.prose ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{row.text}</Typography.Paragraph>
+            ) : row.key === 'clientName' ? (
+              <span data-testid="detail-name">{row.text}</span>
+            ) : (
+              row.text
+            )}
           </Descriptions.Item>
-        )}
+        ))}
       </Descriptions>
       <div>
         <Typography.Title level={5}>修改记录</Typography.Title>

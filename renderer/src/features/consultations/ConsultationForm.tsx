@@ -214,7 +214,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     try {
       const record = editing
         ? await editConsultation(db, session.vault, enums, editing.id, parsed.data, session.actor, editing.rev)
-        : await createConsultation(db, session.vault, enums, parsed.data, session.actor);
+        : await createConsultation(db, session.vault, enums, answering ? { ...parsed.data, answeredRequestId: answering.id } : parsed.data, session.actor);
       message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
       // Gone before "save and new" opens the next form, which would otherwise offer it back.
       await formDraft.saved();

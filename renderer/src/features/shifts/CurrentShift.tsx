@@ -17,6 +17,7 @@ import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { navigate } from '../../state/router';
 import { defaultPlaceOf } from './placeDefault';
+import { OpenRequests, useOpenRequests } from './OpenRequests';
 
 interface StartValues {
   lawyerId?: string;
@@ -40,13 +41,16 @@ export function CurrentShift() {
   const nameOf = (id: string) => lawyers?.find((l) => l.id === id)?.name ?? '（已移出名册）';
   const mineOpen = open?.find((s) => s.lawyerId === session.lawyerId);
   const maySign = can(session.actor.role, 'shift.sign') && (supervisor || Boolean(session.lawyerId));
+  const openRequests = useOpenRequests();
 
   const onStart = async () => {
     const v = form.getFieldsValue();
     setStarting(true);
     try {
       await startShift(db, session.vault, { lawyerId: v.lawyerId, place: v.place, startedAt: v.startedAt ? toRfc3339(v.startedAt.toDate()) : undefined }, actor, enums);
-      message.success(`${nameOf(v.lawyerId ?? '')} 已签到`);
+      const waiting = openRequests?.length ?? 0;
+      // The requests staff logged before the shift are the first thing a lawyer signing in should see.
+      message.success(`${nameOf(v.lawyerId ?? '')} 已签到${waiting ? `；有 ${waiting} 条约见申请待接待，见下方列表` : ''}`);
       form.setFieldsValue({ startedAt: dayjs() });
     } catch (err) {
       if (err instanceof ZodError) form.setFields(err.issues.map((i) => ({ name: String(i.path[0]) as keyof StartValues, errors: [i.message] })));
@@ -118,6 +122,7 @@ export function CurrentShift() {
           </Space>
         )}
       </Card>
+      {can(session.actor.role, 'detainee_request.answer') && <OpenRequests lawyerNames={nameOf} />}
       {ending && (
         <EndShiftDialog
           shift={ending}

@@ -90,7 +90,10 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
         </Descriptions.Item>
         {log && (
           <>
-            <Descriptions.Item label="接待人次">{log.consultations}</Descriptions.Item>
+            <Descriptions.Item label="接待人次">
+              {log.consultations}
+              {log.answeredRequests ? `（其中接待约见申请 ${log.answeredRequests} 人次）` : ''}
+            </Descriptions.Item>
             <Descriptions.Item label="参与调解">
               {log.mediations.joined} 件，达成 {log.mediations.settled} 件
             </Descriptions.Item>
@@ -115,6 +118,19 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
             <List.Item>
               {p.clientName} · 收到 {dayjs(p.receivedAt).format('MM-DD HH:mm')} · 期限 {dayjs(p.dueAt).format('MM-DD HH:mm')}{' '}
               {p.overdue ? <Tag color="red">签退时已超时</Tag> : <Tag>{describeRemaining(transferDeadline(p.receivedAt, Date.parse(shift.endedAt!)).remainingMs)}</Tag>}
+            </List.Item>
+          )}
+        />
+      )}
+      {log?.openRequests && log.openRequests.length > 0 && (
+        <List
+          size="small"
+          bordered
+          header="移交下一班的约见申请（尚无值班律师接待）"
+          dataSource={log.openRequests}
+          renderItem={(r) => (
+            <List.Item>
+              {r.clientName} · {dayjs(r.receivedAt).format('MM-DD HH:mm')} 申请约见值班律师
             </List.Item>
           )}
         />

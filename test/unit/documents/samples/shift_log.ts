@@ -12,6 +12,7 @@ export const sample: DocumentValues = {
   documentCounts: ['法律援助申请转交函：1 份', '取保候审申请书：1 份'],
   mediationSummary: '无',
   pendingTransfers: ['张小军，2026年11月24日15时20分收到，应于2026年11月25日15时20分前转交'],
+  openRequests: ['李大山，2026年11月24日16时05分申请约见值班律师'],
   handoverNotes: '张小军的法律援助申请已登记，材料在工作站文件柜，请下一班次于明日上午转交和平区法律援助中心。',
   date: '2026-11-24',
 };

@@ -55,11 +55,35 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
   const editor = page.locator('.ant-drawer').filter({ hasText: '修改登记' });
   await editor.getByLabel('解答意见').fill('建议近亲属向办案机关书面申请取保候审，并准备保证人材料');
   await editor.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByTestId('history')).toContainText('修改（第 2 版）：解答意见');
+  await expect(page.getByTestId('history')).toContainText('修改（第 2 版）');
+  // The edit shows the old answer struck through and the new one.
+  const change = page.getByTestId('history-changes').locator('li').filter({ hasText: '解答意见' });
+  await expect(change.locator('del')).toHaveText('建议近亲属向办案机关书面申请取保候审');
+  await expect(change).toContainText('→ 建议近亲属向办案机关书面申请取保候审，并准备保证人材料');
   await expect(page.getByTestId('history')).toContainText('登记（第 1 版）');
   await expect(detail).toContainText('第 2 版');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'test-results/consultation-detail.png' });
+
+  // Deleted, the notice with 撤销 stays while the lawyer goes on; the record waits in the 回收站.
+  await detail.getByRole('button', { name: '删除' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+  const notice = page.locator('.ant-notification-notice').filter({ hasText: '已删除 李𠮷 的登记' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId('result-count')).toHaveText('共 0 条');
+  await page.getByRole('tab', { name: '回收站' }).click();
+  const trash = page.getByTestId('trash');
+  await expect(trash.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(trash).toContainText('李𠮷');
+  await expect(notice).toBeVisible();
+  await notice.locator('.ant-notification-notice-close').click();
+  await expect(notice).toBeHidden();
+  await trash.getByRole('button', { name: '恢复' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByText('已恢复登记：李𠮷')).toBeVisible();
+  await expect(page.getByText('回收站中没有已删除的登记')).toBeVisible();
+  await page.getByRole('tab', { name: '登记列表' }).click();
+  await expect(page.getByTestId('result-count')).toHaveText('共 1 条');
 });
 
 test('a wrong ID number is refused at the field and nothing is saved', async ({ station }) => {

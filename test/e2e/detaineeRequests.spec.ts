@@ -169,7 +169,7 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('已删除 张小𠮷 的登记')).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText('共 2 条');
-  await page.locator('.ant-message-notice').filter({ hasText: '已删除' }).getByRole('button', { name: '撤销' }).click();
+  await page.locator('.ant-notification-notice').filter({ hasText: '已删除' }).getByRole('button', { name: '撤销' }).click();
   await expect(page.getByText('已撤销删除')).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText('共 3 条');
   await expect(list.filter({ hasText: '会见在押人员' })).toHaveCount(1);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BatchHistoryEntry } from '../../../core/api/contract';
 import type { StationProfile } from '../../../core/domain/station';
 import type { DomainSettings } from '../../../core/api/contract';
-import type { StationDb } from '../db/database';
+import { markTrashed, TRASHABLE, type StationDb } from '../db/database';
 import { reindexConsultations } from '../db/searchIndex';
 import { forgetCaches } from '../db/repository';
 import { copyLiveKey, fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../db/keyMaterial';
@@ -18,7 +18,7 @@ import { sha256 } from '@noble/hashes/sha256';
 export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
 // Every table: records, their outbox for batches, documents and their PDFs, imported
 // stations. A backup made before a table existed restores it empty.
-const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'statFacts', 'outbox', 'importedRecords', 'importedStations'] as const;
+const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'statFacts', 'outbox', 'importedRecords', 'importedStations', 'revisions'] as const;
 
 /**
  * The scrypt parameters a backup may ask for. A foreign file chooses them, and scrypt
@@ -206,7 +206,10 @@ export async function restoreTables(db: StationDb, content: BackupContent): Prom
   await db.transaction('rw', [...TABLES.map((t) => db.table(t)), db.postings, db.tailTokens, db.orderSnapshot, db.orderLog, db.drafts], async () => {
     for (const t of TABLES) {
       await db.table(t).clear();
-      await db.table(t).bulkAdd(content.tables[t] ?? []);
+      const rows = (content.tables[t] ?? []) as { deleted: boolean; updatedAt: string; trashedAt?: string }[];
+      // A backup from before the 回收站 holds tombstones without their index value.
+      if ((TRASHABLE as readonly string[]).includes(t)) rows.forEach(markTrashed);
+      await db.table(t).bulkAdd(rows);
     }
     // Unsaved forms are not in a backup, and those here were typed over the records now replaced.
     await db.drafts.clear();

@@ -287,6 +287,7 @@ export class StationDb extends Dexie {
   orderSnapshot!: EntityTable<OrderSnapshotRow, 'key'>;
   orderLog!: Table<OrderLogRow, number>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  revisions!: Table<RevisionRow, [string, string, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -356,5 +357,33 @@ export class StationDb extends Dexie {
       );
     // Unsaved forms (db/drafts.ts): a new table, nothing to carry over.
     this.version(11).stores({ drafts: 'id, authorId' });
+    // The 回收站 (db/trash.ts): tombstones indexed by when they were deleted.
+    this.version(12)
+      .stores({
+        consultations: 'id, liveTime, updatedAt, lawyerId, shiftId, trashedAt',
+        mediations: 'id, date, updatedAt, openDeadline, shiftId, *lawyerIds, trashedAt',
+        // Each record's earlier revisions as stored (sealed where the table is), for the
+        // old and new values of its edit history (db/history.ts).
+        revisions: '[type+id+rev]',
+      })
+      .upgrade(async (tx) => {
+        for (const name of TRASHABLE) await tx.table(name).toCollection().modify(markTrashed);
+      });
   }
+}
+
+/** A record's row as it stood at `rev`, kept when the next revision replaced it. */
+export interface RevisionRow {
+  type: string;
+  id: string;
+  rev: number;
+  row: RecordBase;
+}
+
+/** Sealed tables whose tombstones the 回收站 lists. */
+export const TRASHABLE = ['consultations', 'mediations'] as const;
+
+/** Gives a tombstone read from before version 12 (or from an older backup) its place in the 回收站. */
+export function markTrashed(row: { deleted: boolean; updatedAt: string; trashedAt?: string }): void {
+  if (row.deleted && !row.trashedAt) row.trashedAt = row.updatedAt;
 }

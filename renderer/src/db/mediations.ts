@@ -1,7 +1,7 @@
 import { mediationInputSchema, type MediationInput } from '../../../core/mediations/schema';
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
-import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
+import { createRecord, getRecord, restoreRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
 import { assertCan, assertCanChange } from '../../../core/access/permissions';
 import type { Vault } from './vault';
 import { mediationCodec, MEDIATIONS } from './recordCodecs';
@@ -57,6 +57,13 @@ export async function deleteMediation(db: StationDb, vault: Vault, id: string, a
   const current = await getRecord(mediationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'delete', 'mediation');
   return softDeleteRecord(mediationStore(db, vault), id, actor);
+}
+
+/** Brings a deleted mediation back from the 回收站: its author, or anyone who may delete others'. */
+export async function undeleteMediation(db: StationDb, vault: Vault, id: string, actor: Actor) {
+  const current = await getRecord(mediationStore(db, vault), id);
+  if (current) assertCanChange(actor, current.ownerId, 'delete', 'mediation');
+  return restoreRecord(mediationStore(db, vault), id, actor);
 }
 
 export function getMediation(db: StationDb, vault: Vault, id: string) {

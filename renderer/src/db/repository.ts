@@ -164,7 +164,7 @@ async function write<T, Row extends RecordBase>(
   for (let attempt = 0; ; attempt++) {
     const puts = attempt === 0 ? firstPuts : await derive();
     try {
-      const tables = [db.table(store.name), db.audit, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(store.index?.tables ?? []), ...(together?.tables ?? [])];
+      const tables = [db.table(store.name), db.audit, db.revisions, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(store.index?.tables ?? []), ...(together?.tables ?? [])];
       await db.transaction('rw', tables, async () => {
         if (together) await together.run();
         const current = await records.get(next.id);
@@ -175,6 +175,8 @@ async function write<T, Row extends RecordBase>(
           await db.statFacts.put(p.row);
         }
         if (store.index) await store.index.update(current, row);
+        // The revision this one replaces, as stored: the history shows what each edit changed.
+        if (current) await db.revisions.put({ type: store.name, id: next.id, rev: current.rev, row: current });
         await records.put(row);
         // Bumped inside the transaction, not after it: a liveQuery re-runs as soon as the
         // transaction commits, possibly before this function resumes, and must then find

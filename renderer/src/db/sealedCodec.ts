@@ -6,6 +6,8 @@ import type { Sealed, Vault } from './vault';
 export interface SealedRowBase extends RecordBase {
   ownerId: string;
   sealed: Sealed;
+  /** When a tombstone was deleted; absent on live rows, so its index lists the 回收站 alone. */
+  trashedAt?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function sealedCodec<T extends { ownerId: string }, Row extends SealedRow
   return {
     async encode(record) {
       const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
-      const row = { id, rev, createdAt, updatedAt, deleted, ownerId, sealed: await vault.seal(recordType, id, content) } as Row;
+      const row = { id, rev, createdAt, updatedAt, deleted, ownerId, sealed: await vault.seal(recordType, id, content), ...(deleted ? { trashedAt: updatedAt } : {}) } as Row;
       const target = row as unknown as Record<string, unknown>;
       for (const key of clear) {
         const value = (record as unknown as Record<string, unknown>)[key];

@@ -42,7 +42,7 @@ describe('schema upgrades', () => {
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(11);
+    expect(current.verno).toBe(12);
     expect(await current.lawyers.get('l-1')).toEqual(lawyer);
     expect(await current.audit.count()).toBe(1);
     expect(await current.consultations.count()).toBe(0);
@@ -71,7 +71,7 @@ describe('schema upgrades', () => {
     await old.table('documents').add(row('d-1', 2));
     old.close();
     await v4.open();
-    expect(v4.verno).toBe(11);
+    expect(v4.verno).toBe(12);
     const outbox = await v4.outbox.orderBy('key').toArray();
     expect(outbox).toEqual([
       { key: 'consultations:c-1', type: 'consultations', id: 'c-1', rev: 1, updatedAt: '2026-11-01T08:00:00.000+08:00' },
@@ -105,7 +105,7 @@ describe('schema upgrades', () => {
 
     const db = new StationDb('station8', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const stored = await db.consultations.orderBy('id').toArray();
     expect(stored.map((r) => r.doc).sort()).toEqual([0, 1, 2]);
     expect((await db.meta.get(INDEX_STATE))?.value).toEqual({ nextDoc: 3, sealedUpTo: 3, liveCount: 2 });

@@ -6,8 +6,9 @@ import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
-import { canUndoTransfer, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation } from '../../db/consultations';
-import { historyOf } from '../../db/repository';
+import { canUndoTransfer, consultationStore, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation } from '../../db/consultations';
+import { historyWithValues, type HistoryEntry } from '../../db/history';
+import { HistoryChanges } from './HistoryChanges';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
@@ -17,6 +18,7 @@ import { TransferDialog } from './TransferDialog';
 import { useAsyncAction } from '../../ui/useAsyncAction';
 import { errorText } from '../../ui/errorText';
 import { detailRows } from './detailRows';
+import { showUndoNotice } from '../../ui/undoNotice';
 
 const ACTIONS: Partial<Record<AuditEntry['action'], string>> = { create: '登记', update: '修改', delete: '删除', restore: '恢复', print: '打印' };
 
@@ -37,9 +39,9 @@ export function ConsultationDetail({
 }) {
   const { enums } = useStation();
   const session = useSession();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const [record, setRecord] = useState<StoredConsultation | null>(null);
-  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
   // Bumped after a transfer is marked or taken back here, to read the record again.
   const [version, setVersion] = useState(0);
@@ -51,7 +53,7 @@ export function ConsultationDetail({
 
   useEffect(() => {
     let live = true;
-    Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)])
+    Promise.all([getConsultation(db, session.vault, id), historyWithValues(consultationStore(db, session.vault), id)])
       .then(async ([r, h]) => {
         const undoable = r ? await canUndoTransfer(db, r, actor) : false;
         if (!live) return;
@@ -69,26 +71,14 @@ export function ConsultationDetail({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, session.vault, version]);
 
-  const undo = useAsyncAction(async (recordId: string, key: string) => {
-    await undeleteConsultation(db, session.vault, recordId, session.actor);
-    message.open({ key, type: 'success', content: '已撤销删除' });
-  }, '撤销删除失败');
   const removal = useAsyncAction(async () => {
     if (!record) return;
     await deleteConsultation(db, session.vault, record.id, session.actor);
-    const key = `undo-${record.id}`;
-    message.open({
-      key,
-      type: 'success',
-      duration: 8,
-      content: (
-        <span>
-          已删除 {record.clientName} 的登记{' '}
-          <Button size="small" type="link" onClick={() => void undo.run(record.id, key)}>
-            撤销
-          </Button>
-        </span>
-      ),
+    showUndoNotice(notification, {
+      key: `undo-${record.id}`,
+      title: `已删除 ${record.clientName} 的登记，可在回收站找回`,
+      undo: async () => void (await undeleteConsultation(db, session.vault, record.id, session.actor)),
+      undone: '已撤销删除',
     });
     onClosed();
   }, '删除失败');
@@ -138,7 +128,7 @@ export function ConsultationDetail({
           </Button>
         )}
         {mayDelete && (
-          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={() => removal.run()}>
+          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销，或在回收站找回；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={() => removal.run()}>
             <Button danger loading={removal.busy}>
               删除
             </Button>
@@ -187,10 +177,11 @@ export function ConsultationDetail({
           items={history.map((h) => ({
             color: h.action === 'delete' ? 'red' : h.action === 'create' ? 'green' : 'blue',
             content: (
-              <span>
+              <div>
                 {dayjs(h.at).format('YYYY-MM-DD HH:mm:ss')} {h.actorName} {ACTIONS[h.action]}（第 {h.rev} 版）
-                {h.action === 'update' && `：${h.fields.map((f) => FIELD_LABELS[f] ?? f).join('、')}`}
-              </span>
+                {h.action === 'update' && !h.changes && `：${h.fields.map((f) => FIELD_LABELS[f] ?? f).join('、')}`}
+                {h.changes && <HistoryChanges changes={h.changes} />}
+              </div>
             ),
           }))}
         />

@@ -17,6 +17,7 @@ import { ConsultationForm } from './ConsultationForm';
 import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
 import { TransferQueue } from './TransferQueue';
+import { TrashList } from '../../shared/TrashList';
 import { DetaineeRequestForm } from './DetaineeRequestForm';
 import { can } from '../../../../core/access/permissions';
 import { useConsultationList } from './useConsultationList';
@@ -129,6 +130,7 @@ export function ConsultationsPage() {
     label: `${lawyerNames.get(sh.lawyerId) ?? '（已移出名册）'} ${dayjs(sh.startedAt).format('MM-DD HH:mm')}–${sh.endedAt ? dayjs(sh.endedAt).format('HH:mm') : '值班中'}`,
   }));
   const mayLogRequest = can(session.actor.role, 'detainee_request.create');
+  const mayDeleteAny = can(session.actor.role, 'consultation.delete_any');
   // Detention-centre staff mostly log requests: that button comes first for them.
   const staffFirst = session.actor.role === 'staff';
   const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
@@ -232,6 +234,7 @@ export function ConsultationsPage() {
             ),
             children: <TransferQueue onOpen={setDetailId} />,
           },
+          ...(mayDeleteAny || can(session.actor.role, 'consultation.delete_own') ? [{ key: 'trash', label: '回收站', children: <TrashList type="consultations" /> }] : []),
         ]}
       />
       {/* The form puts the caret in its first field; the drawer's own focus on open would take it away again. */}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { TRANSFER_MARK_LIMITS, transferMarkSchema, type TransferMark } from '../../../../core/consultations/transferMark';
 import { transferClockOf, transferDeadline } from '../../../../core/consultations/transferDeadline';
@@ -8,6 +8,7 @@ import { db } from '../../db';
 import { markTransferred, undoTransfer, type StoredConsultation } from '../../db/consultations';
 import { useSession } from '../../session/SessionContext';
 import { zodRule } from '../../ui/zodForm';
+import { showUndoNotice } from '../../ui/undoNotice';
 
 /** The last agency a station handed applications to: most stations send all to one centre. */
 const LAST_RECIPIENT = 'station.transferRecipient';
@@ -19,7 +20,7 @@ const LAST_RECIPIENT = 'station.transferRecipient';
  */
 export function TransferDialog({ record, onClose, onDone }: { record: StoredConsultation | null; onClose(): void; onDone?(record: StoredConsultation): void }) {
   const session = useSession();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const [form] = Form.useForm<TransferMark>();
   const [saving, setSaving] = useState(false);
   const clock = record ? transferClockOf(record) : undefined;
@@ -39,29 +40,12 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
       localStorage.setItem(LAST_RECIPIENT, saved.transferRecipient ?? '');
       const late = clock && transferDeadline(clock.receivedAt, 0, at).overdue;
       const key = `transfer-${record.id}`;
-      message.open({
+      showUndoNotice(notification, {
         key,
         type: late ? 'warning' : 'success',
-        duration: 8,
-        content: (
-          <span>
-            已记录 {record.clientName} 的申请已转交{late ? '（超过 24 小时）' : ''}{' '}
-            <Button
-              size="small"
-              type="link"
-              onClick={async () => {
-                try {
-                  await undoTransfer(db, session.vault, record.id, { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) });
-                  message.open({ key, type: 'success', content: '已撤销转交' });
-                } catch (err) {
-                  message.open({ key, type: 'error', content: err instanceof Error ? err.message : '撤销失败' });
-                }
-              }}
-            >
-              撤销
-            </Button>
-          </span>
-        ),
+        title: `已记录 ${record.clientName} 的申请已转交${late ? '（超过 24 小时）' : ''}`,
+        undo: async () => void (await undoTransfer(db, session.vault, record.id, { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) })),
+        undone: '已撤销转交',
       });
       onDone?.(saved);
       onClose();

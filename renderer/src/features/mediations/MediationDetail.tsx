@@ -8,7 +8,8 @@ import { calendarDayOf } from '../../../../core/domain/calendar';
 import { labelOf } from '../../../../core/domain/enums';
 import { mediationAgreementRefusal } from '../../../../core/documents/templates/mediationAgreement';
 import { db } from '../../db';
-import { deleteMediation, getMediation, markMediationPaid, type StoredMediation } from '../../db/mediations';
+import { deleteMediation, getMediation, markMediationPaid, undeleteMediation, type StoredMediation } from '../../db/mediations';
+import { showUndoNotice } from '../../ui/undoNotice';
 import { loadConsultations } from '../../db/consultations';
 import { queryDocuments } from '../../db/documents';
 import { useStation } from '../../state/StationContext';
@@ -22,7 +23,7 @@ import { useAsyncAction } from '../../ui/useAsyncAction';
 export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; nameOf(id: string): string; onEdit(m: StoredMediation): void; onClosed(): void }) {
   const { enums } = useStation();
   const session = useSession();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const m = useLiveQuery(() => getMediation(db, session.vault, id), [id, session.vault]);
   const contacts = useLiveQuery(async () => (m ? loadConsultations(db, session.vault, m.consultationIds) : []), [m, session.vault], []);
   const docs = useLiveQuery(() => queryDocuments(db, session.vault, { sourceId: id }), [id, session.vault], []);
@@ -30,7 +31,12 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   const removal = useAsyncAction(async () => {
     if (!m) return;
     await deleteMediation(db, session.vault, m.id, session.actor);
-    message.success('已删除');
+    showUndoNotice(notification, {
+      key: `undo-${m.id}`,
+      title: `已删除调解记录（${m.cause ?? m.parties.map((p) => p.name).join('、')}），可在回收站找回`,
+      undo: async () => void (await undeleteMediation(db, session.vault, m.id, session.actor)),
+      undone: '已撤销删除',
+    });
     onClosed();
   }, '删除失败');
   if (!m) return null;

@@ -10,6 +10,7 @@ import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { getMediation, mediationsBetween, overdueMediations, type StoredMediation } from '../../db/mediations';
 import { deleteDraft, type StoredDraft } from '../../db/drafts';
+import { TrashList } from '../../shared/TrashList';
 import { DraftBanner, useReopenDraft } from '../../shared/DraftBanner';
 import { useConfirmLeave } from '../../shared/useFormDraft';
 import { useStation } from '../../state/StationContext';
@@ -163,6 +164,7 @@ export function MediationsPage() {
               />
             ),
           },
+          ...(can(session.actor.role, 'mediation.delete_own') || can(session.actor.role, 'mediation.delete_any') ? [{ key: 'trash', label: '回收站', children: <TrashList type="mediations" /> }] : []),
         ]}
       />
       <Drawer title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'} open={editing !== null} onClose={closeForm} size={960} destroyOnHidden maskClosable={false}>

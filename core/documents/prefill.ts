@@ -203,6 +203,13 @@ function mediationFacts(m: MediationInput, enums: Enumerations): Record<string, 
   };
 }
 
+/** Mediations recorded in the shift but held on other days: named, and counted on their own dates. */
+export function backfilledNote(dates: readonly string[] | undefined): string {
+  if (!dates || dates.length === 0) return '';
+  const days = [...new Set(dates)].map((d) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`);
+  return `（另补录调解 ${dates.length} 件，调解日期为${days.join('、')}，计入该日期所在期间的统计）`;
+}
+
 function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
   const end = log.endedAt.slice(0, 10) === log.startedAt.slice(0, 10) ? log.endedAt.slice(11, 16).replace(':', '时') + '分' : timeText(log.endedAt);
   const counted = (lines: ShiftLog['helpTypes'], unit: string) => lines.map((l) => `${l.label}：${l.count} ${unit}`);
@@ -215,11 +222,12 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
     specialGroupCounts: counted(log.specialGroups, '人次'),
     documentCounts: counted(log.documents, '份'),
     mediationSummary:
-      log.mediations.joined === 0
+      (log.mediations.joined === 0
         ? '无'
         : `参与 ${log.mediations.joined} 件，达成 ${log.mediations.settled} 件` +
           (log.mediations.agreed !== '0.00' ? `，协议金额${formatYuan(log.mediations.agreed)}` : '') +
-          (log.mediations.recovered !== '0.00' ? `，挽回经济损失${formatYuan(log.mediations.recovered)}` : ''),
+          (log.mediations.recovered !== '0.00' ? `，挽回经济损失${formatYuan(log.mediations.recovered)}` : '')) +
+      backfilledNote(log.backfilledMediations),
     pendingTransfers: log.pendingTransfers.map(
       (p) => `${p.clientName}，${timeText(p.receivedAt)}收到，应于${timeText(p.dueAt)}前转交${p.overdue ? '（已超时）' : ''}`,
     ),

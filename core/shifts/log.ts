@@ -24,6 +24,11 @@ export interface ShiftLog {
   mediations: { joined: number; settled: number; agreed: string; recovered: string };
   /** Legal-aid applications (Art. 39, staff requests and lawyers' own) still waiting for transfer when the shift ended: handed over. */
   pendingTransfers: { clientName: string; receivedAt: string; dueAt: string; overdue: boolean }[];
+  /**
+   * Dates of the mediations recorded in the shift but held on other days: they count in the
+   * statistics of their own date, not in this shift's figures (absent from logs before).
+   */
+  backfilledMediations?: string[];
   /** 约见值班律师 requests no lawyer had met when the shift ended: handed over (absent from logs before them). */
   openRequests?: { clientName: string; receivedAt: string }[];
   /** How many of those requests the shift's lawyers met. */
@@ -62,7 +67,14 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
   // A detainee's request that no lawyer has handled is not a contact of the shift.
   const consultations = mine(input.consultations).filter((c) => !isRequestOnly(c));
   const documents = mine(input.documents);
-  const mediations = mine(input.mediations);
+  // The statistics count a mediation on its own date. One recorded in this shift but held
+  // on another day (补录) counts there, so the shift's figures add up to the month's; the
+  // log names it apart instead of counting it.
+  const firstDay = shift.startedAt.slice(0, 10);
+  const lastDay = shift.endedAt.slice(0, 10);
+  const held = (m: MediationFacts) => m.date >= firstDay && m.date <= lastDay;
+  const mediations = mine(input.mediations).filter(held);
+  const backfilled = mine(input.mediations).filter((m) => !held(m));
 
   // The shift's lawyer first, then anyone else who logged or joined something in it.
   const lawyerIds = [shift.lawyerId];
@@ -98,6 +110,7 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
         const d = transferDeadline(p.receivedAt, endMs);
         return { clientName: p.clientName, receivedAt: p.receivedAt, dueAt: d.dueAt, overdue: d.overdue };
       }),
+    backfilledMediations: backfilled.map((m) => m.date).sort(),
     openRequests: [...input.openRequests].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).map((r) => ({ clientName: r.clientName, receivedAt: r.receivedAt })),
     answeredRequests: input.answeredRequests,
     handoverNotes: shift.handoverNotes ?? '',

@@ -62,7 +62,29 @@ export interface ShiftContent extends ShiftStart {
   handoverNotes?: string;
   /** Frozen when the shift ends. */
   log?: ShiftLog;
+  /**
+   * Notes added to the ended shift's log (issue 20 item 5): its figures are never changed,
+   * a correction is written beside them, with who wrote it and when. Append-only.
+   */
+  annotations?: ShiftAnnotation[];
 }
+
+export interface ShiftAnnotation {
+  /** RFC 3339. */
+  at: string;
+  byId: string;
+  byName: string;
+  text: string;
+}
+
+export const SHIFT_ANNOTATION_MAX = 500;
+
+/** What a supervisor or the shift's lawyer writes beside a frozen log. */
+export const shiftAnnotationSchema = z
+  .string({ error: '请填写说明' })
+  .transform(cleanText)
+  .refine((v) => v.length > 0, '请填写说明')
+  .refine((v) => charCount(v) <= SHIFT_ANNOTATION_MAX, `说明不能超过 ${SHIFT_ANNOTATION_MAX} 个字`);
 
 export type Shift = ShiftContent & RecordBase;
 

@@ -6,6 +6,8 @@ export interface StatisticsReportRequest {
   /** Station, period, who made it and when: one line under the title. */
   subtitle: string;
   tables: StatTable[];
+  /** The counting rule, printed after the tables. */
+  note?: string;
 }
 
 /** A count or an amount (12, 38,500.00), set right so that digits line up. */
@@ -32,6 +34,7 @@ export function statisticsReportTemplate(req: StatisticsReportRequest): Document
     const columns = t.columns.map((_, i) => (i === 0 ? 1.6 : 1));
     blocks.push({ type: 'table', columns, header: 1, rows: [header, ...t.rows.map((r) => r.map((v, i) => ({ text: literal(v), ...(i > 0 && isFigure(v) ? { align: 'right' as const } : {}) })))] });
   }
+  if (req.note) blocks.push({ type: 'line', text: literal(req.note), indent: true });
   return { kind: 'statistics_report', name: req.title, description: '统计报表', style: 'form', sources: ['none'], fields: [], blocks };
 }
 

@@ -85,3 +85,13 @@ export function statisticsTables(report: StatisticsReport, enums: Enumerations, 
     { title: '按日', columns: ['日期', '咨询人次', '参与调解', '代写文书'], rows: report.trend.map((d) => [d.day, d.consultations, d.mediations, d.documents]) },
   ];
 }
+
+/**
+ * The rule every figure follows (issue 20 item 5), shown on the page and printed under the
+ * report's tables, so that a supervisor comparing them with the shift logs knows why a
+ * mediation recorded late counts in another month.
+ */
+export const COUNTING_RULE =
+  '统计口径：咨询人次按接待时间、代写文书按起草时间、参与调解按调解日期计入所选期间；法律援助申请转交按收到申请的时间计算是否超过 24 小时。' +
+  '值班日志按班次汇总，与同期统计一致；班次中补录的往期调解在值班日志中单列，计入其调解日期所在期间。' +
+  '同一调解有多名律师参与、同一人属于多个特殊群体的，在分项中各计一次，合计只计一次，差额见“减：……重复计入”行。';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { StatTable } from '../../../core/statistics/tables';
+import { COUNTING_RULE, type StatTable } from '../../../core/statistics/tables';
 import { splitWideTables, statisticsReportTemplate, type StatisticsReportRequest } from '../../../core/statistics/reportTemplate';
 import { writeFileAtomic } from '../backup/backupFiles';
 import type { DocumentService } from '../documents/documentService';
@@ -64,7 +64,7 @@ export function createStatisticsExport(documents: DocumentService, chooseSavePat
     return Buffer.from(await book.xlsx.writeBuffer());
   };
   const render = async (req: StatisticsReportRequest) => {
-    const template = statisticsReportTemplate({ ...req, tables: splitWideTables(req.tables) });
+    const template = statisticsReportTemplate({ ...req, tables: splitWideTables(req.tables), note: COUNTING_RULE });
     return documents.renderTemplate(template, {}, '');
   };
   const withExt = (path: string, ext: string) => (path.toLowerCase().endsWith(ext) ? path : `${path}${ext}`);

@@ -47,6 +47,8 @@ export interface ConsultationRow extends RecordBase {
   time: string;
   /** Equal to `time` while the record is live; absent on tombstones, so the index lists live records only. */
   liveTime?: string;
+  /** On tombstones only: when it was deleted (the 回收站's index). */
+  trashedAt?: string;
   /** Absent on a detainee's request staff logged before any lawyer saw it. */
   lawyerId?: string;
   shiftId?: string;
@@ -132,6 +134,8 @@ export interface MediationRow extends RecordBase {
   date: string;
   /** The payment deadline of a live, unpaid agreement with an amount; absent otherwise (index: the follow-up list). */
   openDeadline?: string;
+  /** On tombstones only: when it was deleted (the 回收站's index). */
+  trashedAt?: string;
   lawyerIds: string[];
   shiftId?: string;
   ownerId: string;

@@ -1,4 +1,5 @@
-import { shiftEndSchema, shiftStartSchema, type ShiftContent, type ShiftEnd } from '../../../core/shifts/schema';
+import { shiftAnnotationSchema, shiftEndSchema, shiftStartSchema, type ShiftContent, type ShiftEnd } from '../../../core/shifts/schema';
+import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { ShiftLog } from '../../../core/shifts/log';
 import type { Enumerations } from '../../../core/domain/enums';
 import type { ShiftRow, StationDb } from './database';
@@ -77,6 +78,21 @@ export async function endShift(
   const patch: Partial<Owned> = { endedAt: end.endedAt, log: frozen };
   if (end.handoverNotes) patch.handoverNotes = end.handoverNotes;
   return updateRecord(shiftStore(db, vault), id, patch, actor, { expectedRev: current.rev });
+}
+
+/**
+ * Adds a note beside an ended shift's log (issue 20 item 5). The frozen figures stay as
+ * the lawyer signed them off; a note says what is wrong or missing, with its author and
+ * time, and is audited like every change. The shift's lawyer and a supervisor may write.
+ */
+export async function annotateShift(db: StationDb, vault: Vault, id: string, text: unknown, actor: Actor & { lawyerId?: string }, now = new Date()): Promise<StoredShift> {
+  const current = await getRecord(shiftStore(db, vault), id);
+  if (!current || current.deleted) throw new Error('班次不存在或已被删除');
+  if (!current.endedAt || !current.log) throw new Error('签退后才能为值班日志添加说明');
+  assertMayActFor(actor, current.lawyerId);
+  const note = shiftAnnotationSchema.parse(text);
+  const annotations = [...(current.annotations ?? []), { at: toRfc3339(now), byId: actor.id, byName: actor.name, text: note }];
+  return updateRecord(shiftStore(db, vault), id, { annotations }, actor, { expectedRev: current.rev, now });
 }
 
 export function getShift(db: StationDb, vault: Vault, id: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeShiftLog } from '../../../core/shifts/log';
+import { computeStatistics } from '../../../core/statistics/compute';
 import { isOpenOvernight, shiftCovers, shiftEndSchema, shiftStartSchema } from '../../../core/shifts/schema';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { prefillDocument } from '../../../core/documents/prefill';
@@ -58,6 +59,8 @@ describe('shift log (值班日志)', () => {
   const mediations: MediationFacts[] = [
     { id: 'm1', date: '2026-11-24', lawyerIds: ['la', 'lc'], shiftId: 's1', type: 'pre_litigation', outcome: 'agreement', agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAidCase: false, specialGroups: [] },
     { id: 'm2', date: '2026-11-24', lawyerIds: ['la'], shiftId: 's1', type: 'in_litigation', outcome: 'no_agreement', agreedFen: 0, recoveredFen: 0, becameLegalAidCase: true, specialGroups: [] },
+    // Recorded in this shift, held the month before: counted in October's statistics, not here.
+    { id: 'm3', date: '2026-10-31', lawyerIds: ['la'], shiftId: 's1', type: 'pre_litigation', outcome: 'agreement', agreedFen: 100_000, recoveredFen: 0, becameLegalAidCase: false, specialGroups: [] },
   ];
   const names: Record<string, string> = { la: '张律师', lb: '李律师', lc: '陈律师' };
   const log = computeShiftLog({
@@ -92,6 +95,13 @@ describe('shift log (值班日志)', () => {
     expect(log.pendingTransfers).toEqual([{ clientName: '刘某', receivedAt: '2026-11-23T16:30:00+08:00', dueAt: '2026-11-24T16:30:00+08:00', overdue: true }]);
   });
 
+  it('counts a mediation on its own date, as the statistics do, and names one recorded late apart', () => {
+    expect(log.mediations.joined).toBe(2);
+    expect(log.backfilledMediations).toEqual(['2026-10-31']);
+    const stats = computeStatistics({ period: { from: '2026-11-01', to: '2026-11-30' }, consultations: [], mediations, documents: [], lawyers: [], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-25T00:00:00+08:00') });
+    expect(stats.total.mediations.joined).toBe(log.mediations.joined);
+  });
+
   it('hands the 约见 requests no lawyer met to the next shift, oldest first, and counts those met', () => {
     expect(log.openRequests).toEqual([
       { clientName: '钱某', receivedAt: '2026-11-24T09:05:00+08:00' },
@@ -108,7 +118,7 @@ describe('shift log (值班日志)', () => {
       shiftPeriod: '2026年11月24日08时30分至17时30分',
       consultationCount: '3 人次（其中接待在押人员约见申请 1 人次）',
       documentCounts: ['民事起诉状：1 份'],
-      mediationSummary: '参与 2 件，达成 1 件，协议金额38,500.00元，挽回经济损失12,000.50元',
+      mediationSummary: '参与 2 件，达成 1 件，协议金额38,500.00元，挽回经济损失12,000.50元（另补录调解 1 件，调解日期为10月31日，计入该日期所在期间的统计）',
       pendingTransfers: ['刘某，2026年11月23日16时30分收到，应于2026年11月24日16时30分前转交（已超时）'],
       openRequests: ['钱某，2026年11月24日09时05分申请约见值班律师', '赵某，2026年11月24日15时10分申请约见值班律师'],
       handoverNotes: '张某的起诉状待补充证据',

@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
-import { endShift, openShifts, ShiftAlreadyOpenError, shiftsBetween, startShift } from '../../../renderer/src/db/shifts';
+import { annotateShift, endShift, openShifts, ShiftAlreadyOpenError, shiftsBetween, startShift } from '../../../renderer/src/db/shifts';
 import { createConsultation } from '../../../renderer/src/db/consultations';
 import { createMediation } from '../../../renderer/src/db/mediations';
 import { pendingSummary } from '../../../renderer/src/db/batches';
 import type { Vault } from '../../../renderer/src/db/vault';
+import { historyOf } from '../../../renderer/src/db/repository';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { testVault } from './testVault';
 import { contact } from '../core/contactFixture';
@@ -55,6 +56,22 @@ describe('shifts', () => {
     await expect(endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, lawyerA)).rejects.toThrow('只能为本人签到、签退');
     await endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, supervisor);
     await expect(endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, supervisor)).rejects.toThrow('该班次已签退');
+  });
+
+  it('never changes a frozen log; the shift\'s lawyer or a supervisor writes notes beside it (issue 20 item 5)', async () => {
+    const shift = await start(lawyerA);
+    await expect(annotateShift(db, vault, shift.id, '漏记一人次', lawyerA)).rejects.toThrow('签退后才能为值班日志添加说明');
+    await endShift(db, vault, shift.id, { endedAt: toRfc3339() }, async () => ({ consultations: 3 }) as never, lawyerA);
+    await expect(annotateShift(db, vault, shift.id, '  ', lawyerA)).rejects.toThrow('请填写说明');
+    await expect(annotateShift(db, vault, shift.id, '不是我的班次', lawyerB)).rejects.toThrow('只能为本人签到、签退');
+    await annotateShift(db, vault, shift.id, '15时接待的刘某漏记，已补登', lawyerA);
+    const noted = await annotateShift(db, vault, shift.id, '已核实', supervisor);
+    expect(noted.log).toEqual({ consultations: 3 });
+    expect(noted.annotations?.map((a) => [a.byName, a.text])).toEqual([
+      ['张律师', '15时接待的刘某漏记，已补登'],
+      ['王主任', '已核实'],
+    ]);
+    expect((await historyOf(db, 'shifts', shift.id)).at(-1)).toMatchObject({ action: 'update', actorId: supervisor.id, fields: ['annotations'] });
   });
 
   it('seals the place and notes, lists by day, and travels in the next batch', async () => {

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { isOpenOvernight } from '../../../../core/shifts/schema';
 import { calendarDayOf } from '../../../../core/domain/calendar';
 import { formatYuan } from '../../../../core/money';
+import { backfilledNote } from '../../../../core/documents/prefill';
 import { labelOf } from '../../../../core/domain/enums';
 import { describeRemaining, transferDeadline } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
@@ -14,6 +15,7 @@ import { getShift, shiftsBetween, type StoredShift } from '../../db/shifts';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../state/router';
+import { ShiftAnnotations } from './ShiftAnnotations';
 
 function statusTag(s: StoredShift, today: string) {
   if (s.endedAt) return <Tag>已签退</Tag>;
@@ -95,7 +97,7 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
               {log.answeredRequests ? `（其中接待约见申请 ${log.answeredRequests} 人次）` : ''}
             </Descriptions.Item>
             <Descriptions.Item label="参与调解">
-              {log.mediations.joined} 件，达成 {log.mediations.settled} 件
+              {log.mediations.joined} 件，达成 {log.mediations.settled} 件{backfilledNote(log.backfilledMediations)}
             </Descriptions.Item>
             <Descriptions.Item label="按帮助类型" span={2}>{lines(log.helpTypes, '人次')}</Descriptions.Item>
             <Descriptions.Item label="特殊群体" span={2}>{lines(log.specialGroups, '人次')}</Descriptions.Item>
@@ -135,6 +137,7 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
           )}
         />
       )}
+      {log && <ShiftAnnotations shift={shift} />}
       {log ? (
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => navigate('documents', { draft: 'shift_log', shift: shift.id })}>
           生成值班日志 PDF

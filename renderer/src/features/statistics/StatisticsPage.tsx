@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Spin, St
 import { FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { COUNTING_RULE } from '../../../../core/statistics/tables';
 import { formatFen } from '../../../../core/money';
 import { StationApiError } from '../../../../core/api/client';
 import { db } from '../../db';
@@ -95,6 +96,9 @@ export function StatisticsPage() {
               </Col>
             ))}
           </Row>
+          <Typography.Paragraph type="secondary" data-testid="counting-rule" style={{ margin: 0 }}>
+            {COUNTING_RULE}
+          </Typography.Paragraph>
           <StatisticsCharts report={view.report} />
           <Tabs items={view.tables.filter((tb) => tb.title !== '汇总').map((tb) => ({ key: tb.title, label: tb.title, children: <StatTableView table={tb} /> }))} />
         </>

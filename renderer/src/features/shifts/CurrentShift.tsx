@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -78,17 +79,15 @@ export function CurrentShift() {
             onFinish={() => void onStart()}
           >
             <Form.Item label="值班律师" name="lawyerId">
-              <Select
+              <SearchSelect
                 style={{ width: 200 }}
                 disabled={!supervisor}
-                showSearch
-                optionFilterProp="label"
                 placeholder="选择值班律师"
                 options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))}
               />
             </Form.Item>
             <Form.Item label="值班地点" name="place">
-              <Select style={{ width: 200 }} placeholder="选择地点" options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
+              <SearchSelect style={{ width: 200 }} placeholder="选择地点" options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
             </Form.Item>
             <Form.Item label="签到时间" name="startedAt">
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />

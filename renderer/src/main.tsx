@@ -9,12 +9,14 @@ import './app/global.css';
 import './print.css';
 import { installChineseValidationMessages } from '../../core/validation/zodLocale';
 import { translateEnglishA11yText } from './ui/chineseA11yText';
+import { keepClearButtonsOutOfTabOrder } from './ui/clearButtons';
 
 dayjs.locale('zh-cn');
 installChineseValidationMessages();
 
 const root = document.getElementById('root')!;
 translateEnglishA11yText(document.body);
+keepClearButtonsOutOfTabOrder(document.body);
 
 createRoot(root).render(
   <StrictMode>

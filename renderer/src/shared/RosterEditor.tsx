@@ -7,10 +7,10 @@ import { db } from '../db';
 import type { LawyerRecord } from '../db/database';
 import { addLawyer, editLawyer, listLawyers, removeLawyer } from '../db/lawyers';
 import { useActor } from '../session/useActor';
-import { parseForm, zodRule } from '../ui/zodForm';
+import { SubmitOnEnter } from '../ui/SubmitOnEnter';
+import { errorText } from '../ui/errorText';
 import { useAsyncAction } from '../ui/useAsyncAction';
-
-const shape = lawyerInputSchema.shape;
+import { useSchemaForm } from './useSchemaForm';
 
 /** The roster of duty lawyers (IndexedDB). Every change is saved at once, with its audit entry. */
 export function RosterEditor() {
@@ -30,20 +30,16 @@ export function RosterEditor() {
     if (target !== 'new') form.setFieldsValue(target);
   };
 
-  const saving = useAsyncAction(async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = parseForm(form, lawyerInputSchema, form.getFieldsValue());
-    if (!parsed) return;
-    if (editing === 'new') await addLawyer(db, parsed, actor);
-    else if (editing) await editLawyer(db, editing.id, parsed, actor);
-    message.success('已保存');
-    setEditing(null);
-  }, '保存失败');
-  const save = saving.run;
+  const lawyerForm = useSchemaForm(form, {
+    check: (v: LawyerInput) => lawyerInputSchema.safeParse(v),
+    save: async (parsed) => {
+      if (editing === 'new') await addLawyer(db, parsed, actor);
+      else if (editing) await editLawyer(db, editing.id, parsed, actor);
+      message.success('已保存');
+    },
+    onSaved: () => setEditing(null),
+    describeFailure: (err) => `保存失败：${errorText(err)}`,
+  });
 
   return (
     <div data-testid="roster">
@@ -89,28 +85,28 @@ export function RosterEditor() {
       <Modal
         title={editing === 'new' ? '添加值班律师' : '编辑值班律师'}
         open={editing !== null}
-        onOk={() => void save()}
-        confirmLoading={saving.busy}
+        onOk={() => void lawyerForm.submit()}
+        confirmLoading={lawyerForm.saving}
         onCancel={() => setEditing(null)}
         okText="保存"
         cancelText="取消"
         destroyOnHidden
         forceRender
       >
-        <Form<LawyerInput> form={form} layout="vertical" name="lawyer" onFinish={() => void save()}>
-          <Form.Item label="姓名" name="name" required rules={[zodRule(shape.name)]}>
+        <Form<LawyerInput> form={form} layout="vertical" name="lawyer" onValuesChange={lawyerForm.changed} onFinish={() => void lawyerForm.submit()}>
+          <Form.Item label="姓名" name="name" required>
             <Input autoFocus maxLength={30} />
           </Form.Item>
-          <Form.Item label="执业证号" name="licenceNo" required rules={[zodRule(shape.licenceNo)]} extra="律师执业证上的 17 位数字">
+          <Form.Item label="执业证号" name="licenceNo" required extra="律师执业证上的 17 位数字">
             <Input maxLength={17} inputMode="numeric" />
           </Form.Item>
-          <Form.Item label="律师事务所" name="lawFirm" required rules={[zodRule(shape.lawFirm)]}>
+          <Form.Item label="律师事务所" name="lawFirm" required>
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item label="联系电话" name="phone" required rules={[zodRule(shape.phone)]}>
+          <Form.Item label="联系电话" name="phone" required>
             <Input maxLength={20} />
           </Form.Item>
-          <button type="submit" hidden />
+          <SubmitOnEnter />
         </Form>
       </Modal>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

@@ -1,4 +1,5 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
+import { SearchSelect } from '../ui/SearchSelect';
 import type { FormInstance } from 'antd';
 import { STATION_KINDS, stationProfileSchema, type StationProfile } from '../../../core/domain/station';
 import { zodRule } from '../ui/zodForm';
@@ -23,7 +24,7 @@ export function StationProfileForm({ form, initial }: { form: FormInstance<Stati
         <Input placeholder="例如 沈阳市和平区看守所法律援助工作站" maxLength={60} />
       </Form.Item>
       <Form.Item label="工作站类型" name="kind" required rules={[zodRule(shape.kind)]}>
-        <Select
+        <SearchSelect
           placeholder="请选择"
           options={STATION_KINDS.map((k) => ({ value: k.code, label: k.label }))}
         />

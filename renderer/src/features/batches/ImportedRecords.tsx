@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Descriptions, Drawer, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
 import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch/format';
@@ -62,14 +63,14 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
       title="已导入的其他工作站记录（只读）"
       extra={
         <Space>
-          <Select
+          <SearchSelect
             aria-label="工作站"
             style={{ minWidth: 260 }}
             value={chosen}
             onChange={setStation}
             options={stations.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))}
           />
-          <Select
+          <SearchSelect
             aria-label="记录类型"
             style={{ width: 140 }}
             value={type}

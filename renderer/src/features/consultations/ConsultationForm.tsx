@@ -1,10 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ZodError } from 'zod';
 import {
   createConsultationInputSchema,
   normalizeConsultationInput,
@@ -20,13 +19,14 @@ import { IdTypeSelect } from './IdTypeSelect';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { createConsultation, earlierContactsOf, editConsultation, type StoredConsultation } from '../../db/consultations';
-import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
 import { CriminalFacts, PleaSection, pleaWarningsAt } from './CriminalSections';
 import { personAndCaseOf, toDraft, toFormValues, type ConsultationFormValues } from '../../shared/formValues';
 import { useFormDraft } from '../../shared/useFormDraft';
+import { useSchemaForm } from '../../shared/useSchemaForm';
+import { SearchSelect } from '../../ui/SearchSelect';
 
 const options = (list: readonly EnumEntry[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
@@ -74,7 +74,6 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   const { message } = App.useApp();
   const [form] = Form.useForm<ConsultationFormValues>();
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
-  const [saving, setSaving] = useState(false);
   const [earlier, setEarlier] = useState<StoredConsultation[]>([]);
   const [derivedNote, setDerivedNote] = useState<string | null>(null);
   const nextAction = useRef<'close' | 'new'>('close');
@@ -122,6 +121,25 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     },
   );
 
+  const pipeline = useSchemaForm(form, {
+    check: (values: ConsultationFormValues) => schema.safeParse(normalizeConsultationInput(toDraft(values), enums)),
+    // A rule about the whole contact shows at 咨询事项; a nested one at its top-level field.
+    fieldOf: (path) => [path[0] ?? 'question'],
+    draft: formDraft,
+    save: async (parsed) => {
+      const record = editing
+        ? await editConsultation(db, session.vault, enums, editing.id, parsed, session.actor, editing.rev)
+        : await createConsultation(db, session.vault, enums, answering ? { ...parsed, answeredRequestId: answering.id } : parsed, session.actor);
+      message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
+      return record;
+    },
+    onSaved: (record) => onSaved(record, nextAction.current),
+  });
+  const save = async (next: 'close' | 'new' = 'close') => {
+    nextAction.current = next;
+    await pipeline.submit();
+  };
+
   const caseType = Form.useWatch('caseType', form);
   const criminal = findEntry(enums.caseTypes, caseType ?? '')?.scope === 'criminal';
   const outcome = Form.useWatch('legalAidOutcome', form);
@@ -140,9 +158,6 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
     .map((h) => ({ value: h.code, label: h.label }));
 
   const onValuesChange = (changed: Partial<ConsultationFormValues>, all: ConsultationFormValues) => {
-    // A field the user has just corrected loses its message; the next save checks again.
-    form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ConsultationFormValues, errors: [] })));
-    formDraft.changed();
     const patch: Partial<ConsultationFormValues> = {};
     if ('idNumber' in changed || 'idType' in changed || 'time' in changed) {
       const contactTime = all.time?.toDate() ?? new Date();
@@ -198,59 +213,20 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
       pleaRefusalShown.current = refused.size > 0;
       form.setFields(PLEA_CHECKED_FIELDS.map((name) => ({ name, errors: refused.get(name) ?? [] })));
     }
+    // Last, so a field the ID number filled is checked as it now reads.
+    pipeline.changed(changed);
   };
 
   const criminalCase = (code: string | null | undefined) => findEntry(enums.caseTypes, code ?? '')?.scope === 'criminal';
 
-  const save = async () => {
-    const values = form.getFieldsValue(true) as ConsultationFormValues;
-    const normalized = normalizeConsultationInput(toDraft(values), enums);
-    const parsed = schema.safeParse(normalized);
-    if (!parsed.success) {
-      showIssues(parsed.error);
-      return;
-    }
-    setSaving(true);
-    try {
-      const record = editing
-        ? await editConsultation(db, session.vault, enums, editing.id, parsed.data, session.actor, editing.rev)
-        : await createConsultation(db, session.vault, enums, answering ? { ...parsed.data, answeredRequestId: answering.id } : parsed.data, session.actor);
-      message.success(editing ? '已保存修改' : `已登记：${record.clientName}`);
-      // Gone before "save and new" opens the next form, which would otherwise offer it back.
-      await formDraft.saved();
-      onSaved(record, nextAction.current);
-    } catch (err) {
-      if (err instanceof ZodError) showIssues(err);
-      else if (err instanceof StaleRecordError) message.error(err.message);
-      else message.error(`保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
-    } finally {
-      setSaving(false);
-      nextAction.current = 'close';
-    }
-  };
-
-  const showIssues = (error: ZodError) => {
-    const byField = new Map<string, string[]>();
-    for (const issue of error.issues) {
-      const key = String(issue.path[0] ?? 'question');
-      byField.set(key, [...(byField.get(key) ?? []), issue.message]);
-    }
-    form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof ConsultationFormValues, errors })));
-    const first = [...byField.keys()][0];
-    if (first) form.scrollToField(first, { block: 'center', focus: true });
-    message.error(`有 ${byField.size} 处需要修改`);
-  };
-
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      nextAction.current = e.shiftKey ? 'new' : 'close';
-      void save();
+      void save(e.shiftKey ? 'new' : 'close');
     }
   };
 
   const lawyerOptions = (lawyers ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.lawFirm}）` }));
-  const searchable = { showSearch: true, optionFilterProp: 'label' as const };
 
   return (
     <Form<ConsultationFormValues>
@@ -278,12 +254,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               <Col span={8}>
                 <Form.Item label="值班律师" name="lawyerId" required>
-                  <Select {...searchable} autoFocus={!editing} options={lawyerOptions} placeholder="选择值班律师" notFoundContent="名册中没有律师，请先在设置中添加" />
+                  <SearchSelect autoFocus={!editing} options={lawyerOptions} placeholder="选择值班律师" notFoundContent="名册中没有律师，请先在设置中添加" />
                 </Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item label="接待地点" name="place" required>
-                  <Select {...searchable} options={options(enums.consultationPlaces)} />
+                  <SearchSelect options={options(enums.consultationPlaces)} />
                 </Form.Item>
               </Col>
             </Row>
@@ -292,7 +268,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item label="来访人身份" name="clientRole" required>
-                  <Select {...searchable} options={options(enums.clientRoles)} />
+                  <SearchSelect options={options(enums.clientRoles)} />
                 </Form.Item>
               </Col>
               <Col span={8}>
@@ -312,7 +288,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               <Col span={4}>
                 <Form.Item label="性别" name="gender">
-                  <Select options={options(enums.genders)} allowClear />
+                  <SearchSelect options={options(enums.genders)} allowClear />
                 </Form.Item>
               </Col>
               <Col span={8}>
@@ -322,7 +298,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               <Col span={6}>
                 <Form.Item label="民族" name="ethnicity">
-                  <Select {...searchable} options={options(enums.ethnicGroups)} allowClear />
+                  <SearchSelect options={options(enums.ethnicGroups)} allowClear />
                 </Form.Item>
               </Col>
               <Col span={6}>
@@ -337,12 +313,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               <Col span={12}>
                 <Form.Item label="特殊群体" name="specialGroups">
-                  <Select mode="multiple" {...searchable} options={options(enums.specialGroups)} placeholder="可多选" />
+                  <SearchSelect mode="multiple" options={options(enums.specialGroups)} placeholder="可多选" />
                 </Form.Item>
               </Col>
               <Col span={12}>
                 <Form.Item label="残疾类别" name="disabilities">
-                  <Select mode="multiple" {...searchable} options={options(enums.disabilities)} placeholder="无则不填" />
+                  <SearchSelect mode="multiple" options={options(enums.disabilities)} placeholder="无则不填" />
                 </Form.Item>
               </Col>
             </Row>
@@ -351,12 +327,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
             <Row gutter={12}>
               <Col span={6}>
                 <Form.Item label="案件类型" name="caseType" required>
-                  <Select {...searchable} options={options(enums.caseTypes)} />
+                  <SearchSelect options={options(enums.caseTypes)} />
                 </Form.Item>
               </Col>
               <Col span={6}>
                 <Form.Item label="诉讼阶段" name="criminalStage" required={criminal}>
-                  <Select {...searchable} options={options(enums.criminalStages)} disabled={!criminal} placeholder={criminal ? '请选择' : '非刑事案件不填'} />
+                  <SearchSelect options={options(enums.criminalStages)} disabled={!criminal} placeholder={criminal ? '请选择' : '非刑事案件不填'} />
                 </Form.Item>
               </Col>
               <Col span={6}>
@@ -388,7 +364,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
           )}
           <Card size="small" title="帮助" style={{ marginBottom: 12 }}>
             <Form.Item label="帮助类型" name="helpTypes" required>
-              <Select mode="multiple" {...searchable} options={helpTypeOptions} placeholder="可多选，输入文字筛选" />
+              <SearchSelect mode="multiple" options={helpTypeOptions} placeholder="可多选，输入文字筛选" />
             </Form.Item>
             <Form.Item label="咨询事项" name="question" required>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
@@ -420,7 +396,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item label="法律援助" name="legalAidOutcome">
-                  <Select options={options(enums.legalAidOutcomes)} />
+                  <SearchSelect options={options(enums.legalAidOutcomes)} />
                 </Form.Item>
               </Col>
               {findEntry(enums.legalAidOutcomes, outcome ?? '')?.requiresReason && (
@@ -432,7 +408,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               )}
               <Col span={16}>
                 <Form.Item label="申请事项" name="aidMatters">
-                  <Select mode="multiple" {...searchable} options={options(enums.legalAidMatters)} placeholder="用于判断是否免予经济困难审查" />
+                  <SearchSelect mode="multiple" options={options(enums.legalAidMatters)} placeholder="用于判断是否免予经济困难审查" />
                 </Form.Item>
               </Col>
               <Col span={8}>
@@ -443,7 +419,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               {enums.noMeansTestGrounds.length > 0 && (
                 <Col span={24}>
                   <Form.Item label="其他免予审查情形" name="otherExemptions" extra="本省法律、法规、规章规定的其他人员或情形（《法律援助法》第四十二条第（四）项、第三十二条第（五）项）">
-                    <Select mode="multiple" {...searchable} options={options(enums.noMeansTestGrounds)} placeholder="无则不填" />
+                    <SearchSelect mode="multiple" options={options(enums.noMeansTestGrounds)} placeholder="无则不填" />
                   </Form.Item>
                 </Col>
               )}
@@ -474,7 +450,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item label="在押人员申请" name="requestKind">
-                  <Select allowClear options={REQUEST_KINDS.map((k) => ({ value: k.code, label: k.label }))} placeholder="无" />
+                  <SearchSelect allowClear options={REQUEST_KINDS.map((k) => ({ value: k.code, label: k.label }))} placeholder="无" />
                 </Form.Item>
               </Col>
               {requestKind && (
@@ -517,16 +493,13 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
             )}
             <Card size="small" style={{ marginTop: 12 }}>
               <Space wrap>
-                <Button type="primary" htmlType="submit" loading={saving}>
+                <Button type="primary" htmlType="submit" loading={pipeline.saving}>
                   保存
                 </Button>
                 {!editing && (
                   <Button
-                    loading={saving}
-                    onClick={() => {
-                      nextAction.current = 'new';
-                      void save();
-                    }}
+                    loading={pipeline.saving}
+                    onClick={() => void save('new')}
                   >
                     保存并新建
                   </Button>

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { onIntent, takeIntent } from '../../ui/shortcutIntents';
-import { App, Badge, Button, DatePicker, Drawer, Input, Select, Space, Tabs, Typography } from 'antd';
+import { App, Badge, Button, DatePicker, Drawer, Input, Space, Tabs, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -153,10 +154,8 @@ export function ConsultationsPage() {
     });
   const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
   const filterSelect = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (
-    <Select
+    <SearchSelect
       allowClear
-      showSearch
-      optionFilterProp="label"
       placeholder={placeholder}
       style={{ width: 150 }}
       value={filters[key] as string | undefined}

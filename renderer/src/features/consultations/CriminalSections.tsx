@@ -1,4 +1,5 @@
-import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { memo, type ReactNode } from 'react';
 import type { ClientRoleEntry } from '../../../../core/domain/enums';
 import type { PleaFinding } from '../../../../core/rules/pleaLeniency';
@@ -42,7 +43,7 @@ export const CriminalFacts = memo(function CriminalFacts({
       {accused && (
         <Col span={8}>
           <Form.Item label="羁押状态" name="custodyStatus">
-            <Select showSearch optionFilterProp="label" allowClear options={enums.custodyStatuses.map((e) => ({ value: e.code, label: e.label }))} />
+            <SearchSelect allowClear options={enums.custodyStatuses.map((e) => ({ value: e.code, label: e.label }))} />
           </Form.Item>
         </Col>
       )}

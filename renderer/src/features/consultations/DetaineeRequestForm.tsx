@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { App, Button, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createConsultationInputSchema, normalizeConsultationInput, REQUEST_KINDS, type RequestKind } from '../../../../core/consultations/schema';
@@ -14,6 +14,8 @@ import { openShifts } from '../../db/shifts';
 import { createConsultation, type StoredConsultation } from '../../db/consultations';
 import { useStation } from '../../state/StationContext';
 import { useFormDraft } from '../../shared/useFormDraft';
+import { useSchemaForm } from '../../shared/useSchemaForm';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { useSession } from '../../session/SessionContext';
 import { IdTypeSelect } from './IdTypeSelect';
 
@@ -59,7 +61,6 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const [derivedNote, setDerivedNote] = useState<string | null>(null);
   const schema = useMemo(() => createConsultationInputSchema(enums), [enums]);
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
@@ -72,45 +73,35 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
     .sort((a, b) => Number(onDutyIds.has(b.id)) - Number(onDutyIds.has(a.id)))
     .map((l) => ({ value: l.id, label: `${l.name}${onDutyIds.has(l.id) ? '（正在值班）' : ''}` }));
 
-  const save = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const draft = detaineeRequestDraft({
-      requestKind: v.requestKind,
-      receivedAt: v.receivedAt ? toRfc3339(v.receivedAt.toDate()) : '',
-      clientName: v.clientName ?? '',
-      criminalStage: v.criminalStage ?? '',
-      ...(v.idType ? { idType: v.idType } : {}),
-      ...(v.idNumber ? { idNumber: v.idNumber } : {}),
-      ...(v.cause ? { cause: v.cause } : {}),
-      ...(v.caseNumber ? { caseNumber: v.caseNumber } : {}),
-      ...(v.lawyerId ? { lawyerId: v.lawyerId } : {}),
-      ...(v.note ? { note: v.note } : {}),
-    });
-    const parsed = schema.safeParse(normalizeConsultationInput(draft, enums));
-    if (!parsed.success) {
-      const byField = new Map<keyof Values, string[]>();
-      for (const issue of parsed.error.issues) {
-        const field = FIELD_OF[String(issue.path[0])] ?? 'note';
-        byField.set(field, [...new Set([...(byField.get(field) ?? []), issue.message])]);
-      }
-      form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-      const first = [...byField.keys()][0];
-      if (first) form.scrollToField(first, { block: 'center', focus: true });
-      message.error(`有 ${byField.size} 处需要修改`);
-      return;
-    }
-    setSaving(true);
-    try {
-      const record = await createConsultation(db, session.vault, enums, parsed.data, session.actor);
+  const pipeline = useSchemaForm(form, {
+    check: (v: Values) =>
+      schema.safeParse(
+        normalizeConsultationInput(
+          detaineeRequestDraft({
+            requestKind: v.requestKind,
+            receivedAt: v.receivedAt ? toRfc3339(v.receivedAt.toDate()) : '',
+            clientName: v.clientName ?? '',
+            criminalStage: v.criminalStage ?? '',
+            ...(v.idType ? { idType: v.idType } : {}),
+            ...(v.idNumber ? { idNumber: v.idNumber } : {}),
+            ...(v.cause ? { cause: v.cause } : {}),
+            ...(v.caseNumber ? { caseNumber: v.caseNumber } : {}),
+            ...(v.lawyerId ? { lawyerId: v.lawyerId } : {}),
+            ...(v.note ? { note: v.note } : {}),
+          }),
+          enums,
+        ),
+      ),
+    fieldOf: (path) => [FIELD_OF[String(path[0])] ?? 'note'],
+    draft: formDraft,
+    save: async (parsed) => {
+      const record = await createConsultation(db, session.vault, enums, parsed, session.actor);
       message.success(`已登记：${record.clientName}（${labelOf(REQUEST_KINDS, record.requestKind ?? '')}）`);
-      await formDraft.saved();
-      onSaved(record);
-    } catch (err) {
-      message.error(`保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return record;
+    },
+    onSaved,
+  });
+  const save = pipeline.submit;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -120,9 +111,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
   };
 
   const onValuesChange = (changed: Partial<Values>, all: Values) => {
-    // A field the user has just corrected loses its message; the next save checks again.
-    form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })));
-    formDraft.changed();
+    pipeline.changed(changed);
     if ('idNumber' in changed || 'idType' in changed || 'receivedAt' in changed) noteDerived(all);
   };
 
@@ -175,7 +164,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
         </Col>
         <Col span={8}>
           <Form.Item label="诉讼阶段" name="criminalStage" required>
-            <Select showSearch optionFilterProp="label" options={enums.criminalStages.map((e) => ({ value: e.code, label: e.label }))} placeholder="请选择" />
+            <SearchSelect options={enums.criminalStages.map((e) => ({ value: e.code, label: e.label }))} placeholder="请选择" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -190,7 +179,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
         </Col>
         <Col span={12}>
           <Form.Item label="交由值班律师" name="lawyerId" extra="约见值班律师时选择；不清楚可不填">
-            <Select allowClear showSearch optionFilterProp="label" options={lawyerOptions} placeholder="可不填" />
+            <SearchSelect allowClear options={lawyerOptions} placeholder="可不填" />
           </Form.Item>
         </Col>
         <Col span={24}>
@@ -200,7 +189,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
         </Col>
       </Row>
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={pipeline.saving}>
           保存
         </Button>
         <Button onClick={onCancel}>取消</Button>

@@ -1,4 +1,5 @@
-import { Select, type SelectProps } from 'antd';
+import type { SelectProps } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { useStation } from '../../state/StationContext';
 
 /**
@@ -8,5 +9,5 @@ import { useStation } from '../../state/StationContext';
  */
 export function IdTypeSelect(props: Omit<SelectProps, 'options'>) {
   const { enums } = useStation();
-  return <Select showSearch optionFilterProp="label" {...props} options={enums.idTypes.map((e) => ({ value: e.code, label: e.label }))} />;
+  return <SearchSelect {...props} options={enums.idTypes.map((e) => ({ value: e.code, label: e.label }))} />;
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { TRANSFER_MARK_LIMITS, transferMarkSchema, type TransferMark } from '../../../../core/consultations/transferMark';
@@ -7,7 +6,9 @@ import { toRfc3339 } from '../../../../core/time/rfc3339';
 import { db } from '../../db';
 import { markTransferred, undoTransfer, type StoredConsultation } from '../../db/consultations';
 import { useSession } from '../../session/SessionContext';
-import { zodRule } from '../../ui/zodForm';
+import { useSchemaForm } from '../../shared/useSchemaForm';
+import { SubmitOnEnter } from '../../ui/SubmitOnEnter';
+import { errorText } from '../../ui/errorText';
 import { showUndoNotice } from '../../ui/undoNotice';
 
 /** The last agency a station handed applications to: most stations send all to one centre. */
@@ -20,21 +21,14 @@ const LAST_RECIPIENT = 'station.transferRecipient';
  */
 export function TransferDialog({ record, onClose, onDone }: { record: StoredConsultation | null; onClose(): void; onDone?(record: StoredConsultation): void }) {
   const session = useSession();
-  const { message, notification } = App.useApp();
+  const { notification } = App.useApp();
   const [form] = Form.useForm<TransferMark>();
-  const [saving, setSaving] = useState(false);
   const clock = record ? transferClockOf(record) : undefined;
 
-  const save = async () => {
-    if (!record) return;
-    let values: TransferMark;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+  const pipeline = useSchemaForm(form, {
+    check: (v: TransferMark) => transferMarkSchema.safeParse(v),
+    save: async (values) => {
+      if (!record) return;
       const at = toRfc3339(new Date());
       const saved = await markTransferred(db, session.vault, record.id, values, session.actor, at);
       localStorage.setItem(LAST_RECIPIENT, saved.transferRecipient ?? '');
@@ -49,22 +43,19 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
       });
       onDone?.(saved);
       onClose();
-    } catch (err) {
-      message.error(err instanceof Error ? `标记转交失败：${err.message}` : '标记转交失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    describeFailure: (err) => `标记转交失败：${errorText(err)}`,
+  });
 
   return (
     <Modal
       title="标记已转交"
       open={record !== null}
       onCancel={onClose}
-      onOk={() => void save()}
+      onOk={() => void pipeline.submit()}
       okText="确认转交"
       cancelText="取消"
-      confirmLoading={saving}
+      confirmLoading={pipeline.saving}
       destroyOnHidden
     >
       {record && clock && (
@@ -73,13 +64,17 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
         </Typography.Paragraph>
       )}
       {/* Filled as the form mounts, never after: a value set once the dialog has opened would wipe what the user began to type. */}
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}>
-        <Form.Item label="接收机构" name="transferRecipient" required rules={[zodRule(transferMarkSchema.shape.transferRecipient)]}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}
+        onValuesChange={pipeline.changed}
+        onFinish={() => void pipeline.submit()}
+      >
+        <Form.Item label="接收机构" name="transferRecipient" required>
           <Input autoFocus maxLength={TRANSFER_MARK_LIMITS.recipient * 2} placeholder="如：沈阳市和平区法律援助中心" />
         </Form.Item>
-        <Form.Item label="接收人" name="transferReceiver" required rules={[zodRule(transferMarkSchema.shape.transferReceiver)]}>
-          <Input maxLength={TRANSFER_MARK_LIMITS.receiver * 2} placeholder="接收申请的工作人员姓名" onPressEnter={() => void save()} />
+        <Form.Item label="接收人" name="transferReceiver" required>
+          <Input maxLength={TRANSFER_MARK_LIMITS.receiver * 2} placeholder="接收申请的工作人员姓名" />
         </Form.Item>
+        <SubmitOnEnter />
       </Form>
     </Modal>
   );

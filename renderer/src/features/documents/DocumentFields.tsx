@@ -1,6 +1,7 @@
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { DateStringInput } from '../../ui/DateStringInput';
+import { SearchSelect } from '../../ui/SearchSelect';
 import type { DocumentTemplate, FieldDef } from '../../../../core/documents/template';
 
 /** What Form.Item injects into its child: the child must pass it on to the input. */
@@ -14,7 +15,7 @@ interface Bound {
 
 /** One input per template field; the kind of input follows the field type. */
 function FieldInput({ field, ...bound }: { field: FieldDef } & Bound) {
-  if (field.options) return <Select {...bound} allowClear showSearch options={field.options.map((o) => ({ value: o, label: o }))} style={{ maxWidth: 360 }} />;
+  if (field.options) return <SearchSelect {...bound} allowClear options={field.options.map((o) => ({ value: o, label: o }))} style={{ maxWidth: 360 }} />;
   switch (field.type) {
     case 'multiline':
       return <Input.TextArea {...bound} autoSize={{ minRows: 2, maxRows: 14 }} maxLength={field.max} showCount={Boolean(field.max && field.max >= 500)} />;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Dropdown, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Dropdown, Empty, Input, Space, Table, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -84,7 +85,7 @@ function DocumentList({ openId }: { openId: string | null }) {
           onSearch={(v) => setQuery((q) => ({ ...q, text: v }))}
           style={{ width: 300 }}
         />
-        <Select
+        <SearchSelect
           aria-label="文书种类"
           allowClear
           placeholder="全部种类"

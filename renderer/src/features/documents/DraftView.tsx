@@ -20,9 +20,11 @@ import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../state/router';
 import { DocumentFields } from './DocumentFields';
+import { errorText } from '../../ui/errorText';
 import { PdfPreview } from '../../shared/PdfPreview';
 import { DraftNotice } from '../../shared/kindNotice';
 import { useConfirmLeave, useFormDraft } from '../../shared/useFormDraft';
+import { NOT_SAVED, useSchemaForm, type FormCheck } from '../../shared/useSchemaForm';
 
 /** Where a document draft reopens: the route of this view (DocumentsPage). */
 export function draftRouteOf(source: DraftSource): Record<string, string> {
@@ -70,7 +72,6 @@ export function DraftView({ source }: { source: DraftSource }) {
   });
   const [pdf, setPdf] = useState<string | null>(null);
   const [previewProblem, setPreviewProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   /** Why this paper must not be drafted from its record (an in-trial mediation ends in the court's 调解书). */
   const [refusal, setRefusal] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -155,19 +156,6 @@ export function DraftView({ source }: { source: DraftSource }) {
     return () => window.clearTimeout(first);
   }, [ready, refreshPreview]);
 
-  const onValuesChange = () => {
-    formDraft.changed();
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
-  };
-
-  if (!template) return <Alert type="error" title="没有这种文书" showIcon />;
-
-  const showProblems = (problems: { field: string; message: string }[]) => {
-    form.setFields(problems.map((p) => ({ name: p.field, errors: [p.message] })));
-    form.scrollToField(problems[0]!.field);
-  };
-
   const confirmMissing = (chars: string[]) =>
     new Promise<boolean>((resolve) => {
       modal.confirm({
@@ -180,19 +168,22 @@ export function DraftView({ source }: { source: DraftSource }) {
       });
     });
 
-  const save = async () => {
-    const values = toValues(template, form.getFieldsValue(true) as Record<string, unknown>);
-    form.setFields(template.fields.map((f) => ({ name: f.name, errors: [] })));
-    const problems = checkDocumentValues(template, values);
-    if (problems.length > 0) return showProblems(problems);
-    setSaving(true);
-    try {
+  const pipeline = useSchemaForm(form, {
+    check: (raw: Record<string, unknown>): FormCheck<DocumentValues> => {
+      if (!template) return { success: false, error: { issues: [] } };
+      const values = toValues(template, raw);
+      const problems = checkDocumentValues(template, values);
+      return problems.length > 0 ? { success: false, error: { issues: problems.map((p) => ({ path: [p.field], message: p.message })) } } : { success: true, data: values };
+    },
+    draft: formDraft,
+    save: async (values) => {
+      if (!template) return NOT_SAVED;
       let saved: StoredDocument | null = null;
       for (let attempt = 0; attempt < 3 && !saved; attempt++) {
         const sequence = previous ? previous.sequence : await peekNextSequence(db, year, template.kind);
         const docNumber = previous ? previous.number : formatDocumentNumber(year, profile.code, sequence, series);
         const r = await window.station.documents.render({ kind: template.kind, values, docNumber });
-        if (attempt === 0 && r.missingCharacters.length > 0 && !(await confirmMissing(r.missingCharacters))) return;
+        if (attempt === 0 && r.missingCharacters.length > 0 && !(await confirmMissing(r.missingCharacters))) return NOT_SAVED;
         const doc = {
           kind: template.kind,
           title: template.name,
@@ -218,15 +209,24 @@ export function DraftView({ source }: { source: DraftSource }) {
       }
       if (!saved) throw new NumberTakenError();
       message.success(`已保存：${saved.number}${saved.version > 1 ? `（第 ${saved.version} 版）` : ''}`);
-      await formDraft.saved();
-      navigate('documents', { open: saved.id });
-    } catch (err) {
-      if (err instanceof StationApiError && err.issues.length > 0) showProblems(err.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
-      else message.error(err instanceof Error ? err.message : '保存失败');
-    } finally {
-      setSaving(false);
-    }
+      return saved;
+    },
+    onSaved: (saved) => navigate('documents', { open: saved.id }),
+    describeFailure: (err) =>
+      err instanceof StationApiError && err.issues.length > 0
+        ? { issues: err.issues.map((i) => ({ path: [String(i.path[0])], message: i.message })) }
+        : errorText(err) || '保存失败',
+  });
+
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    pipeline.changed(changed);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
   };
+
+  if (!template) return <Alert type="error" title="没有这种文书" showIcon />;
+
+  const save = pipeline.submit;
 
   const back = () => {
     if (source.from === 'consultation' && source.sourceId) navigate('consultations', { open: source.sourceId });
@@ -248,7 +248,7 @@ export function DraftView({ source }: { source: DraftSource }) {
           extra={
             <Space>
               <Button onClick={() => confirmLeave(back)}>取消</Button>
-              <Button type="primary" loading={saving} onClick={() => void save()} disabled={!ready || refusal !== null}>
+              <Button type="primary" loading={pipeline.saving} onClick={() => void save()} disabled={!ready || refusal !== null}>
                 保存并编号
               </Button>
             </Space>

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { parseForm } from '../../ui/zodForm';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { mediationInputSchema, PAYMENT_METHODS, type MediationInput } from '../../../../core/mediations/schema';
 import { db } from '../../db';
 import { listLawyers } from '../../db/lawyers';
 import { loadConsultations, queryConsultations } from '../../db/consultations';
 import { createMediation, editMediation, type StoredMediation } from '../../db/mediations';
-import { StaleRecordError } from '../../db/repository';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { PARTY_ROLES } from '../../../../core/mediations/schema';
 import { useFormDraft } from '../../shared/useFormDraft';
+import { useSchemaForm } from '../../shared/useSchemaForm';
 
 type FormValues = Omit<Partial<MediationInput>, 'date' | 'paymentDeadline' | 'paidAt' | 'parties'> & {
   parties?: { name?: string; role?: string; representative?: string; phone?: string }[]; date?: Dayjs | null; paymentDeadline?: Dayjs | null; paidAt?: Dayjs | null };
@@ -35,7 +35,6 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const session = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const schema = useMemo(() => mediationInputSchema(enums), [enums]);
   const outcome = Form.useWatch('outcome', form);
@@ -75,41 +74,29 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   }, [editing, session.vault], []);
   const allContactOptions = [...(linked ?? []), ...contactOptions.filter((o) => !linked?.some((l) => l.value === o.value))];
 
-  const save = async () => {
-    const current = form.getFieldsValue(true) as FormValues;
-    const names: (string | number)[][] = Object.keys(current).map((name) => [name]);
-    (current.parties ?? []).forEach((_, i) => names.push(['parties', i, 'name'], ['parties', i, 'role'], ['parties', i, 'representative'], ['parties', i, 'phone']));
-    form.setFields(names.map((name) => ({ name, errors: [] })) as never);
-    const parsed = parseForm(form, schema, toMediationInput(current));
-    if (!parsed) {
-      message.error('有内容需要修改，请看各项下方的提示');
-      return;
-    }
-    setSaving(true);
-    try {
+  const pipeline = useSchemaForm(form, {
+    check: (values: FormValues) => schema.safeParse(toMediationInput(values)),
+    draft: formDraft,
+    save: async (parsed) => {
       const saved = editing
         ? await editMediation(db, session.vault, enums, editing.id, parsed, session.actor, editing.rev)
         : await createMediation(db, session.vault, enums, parsed, session.actor);
       message.success(editing ? '已保存修改' : '已记录调解');
-      await formDraft.saved();
-      onSaved(saved);
-    } catch (err) {
-      message.error(err instanceof StaleRecordError ? err.message : `保存失败：${err instanceof Error ? err.message : String(err)}。已填写的内容仍在表单中，请重试。`);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return saved;
+    },
+    onSaved,
+  });
 
   const options = (list: readonly { code: string; label: string }[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
   return (
-    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onValuesChange={formDraft.changed} onFinish={() => void save()} aria-label="调解记录" scrollToFirstError>
+    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onValuesChange={pipeline.changed} onFinish={() => void pipeline.submit()} aria-label="调解记录" scrollToFirstError>
       {formDraft.notice}
       <Card size="small" title="调解" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item label="调解类型" name="type" required>
-              <Select options={options(enums.mediationTypes)} placeholder="请选择" />
+              <SearchSelect options={options(enums.mediationTypes)} placeholder="请选择" />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -134,7 +121,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
           </Col>
           <Col span={8}>
             <Form.Item label="参与调解的值班律师" name="lawyerIds" required>
-              <Select mode="multiple" showSearch optionFilterProp="label" options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+              <SearchSelect mode="multiple" options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -147,7 +134,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
                 <Row gutter={12} key={field.key} align="top">
                   <Col span={4}>
                     <Form.Item label={index === 0 ? '身份' : undefined} name={[field.name, 'role']}>
-                      <Select options={PARTY_ROLES.map((r) => ({ value: r.code, label: r.label }))} aria-label={`第 ${index + 1} 方当事人身份`} />
+                      <SearchSelect options={PARTY_ROLES.map((r) => ({ value: r.code, label: r.label }))} aria-label={`第 ${index + 1} 方当事人身份`} />
                     </Form.Item>
                   </Col>
                   <Col span={7}>
@@ -186,7 +173,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item label="调解结果" name="outcome" required>
-              <Select options={options(enums.mediationOutcomes)} placeholder="请选择" />
+              <SearchSelect options={options(enums.mediationOutcomes)} placeholder="请选择" />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -196,7 +183,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
           </Col>
           <Col span={6}>
             <Form.Item label="履行方式" name="paymentMethod">
-              <Select allowClear disabled={!settled} options={PAYMENT_METHODS.map((p) => ({ value: p.code, label: p.label }))} />
+              <SearchSelect allowClear disabled={!settled} options={PAYMENT_METHODS.map((p) => ({ value: p.code, label: p.label }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -228,11 +215,10 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
       </Card>
       <Card size="small" title="来源与备注" style={{ marginBottom: 12 }}>
         <Form.Item label="来自哪些咨询登记" name="consultationIds">
-          <Select
+          <SearchSelect
             mode="multiple"
-            showSearch
-            filterOption={false}
-            onSearch={(t) => void searchContacts(t)}
+            // Found by the consultation search, not by filtering the options on screen.
+            showSearch={{ filterOption: false, onSearch: (t) => void searchContacts(t) }}
             onFocus={() => allContactOptions.length === 0 && void searchContacts('')}
             options={allContactOptions}
             placeholder="输入姓名、证件号码或案号查找"
@@ -243,7 +229,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
         </Form.Item>
       </Card>
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={pipeline.saving}>
           保存
         </Button>
         <Button onClick={onCancel}>取消</Button>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, DatePicker, Drawer, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, DatePicker, Drawer, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -66,7 +67,7 @@ export function MediationsPage() {
   const open = (id: string) => navigate('mediations', { open: id });
   const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
   const filter = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (
-    <Select allowClear placeholder={placeholder} style={{ width: 150 }} value={filters[key]} options={options} aria-label={`筛选：${placeholder}`} onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))} />
+    <SearchSelect allowClear placeholder={placeholder} style={{ width: 150 }} value={filters[key]} options={options} aria-label={`筛选：${placeholder}`} onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))} />
   );
 
   const columns = [

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { z } from 'zod';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
@@ -9,10 +10,23 @@ import { accountInputSchema, addAccount, changeRole, listAccounts, passwordSchem
 import { ROLE_LABELS } from '../../../../core/access/permissions';
 import { sessionStore } from '../../session/sessionStore';
 import { useSession } from '../../session/SessionContext';
-import { zodRule } from '../../ui/zodForm';
+import { SearchSelect } from '../../ui/SearchSelect';
+import { SubmitOnEnter } from '../../ui/SubmitOnEnter';
+import { useSchemaForm } from '../../shared/useSchemaForm';
 import { useAsyncAction } from '../../ui/useAsyncAction';
+import { errorText } from '../../ui/errorText';
 
 type NewAccount = AccountInput & { password: string };
+
+const newAccountSchema = accountInputSchema.extend({ password: passwordSchema });
+const resetSchema = z.object({ password: passwordSchema });
+
+/** Only the signed-in session may add accounts or reset passwords: its data key wraps theirs. */
+function unlockedSession() {
+  const state = sessionStore.get();
+  if (state.state !== 'unlocked') throw new Error('已锁定，请重新登录');
+  return state.session;
+}
 
 /** Supervisors manage who may sign in, and as what. */
 export function AccountsEditor() {
@@ -20,7 +34,6 @@ export function AccountsEditor() {
   const accounts = useLiveQuery(() => listAccounts(db), [], undefined);
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<NewAccount>();
   const role = Form.useWatch('role', form);
   const { message } = App.useApp();
@@ -33,41 +46,27 @@ export function AccountsEditor() {
     await changeRole(db, state.session, id, role);
     message.success('已修改角色');
   }, '修改角色失败');
-  const resettingPassword = useAsyncAction(async () => {
-    let values: { password: string };
-    try {
-      values = await resetForm.validateFields();
-    } catch {
-      return;
-    }
-    const state = sessionStore.get();
-    if (state.state !== 'unlocked' || !resetting) return;
-    await resetPassword(db, state.session, resetting.id, values.password);
-    message.success(`已重置 ${resetting.username} 的密码，请将临时密码告知本人；其下次登录时须设置新密码`);
-    setResetting(null);
-  }, '重置密码失败');
+  const resettingPassword = useSchemaForm(resetForm, {
+    check: (v: { password: string }) => resetSchema.safeParse(v),
+    save: async ({ password }) => {
+      if (!resetting) return;
+      await resetPassword(db, unlockedSession(), resetting.id, password);
+      message.success(`已重置 ${resetting.username} 的密码，请将临时密码告知本人；其下次登录时须设置新密码`);
+    },
+    onSaved: () => setResetting(null),
+    describeFailure: (err) => `重置密码失败：${errorText(err)}`,
+  });
   const toggling = useAsyncAction((id: string, disabled: boolean) => setAccountDisabled(db, session, id, disabled), '更改账户状态失败');
 
-  const save = async () => {
-    let values: NewAccount;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    const state = sessionStore.get();
-    if (state.state !== 'unlocked') return;
-    setSaving(true);
-    try {
-      await addAccount(db, state.session, values);
+  const adding = useSchemaForm(form, {
+    check: (v: NewAccount) => newAccountSchema.safeParse(v),
+    save: async (values) => {
+      await addAccount(db, unlockedSession(), values);
       message.success(`已添加账户 ${values.username}`);
-      setOpen(false);
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onSaved: () => setOpen(false),
+    describeFailure: (err) => `添加账户失败：${errorText(err)}`,
+  });
 
   return (
     <Card
@@ -95,7 +94,7 @@ export function AccountsEditor() {
               a.id === session.actor.id ? (
                 <Tag color={r === 'supervisor' ? 'gold' : r === 'staff' ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag>
               ) : (
-                <Select<Role>
+                <SearchSelect<Role>
                   size="small"
                   value={r}
                   style={{ width: 150 }}
@@ -136,44 +135,46 @@ export function AccountsEditor() {
           },
         ]}
       />
-      <Modal title="添加账户" open={open} onOk={save} confirmLoading={saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden forceRender>
-        <Form<NewAccount> form={form} layout="vertical" name="account" initialValues={{ role: 'lawyer' }}>
+      <Modal title="添加账户" open={open} onOk={() => void adding.submit()} confirmLoading={adding.saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden forceRender>
+        <Form<NewAccount> form={form} layout="vertical" name="account" initialValues={{ role: 'lawyer' }} onValuesChange={adding.changed} onFinish={() => void adding.submit()}>
           <Space.Compact block>
-            <Form.Item label="用户名" name="username" required rules={[zodRule(accountInputSchema.shape.username)]} style={{ width: '50%' }}>
+            <Form.Item label="用户名" name="username" required style={{ width: '50%' }}>
               <Input autoComplete="off" />
             </Form.Item>
-            <Form.Item label="姓名" name="displayName" required rules={[zodRule(accountInputSchema.shape.displayName)]} style={{ width: '50%' }}>
+            <Form.Item label="姓名" name="displayName" required style={{ width: '50%' }}>
               <Input />
             </Form.Item>
           </Space.Compact>
           <Form.Item label="角色" name="role" required>
-            <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+            <SearchSelect options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           {role === 'lawyer' && (
             <Form.Item label="对应名册中的律师" name="lawyerId" extra="登记时默认由该律师值班">
-              <Select allowClear options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+              <SearchSelect allowClear options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
             </Form.Item>
           )}
-          <Form.Item label="初始密码" name="password" required rules={[zodRule(passwordSchema)]} extra="至少 10 位；请告知本人并提醒其登录后修改">
+          <Form.Item label="初始密码" name="password" required extra="至少 10 位；请告知本人并提醒其登录后修改">
             <Input.Password autoComplete="new-password" />
           </Form.Item>
+          <SubmitOnEnter />
         </Form>
       </Modal>
       <Modal
         title={resetting ? `重置 ${resetting.displayName}（${resetting.username}）的密码` : '重置密码'}
         open={resetting !== null}
-        onOk={() => void resettingPassword.run()}
-        confirmLoading={resettingPassword.busy}
+        onOk={() => void resettingPassword.submit()}
+        confirmLoading={resettingPassword.saving}
         onCancel={() => setResetting(null)}
         okText="重置"
         cancelText="取消"
         destroyOnHidden
         forceRender
       >
-        <Form form={resetForm} layout="vertical" name="reset-password" onFinish={() => void resettingPassword.run()}>
-          <Form.Item label="临时密码" name="password" required rules={[zodRule(passwordSchema)]} extra="请当面告知本人；其下次登录时必须设置自己的新密码">
+        <Form form={resetForm} layout="vertical" name="reset-password" onValuesChange={resettingPassword.changed} onFinish={() => void resettingPassword.submit()}>
+          <Form.Item label="临时密码" name="password" required extra="请当面告知本人；其下次登录时必须设置自己的新密码">
             <Input.Password autoComplete="new-password" />
           </Form.Item>
+          <SubmitOnEnter />
         </Form>
       </Modal>
     </Card>

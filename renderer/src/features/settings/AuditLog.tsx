@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Input, Space, Table } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
 import { verifyChain, type ChainVerdict } from '../../../../core/audit/chain';
@@ -57,7 +58,7 @@ export function AuditLog() {
         />
       )}
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="操作" style={{ width: 140 }} value={action} onChange={setAction} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} aria-label="筛选：操作" />
+        <SearchSelect allowClear placeholder="操作" style={{ width: 140 }} value={action} onChange={setAction} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} aria-label="筛选：操作" />
         <Input allowClear placeholder="操作人" style={{ width: 160 }} value={actor} onChange={(e) => setActor(e.target.value)} aria-label="筛选：操作人" />
       </Space>
       <Table<AuditEntry>

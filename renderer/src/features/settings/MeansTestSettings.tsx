@@ -1,9 +1,10 @@
-import { Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { EXAMPLE_MEANS_TEST_STANDARD, meansTestStandardSchema, type MeansTestStandard } from '../../../../core/rules/meansTest';
 import { formatYuanFen, numberToFen } from '../../../../core/money';
 import { useStation } from '../../state/StationContext';
 import { zodRule } from '../../ui/zodForm';
-import { useSchemaSave } from '../../ui/useSchemaSave';
+import { useSchemaForm } from '../../shared/useSchemaForm';
+import { errorText } from '../../ui/errorText';
 
 const shape = meansTestStandardSchema.shape;
 
@@ -11,15 +12,18 @@ const shape = meansTestStandardSchema.shape;
 export function MeansTestSettings() {
   const { domain, setDomain } = useStation();
   const [form] = Form.useForm<MeansTestStandard>();
-  const { saving, run: save } = useSchemaSave(
-    form,
-    meansTestStandardSchema,
-    async (parsed) => setDomain({ ...domain, meansTestStandard: await window.station.settings.saveMeansTestStandard(parsed) }),
-    '经济困难标准已保存',
-  );
+  const { message } = App.useApp();
+  const standardForm = useSchemaForm(form, {
+    check: (v: MeansTestStandard) => meansTestStandardSchema.safeParse(v),
+    save: async (parsed) => {
+      setDomain({ ...domain, meansTestStandard: await window.station.settings.saveMeansTestStandard(parsed) });
+      message.success('经济困难标准已保存');
+    },
+    describeFailure: (err) => `保存失败：${errorText(err)}`,
+  });
 
   return (
-    <Card title="经济困难标准（法律援助法第三十四条）" extra={<Button type="primary" loading={saving} onClick={save}>保存标准</Button>}>
+    <Card title="经济困难标准（法律援助法第三十四条）" extra={<Button type="primary" loading={standardForm.saving} onClick={() => void standardForm.submit()}>保存标准</Button>}>
       <Typography.Paragraph type="secondary">
         家庭人均月收入低于“低保线 × 倍数 + 附加金额”的，符合经济困难条件。请按本市规定填写
         {domain.meansTestStandard ? '。' : `（尚未设置；示例：低保线 ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.minimumLivingLine))} × ${EXAMPLE_MEANS_TEST_STANDARD.multiplier} + ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.addition))}）。`}

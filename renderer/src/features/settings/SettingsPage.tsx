@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Space } from 'antd';
+import { App, Button, Card, Descriptions, Form, Space } from 'antd';
 import { stationProfileSchema, type StationProfile } from '../../../../core/domain/station';
 import { useStation } from '../../state/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
@@ -12,25 +12,29 @@ import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
 import { RosterEditor } from '../../shared/RosterEditor';
-import { useSchemaSave } from '../../ui/useSchemaSave';
+import { useSchemaForm } from '../../shared/useSchemaForm';
+import { errorText } from '../../ui/errorText';
 
 export function SettingsPage() {
   const { profile, appInfo, setProfile: onProfileSaved } = useStation();
   const session = useSession();
   const admin = can(session.actor.role, 'settings.edit');
   const [form] = Form.useForm<StationProfile>();
-  const { saving, run: save } = useSchemaSave(
-    form,
-    stationProfileSchema,
-    async (parsed) => onProfileSaved(await window.station.settings.saveProfile(parsed)),
-    '工作站信息已保存',
-  );
+  const { message } = App.useApp();
+  const profileForm = useSchemaForm(form, {
+    check: (v: StationProfile) => stationProfileSchema.safeParse(v),
+    save: async (parsed) => {
+      onProfileSaved(await window.station.settings.saveProfile(parsed));
+      message.success('工作站信息已保存');
+    },
+    describeFailure: (err) => `保存失败：${errorText(err)}`,
+  });
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {admin && (
         <>
-          <Card title="工作站信息" extra={<Button type="primary" loading={saving} onClick={save}>保存</Button>}>
+          <Card title="工作站信息" extra={<Button type="primary" loading={profileForm.saving} onClick={() => void profileForm.submit()}>保存</Button>}>
             <StationProfileForm form={form} initial={profile} />
           </Card>
           <Card title="值班律师名册">

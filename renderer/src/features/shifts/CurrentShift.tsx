@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
+import { SubmitOnEnter } from '../../ui/SubmitOnEnter';
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -82,17 +84,15 @@ export function CurrentShift() {
             onFinish={() => void onStart()}
           >
             <Form.Item label="值班律师" name="lawyerId">
-              <Select
+              <SearchSelect
                 style={{ width: 200 }}
                 disabled={!supervisor}
-                showSearch
-                optionFilterProp="label"
                 placeholder="选择值班律师"
                 options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))}
               />
             </Form.Item>
             <Form.Item label="值班地点" name="place">
-              <Select style={{ width: 200 }} placeholder="选择地点" options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
+              <SearchSelect style={{ width: 200 }} placeholder="选择地点" options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
             </Form.Item>
             <Form.Item label="签到时间" name="startedAt">
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
@@ -196,13 +196,14 @@ function EndShiftDialog(props: { shift: StoredShift; name: string; onClose(): vo
   return (
     <Modal open title={`签退：${props.name}`} okText="签退并生成值班日志" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={props.onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">签到于 {dayjs(props.shift.startedAt).format('YYYY-MM-DD HH:mm')}。签退后，本班次的接待、文书、调解和待转交申请汇总为值班日志。</Typography.Paragraph>
-      <Form form={form} layout="vertical" autoComplete="off" initialValues={{ endedAt: dayjs() }} aria-label="值班签退">
+      <Form form={form} layout="vertical" autoComplete="off" initialValues={{ endedAt: dayjs() }} aria-label="值班签退" onFinish={() => void submit()}>
         <Form.Item label="签退时间" name="endedAt" extra="跨夜未签退的，请填写实际结束值班的时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
         </Form.Item>
         <Form.Item label="交接事项（给下一班）" name="handoverNotes">
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
+        <SubmitOnEnter />
       </Form>
     </Modal>
   );

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
+import { SubmitOnEnter } from '../../ui/SubmitOnEnter';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -94,19 +96,20 @@ export function DutyRoster() {
         })}
       </Row>
       <Modal open={adding !== null} title={`排班：${adding ?? ''}`} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setAdding(null)} destroyOnHidden>
-        <Form form={form} layout="vertical" aria-label="排班">
+        <Form form={form} layout="vertical" aria-label="排班" onFinish={() => void save()}>
           <Form.Item label="值班律师" name="lawyerId" required>
-            <Select showSearch optionFilterProp="label" options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} placeholder="选择律师" />
+            <SearchSelect options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} placeholder="选择律师" />
           </Form.Item>
           <Form.Item label="时段" name="period" required>
             <Segmented options={DUTY_PERIODS.map((p) => ({ value: p.code, label: p.label }))} />
           </Form.Item>
           <Form.Item label="地点" name="place" required>
-            <Select options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
+            <SearchSelect options={enums.consultationPlaces.map((p) => ({ value: p.code, label: p.label }))} />
           </Form.Item>
           <Form.Item label="备注" name="note">
             <Input maxLength={100} />
           </Form.Item>
+          <SubmitOnEnter />
         </Form>
       </Modal>
     </Space>

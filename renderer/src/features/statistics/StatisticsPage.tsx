@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -64,7 +65,7 @@ export function StatisticsPage() {
             { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
           ]}
         />
-        <Select allowClear placeholder="全站" style={{ width: 180 }} aria-label="统计范围" value={lawyerId} onChange={setLawyerId} options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+        <SearchSelect allowClear placeholder="全站" style={{ width: 180 }} aria-label="统计范围" value={lawyerId} onChange={setLawyerId} options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
         <Button icon={<ReloadOutlined />} onClick={() => setRefresh((n) => n + 1)}>刷新</Button>
         <Button icon={<FileExcelOutlined />} disabled={!view || exporting === 'pdf'} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>导出 Excel</Button>
         <Button icon={<FilePdfOutlined />} disabled={!view || exporting === 'xlsx'} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>导出 PDF</Button>

@@ -2,7 +2,8 @@ import { mediationInputSchema, type MediationInput } from '../../../core/mediati
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
-import { assertCan, assertCanChange } from '../../../core/access/permissions';
+import { assertCan, assertCanChange, PermissionDeniedError } from '../../../core/access/permissions';
+import { mayViewOwned, type Viewer } from '../../../core/access/recordViews';
 import type { Vault } from './vault';
 import { mediationCodec, MEDIATIONS } from './recordCodecs';
 import { shiftIdFor } from './shifts';
@@ -59,20 +60,24 @@ export async function deleteMediation(db: StationDb, vault: Vault, id: string, a
   return softDeleteRecord(mediationStore(db, vault), id, actor);
 }
 
-export function getMediation(db: StationDb, vault: Vault, id: string) {
-  return getRecord(mediationStore(db, vault), id);
+/** One mediation, refused to a viewer who may not read it (staff record none and read none). */
+export async function getMediation(db: StationDb, vault: Vault, viewer: Viewer, id: string): Promise<StoredMediation | undefined> {
+  const row = await db.mediations.get(id);
+  if (!row) return undefined;
+  if (!mayViewOwned(viewer, 'mediation', row.ownerId)) throw new PermissionDeniedError('当前账户无权查看此调解记录');
+  return mediationStore(db, vault).codec.decode(row);
 }
 
 /** Agreements past their payment deadline with no payment recorded, oldest deadline first. */
-export async function overdueMediations(db: StationDb, vault: Vault, today: string): Promise<StoredMediation[]> {
-  const rows = await db.mediations.where('openDeadline').below(today).sortBy('openDeadline');
+export async function overdueMediations(db: StationDb, vault: Vault, viewer: Viewer, today: string): Promise<StoredMediation[]> {
+  const rows = (await db.mediations.where('openDeadline').below(today).sortBy('openDeadline')).filter((r) => mayViewOwned(viewer, 'mediation', r.ownerId));
   const store = mediationStore(db, vault);
   return Promise.all(rows.map((r) => store.codec.decode(r)));
 }
 
 /** Live mediations between two days (inclusive), newest first. */
-export async function mediationsBetween(db: StationDb, vault: Vault, from: string, to: string): Promise<StoredMediation[]> {
-  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted);
+export async function mediationsBetween(db: StationDb, vault: Vault, viewer: Viewer, from: string, to: string): Promise<StoredMediation[]> {
+  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted && mayViewOwned(viewer, 'mediation', r.ownerId));
   rows.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.createdAt < b.createdAt ? 1 : -1));
   const store = mediationStore(db, vault);
   return Promise.all(rows.map((r) => store.codec.decode(r)));

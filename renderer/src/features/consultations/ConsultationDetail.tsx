@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { RecordDocuments } from '../../shared/RecordDocuments';
 import dayjs from 'dayjs';
@@ -8,7 +8,7 @@ import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
-import { canUndoTransfer, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation } from '../../db/consultations';
+import { canUndoTransfer, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation, type VisibleConsultation } from '../../db/consultations';
 import { historyOf } from '../../db/repository';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
@@ -40,7 +40,7 @@ export function ConsultationDetail({
   const { enums } = useStation();
   const session = useSession();
   const { message } = App.useApp();
-  const [record, setRecord] = useState<StoredConsultation | null>(null);
+  const [record, setRecord] = useState<VisibleConsultation | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
   // Bumped after a transfer is marked or taken back here, to read the record again.
@@ -53,7 +53,7 @@ export function ConsultationDetail({
 
   useEffect(() => {
     let live = true;
-    Promise.all([getConsultation(db, session.vault, id), historyOf(db, 'consultations', id)])
+    Promise.all([getConsultation(db, session.vault, session.actor, id), historyOf(db, 'consultations', id)])
       .then(async ([r, h]) => {
         const undoable = r ? await canUndoTransfer(db, r, actor) : false;
         if (!live) return;
@@ -104,6 +104,9 @@ export function ConsultationDetail({
   const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
   const label = (list: Parameters<typeof labelOf>[0], code?: string) => (code ? labelOf(list, code) : '—');
   const list = (l: Parameters<typeof labelOf>[0], codes: string[]) => (codes.length ? codes.map((c) => labelOf(l, c)).join('、') : '—');
+  // The request view (core/access/recordViews.ts): what it leaves out reads 无权查看, never as empty.
+  const withheld = record.withheld === true;
+  const shown = (content: ReactNode) => (withheld ? <Typography.Text type="secondary">无权查看</Typography.Text> : content);
 
   const clock = transferClockOf(record);
   const deadline = clock ? transferDeadline(clock.receivedAt, openedAt, clock.transferredAt) : null;
@@ -150,8 +153,17 @@ export function ConsultationDetail({
         )}
         <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>
       </Space>
+      {withheld && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="withheld-notice"
+          title="只显示申请人身份和申请、转交情况"
+          description="咨询事项、解答意见等由值班律师记录的内容，看守所工作人员无权查看。"
+        />
+      )}
       {!record.deleted && <RecordDocuments consultationId={record.id} />}
-      <AssessmentPanel draft={record} />
+      {!withheld && <AssessmentPanel draft={record} />}
       {deadline && (
         <Alert
           type={deadline.transferred ? (deadline.overdue ? 'warning' : 'success') : deadline.overdue ? 'error' : 'info'}
@@ -183,31 +195,31 @@ export function ConsultationDetail({
         <Descriptions.Item label="性别">{label(enums.genders, record.gender)}</Descriptions.Item>
         <Descriptions.Item label="出生日期">{record.birthDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="民族">{label(enums.ethnicGroups, record.ethnicity)}</Descriptions.Item>
-        <Descriptions.Item label="联系电话">{record.phone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="联系电话">{shown(record.phone ?? '—')}</Descriptions.Item>
         <Descriptions.Item label="住址" span={2}>
-          {record.address ?? '—'}
+          {shown(record.address ?? '—')}
         </Descriptions.Item>
         <Descriptions.Item label="特殊群体" span={2}>
-          {record.specialGroups.length ? record.specialGroups.map((g) => <Tag key={g}>{labelOf(enums.specialGroups, g)}</Tag>) : '—'}
+          {shown(record.specialGroups.length ? record.specialGroups.map((g) => <Tag key={g}>{labelOf(enums.specialGroups, g)}</Tag>) : '—')}
         </Descriptions.Item>
         <Descriptions.Item label="案件类型">{label(enums.caseTypes, record.caseType)}</Descriptions.Item>
         <Descriptions.Item label="诉讼阶段">{label(enums.criminalStages, record.criminalStage)}</Descriptions.Item>
         <Descriptions.Item label="案号">{record.caseNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="案由/罪名">{record.cause ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="帮助类型" span={2}>
-          {list(enums.helpTypes, record.helpTypes)}
+          {shown(list(enums.helpTypes, record.helpTypes))}
         </Descriptions.Item>
         <Descriptions.Item label="咨询事项" span={2}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.question}</Typography.Paragraph>
+          {shown(<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.question}</Typography.Paragraph>)}
         </Descriptions.Item>
         <Descriptions.Item label="解答意见" span={2}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.advice ?? '—'}</Typography.Paragraph>
+          {shown(<Typography.Paragraph data-testid="detail-advice" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{record.advice ?? '—'}</Typography.Paragraph>)}
         </Descriptions.Item>
-        <Descriptions.Item label="接待时长">{record.durationMinutes ? `${record.durationMinutes} 分钟` : '—'}</Descriptions.Item>
-        <Descriptions.Item label="跟进">{record.followUpNeeded ? record.followUpNote : '无需跟进'}</Descriptions.Item>
+        <Descriptions.Item label="接待时长">{shown(record.durationMinutes ? `${record.durationMinutes} 分钟` : '—')}</Descriptions.Item>
+        <Descriptions.Item label="跟进">{shown(record.followUpNeeded ? record.followUpNote : '无需跟进')}</Descriptions.Item>
         <Descriptions.Item label="法律援助">{label(enums.legalAidOutcomes, record.legalAidOutcome)}</Descriptions.Item>
-        <Descriptions.Item label="理由">{record.refusalReason ?? '—'}</Descriptions.Item>
-        {lawRulesItems(record, enums)}
+        <Descriptions.Item label="理由">{shown(record.refusalReason ?? '—')}</Descriptions.Item>
+        {!withheld && lawRulesItems(record, enums)}
         {record.requestKind && (
           <Descriptions.Item label="在押人员申请" span={2}>
             {labelOf(REQUEST_KINDS, record.requestKind ?? '')}，收到于 {dayjs(record.receivedAt).format('YYYY-MM-DD HH:mm')}

@@ -26,10 +26,10 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     let live = true;
     void (async () => {
       try {
-        const d = await getDocument(db, session.vault, id);
+        const d = await getDocument(db, session.vault, session.actor, id);
         if (!live || !d) return;
         setDoc(d);
-        setVersions(await versionsOf(db, session.vault, d.rootId));
+        setVersions(await versionsOf(db, session.vault, session.actor, d.rootId));
         setPdf(await documentPdf(db, session.vault, d));
         setProblem(null);
       } catch (err) {
@@ -39,7 +39,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     return () => {
       live = false;
     };
-  }, [id, session.vault]);
+  }, [id, session.vault, session.actor]);
 
   const latest = versions[0];
   // Drawing the pages at print resolution takes a few seconds for a long document.

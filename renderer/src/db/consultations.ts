@@ -24,6 +24,7 @@ import {
 import type { Vault } from './vault';
 import { consultationCodec, CONSULTATIONS } from './recordCodecs';
 import { filterToken } from './consultationTokens';
+import { sealAuditLabel } from './auditLabels';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
 import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
@@ -47,6 +48,7 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
       },
     },
     codec: consultationCodec(vault),
+    auditLabel: (r) => sealAuditLabel(vault, CONSULTATIONS, r.id, { person: r.clientName }),
   };
 }
 

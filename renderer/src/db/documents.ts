@@ -8,6 +8,8 @@ import type { DocumentRow, StationDb } from './database';
 import { createRecord, type Actor, type RecordStore, type Stored } from './repository';
 import type { Vault } from './vault';
 import { documentCodec, DOCUMENTS, type DocumentPayload } from './recordCodecs';
+import { sealAuditLabel, type AuditLabel } from './auditLabels';
+import type { Sealed } from './vault';
 import { assertCan, assertCanRevise, PermissionDeniedError } from '../../../core/access/permissions';
 import { mayViewOwned, type Viewer } from '../../../core/access/recordViews';
 
@@ -21,7 +23,15 @@ export function documentStore(db: StationDb, vault: Vault): RecordStore<Document
     name: DOCUMENTS,
     derived: documentFactsDerived(db, vault),
     codec: documentCodec(vault),
+    auditLabel: (d) => documentAuditLabel(vault, d),
   };
+}
+
+/** 法律意见书 〔2026〕…号, and the client: what a supervisor reads in the audit log. */
+export function documentAuditLabel(vault: Vault, d: Pick<StoredDocument, 'id' | 'title' | 'number' | 'clientName'>): Promise<Sealed> {
+  const label: AuditLabel = { title: d.title, number: d.number };
+  if (d.clientName) label.person = d.clientName;
+  return sealAuditLabel(vault, DOCUMENTS, d.id, label);
 }
 
 /**

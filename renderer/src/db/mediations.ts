@@ -6,6 +6,7 @@ import { assertCan, assertCanChange, PermissionDeniedError } from '../../../core
 import { mayViewOwned, type Viewer } from '../../../core/access/recordViews';
 import type { Vault } from './vault';
 import { mediationCodec, MEDIATIONS } from './recordCodecs';
+import { sealAuditLabel } from './auditLabels';
 import { shiftIdFor } from './shifts';
 import { mediationFactsDerived } from './statFacts';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -20,6 +21,7 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
     name: MEDIATIONS,
     derived: mediationFactsDerived(db, vault),
     codec: mediationCodec(vault),
+    auditLabel: (m) => sealAuditLabel(vault, MEDIATIONS, m.id, { person: m.parties.map((p) => p.name).join('、'), ...(m.caseNumber ? { number: m.caseNumber } : {}) }),
   };
 }
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Descriptions, Drawer, List, Space, Tag, Typography 
 import dayjs from 'dayjs';
 import { documentKindLabel } from '../../../../core/documents/templates/index';
 import { db } from '../../db';
-import { documentPdf, versionsOf, getDocument, type StoredDocument } from '../../db/documents';
+import { documentAuditLabel, documentPdf, versionsOf, getDocument, type StoredDocument } from '../../db/documents';
 import { appendAudit } from '../../db/repository';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
@@ -48,7 +48,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     setPrinting({ done: 0, total: doc.pages });
     try {
-      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev });
+      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
       await printPdf(pdf, (done, total) => setPrinting({ done, total }));
     } finally {
       setPrinting(null);
@@ -58,7 +58,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     const r = await window.station.documents.exportPdf({ fileName: `${doc.title}_${doc.clientName || doc.number}_v${doc.version}.pdf`, pdf });
     if (r) {
-      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev });
+      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
       message.success(`已保存到 ${r.path}`);
     }
   }, '另存为 PDF 失败');

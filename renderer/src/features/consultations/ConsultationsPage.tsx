@@ -274,7 +274,12 @@ export function ConsultationsPage() {
           />
         )}
       </Drawer>
-      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden>
+      {/*
+        Closed because a form took over (接待此申请, 编辑), the detail must not hand the focus back to
+        the row it was opened from when its closing animation ends: that would take the caret out
+        of the form's first field after the form had put it there.
+      */}
+      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden focusable={{ focusTriggerAfterClose: form === null }}>
         {detailId && (
           <ConsultationDetail
             key={detailId}

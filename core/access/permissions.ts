@@ -20,11 +20,13 @@ export function isRole(value: unknown): value is Role {
 
 /** The actions of each record type (or area). `_own` / `_any`: records the actor owns / anyone's. */
 export const ACTIONS = {
-  consultation: ['create', 'edit_own', 'edit_any', 'delete_own', 'delete_any'],
+  // `view_request`: of anyone's detainee request or Art. 39 application, only what the
+  // request and its transfer need (core/access/recordViews.ts), never the lawyer's work.
+  consultation: ['view_own', 'view_any', 'view_request', 'create', 'edit_own', 'edit_any', 'delete_own', 'delete_any'],
   detainee_request: ['create', 'answer'],
   transfer: ['handle'],
-  mediation: ['create', 'edit_own', 'edit_any', 'delete_own', 'delete_any'],
-  document: ['create', 'revise_own', 'revise_any'],
+  mediation: ['view_own', 'view_any', 'create', 'edit_own', 'edit_any', 'delete_own', 'delete_any'],
+  document: ['view_own', 'view_any', 'create', 'revise_own', 'revise_any'],
   shift: ['sign'],
   roster: ['manage'],
   accounts: ['manage'],
@@ -46,20 +48,24 @@ type Grants = { readonly [T in RecordType]?: readonly ActionOf<T>[] };
 /** Per role, per record type, what it may do. 'setup' is first-run, before any account exists. */
 export const PERMISSIONS: { readonly [R in Role | 'setup']: Grants } = {
   setup: { roster: ['manage'] },
+  // Duty lawyers of one station read each other's records: a shift hands over to the
+  // next, and a returning person's earlier contacts inform the advice (docs/SECURITY.md).
   lawyer: {
-    consultation: ['create', 'edit_own', 'delete_own'],
+    consultation: ['view_own', 'view_any', 'create', 'edit_own', 'delete_own'],
     detainee_request: ['answer'],
-    mediation: ['create', 'edit_own', 'delete_own'],
-    document: ['create', 'revise_own'],
+    mediation: ['view_own', 'view_any', 'create', 'edit_own', 'delete_own'],
+    document: ['view_own', 'view_any', 'create', 'revise_own'],
     shift: ['sign'],
   },
   // 看守所工作人员 log requests and hand them over (法律援助法 第三十九条第一款), and draft
-  // the transfer letter; they neither record mediations nor sign duty shifts.
+  // the transfer letter; they neither record mediations nor sign duty shifts. What they
+  // need to know is the request and its hand-over, not the lawyer's consultation: they
+  // read their own records, the request part of the others', and only their own documents.
   staff: {
-    consultation: ['create', 'edit_own'],
+    consultation: ['view_own', 'view_request', 'create', 'edit_own'],
     detainee_request: ['create'],
     transfer: ['handle'],
-    document: ['create', 'revise_own'],
+    document: ['view_own', 'create', 'revise_own'],
   },
   supervisor: ACTIONS,
 };

@@ -20,6 +20,13 @@ export interface ChainedEntry {
   rev: number;
   fields: string[];
   detail?: string;
+  /**
+   * What the entry is about in words (the person, the document number), sealed under the
+   * data key like the record itself: it names a person, so it must not lie in the clear.
+   * Hashed as stored (ciphertext), so the chain verifies without the key; entries written
+   * before labels existed have none, and hash exactly as they did.
+   */
+  label?: { v: 1; iv: string; ct: string };
   prevHash: string;
   hash: string;
 }

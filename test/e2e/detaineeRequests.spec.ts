@@ -173,4 +173,22 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   await expect(page.getByText('已撤销删除')).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText('共 3 条');
   await expect(list.filter({ hasText: '会见在押人员' })).toHaveCount(1);
+  await signOut(page);
+
+  // Need to know (issue 18 item 6): staff see the lawyer's contact only as the application it
+  // carried, for the transfer; what the detainee told the lawyer stays with the lawyer.
+  await signIn(page, 'kss', 'Staff#20261');
+  await expect(page.getByRole('menuitem', { name: '调解' })).toHaveCount(0);
+  await page.getByRole('tab', { name: '登记列表' }).click();
+  await expect(list).toHaveCount(3);
+  await expect(list.filter({ hasText: '会见在押人员' })).toHaveCount(0);
+  const lawyersContact = list.filter({ hasText: '咨询内容无权查看' });
+  await expect(lawyersContact).toHaveCount(1);
+  await expect(lawyersContact).toContainText('张小𠮷');
+  await lawyersContact.click();
+  await expect(detail.getByTestId('withheld-notice')).toBeVisible();
+  await expect(detail).toContainText('无权查看');
+  await expect(detail).toContainText('接收人：赵六');
+  await expect(detail).not.toContainText('会见在押人员');
+  await expect(detail).not.toContainText('会见');
 });

@@ -26,7 +26,7 @@ import { DEFAULT_ROUTE, navigate, useRoute, type Route } from '../state/router';
 export const NAV_ITEMS: { key: Route; label: string; icon: ReactNode; needs?: Action }[] = [
   { key: 'consultations', label: '咨询登记', icon: <AuditOutlined /> },
   { key: 'documents', label: '法律文书', icon: <FileTextOutlined /> },
-  { key: 'mediations', label: '调解', icon: <TeamOutlined /> },
+  { key: 'mediations', label: '调解', icon: <TeamOutlined />, needs: 'mediation.view_own' },
   { key: 'shifts', label: '值班', icon: <ScheduleOutlined /> },
   { key: 'batches', label: '数据报送', icon: <CloudUploadOutlined />, needs: 'batch.export' },
   { key: 'statistics', label: '统计', icon: <BarChartOutlined />, needs: 'statistics.view' },
@@ -66,7 +66,7 @@ export function Shell({ profile, children }: { profile: StationProfile; children
         await reconcileOpenMeetingTokens(db, session.vault);
         if (!mayAnswer) return;
         // A lawyer signing in learns first of the detainees waiting to meet one (issue 20 item 19).
-        const waiting = (await queryConsultations(db, session.vault, { openMeeting: true })).ids.length;
+        const waiting = (await queryConsultations(db, session.vault, session.actor, { openMeeting: true })).ids.length;
         if (waiting === 0) return;
         notification.info({
           key: 'open-requests',

@@ -24,10 +24,12 @@ import {
 import type { Vault } from './vault';
 import { consultationCodec, CONSULTATIONS } from './recordCodecs';
 import { filterToken } from './consultationTokens';
+import { sealAuditLabel } from './auditLabels';
 import { shiftIdFor } from './shifts';
 import { consultationFactsDerived } from './statFacts';
 import { docsWithAll, followTail, isNewer, liveCount, readLiveOrder, tidyInBackground, updateIndex } from './searchIndex';
-import { assertCan, assertCanChange, mayMarkTransfer, PermissionDeniedError } from '../../../core/access/permissions';
+import { assertCan, assertCanChange, can, mayMarkTransfer, PermissionDeniedError } from '../../../core/access/permissions';
+import { consultationAccess, requestView, viewConsultation, type Viewer, type Withheld } from '../../../core/access/recordViews';
 
 type Owned = ConsultationInput & { ownerId: string };
 
@@ -46,10 +48,13 @@ export function consultationStore(db: StationDb, vault: Vault): RecordStore<Owne
       },
     },
     codec: consultationCodec(vault),
+    auditLabel: (r) => sealAuditLabel(vault, CONSULTATIONS, r.id, { person: r.clientName }),
   };
 }
 
 export type StoredConsultation = Consultation & { ownerId: string };
+/** A record as its reader may see it: whole, or the request view (`withheld`, core/access/recordViews.ts). */
+export type VisibleConsultation = StoredConsultation & Withheld;
 
 /** `enums`: the station's lists (built-in plus the province's), never the defaults alone. */
 export async function createConsultation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
@@ -159,14 +164,24 @@ export async function undeleteConsultation(db: StationDb, vault: Vault, id: stri
   return restoreRecord(consultationStore(db, vault), id, actor);
 }
 
-export function getConsultation(db: StationDb, vault: Vault, id: string) {
-  return getRecord(consultationStore(db, vault), id);
+/**
+ * One record as `viewer` may read it: whole, or the request view for detention-centre
+ * staff reading another's request; refused when he may not read it at all.
+ */
+export async function getConsultation(db: StationDb, vault: Vault, viewer: Viewer, id: string): Promise<VisibleConsultation | undefined> {
+  const record = await getRecord(consultationStore(db, vault), id);
+  if (!record) return undefined;
+  const view = viewConsultation(viewer, record);
+  if (!view) throw new PermissionDeniedError('当前账户无权查看此记录');
+  return view;
 }
 
-export async function loadConsultations(db: StationDb, vault: Vault, ids: readonly string[]): Promise<StoredConsultation[]> {
+/** The records `viewer` may read, each as he may read it; the others are left out. */
+export async function loadConsultations(db: StationDb, vault: Vault, viewer: Viewer, ids: readonly string[]): Promise<VisibleConsultation[]> {
   const rows = await db.consultations.bulkGet([...ids]);
   const store = consultationStore(db, vault);
-  return Promise.all(rows.filter((r): r is ConsultationRow => r !== undefined).map((r) => store.codec.decode(r)));
+  const records = await Promise.all(rows.filter((r): r is ConsultationRow => r !== undefined).map((r) => store.codec.decode(r)));
+  return records.flatMap((r) => viewConsultation(viewer, r) ?? []);
 }
 
 export interface ConsultationQuery {
@@ -327,11 +342,21 @@ export function countLiveConsultations(db: StationDb): Promise<number> {
   return liveCount(db);
 }
 
-/** The newest live records, for the first screen of the list (no filters). */
-export async function newestConsultations(db: StationDb, vault: Vault, offset: number, limit: number): Promise<StoredConsultation[]> {
+/** Whether `viewer` reads every record whole, so lists need no per-record check. */
+export function viewsAllConsultations(viewer: Viewer): boolean {
+  return can(viewer.role, 'consultation.view_any');
+}
+
+/**
+ * The newest live records, for the first screen of the list (no filters). Meant for
+ * viewers who read every record (`viewsAllConsultations`); anyone else gets the ones of
+ * the page he may read, so his list goes through `queryConsultations`.
+ */
+export async function newestConsultations(db: StationDb, vault: Vault, viewer: Viewer, offset: number, limit: number): Promise<VisibleConsultation[]> {
   const rows = await db.consultations.orderBy('liveTime').reverse().offset(offset).limit(limit).toArray();
   const store = consultationStore(db, vault);
-  return Promise.all(rows.map((r) => store.codec.decode(r)));
+  const records = await Promise.all(rows.map((r) => store.codec.decode(r)));
+  return records.flatMap((r) => viewConsultation(viewer, r) ?? []);
 }
 
 /**
@@ -340,14 +365,67 @@ export async function newestConsultations(db: StationDb, vault: Vault, offset: n
  * candidates from the order index, and verifies exactly (by decrypting) only the terms
  * the tokens cannot decide. Without any filter it lists all.
  */
-export async function queryConsultations(db: StationDb, vault: Vault, q: ConsultationQuery): Promise<QueryResult> {
+export async function queryConsultations(db: StationDb, vault: Vault, viewer: Viewer, q: ConsultationQuery): Promise<QueryResult> {
   // Inside a liveQuery, subscribes to every write of the table: the cached order and tail
   // can answer without reading what a change touched (a transfer marked on a record in
   // the tail), and the query must still wake. One row, read alongside the lookups.
   const watched = db.consultations.limit(1).toArray();
   const result = await answerQuery(db, vault, q);
+  if (!viewsAllConsultations(viewer)) result.ids = await readableMatches(db, vault, viewer, result.ids, q);
   await watched;
   return result;
+}
+
+/**
+ * Whether a record of someone else is a request (a detainee's request, or an application on
+ * the Art. 39 clock), per row revision. Deciding needs the sealed fields, so a restricted
+ * viewer's first list opens every record once; later lists open only what changed. Only
+ * this yes/no is kept, never a field, and it is dropped with the vault on lock.
+ */
+const requestRows = new WeakMap<Vault, Map<string, { rev: number; request: boolean }>>();
+
+/**
+ * The matches a viewer without `view_any` may see: his own records, and the request view
+ * of others' requests, matched again on that view alone, so that a word of a lawyer's
+ * advice or a help-type filter cannot reveal which request it belongs to.
+ */
+async function readableMatches(db: StationDb, vault: Vault, viewer: Viewer, ids: string[], q: ConsultationQuery): Promise<string[]> {
+  const ownOk = can(viewer.role, 'consultation.view_own');
+  const requestsOk = can(viewer.role, 'consultation.view_request');
+  if (!ownOk && !requestsOk) return [];
+  const parsed = queryTokens(q.text ?? '');
+  const rematch = parsed.terms.length > 0 || Boolean(q.helpType || q.specialGroup);
+  const store = consultationStore(db, vault);
+  const known = requestRows.get(vault) ?? new Map<string, { rev: number; request: boolean }>();
+  requestRows.set(vault, known);
+  const rows = await db.consultations.bulkGet(ids);
+  const keep = new Set<string>();
+  await Promise.all(
+    rows.map(async (row) => {
+      if (!row) return;
+      if (row.ownerId === viewer.id && ownOk) {
+        keep.add(row.id);
+        return;
+      }
+      if (!requestsOk) return;
+      const seen = known.get(row.id);
+      let record: StoredConsultation | undefined;
+      if (!seen || seen.rev !== row.rev) {
+        record = await store.codec.decode(row);
+        known.set(row.id, { rev: row.rev, request: consultationAccess(viewer, record) === 'request' });
+      }
+      if (!known.get(row.id)!.request) return;
+      if (!rematch) {
+        keep.add(row.id);
+        return;
+      }
+      // Help types and special groups are not in the request view: such a filter finds none of it.
+      if (q.helpType || q.specialGroup) return;
+      const view = requestView(record ?? (await store.codec.decode(row)));
+      if (matchesQuery(consultationSearchFields(view), parsed)) keep.add(row.id);
+    }),
+  );
+  return ids.filter((id) => keep.has(id));
 }
 
 async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): Promise<QueryResult> {
@@ -402,7 +480,9 @@ async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): P
   let ids = positions.map((i) => order.ids[i]!);
 
   if (parsed.terms.length > 0 && !decided) {
-    const decoded = await loadConsultations(db, vault, ids);
+    const store = consultationStore(db, vault);
+    const rows = await db.consultations.bulkGet(ids);
+    const decoded = await Promise.all(rows.filter((r): r is ConsultationRow => r !== undefined).map((r) => store.codec.decode(r)));
     const keep = new Set(decoded.filter((c) => matchesQuery(consultationSearchFields(c), parsed)).map((c) => c.id));
     ids = ids.filter((id) => keep.has(id));
   }
@@ -490,10 +570,10 @@ async function reconcileToken(db: StationDb, vault: Vault, metaKey: string, plai
 }
 
 /** Earlier contacts of the same person, found by the exact (normalised) ID number. */
-export async function earlierContactsOf(db: StationDb, vault: Vault, idNumber: string, excludeId?: string): Promise<StoredConsultation[]> {
+export async function earlierContactsOf(db: StationDb, vault: Vault, viewer: Viewer, idNumber: string, excludeId?: string): Promise<VisibleConsultation[]> {
   const order = await orderIndex(db);
   const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [vault.blind(filterToken.idNumber(idNumber))]);
   const ids = docs.map((d) => order.rankOfDoc[d] ?? -1).filter((r) => r >= 0).map((r) => order.ids[r]!);
-  const found = await loadConsultations(db, vault, ids.filter((id) => id !== excludeId));
+  const found = await loadConsultations(db, vault, viewer, ids.filter((id) => id !== excludeId));
   return found.filter((c) => !c.deleted).sort((a, b) => b.time.localeCompare(a.time));
 }

@@ -8,7 +8,10 @@ import type { DocumentRow, StationDb } from './database';
 import { createRecord, type Actor, type RecordStore, type Stored } from './repository';
 import type { Vault } from './vault';
 import { documentCodec, DOCUMENTS, type DocumentPayload } from './recordCodecs';
-import { assertCan, assertCanRevise } from '../../../core/access/permissions';
+import { sealAuditLabel, type AuditLabel } from './auditLabels';
+import type { Sealed } from './vault';
+import { assertCan, assertCanRevise, PermissionDeniedError } from '../../../core/access/permissions';
+import { mayViewOwned, type Viewer } from '../../../core/access/recordViews';
 
 const FILES = 'documentFiles';
 
@@ -20,7 +23,15 @@ export function documentStore(db: StationDb, vault: Vault): RecordStore<Document
     name: DOCUMENTS,
     derived: documentFactsDerived(db, vault),
     codec: documentCodec(vault),
+    auditLabel: (d) => documentAuditLabel(vault, d),
   };
+}
+
+/** 法律意见书 〔2026〕…号, and the client: what a supervisor reads in the audit log. */
+export function documentAuditLabel(vault: Vault, d: Pick<StoredDocument, 'id' | 'title' | 'number' | 'clientName'>): Promise<Sealed> {
+  const label: AuditLabel = { title: d.title, number: d.number };
+  if (d.clientName) label.person = d.clientName;
+  return sealAuditLabel(vault, DOCUMENTS, d.id, label);
 }
 
 /**
@@ -133,13 +144,17 @@ async function latestVersion(db: StationDb, rootId: string): Promise<DocumentRow
   return rows.filter((r) => !r.deleted).sort((a, b) => b.version - a.version)[0];
 }
 
-export async function getDocument(db: StationDb, vault: Vault, id: string): Promise<StoredDocument | undefined> {
+/** One version, refused to a viewer who may not read it (staff read only the documents they drafted). */
+export async function getDocument(db: StationDb, vault: Vault, viewer: Viewer, id: string): Promise<StoredDocument | undefined> {
   const row = await db.documents.get(id);
-  return row ? documentStore(db, vault).codec.decode(row) : undefined;
+  if (!row) return undefined;
+  if (!mayViewOwned(viewer, 'document', row.ownerId)) throw new PermissionDeniedError('当前账户无权查看这份文书');
+  return documentStore(db, vault).codec.decode(row);
 }
 
-export async function versionsOf(db: StationDb, vault: Vault, rootId: string): Promise<StoredDocument[]> {
-  const rows = await db.documents.where('rootId').equals(rootId).toArray();
+/** The versions of a document `viewer` may read, newest first. */
+export async function versionsOf(db: StationDb, vault: Vault, viewer: Viewer, rootId: string): Promise<StoredDocument[]> {
+  const rows = (await db.documents.where('rootId').equals(rootId).toArray()).filter((r) => mayViewOwned(viewer, 'document', r.ownerId));
   const store = documentStore(db, vault);
   const docs = await Promise.all(rows.map((r) => store.codec.decode(r)));
   return docs.sort((a, b) => b.version - a.version);
@@ -171,10 +186,13 @@ export interface DocumentQuery {
   sourceId?: string;
 }
 
-/** Latest version of every document, newest first, filtered. */
-export async function queryDocuments(db: StationDb, vault: Vault, q: DocumentQuery = {}): Promise<StoredDocument[]> {
+/**
+ * Latest version `viewer` may read of every document, newest first, filtered. Decided on
+ * the clear owner before anything is opened: a document no one let him read is not decrypted.
+ */
+export async function queryDocuments(db: StationDb, vault: Vault, viewer: Viewer, q: DocumentQuery = {}): Promise<StoredDocument[]> {
   let rows = q.sourceId ? await db.documents.where('sourceId').equals(q.sourceId).toArray() : await db.documents.toArray();
-  rows = rows.filter((r) => !r.deleted);
+  rows = rows.filter((r) => !r.deleted && mayViewOwned(viewer, 'document', r.ownerId));
   const latest = new Map<string, DocumentRow>();
   for (const r of rows) {
     const seen = latest.get(r.rootId);

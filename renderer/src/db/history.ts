@@ -16,12 +16,13 @@ export interface HistoryEntry extends AuditEntry {
 }
 
 /**
- * A record's history with old and new values (issue 20 item 17). The values come from the
+ * A record's history with old and new values (issue 20 item 17); `valuesOf` says which
+ * fields the reader may see (an edit touching any other shows its field names only). The values come from the
  * revisions the repository keeps as stored, sealed like the record, and are opened only
  * here, for someone already allowed to open the record; the audit trail itself keeps only
  * field names, so it never holds a client's data in the clear.
  */
-export async function historyWithValues<T, Row extends RecordBase>(store: RecordStore<T, Row>, id: string): Promise<HistoryEntry[]> {
+export async function historyWithValues<T, Row extends RecordBase>(store: RecordStore<T, Row>, id: string, valuesOf: (field: string) => boolean = () => true): Promise<HistoryEntry[]> {
   const { db } = store;
   const [entries, kept, currentRow] = await Promise.all([
     historyOf(db, store.name, id),
@@ -44,6 +45,8 @@ export async function historyWithValues<T, Row extends RecordBase>(store: Record
       if (!before || !after) return entry;
       const b = before as Record<string, unknown>;
       const a = after as Record<string, unknown>;
+      // A field the reader may not see keeps its name only, as in the audit trail.
+      if (!entry.fields.every(valuesOf)) return entry;
       return { ...entry, changes: entry.fields.map((field) => ({ field, ...(b[field] !== undefined ? { before: b[field] } : {}), ...(a[field] !== undefined ? { after: a[field] } : {}) })) };
     }),
   );

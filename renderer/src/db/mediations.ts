@@ -2,9 +2,11 @@ import { mediationInputSchema, type MediationInput } from '../../../core/mediati
 import type { Enumerations } from '../../../core/domain/enums';
 import type { MediationRow, StationDb } from './database';
 import { createRecord, getRecord, restoreRecord, softDeleteRecord, updateRecord, type Actor, type RecordStore, type Stored } from './repository';
-import { assertCan, assertCanChange } from '../../../core/access/permissions';
+import { assertCan, assertCanChange, PermissionDeniedError } from '../../../core/access/permissions';
+import { mayViewOwned, type Viewer } from '../../../core/access/recordViews';
 import type { Vault } from './vault';
 import { mediationCodec, MEDIATIONS } from './recordCodecs';
+import { sealAuditLabel } from './auditLabels';
 import { shiftIdFor } from './shifts';
 import { mediationFactsDerived } from './statFacts';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -19,6 +21,7 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
     name: MEDIATIONS,
     derived: mediationFactsDerived(db, vault),
     codec: mediationCodec(vault),
+    auditLabel: (m) => sealAuditLabel(vault, MEDIATIONS, m.id, { person: m.parties.map((p) => p.name).join('、'), ...(m.caseNumber ? { number: m.caseNumber } : {}) }),
   };
 }
 
@@ -66,20 +69,24 @@ export async function undeleteMediation(db: StationDb, vault: Vault, id: string,
   return restoreRecord(mediationStore(db, vault), id, actor);
 }
 
-export function getMediation(db: StationDb, vault: Vault, id: string) {
-  return getRecord(mediationStore(db, vault), id);
+/** One mediation, refused to a viewer who may not read it (staff record none and read none). */
+export async function getMediation(db: StationDb, vault: Vault, viewer: Viewer, id: string): Promise<StoredMediation | undefined> {
+  const row = await db.mediations.get(id);
+  if (!row) return undefined;
+  if (!mayViewOwned(viewer, 'mediation', row.ownerId)) throw new PermissionDeniedError('当前账户无权查看此调解记录');
+  return mediationStore(db, vault).codec.decode(row);
 }
 
 /** Agreements past their payment deadline with no payment recorded, oldest deadline first. */
-export async function overdueMediations(db: StationDb, vault: Vault, today: string): Promise<StoredMediation[]> {
-  const rows = await db.mediations.where('openDeadline').below(today).sortBy('openDeadline');
+export async function overdueMediations(db: StationDb, vault: Vault, viewer: Viewer, today: string): Promise<StoredMediation[]> {
+  const rows = (await db.mediations.where('openDeadline').below(today).sortBy('openDeadline')).filter((r) => mayViewOwned(viewer, 'mediation', r.ownerId));
   const store = mediationStore(db, vault);
   return Promise.all(rows.map((r) => store.codec.decode(r)));
 }
 
 /** Live mediations between two days (inclusive), newest first. */
-export async function mediationsBetween(db: StationDb, vault: Vault, from: string, to: string): Promise<StoredMediation[]> {
-  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted);
+export async function mediationsBetween(db: StationDb, vault: Vault, viewer: Viewer, from: string, to: string): Promise<StoredMediation[]> {
+  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted && mayViewOwned(viewer, 'mediation', r.ownerId));
   rows.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.createdAt < b.createdAt ? 1 : -1));
   const store = mediationStore(db, vault);
   return Promise.all(rows.map((r) => store.codec.decode(r)));

@@ -4,6 +4,7 @@ import { toRfc3339 } from '../../../core/time/rfc3339';
 import { chainEntry } from '../../../core/audit/chain';
 import { BATCH_RECORD_TYPES } from '../../../core/batch/format';
 import type { AuditAction, AuditEntry, StatFactsRow, StationDb } from './database';
+import type { Sealed } from './vault';
 
 /** Tables whose records travel in batches (shared/spec/batch-format.md). */
 const BATCH_TABLES: ReadonlySet<string> = new Set<string>(BATCH_RECORD_TYPES);
@@ -19,7 +20,15 @@ async function appendChained(db: StationDb, fields: AuditFields): Promise<AuditE
 }
 
 /** An audit entry for an event that is not a record change (sign-in, lock, export, print…). */
-export function appendAudit(db: StationDb, actor: Actor, action: AuditAction, detail?: string, record?: { type: string; id: string; rev?: number }): Promise<AuditEntry> {
+export function appendAudit(
+  db: StationDb,
+  actor: Actor,
+  action: AuditAction,
+  detail?: string,
+  record?: { type: string; id: string; rev?: number },
+  /** The record's sealed label (auditLabels.ts), when the entry is about one that names a person. */
+  label?: Sealed,
+): Promise<AuditEntry> {
   const fields: AuditFields = {
     at: toRfc3339(),
     actorId: actor.id,
@@ -32,6 +41,7 @@ export function appendAudit(db: StationDb, actor: Actor, action: AuditAction, de
     fields: [],
   };
   if (detail) fields.detail = detail;
+  if (label) fields.label = label;
   return db.transaction('rw', db.audit, () => appendChained(db, fields));
 }
 
@@ -86,6 +96,8 @@ export interface RecordStore<T, Row extends RecordBase> {
   derived?: Derived<T, Row>;
   /** An index kept in step inside the record's transaction (search postings). */
   index?: RecordIndex<Row>;
+  /** Seals the words that name the record in its audit entries (auditLabels.ts); runs before the transaction. */
+  auditLabel?(record: Stored<T>): Promise<Sealed>;
 }
 
 export interface RecordIndex<Row> {
@@ -158,8 +170,9 @@ async function write<T, Row extends RecordBase>(
   const travels = BATCH_TABLES.has(store.name);
   const records = table<Row>(store as RecordStore<unknown, RecordBase>);
   const derive = async () => (store.derived ? store.derived.prepare(next, await records.get(next.id)) : []);
-  // Sealing the record and re-sealing its derived rows are independent WebCrypto work: together.
-  const [row, firstPuts] = await Promise.all([store.codec.encode(next), derive()]);
+  // Sealing the record, its audit label and re-sealing its derived rows are independent WebCrypto work: together.
+  const [row, firstPuts, label] = await Promise.all([store.codec.encode(next), derive(), store.auditLabel?.(next)]);
+  if (label) entry = { ...entry, label };
   let previous: Row | undefined;
   for (let attempt = 0; ; attempt++) {
     const puts = attempt === 0 ? firstPuts : await derive();

@@ -18,11 +18,11 @@ export function RecordDocuments({ consultationId }: { consultationId: string }) 
   const startDraft = useStartDraft();
   useEffect(() => {
     let live = true;
-    void queryDocuments(db, session.vault, { sourceId: consultationId }).then((d) => live && setDocs(d));
+    void queryDocuments(db, session.vault, session.actor, { sourceId: consultationId }).then((d) => live && setDocs(d));
     return () => {
       live = false;
     };
-  }, [consultationId, session.vault]);
+  }, [consultationId, session.vault, session.actor]);
 
   return (
     <section aria-label="相关文书">

@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../../unit/viewers';
 // Runs inside Chromium (bundled by test/bench/consultations.ts): seeds IndexedDB through the
 // real repository code (same rows, tokens and sealing as the app) and times what a duty
 // lawyer waits for.
@@ -132,8 +133,8 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 /** Time to answer a query and have its first screen of rows decrypted. */
 async function searchAndFirstPage(text: string): Promise<number> {
   return timeIt(async () => {
-    const { ids } = await queryConsultations(db, vault, { text });
-    await loadConsultations(db, vault, ids.slice(0, 50));
+    const { ids } = await queryConsultations(db, vault, SEE_ALL, { text });
+    await loadConsultations(db, vault, SEE_ALL, ids.slice(0, 50));
   });
 }
 
@@ -256,7 +257,7 @@ async function measure(): Promise<Record<string, number>> {
   const storeCount = await timeIt(() => db.consultations.count());
   const total = await countLiveConsultations(db);
   const firstPageWarm: number[] = [];
-  for (let i = 0; i < 10; i++) firstPageWarm.push(await timeIt(() => newestConsultations(db, vault, 0, 50)));
+  for (let i = 0; i < 10; i++) firstPageWarm.push(await timeIt(() => newestConsultations(db, vault, SEE_ALL, 0, 50)));
   // The list builds its order index in the background after the first screen.
   const orderIndexCold = await timeIt(() => orderIndex(db));
 
@@ -264,7 +265,7 @@ async function measure(): Promise<Record<string, number>> {
   const order = await orderIndex(db);
   const spread = order.ids.filter((_, i) => i % Math.max(1, Math.floor(order.ids.length / 200)) === 0).slice(0, 200);
   const sample = { names: [] as string[], ids: [] as string[], cases: [] as string[] };
-  for (const c of await loadConsultations(db, vault, spread)) {
+  for (const c of await loadConsultations(db, vault, SEE_ALL, spread)) {
     sample.names.push([...c.clientName].slice(0, 2).join(''));
     if (c.idNumber) sample.ids.push(c.idNumber.slice(6, 14));
     // Typed with half-width parentheses: stored with full-width ones.
@@ -298,7 +299,7 @@ async function measure(): Promise<Record<string, number>> {
   const supervisor = { id: 'sup-1', name: '负责人', role: 'supervisor' };
   for (let i = 0; i < 11; i++) {
     const id = order.ids[order.ids.length - 1 - i * 97]!;
-    const [old] = await loadConsultations(db, vault, [id]);
+    const [old] = await loadConsultations(db, vault, SEE_ALL, [id]);
     const { id: _i, rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, ...input } = old!;
     edits.push(await timeIt(() => editConsultation(db, vault, DEFAULT_ENUMERATIONS, id, { ...input, advice: `${input.advice ?? ''}，另告知可向法律援助中心申请复核` }, supervisor, rev)));
   }

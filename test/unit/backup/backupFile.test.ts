@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -49,17 +50,17 @@ describe('backup files', () => {
     expect(opened.content.profile).toEqual(profile);
     await restoreTables(target, opened.content);
     const again = await signIn(target, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
-    expect((await getConsultation(target, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
+    expect((await getConsultation(target, again.vault, SEE_ALL, consultationId))?.clientName).toBe('欧阳䶮');
     // The search index is rebuilt from the restored records: found by name, nothing left of the old one.
-    expect((await queryConsultations(target, again.vault, { text: '欧阳' })).ids).toEqual([consultationId]);
-    expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([consultationId]);
+    expect((await queryConsultations(target, again.vault, SEE_ALL, { text: '欧阳' })).ids).toEqual([consultationId]);
+    expect((await queryConsultations(target, again.vault, SEE_ALL, { text: '阳䶮' })).ids).toEqual([consultationId]);
     expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
     expect(await target.drafts.count()).toBe(0);
     expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
     expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
     // New records continue the restored numbering and are found beside the restored one.
     const next = await createConsultation(target, again.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-21T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '续租' }, again.actor);
-    expect((await queryConsultations(target, again.vault, { text: '阳䶮' })).ids).toEqual([next.id, consultationId]);
+    expect((await queryConsultations(target, again.vault, SEE_ALL, { text: '阳䶮' })).ids).toEqual([next.id, consultationId]);
   });
 
   it('opens with the recovery code, refuses a wrong password and a tampered file', async () => {

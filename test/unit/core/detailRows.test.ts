@@ -3,6 +3,7 @@ import { createConsultationInputSchema, normalizeConsultationInput, type Consult
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { detailRows, SHOWN_ELSEWHERE } from '../../../renderer/src/features/consultations/detailRows';
 import { contact } from './contactFixture';
+import { requestView } from '../../../core/access/recordViews';
 
 const schema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
@@ -92,5 +93,13 @@ describe('the record sheet (issue 20 item 18)', () => {
     expect(rows.find((r) => r.key === 'request')?.text).toBe('约见值班律师，收到于 2026-11-20 08:00');
     expect(rows.find((r) => r.key === 'answeredAt')?.text).toBe('2026-11-20 10:00 由值班律师接待');
     expect(rows.find((r) => r.key === 'lawyer')?.text).toBe('—');
+  });
+
+  it('shows 无权查看 for every row the request view leaves out, and the identity and the request as they are', () => {
+    const full = { ...everything(), ownerId: 'lawyer-a', requestKind: 'legal_aid_application' as const, receivedAt: '2026-11-20T08:00:00.000+08:00' };
+    const rows = Object.fromEntries(detailRows(requestView(full), DEFAULT_ENUMERATIONS, '张律师').map((r) => [r.label, r.text ?? r.tags?.join('、')]));
+    expect(rows).toMatchObject({ 姓名: full.clientName, '案由/罪名': full.cause, 咨询事项: '无权查看', 解答意见: '无权查看', 联系电话: '无权查看', 住址: '无权查看', 帮助类型: '无权查看' });
+    expect(rows['在押人员申请']).toMatch(/^申请法律援助，收到于/);
+    expect(JSON.stringify(rows)).not.toContain(full.advice!);
   });
 });

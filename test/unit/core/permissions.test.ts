@@ -5,24 +5,44 @@ import { ALL_ACTIONS, can, ROLES, type Action } from '../../../core/access/permi
  * The product's expectation, written out by hand: each row is what that role may do and
  * nothing more. 值班律师 log their own contacts, answer requests, record mediations, draft
  * and sign shifts; 看守所工作人员 log requests and hand them over within 24 hours (法律援助法
- * 第三十九条第一款) and draft the transfer letter; 工作站负责人 may do everything.
+ * 第三十九条第一款) and draft the transfer letter, and read their own records, the request part
+ * of the others' and their own documents, never a lawyer's advice; 工作站负责人 may do everything.
  */
 const EXPECTED: Record<(typeof ROLES)[number] | 'setup', readonly Action[]> = {
   setup: ['roster.manage'],
   lawyer: [
+    'consultation.view_own',
+    'consultation.view_any',
     'consultation.create',
     'consultation.edit_own',
     'consultation.delete_own',
     'detainee_request.answer',
+    'mediation.view_own',
+    'mediation.view_any',
     'mediation.create',
     'mediation.edit_own',
     'mediation.delete_own',
+    'document.view_own',
+    'document.view_any',
     'document.create',
     'document.revise_own',
     'shift.sign',
   ],
-  staff: ['consultation.create', 'consultation.edit_own', 'detainee_request.create', 'transfer.handle', 'document.create', 'document.revise_own'],
+  staff: [
+    'consultation.view_own',
+    'consultation.view_request',
+    'consultation.create',
+    'consultation.edit_own',
+    'detainee_request.create',
+    'transfer.handle',
+    'document.view_own',
+    'document.create',
+    'document.revise_own',
+  ],
   supervisor: [
+    'consultation.view_own',
+    'consultation.view_any',
+    'consultation.view_request',
     'consultation.create',
     'consultation.edit_own',
     'consultation.edit_any',
@@ -31,11 +51,15 @@ const EXPECTED: Record<(typeof ROLES)[number] | 'setup', readonly Action[]> = {
     'detainee_request.create',
     'detainee_request.answer',
     'transfer.handle',
+    'mediation.view_own',
+    'mediation.view_any',
     'mediation.create',
     'mediation.edit_own',
     'mediation.edit_any',
     'mediation.delete_own',
     'mediation.delete_any',
+    'document.view_own',
+    'document.view_any',
     'document.create',
     'document.revise_own',
     'document.revise_any',
@@ -52,7 +76,7 @@ const EXPECTED: Record<(typeof ROLES)[number] | 'setup', readonly Action[]> = {
 
 describe('the role table', () => {
   it('grants exactly the expected matrix, every role × every action', () => {
-    expect(ALL_ACTIONS.length).toBe(24);
+    expect(ALL_ACTIONS.length).toBe(31);
     for (const role of [...ROLES, 'setup'] as const) {
       for (const action of ALL_ACTIONS) {
         expect({ role, action, allowed: can(role, action) }).toEqual({ role, action, allowed: EXPECTED[role].includes(action) });

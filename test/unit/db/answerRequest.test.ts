@@ -6,6 +6,7 @@ import { forgetCaches, historyOf } from '../../../renderer/src/db/repository';
 import { updateIndex } from '../../../renderer/src/db/searchIndex';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
+import { SEE_ALL } from '../viewers';
 import { contact } from '../core/contactFixture';
 import { personAndCaseOf } from '../../../renderer/src/shared/formValues';
 import { detaineeRequestDraft } from '../../../core/consultations/detaineeRequest';
@@ -45,7 +46,7 @@ describe('a detainee’s 约见 request reaches the lawyers (issue 20 item 19)',
   });
   const logRequest = (name: string, receivedAt = new Date(Date.now() - 3_600_000).toISOString()) =>
     createConsultation(db, vault, enums, detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt, clientName: name, criminalStage: 'investigation', cause: '盗窃罪' }), staff);
-  const openIds = async () => (await queryConsultations(db, vault, { openMeeting: true })).ids;
+  const openIds = async () => (await queryConsultations(db, vault, SEE_ALL, { openMeeting: true })).ids;
 
   it('lists a request staff log until a lawyer logs the contact that answers it', async () => {
     const request = await logRequest('李大山');
@@ -56,7 +57,7 @@ describe('a detainee’s 约见 request reaches the lawyers (issue 20 item 19)',
 
     const met = await createConsultation(db, vault, enums, contact({ clientName: '李大山', time: new Date().toISOString(), answeredRequestId: request.id }), lawyer);
     expect(await openIds()).toEqual([]);
-    const answered = await getConsultation(db, vault, request.id);
+    const answered = await getConsultation(db, vault, SEE_ALL, request.id);
     expect(answered).toMatchObject({ answeredAt: met.createdAt, answeredBy: met.id, ownerId: staff.id });
     expect(met.answeredRequestId).toBe(request.id);
     // The change to staff's record is audited under the lawyer's name.
@@ -66,10 +67,10 @@ describe('a detainee’s 约见 request reaches the lawyers (issue 20 item 19)',
   it('keeps the answer when staff edit the request afterwards through the form', async () => {
     const request = await logRequest('李大山');
     await createConsultation(db, vault, enums, contact({ time: new Date().toISOString(), answeredRequestId: request.id }), lawyer);
-    const current = (await getConsultation(db, vault, request.id))!;
+    const current = (await getConsultation(db, vault, SEE_ALL, request.id))!;
     const { id: _i, rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, answeredAt: _a, answeredBy: _b, ...form } = current;
     await editConsultation(db, vault, enums, request.id, { ...form, cause: '诈骗罪' }, staff, rev);
-    expect(await getConsultation(db, vault, request.id)).toMatchObject({ cause: '诈骗罪', answeredAt: current.answeredAt });
+    expect(await getConsultation(db, vault, SEE_ALL, request.id)).toMatchObject({ cause: '诈骗罪', answeredAt: current.answeredAt });
     expect(await openIds()).toEqual([]);
   });
 

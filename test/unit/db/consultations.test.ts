@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -48,14 +49,14 @@ beforeEach(async () => {
 describe('consultation repository', () => {
   it('Art. 39 para. 2: a lawyer\'s own contact with a transfer outcome joins the 24-hour queue until he marks it, with the recipient', async () => {
     const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([own.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([own.id]);
     // Another lawyer may not mark it, nor may the recipient be left out.
     await expect(markTransferred(db, vault, own.id, MARK, lawyerB, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('没有此项操作的权限');
     await expect(markTransferred(db, vault, own.id, { transferRecipient: '法律援助中心', transferReceiver: ' ' }, lawyerA, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('请填写接收人姓名');
     await expect(markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T09:00:00.000+08:00')).rejects.toThrow('转交时间早于收到申请的时间');
     const marked = await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
     expect(marked).toMatchObject({ transferredAt: '2026-11-20T12:00:00.000+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([]);
     expect((await historyOf(db, 'consultations', own.id)).at(-1)).toMatchObject({ action: 'update', fields: expect.arrayContaining(['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) });
     // An edit of the contact keeps the transfer; the lawyer's edit form sends it back unchanged.
     const edited = await editConsultation(db, vault, DEFAULT_ENUMERATIONS, own.id, contact({ legalAidOutcome: 'transferred', advice: '已转交', transferredAt: marked.transferredAt, transferRecipient: marked.transferRecipient, transferReceiver: marked.transferReceiver, transferredBy: 'lawyer-a' }), lawyerA, marked.rev);
@@ -72,7 +73,7 @@ describe('consultation repository', () => {
     await expect(undoTransfer(db, vault, own.id, lawyerA, nextDay)).rejects.toThrow('只有标记转交的人');
     const undone = await undoTransfer(db, vault, own.id, lawyerA, sameDay);
     for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) expect(undone).not.toHaveProperty(key);
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([own.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([own.id]);
     expect((await historyOf(db, 'consultations', own.id)).map((h) => h.action)).toEqual(['create', 'update', 'update']);
   });
 
@@ -102,7 +103,7 @@ describe('consultation repository', () => {
     const raw = JSON.stringify(row);
     for (const secret of ['王', '𠮷', '盗窃', '辽0102', '取保候审']) expect(raw).not.toContain(secret);
     expect(row).toMatchObject({ rev: 1, deleted: false, lawyerId: 'lawyer-a', ownerId: 'lawyer-a' });
-    const opened = await getConsultation(db, vault, saved.id);
+    const opened = await getConsultation(db, vault, SEE_ALL, saved.id);
     expect(opened?.clientName).toBe('王𠮷');
     expect(opened?.caseNumber).toBe('（2026）辽0102刑初123号');
   });
@@ -110,7 +111,7 @@ describe('consultation repository', () => {
   it('finds a record by name fragment, rare character, case number in either width and question words', async () => {
     const a = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact(), lawyerA);
     const b = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '李四', caseNumber: undefined, question: '工资被拖欠三个月怎么办', advice: '可申请劳动仲裁，并保留考勤记录', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre' }), lawyerA);
-    const ids = async (text: string) => (await queryConsultations(db, vault, { text })).ids;
+    const ids = async (text: string) => (await queryConsultations(db, vault, SEE_ALL, { text })).ids;
     expect(await ids('𠮷')).toEqual([a.id]);
     expect(await ids('王𠮷')).toEqual([a.id]);
     expect(await ids('（2026）辽0102刑初123号')).toEqual([a.id]);
@@ -124,13 +125,13 @@ describe('consultation repository', () => {
   it('filters by help type, case type and date range, newest first', async () => {
     const older = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
     const newer = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-21T09:00:00.000+08:00', lawyerId: 'lawyer-b', helpTypes: ['legal_consultation', 'procedure_advice'] }), lawyerB);
-    expect((await queryConsultations(db, vault, {})).ids).toEqual([newer.id, older.id]);
-    expect((await queryConsultations(db, vault, { helpType: 'procedure_advice' })).ids).toEqual([newer.id]);
-    expect((await queryConsultations(db, vault, { from: '2026-11-01', to: '2026-11-01' })).ids).toEqual([older.id]);
-    expect((await queryConsultations(db, vault, { lawyerId: 'lawyer-b' })).ids).toEqual([newer.id]);
-    expect((await queryConsultations(db, vault, { caseType: 'civil' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([newer.id, older.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { helpType: 'procedure_advice' })).ids).toEqual([newer.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { from: '2026-11-01', to: '2026-11-01' })).ids).toEqual([older.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { lawyerId: 'lawyer-b' })).ids).toEqual([newer.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { caseType: 'civil' })).ids).toEqual([]);
     expect(await countLiveConsultations(db)).toBe(2);
-    expect((await newestConsultations(db, vault, 0, 1)).map((c) => c.id)).toEqual([newer.id]);
+    expect((await newestConsultations(db, vault, SEE_ALL, 0, 1)).map((c) => c.id)).toEqual([newer.id]);
   });
 
   it('bumps rev on edit, keeps a history, soft-deletes with undo', async () => {
@@ -139,10 +140,10 @@ describe('consultation repository', () => {
     expect(edited.rev).toBe(2);
     await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: 'x' }), lawyerA, 1)).rejects.toBeInstanceOf(StaleRecordError);
     await deleteConsultation(db, vault, saved.id, lawyerA);
-    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([]);
-    expect((await queryConsultations(db, vault, {})).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([]);
     await undeleteConsultation(db, vault, saved.id, lawyerA);
-    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([saved.id]);
     const history = await historyOf(db, 'consultations', saved.id);
     expect(history.map((h) => [h.action, h.rev])).toEqual([['create', 1], ['update', 2], ['delete', 3], ['restore', 4]]);
     expect(history[1]!.fields).toEqual(['advice']);
@@ -161,10 +162,10 @@ describe('consultation repository', () => {
     const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ helpTypes: ['help_apply_legal_aid'], requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }),
       staff,
     );
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([saved.id]);
     await markTransferred(db, vault, saved.id, MARK, staff, '2026-11-20T20:00:00.000+08:00');
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([]);
-    expect((await getConsultation(db, vault, saved.id))?.transferredAt).toBe('2026-11-20T20:00:00.000+08:00');
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([]);
+    expect((await getConsultation(db, vault, SEE_ALL, saved.id))?.transferredAt).toBe('2026-11-20T20:00:00.000+08:00');
   });
 
   it('logs a detainee request from staff with no lawyer and no help yet; it is queued, stamped on no shift, and a lawyer contact still needs both', async () => {
@@ -175,8 +176,8 @@ describe('consultation repository', () => {
     expect(saved.lawyerId).toBeUndefined();
     expect(saved.shiftId).toBeUndefined();
     expect((await db.consultations.get(saved.id))?.lawyerId).toBeUndefined();
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual([saved.id]);
-    expect((await queryConsultations(db, vault, { text: '张小𠮷' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '张小𠮷' })).ids).toEqual([saved.id]);
     const { lawyerId: _l, helpTypes: _h, ...noLawyer } = contact();
     await expect(createConsultation(db, vault, DEFAULT_ENUMERATIONS, { ...noLawyer, helpTypes: [] }, lawyerA)).rejects.toThrow(/请选择值班律师[\s\S]*请至少选择一项帮助类型/);
   });
@@ -190,7 +191,7 @@ describe('consultation repository', () => {
     Object.assign(deps, { indexedDB, IDBKeyRange });
     onTestFinished(() => void Object.assign(deps, saved));
     const seen: string[][] = [];
-    const subscription = liveQuery(() => queryConsultations(db, vault, { pendingTransfer: true })).subscribe({ next: (r) => seen.push(r.ids) });
+    const subscription = liveQuery(() => queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).subscribe({ next: (r) => seen.push(r.ids) });
     await waitFor(() => seen.length === 1);
     const second = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '李四', requestKind: 'legal_aid_application', receivedAt: '2026-11-20T09:00:00.000+08:00' }), lawyerA);
     // The query re-runs when the transaction commits, which may be before the save resumes:
@@ -211,25 +212,25 @@ describe('consultation repository', () => {
   it('offers earlier contacts of a person by ID number', async () => {
     const first = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ idType: 'passport', idNumber: 'E12345678' }), lawyerA);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '别人' }), lawyerA);
-    const found = await earlierContactsOf(db, vault, 'e12345678');
+    const found = await earlierContactsOf(db, vault, SEE_ALL, 'e12345678');
     expect(found.map((c) => c.id)).toEqual([first.id]);
   });
 
   it('moves an edited record in the index: found by its new name and time, no longer by the old', async () => {
     const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
     const other = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵六', time: '2026-11-10T09:00:00.000+08:00' }), lawyerA);
-    expect((await queryConsultations(db, vault, {})).ids).toEqual([other.id, saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([other.id, saved.id]);
     await editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ clientName: '钱七', time: '2026-11-20T09:00:00.000+08:00', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre', caseNumber: undefined }), lawyerA, 1);
-    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([]);
-    expect((await queryConsultations(db, vault, { text: '钱七' })).ids).toEqual([saved.id]);
-    expect((await queryConsultations(db, vault, { caseType: 'criminal' })).ids).toEqual([other.id]);
-    expect((await queryConsultations(db, vault, { caseType: 'civil' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '钱七' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { caseType: 'criminal' })).ids).toEqual([other.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { caseType: 'civil' })).ids).toEqual([saved.id]);
     // The list order follows the new time without a rebuild...
-    expect((await queryConsultations(db, vault, {})).ids).toEqual([saved.id, other.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([saved.id, other.id]);
     // ...and is the order a fresh connection builds from the stored rows.
     const reopened = new StationDb('t', { indexedDB, IDBKeyRange });
-    expect((await queryConsultations(reopened, vault, {})).ids).toEqual([saved.id, other.id]);
-    expect((await queryConsultations(reopened, vault, { text: '钱七' })).ids).toEqual([saved.id]);
+    expect((await queryConsultations(reopened, vault, SEE_ALL, {})).ids).toEqual([saved.id, other.id]);
+    expect((await queryConsultations(reopened, vault, SEE_ALL, { text: '钱七' })).ids).toEqual([saved.id]);
   });
 
   it('keeps the order of many saves, edits and deletes exactly as a fresh read of the table', async () => {
@@ -238,13 +239,13 @@ describe('consultation repository', () => {
       // Same minute for some, so ties are ordered by document number.
       const time = `2026-11-${String(10 + (i % 5)).padStart(2, '0')}T09:0${i % 3}:00.000+08:00`;
       ids.push((await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time }), lawyerA)).id);
-      await queryConsultations(db, vault, {});
+      await queryConsultations(db, vault, SEE_ALL, {});
     }
     await editConsultation(db, vault, DEFAULT_ENUMERATIONS, ids[3]!, contact({ time: '2026-11-30T09:00:00.000+08:00' }), lawyerA, 1);
     await deleteConsultation(db, vault, ids[5]!, lawyerA);
     await deleteConsultation(db, vault, ids[0]!, lawyerA);
     await undeleteConsultation(db, vault, ids[0]!, lawyerA);
-    const followed = (await queryConsultations(db, vault, {})).ids;
+    const followed = (await queryConsultations(db, vault, SEE_ALL, {})).ids;
     const rows = await db.consultations.toArray();
     const expected = rows
       .filter((r) => r.liveTime !== undefined)
@@ -255,14 +256,14 @@ describe('consultation repository', () => {
     expect(followed[0]).toBe(ids[3]);
     // Read back as snapshot + log by a fresh connection, then with the log folded in: the same.
     const fresh = () => new StationDb('t', { indexedDB, IDBKeyRange });
-    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected);
+    expect((await queryConsultations(fresh(), vault, SEE_ALL, {})).ids).toEqual(expected);
     expect(await db.orderLog.count()).toBe(16); // 12 saves, 1 move, 2 deletes, 1 undo
     expect(await foldOrderLog(db, 1)).toBe(16);
     expect(await db.orderLog.count()).toBe(0);
-    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected);
+    expect((await queryConsultations(fresh(), vault, SEE_ALL, {})).ids).toEqual(expected);
     expect(await countLiveConsultations(fresh())).toBe(11);
     await deleteConsultation(db, vault, ids[7]!, lawyerA);
-    expect((await queryConsultations(fresh(), vault, {})).ids).toEqual(expected.filter((id) => id !== ids[7]));
+    expect((await queryConsultations(fresh(), vault, SEE_ALL, {})).ids).toEqual(expected.filter((id) => id !== ids[7]));
     expect(await countLiveConsultations(fresh())).toBe(10);
   });
 
@@ -273,7 +274,7 @@ describe('consultation repository', () => {
       saved.push(await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName, time: `2026-11-1${i}T09:00:00.000+08:00` }), lawyerA));
     }
     const queries = ['𠮷', '王', '李四', '取保候审', '0102刑初', '钱'];
-    const answers = async () => Promise.all(queries.map(async (text) => (await queryConsultations(db, vault, { text })).ids));
+    const answers = async () => Promise.all(queries.map(async (text) => (await queryConsultations(db, vault, SEE_ALL, { text })).ids));
     const before = await answers();
     expect(before[0]).toEqual([saved[3]!.id, saved[0]!.id]);
     expect(await db.tailTokens.count()).toBe(5);
@@ -287,15 +288,15 @@ describe('consultation repository', () => {
 
     // A merged record changes its blocks directly.
     await editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved[0]!.id, contact({ clientName: '孙八', time: '2026-11-10T09:00:00.000+08:00' }), lawyerA, 1);
-    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
-    expect((await queryConsultations(db, vault, { text: '孙八' })).ids).toEqual([saved[0]!.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '孙八' })).ids).toEqual([saved[0]!.id]);
     await deleteConsultation(db, vault, saved[3]!.id, lawyerA);
-    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual([]);
     await undeleteConsultation(db, vault, saved[3]!.id, lawyerA);
-    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual([saved[3]!.id]);
     // New records go to the tail again and are found beside merged ones.
     const later = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '周𠮷', time: '2026-11-20T09:00:00.000+08:00' }), lawyerA);
-    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual([later.id, saved[3]!.id]);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual([later.id, saved[3]!.id]);
     expect(await db.tailTokens.count()).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe('document repository', () => {
     const v1 = await saveNewDocument(db, vault, doc('原稿'), numbering(1), lawyer);
     const v2 = await saveNewVersion(db, vault, v1, doc('修改稿'), lawyer);
     expect(v2).toMatchObject({ number: v1.number, version: 2, rootId: v1.id });
-    const versions = await versionsOf(db, vault, v1.id);
+    const versions = await versionsOf(db, vault, SEE_ALL, v1.id);
     expect(versions.map((v) => [v.version, v.values.facts])).toEqual([
       [2, '修改稿'],
       [1, '原稿'],
@@ -102,14 +103,14 @@ describe('document repository', () => {
     expect(Buffer.from(await documentPdf(db, vault, v1), 'base64').toString()).toBe('%PDF-1.7\n原稿');
     await expect(saveNewVersion(db, vault, v1, doc('旧版本上再改'), lawyer)).rejects.toThrow('已有更新的版本');
     // The list shows the latest version only.
-    expect((await queryDocuments(db, vault)).map((d) => d.version)).toEqual([2]);
+    expect((await queryDocuments(db, vault, SEE_ALL)).map((d) => d.version)).toEqual([2]);
   });
 
   it('lets only the author or a supervisor save a new version, whatever owner the caller claims', async () => {
     const v1 = await saveNewDocument(db, vault, doc('原稿'), numbering(1), lawyer);
     await expect(saveNewVersion(db, vault, v1, doc('别人改的'), otherLawyer)).rejects.toThrow('只能修改自己起草的文书');
     await expect(saveNewVersion(db, vault, { ...v1, ownerId: staff.id }, doc('冒称作者'), staff)).rejects.toThrow('只能修改自己起草的文书');
-    expect((await versionsOf(db, vault, v1.id)).map((v) => v.version)).toEqual([1]);
+    expect((await versionsOf(db, vault, SEE_ALL, v1.id)).map((v) => v.version)).toEqual([1]);
     const v2 = await saveNewVersion(db, vault, v1, doc('负责人修改'), supervisor);
     expect(v2.version).toBe(2);
     // Staff draft the transfer letter; a role outside the table drafts nothing.
@@ -120,11 +121,11 @@ describe('document repository', () => {
   it('finds documents by client name, number and case number, and filters by source', async () => {
     await saveNewDocument(db, vault, doc('一'), numbering(1), lawyer);
     await saveNewDocument(db, vault, doc('二', { clientName: '李四', caseNumber: '', sourceId: 'c2', kind: 'legal_opinion', title: '法律意见书' }), numbering(2), lawyer);
-    expect((await queryDocuments(db, vault, { text: '𠮷' })).map((d) => d.clientName)).toEqual(['王𠮷']);
-    expect((await queryDocuments(db, vault, { text: '0002' })).map((d) => d.clientName)).toEqual(['李四']);
-    expect((await queryDocuments(db, vault, { text: '民初5' })).map((d) => d.clientName)).toEqual(['王𠮷']);
-    expect((await queryDocuments(db, vault, { sourceId: 'c2' })).map((d) => d.kind)).toEqual(['legal_opinion']);
-    expect((await queryDocuments(db, vault, { kind: 'civil_complaint' })).length).toBe(1);
+    expect((await queryDocuments(db, vault, SEE_ALL, { text: '𠮷' })).map((d) => d.clientName)).toEqual(['王𠮷']);
+    expect((await queryDocuments(db, vault, SEE_ALL, { text: '0002' })).map((d) => d.clientName)).toEqual(['李四']);
+    expect((await queryDocuments(db, vault, SEE_ALL, { text: '民初5' })).map((d) => d.clientName)).toEqual(['王𠮷']);
+    expect((await queryDocuments(db, vault, SEE_ALL, { sourceId: 'c2' })).map((d) => d.kind)).toEqual(['legal_opinion']);
+    expect((await queryDocuments(db, vault, SEE_ALL, { kind: 'civil_complaint' })).length).toBe(1);
   });
 
   it('detects a PDF that no longer matches its recorded hash', async () => {

@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -37,19 +38,19 @@ describe('mediation records', () => {
     const late = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ paymentDeadline: '2026-12-30' }), lawyer);
     await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }), lawyer);
-    expect((await overdueMediations(db, vault, '2026-12-01')).map((m) => m.id)).toEqual([]);
-    expect((await overdueMediations(db, vault, '2026-12-02')).map((m) => m.id)).toEqual([late.id]);
+    expect((await overdueMediations(db, vault, SEE_ALL, '2026-12-01')).map((m) => m.id)).toEqual([]);
+    expect((await overdueMediations(db, vault, SEE_ALL, '2026-12-02')).map((m) => m.id)).toEqual([late.id]);
     const paid = await markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, late.id, '2026-12-03', lawyer);
     expect(paid.paidAt).toBe('2026-12-03');
     expect(paid.rev).toBe(2);
-    expect(await overdueMediations(db, vault, '2026-12-10')).toEqual([]);
+    expect(await overdueMediations(db, vault, SEE_ALL, '2026-12-10')).toEqual([]);
   });
 
   it('lists a period without tombstones, travels in the next batch, and refuses roles without the right', async () => {
     const a = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     const b = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ date: '2026-11-21' }), lawyer);
     await deleteMediation(db, vault, a.id, lawyer);
-    expect((await mediationsBetween(db, vault, '2026-11-01', '2026-11-30')).map((m) => m.id)).toEqual([b.id]);
+    expect((await mediationsBetween(db, vault, SEE_ALL, '2026-11-01', '2026-11-30')).map((m) => m.id)).toEqual([b.id]);
     expect((await pendingSummary(db)).counts.mediations).toBe(2);
     await expect(createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), staff)).rejects.toThrow();
   });
@@ -73,7 +74,7 @@ describe('mediation records', () => {
       await expect(markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
       await expect(deleteMediation(db, vault, m.id, intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
     }
-    expect((await getMediation(db, vault, m.id))?.rev).toBe(1);
+    expect((await getMediation(db, vault, SEE_ALL, m.id))?.rev).toBe(1);
     // Staff may edit their own consultations; that right does not reach a mediation they own.
     const other = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     await db.mediations.update(other.id, { ownerId: staff.id });
@@ -83,6 +84,6 @@ describe('mediation records', () => {
     expect(bySupervisor.ownerId).toBe(lawyer.id);
     expect((await markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', lawyer)).rev).toBe(3);
     await deleteMediation(db, vault, m.id, lawyer);
-    expect((await getMediation(db, vault, m.id))?.deleted).toBe(true);
+    expect((await getMediation(db, vault, SEE_ALL, m.id))?.deleted).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
@@ -26,7 +27,7 @@ const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) 
 
 async function truth(from: string, to: string) {
   const rows = await db.consultations.toArray();
-  const live = (await loadConsultations(db, vault, rows.map((r) => r.id))).filter((c) => !c.deleted && c.time.slice(0, 10) >= from && c.time.slice(0, 10) <= to);
+  const live = (await loadConsultations(db, vault, SEE_ALL, rows.map((r) => r.id))).filter((c) => !c.deleted && c.time.slice(0, 10) >= from && c.time.slice(0, 10) <= to);
   return sortById(live.map(consultationFactsOf));
 }
 

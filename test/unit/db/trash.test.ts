@@ -10,6 +10,7 @@ import { listTrash, restoreFromTrash } from '../../../renderer/src/db/trash';
 import { historyOf } from '../../../renderer/src/db/repository';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
+import { SEE_ALL } from '../viewers';
 import { contact } from '../core/contactFixture';
 import { mediationFixture as mediation } from '../core/mediationFixture';
 
@@ -41,7 +42,7 @@ describe('回收站 (issue 20 item 17)', () => {
     await expect(restoreFromTrash(db, vault, { type: 'consultations', id: b.id }, lawyerA)).rejects.toThrow();
     await restoreFromTrash(db, vault, { type: 'consultations', id: a.id }, lawyerA);
     expect(await listTrash(db, vault, 'consultations', lawyerA)).toEqual([]);
-    expect((await queryConsultations(db, vault, {})).ids).toContain(a.id);
+    expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toContain(a.id);
     expect((await historyOf(db, 'consultations', a.id)).map((h) => h.action)).toEqual(['create', 'delete', 'restore']);
   });
 

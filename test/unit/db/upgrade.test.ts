@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import Dexie from 'dexie';
@@ -111,11 +112,11 @@ describe('schema upgrades', () => {
     expect((await db.meta.get(INDEX_STATE))?.value).toEqual({ nextDoc: 3, sealedUpTo: 3, liveCount: 2 });
     expect(await db.postings.count()).toBeGreaterThan(0);
     // Found through the new postings, tombstone excluded, newest first.
-    expect((await queryConsultations(db, vault, { text: '𠮷' })).ids).toEqual(['c-1']);
-    expect((await earlierContactsOf(db, vault, '11010519491231002x')).map((c) => c.id)).toEqual(['c-2']);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual(['c-1']);
+    expect((await earlierContactsOf(db, vault, SEE_ALL, '11010519491231002x')).map((c) => c.id)).toEqual(['c-2']);
     const next = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), { id: 'lawyer-a', name: '张律师', role: 'lawyer' });
     expect((await db.consultations.get(next.id))?.doc).toBe(3);
-    expect((await queryConsultations(db, vault, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
+    expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
     db.close();
   });
   it('puts a suspect\'s 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue, and takes a civil party\'s out, once, after sign-in', async () => {
@@ -152,9 +153,9 @@ describe('schema upgrades', () => {
 
     const db = new StationDb('station-p2', { indexedDB, IDBKeyRange });
     await db.open();
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids.sort()).toEqual(['civil', 'staff']);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids.sort()).toEqual(['civil', 'staff']);
     expect(await reconcilePendingTransferTokens(db, vault)).toBe(2);
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids.sort()).toEqual(['own', 'staff']);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids.sort()).toEqual(['own', 'staff']);
     // Only the index changed: no new revision, nothing to send, nothing in the audit trail.
     expect((await db.consultations.get('own'))?.rev).toBe(2);
     expect(await db.outbox.count()).toBe(0);
@@ -166,6 +167,6 @@ describe('schema upgrades', () => {
     open.mockRestore();
     // The record then leaves the queue like any other when its transfer is marked.
     await markTransferred(db, vault, 'own', { transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷' }, { id: 'lawyer-a', name: '张律师', role: 'lawyer' }, '2026-11-20T15:00:00.000+08:00');
-    expect((await queryConsultations(db, vault, { pendingTransfer: true })).ids).toEqual(['staff']);
+    expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual(['staff']);
   });
 });

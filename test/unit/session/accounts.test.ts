@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -75,7 +76,7 @@ describe('accounts and sign-in', () => {
 
     const again = await signIn(db, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
     expect(again.actor).toMatchObject({ name: '刘主任', role: 'supervisor' });
-    expect((await getConsultation(db, again.vault, saved.id))?.clientName).toBe('王𠮷');
+    expect((await getConsultation(db, again.vault, SEE_ALL, saved.id))?.clientName).toBe('王𠮷');
     await expect(signIn(db, 'admin', 'wrong-password', Date.now(), { scrypt: FAST })).rejects.toThrow('用户名或密码错误');
     await expect(signIn(db, 'nobody', 'Station#2026', Date.now(), { scrypt: FAST })).rejects.toThrow('用户名或密码错误');
   });
@@ -86,7 +87,7 @@ describe('accounts and sign-in', () => {
     await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
     const lawyer = await signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST });
     expect(lawyer.actor.role).toBe('lawyer');
-    expect((await getConsultation(db, lawyer.vault, saved.id))?.clientName).toBe('王𠮷');
+    expect((await getConsultation(db, lawyer.vault, SEE_ALL, saved.id))?.clientName).toBe('王𠮷');
     await expect(addAccount(db, lawyer, { username: 'x1', displayName: 'x', role: 'lawyer', password: 'Lawyer#2026' }, FAST)).rejects.toThrow('没有此项操作的权限');
     await changePassword(db, lawyer, 'Lawyer#2026', 'Another#2026', FAST);
     await expect(signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST })).rejects.toThrow();
@@ -98,7 +99,7 @@ describe('accounts and sign-in', () => {
     const saved = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, record(), session.actor);
     await expect(recoverWithCode(db, 'admin', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'NewPass#2026', FAST)).rejects.toThrow('恢复码错误');
     const recovered = await recoverWithCode(db, 'admin', recoveryCode.toLowerCase().replace(/-/g, ' '), 'NewPass#2026', FAST);
-    expect((await getConsultation(db, recovered.vault, saved.id))?.clientName).toBe('王𠮷');
+    expect((await getConsultation(db, recovered.vault, SEE_ALL, saved.id))?.clientName).toBe('王𠮷');
     expect((await signIn(db, 'admin', 'NewPass#2026', Date.now(), { scrypt: FAST })).actor.name).toBe('刘主任');
   });
 

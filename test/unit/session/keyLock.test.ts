@@ -1,3 +1,4 @@
+import { SEE_ALL } from '../viewers';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
@@ -51,7 +52,7 @@ describe('a lock in the middle of work', () => {
     await change;
     const again = await signIn(db, 'admin', 'Another#2027', Date.now(), { scrypt: FAST });
     expect(again.dataKey.some((b) => b !== 0)).toBe(true);
-    expect((await getConsultation(db, again.vault, consultationId))?.clientName).toBe('欧阳䶮');
+    expect((await getConsultation(db, again.vault, SEE_ALL, consultationId))?.clientName).toBe('欧阳䶮');
   });
 
   it('a wrap started before the lock wraps the key it was given, not the zeroed array', async () => {

@@ -6,9 +6,10 @@ import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
-import { canUndoTransfer, consultationStore, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation } from '../../db/consultations';
+import { canUndoTransfer, consultationStore, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation, type VisibleConsultation } from '../../db/consultations';
 import { historyWithValues, type HistoryEntry } from '../../db/history';
 import { HistoryChanges } from './HistoryChanges';
+import { REQUEST_VIEW_FIELDS } from '../../../../core/access/recordViews';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
 import { AssessmentPanel } from './AssessmentPanel';
@@ -40,7 +41,7 @@ export function ConsultationDetail({
   const { enums } = useStation();
   const session = useSession();
   const { message, notification } = App.useApp();
-  const [record, setRecord] = useState<StoredConsultation | null>(null);
+  const [record, setRecord] = useState<VisibleConsultation | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
   // Bumped after a transfer is marked or taken back here, to read the record again.
@@ -53,8 +54,11 @@ export function ConsultationDetail({
 
   useEffect(() => {
     let live = true;
-    Promise.all([getConsultation(db, session.vault, id), historyWithValues(consultationStore(db, session.vault), id)])
-      .then(async ([r, h]) => {
+    getConsultation(db, session.vault, session.actor, id)
+      .then(async (r) => {
+        // A reader of the request view sees the old and new values of its fields only.
+        const kept = new Set<string>(REQUEST_VIEW_FIELDS);
+        const h = await historyWithValues(consultationStore(db, session.vault), id, r?.withheld ? (field) => kept.has(field) : undefined);
         const undoable = r ? await canUndoTransfer(db, r, actor) : false;
         if (!live) return;
         setRecord(r ?? null);
@@ -90,6 +94,8 @@ export function ConsultationDetail({
   // A request no lawyer has handled yet: the duty lawyer logs his contact from it.
   const mayAnswer = Boolean(onAnswer) && !record.deleted && isRequestOnly(record) && !record.answeredAt && can(session.actor.role, 'detainee_request.answer');
   const mayDelete = can(session.actor.role, own ? 'consultation.delete_own' : 'consultation.delete_any');
+  // The request view (core/access/recordViews.ts): what it leaves out reads 无权查看, never as empty.
+  const withheld = record.withheld === true;
 
   const clock = transferClockOf(record);
   const deadline = clock ? transferDeadline(clock.receivedAt, openedAt, clock.transferredAt) : null;
@@ -136,8 +142,17 @@ export function ConsultationDetail({
         )}
         <Typography.Text type="secondary">第 {record.rev} 版</Typography.Text>
       </Space>
+      {withheld && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="withheld-notice"
+          title="只显示申请人身份和申请、转交情况"
+          description="咨询事项、解答意见等由值班律师记录的内容，看守所工作人员无权查看。"
+        />
+      )}
       {!record.deleted && <RecordDocuments consultationId={record.id} />}
-      <AssessmentPanel draft={record} />
+      {!withheld && <AssessmentPanel draft={record} />}
       {deadline && (
         <Alert
           type={deadline.transferred ? (deadline.overdue ? 'warning' : 'success') : deadline.overdue ? 'error' : 'info'}
@@ -158,7 +173,9 @@ export function ConsultationDetail({
       <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
         {detailRows(record, enums, (record.lawyerId && lawyerNames.get(record.lawyerId)) || '').map((row) => (
           <Descriptions.Item key={row.key} label={row.label} span={row.span ?? 1}>
-            {row.tags ? (
+            {row.withheld ? (
+              <Typography.Text type="secondary">无权查看</Typography.Text>
+            ) : row.tags ? (
               row.tags.map((t) => <Tag key={t}>{t}</Tag>)
             ) : row.prose ? (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{row.text}</Typography.Paragraph>

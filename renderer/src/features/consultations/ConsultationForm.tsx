@@ -181,7 +181,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
       }
       const number = all.idNumber?.trim();
       if (number && number.length >= 8 && (derived || all.idType !== RESIDENT_ID)) {
-        void earlierContactsOf(db, session.vault, number, editing?.id).then(setEarlier);
+        void earlierContactsOf(db, session.vault, session.actor, number, editing?.id).then(setEarlier);
       } else {
         setEarlier([]);
       }

@@ -93,12 +93,15 @@ export function ConsultationTable({
                     </span>
                     <span role="cell">{labelOf(enums.caseTypes, c.caseType)}</span>
                     <span role="cell" style={{ overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
-                      {c.helpTypes.length > 0 ? (
+                      {c.withheld ? (
+                        // The request view: a lawyer's contact on the transfer queue, or a colleague's request.
+                        <Tag color="purple">{c.requestKind ? `在押人员${labelOf(REQUEST_KINDS, c.requestKind)}` : '法律援助申请'}</Tag>
+                      ) : c.helpTypes.length > 0 ? (
                         c.helpTypes.map((h) => labelOf(enums.helpTypes, h)).join('、')
                       ) : (
                         <Tag color="purple">在押人员{labelOf(REQUEST_KINDS, c.requestKind ?? '')}</Tag>
                       )}
-                      <Typography.Text type="secondary"> · {c.question}</Typography.Text>
+                      <Typography.Text type="secondary"> · {c.withheld ? '咨询内容无权查看' : c.question}</Typography.Text>
                     </span>
                     <span role="cell">{(c.lawyerId && lawyerNames.get(c.lawyerId)) || '—'}</span>
                     <span role="cell">

@@ -96,7 +96,7 @@ export function ConsultationsPage() {
     void (async () => {
       if (d.kind === 'detainee_request') return setForm({ mode: 'request', key: Date.now() });
       if (d.recordId) {
-        const record = await getConsultation(db, session.vault, d.recordId);
+        const record = await getConsultation(db, session.vault, session.actor, d.recordId);
         if (!record) {
           await deleteDraft(db, session.actor, d.id);
           void message.warning('草稿所修改的登记已被删除，草稿已丢弃');
@@ -105,7 +105,7 @@ export function ConsultationsPage() {
         // Saved against the revision it started from: a change made meanwhile is reported, not overwritten.
         return setForm({ mode: 'edit', record: typeof d.context.rev === 'number' ? { ...record, rev: d.context.rev } : record, key: Date.now() });
       }
-      const answering = typeof d.context.answering === 'string' ? await getConsultation(db, session.vault, d.context.answering) : undefined;
+      const answering = typeof d.context.answering === 'string' ? await getConsultation(db, session.vault, session.actor, d.context.answering) : undefined;
       setForm({ mode: 'new', ...(answering ? { answering } : {}), key: Date.now() });
     })();
   useReopenDraft(DRAFT_KINDS, reopenDraft);
@@ -118,7 +118,7 @@ export function ConsultationsPage() {
     if (range?.[1]) q.to = range[1].format('YYYY-MM-DD');
     return q;
   }, [filters, debouncedText, range]);
-  const list = useConsultationList(session.vault, query);
+  const list = useConsultationList(session.vault, session.actor, query);
   const filtersShown = useShownAfter(list.total !== null);
   // Shift filter: the shifts of the last 30 days, newest first, named by lawyer and time.
   const recentShifts = useLiveQuery(
@@ -134,7 +134,7 @@ export function ConsultationsPage() {
   const mayDeleteAny = can(session.actor.role, 'consultation.delete_any');
   // Detention-centre staff mostly log requests: that button comes first for them.
   const staffFirst = session.actor.role === 'staff';
-  const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, { pendingTransfer: true })).ids.length, [session.vault], 0);
+  const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, session.actor, { pendingTransfer: true })).ids.length, [session.vault], 0);
 
   useEffect(() => {
     // Alt+N is heard by the shell, so a press made while this page was loading opens the form too.
@@ -276,7 +276,12 @@ export function ConsultationsPage() {
           />
         )}
       </Drawer>
-      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden>
+      {/*
+        Closed because a form took over (接待此申请, 编辑), the detail must not hand the focus back to
+        the row it was opened from when its closing animation ends: that would take the caret out
+        of the form's first field after the form had put it there.
+      */}
+      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden focusable={{ focusTriggerAfterClose: form === null }}>
         {detailId && (
           <ConsultationDetail
             key={detailId}

@@ -26,8 +26,8 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
   }, []);
 
   const queue = useLiveQuery(async () => {
-    const { ids } = await queryConsultations(db, session.vault, { pendingTransfer: true });
-    const records = await loadConsultations(db, session.vault, ids);
+    const { ids } = await queryConsultations(db, session.vault, session.actor, { pendingTransfer: true });
+    const records = await loadConsultations(db, session.vault, session.actor, ids);
     const list = records
       .flatMap((r): Pending[] => {
         const clock = transferClockOf(r);

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { labelOf, type EnumEntry, type Enumerations } from '../../../../core/domain/enums';
 import { REQUEST_KINDS, type ConsultationInput } from '../../../../core/consultations/schema';
 import { formatYuanFen, numberToFen } from '../../../../core/money';
+import { REQUEST_VIEW_FIELDS, type Withheld } from '../../../../core/access/recordViews';
 
 /** One row of the record sheet: a label, and the text or the tags to show. */
 export interface DetailRow {
@@ -13,6 +14,8 @@ export interface DetailRow {
   tags?: string[];
   /** Multi-line prose (pre-wrapped). */
   prose?: boolean;
+  /** Left out of the request view the reader has (core/access/recordViews.ts): shown as 无权查看. */
+  withheld?: boolean;
   span?: 1 | 2;
 }
 
@@ -31,7 +34,14 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? '未记录' : v ? '
  * present rows come first; the rows of a fact recorded only in some contacts (criminal
  * procedure, legal-aid means, plea leniency) appear only when it was recorded.
  */
-export function detailRows(r: ConsultationInput, enums: Enumerations, lawyerName: string): DetailRow[] {
+export function detailRows(r: ConsultationInput & Withheld, enums: Enumerations, lawyerName: string): DetailRow[] {
+  const rows = allRows(r, enums, lawyerName);
+  if (!r.withheld) return rows;
+  const kept = new Set<string>(REQUEST_VIEW_FIELDS);
+  return rows.map((row) => (row.fields.every((f) => kept.has(f)) ? row : { key: row.key, label: row.label, fields: row.fields, text: '无权查看', withheld: true, ...(row.span ? { span: row.span } : {}) }));
+}
+
+function allRows(r: ConsultationInput, enums: Enumerations, lawyerName: string): DetailRow[] {
   const label = (list: readonly EnumEntry[], code?: string) => (code ? labelOf(list, code) : DASH);
   const labels = (list: readonly EnumEntry[], codes: readonly string[] | undefined) => (codes ?? []).map((c) => labelOf(list, c));
   const rows: DetailRow[] = [];
@@ -49,20 +59,20 @@ export function detailRows(r: ConsultationInput, enums: Enumerations, lawyerName
   row('ethnicity', '民族', ['ethnicity'], { text: label(enums.ethnicGroups, r.ethnicity) });
   row('phone', '联系电话', ['phone'], { text: r.phone ?? DASH });
   row('address', '住址', ['address'], { text: r.address ?? DASH }, 2);
-  row('specialGroups', '特殊群体', ['specialGroups'], r.specialGroups.length ? { tags: labels(enums.specialGroups, r.specialGroups) } : { text: DASH }, 2);
-  if (r.disabilities.length > 0) row('disabilities', '残疾类别', ['disabilities'], { text: labels(enums.disabilities, r.disabilities).join('、') }, 2);
+  row('specialGroups', '特殊群体', ['specialGroups'], (r.specialGroups ?? []).length ? { tags: labels(enums.specialGroups, r.specialGroups) } : { text: DASH }, 2);
+  if ((r.disabilities ?? []).length > 0) row('disabilities', '残疾类别', ['disabilities'], { text: labels(enums.disabilities, r.disabilities).join('、') }, 2);
   row('caseType', '案件类型', ['caseType'], { text: label(enums.caseTypes, r.caseType) });
   row('criminalStage', '诉讼阶段', ['criminalStage'], { text: label(enums.criminalStages, r.criminalStage) });
   row('caseNumber', '案号', ['caseNumber'], { text: r.caseNumber ?? DASH });
   row('cause', '案由/罪名', ['cause'], { text: r.cause ?? DASH });
-  row('helpTypes', '帮助类型', ['helpTypes'], { text: r.helpTypes.length ? labels(enums.helpTypes, r.helpTypes).join('、') : DASH }, 2);
+  row('helpTypes', '帮助类型', ['helpTypes'], { text: (r.helpTypes ?? []).length ? labels(enums.helpTypes, r.helpTypes).join('、') : DASH }, 2);
   row('question', '咨询事项', ['question'], { text: r.question, prose: true }, 2);
   row('advice', '解答意见', ['advice'], { text: r.advice ?? DASH, prose: true }, 2);
   row('duration', '接待时长', ['durationMinutes'], { text: r.durationMinutes ? `${r.durationMinutes} 分钟` : DASH });
   row('followUp', '跟进', ['followUpNeeded', 'followUpNote'], { text: r.followUpNeeded ? (r.followUpNote ?? '需要跟进') : '无需跟进' });
   row('legalAidOutcome', '法律援助', ['legalAidOutcome'], { text: label(enums.legalAidOutcomes, r.legalAidOutcome) });
   row('refusalReason', '理由', ['refusalReason'], { text: r.refusalReason ?? DASH });
-  if (r.aidMatters.length > 0) row('aidMatters', '申请事项', ['aidMatters'], { text: labels(enums.legalAidMatters, r.aidMatters).join('、') }, 2);
+  if ((r.aidMatters ?? []).length > 0) row('aidMatters', '申请事项', ['aidMatters'], { text: labels(enums.legalAidMatters, r.aidMatters).join('、') }, 2);
   meansRows(r, row);
   lawRulesRows(r, enums, row);
   if (r.requestKind) {
@@ -98,8 +108,8 @@ function lawRulesRows(r: ConsultationInput, enums: Enumerations, row: AddRow): v
     row('defenderNotified', '通知指派辩护人', ['defenderNotified', 'defenderNotifiedAt'], { text: r.defenderNotified ? `办案机关已通知${at}` : '尚未通知' });
   }
   if (r.exemptionProof) row('exemptionProof', '证明材料', ['exemptionProof'], { text: r.exemptionProof });
-  if (r.otherExemptions.length > 0) {
-    row('otherExemptions', '其他免予审查情形', ['otherExemptions'], { text: r.otherExemptions.map((c) => labelOf(enums.noMeansTestGrounds, c)).join('、') });
+  if ((r.otherExemptions ?? []).length > 0) {
+    row('otherExemptions', '其他免予审查情形', ['otherExemptions'], { text: (r.otherExemptions ?? []).map((c) => labelOf(enums.noMeansTestGrounds, c)).join('、') });
   }
   if (r.pleaLeniency === undefined) return;
   const pledge = r.pleaLeniency ? `是；具结书${r.pledgeSigned ? '已签署' : '未签署'}${r.pledgeSigned ? `，值班律师${r.pledgeWitnessed ? '在场' : '未在场'}` : ''}` : '否';

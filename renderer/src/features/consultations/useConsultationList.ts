@@ -7,10 +7,12 @@ import {
   newestConsultations,
   orderIndex,
   queryConsultations,
+  viewsAllConsultations,
   type ConsultationQuery,
-  type StoredConsultation,
+  type VisibleConsultation,
 } from '../../db/consultations';
 import type { Vault } from '../../db/vault';
+import type { Viewer } from '../../../../core/access/recordViews';
 
 const PAGE = 50;
 
@@ -19,7 +21,7 @@ export interface ConsultationList {
   total: number | null;
   problem?: string;
   /** The record at a position, once its page is loaded. */
-  at(index: number): StoredConsultation | undefined;
+  at(index: number): VisibleConsultation | undefined;
   /** Loads the pages covering [start, end). */
   ensure(start: number, end: number): void;
   /** Bumped whenever rows arrive, so the list re-renders. */
@@ -36,11 +38,13 @@ function isEmptyQuery(q: ConsultationQuery): boolean {
  * not wait for 100,000 keys); with filters it asks the repository for the matching ids
  * and reads pages of those. It reloads when the table changes (another save, an undo).
  */
-export function useConsultationList(vault: Vault, query: ConsultationQuery): ConsultationList {
+export function useConsultationList(vault: Vault, viewer: Viewer, query: ConsultationQuery): ConsultationList {
+  const viewerId = viewer.id;
+  const viewerRole = viewer.role;
   const [total, setTotal] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
-  const rows = useRef(new Map<number, StoredConsultation>());
+  const rows = useRef(new Map<number, VisibleConsultation>());
   const loading = useRef(new Set<number>());
   const ids = useRef<string[] | null>(null);
   const generation = useRef(0);
@@ -48,17 +52,18 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
 
   /** One page of the list (matching ids, or the newest records), by position. */
   const readPage = useCallback(
-    async (page: number, idList: string[] | null): Promise<[number, StoredConsultation][]> => {
+    async (page: number, idList: string[] | null): Promise<[number, VisibleConsultation][]> => {
       const start = page * PAGE;
-      if (!idList) return (await newestConsultations(db, vault, start, PAGE)).map((r, i) => [start + i, r]);
+      const reader = { id: viewerId, role: viewerRole };
+      if (!idList) return (await newestConsultations(db, vault, reader, start, PAGE)).map((r, i) => [start + i, r]);
       const slice = idList.slice(start, start + PAGE);
-      const byId = new Map((await loadConsultations(db, vault, slice)).map((r) => [r.id, r]));
-      return slice.flatMap((id, i): [number, StoredConsultation][] => {
+      const byId = new Map((await loadConsultations(db, vault, reader, slice)).map((r) => [r.id, r]));
+      return slice.flatMap((id, i): [number, VisibleConsultation][] => {
         const r = byId.get(id);
         return r ? [[start + i, r]] : [];
       });
     },
-    [vault],
+    [vault, viewerId, viewerRole],
   );
 
   const loadPage = useCallback(
@@ -84,10 +89,12 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
       let nextIds: string[] | null = null;
       let nextProblem: string | undefined;
       let count: number;
-      if (isEmptyQuery(parsedQuery)) {
+      const reader = { id: viewerId, role: viewerRole };
+      // Someone who may not read every record sees the ones he may: the list asks for them.
+      if (isEmptyQuery(parsedQuery) && viewsAllConsultations(reader)) {
         count = await countLiveConsultations(db);
       } else {
-        const result = await queryConsultations(db, vault, parsedQuery);
+        const result = await queryConsultations(db, vault, reader, parsedQuery);
         nextIds = result.ids;
         nextProblem = result.problem;
         count = result.ids.length;
@@ -112,7 +119,7 @@ export function useConsultationList(vault: Vault, query: ConsultationQuery): Con
       next: () => void run(),
     });
     return () => subscription.unsubscribe();
-  }, [queryKey, vault, readPage]);
+  }, [queryKey, vault, viewerId, viewerRole, readPage]);
 
   const ensure = useCallback(
     (start: number, end: number) => {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Descriptions, Drawer, List, Space, Tag, Typography 
 import dayjs from 'dayjs';
 import { documentKindLabel } from '../../../../core/documents/templates/index';
 import { db } from '../../db';
-import { documentPdf, versionsOf, getDocument, type StoredDocument } from '../../db/documents';
+import { documentAuditLabel, documentPdf, versionsOf, getDocument, type StoredDocument } from '../../db/documents';
 import { appendAudit } from '../../db/repository';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
@@ -26,10 +26,10 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     let live = true;
     void (async () => {
       try {
-        const d = await getDocument(db, session.vault, id);
+        const d = await getDocument(db, session.vault, session.actor, id);
         if (!live || !d) return;
         setDoc(d);
-        setVersions(await versionsOf(db, session.vault, d.rootId));
+        setVersions(await versionsOf(db, session.vault, session.actor, d.rootId));
         setPdf(await documentPdf(db, session.vault, d));
         setProblem(null);
       } catch (err) {
@@ -39,7 +39,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     return () => {
       live = false;
     };
-  }, [id, session.vault]);
+  }, [id, session.vault, session.actor]);
 
   const latest = versions[0];
   // Drawing the pages at print resolution takes a few seconds for a long document.
@@ -48,7 +48,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     setPrinting({ done: 0, total: doc.pages });
     try {
-      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev });
+      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
       await printPdf(pdf, (done, total) => setPrinting({ done, total }));
     } finally {
       setPrinting(null);
@@ -58,7 +58,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     const r = await window.station.documents.exportPdf({ fileName: `${doc.title}_${doc.clientName || doc.number}_v${doc.version}.pdf`, pdf });
     if (r) {
-      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev });
+      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
       message.success(`已保存到 ${r.path}`);
     }
   }, '另存为 PDF 失败');

@@ -56,11 +56,11 @@ function DocumentList({ openId }: { openId: string | null }) {
 
   useEffect(() => {
     let live = true;
-    void queryDocuments(db, session.vault, query).then((list) => live && setDocs(list));
+    void queryDocuments(db, session.vault, session.actor, query).then((list) => live && setDocs(list));
     return () => {
       live = false;
     };
-  }, [query, session.vault, changes]);
+  }, [query, session.vault, session.actor, changes]);
 
   return (
     <Card

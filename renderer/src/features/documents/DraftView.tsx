@@ -14,6 +14,7 @@ import { getConsultation } from '../../db/consultations';
 import { getMediation } from '../../db/mediations';
 import { getShift } from '../../db/shifts';
 import type { Vault } from '../../db/vault';
+import type { Viewer } from '../../../../core/access/recordViews';
 import { listLawyers } from '../../db/lawyers';
 import { getDocument, NumberTakenError, peekNextSequence, saveNewDocument, saveNewVersion, type StoredDocument } from '../../db/documents';
 import { useStation } from '../../state/StationContext';
@@ -109,13 +110,13 @@ export function DraftView({ source }: { source: DraftSource }) {
       const lawyers = await listLawyers(db);
       const nameOf = (id: string) => lawyers.find((l) => l.id === id)?.name ?? '';
       if (source.previousId) {
-        const prev = await getDocument(db, session.vault, source.previousId);
+        const prev = await getDocument(db, session.vault, session.actor, source.previousId);
         if (!live || !prev) return;
         setPrevious(prev);
         setLink({ sourceType: prev.sourceType, sourceId: prev.sourceId, lawyerId: prev.lawyerId, ...(prev.shiftId ? { shiftId: prev.shiftId } : {}), clientName: prev.clientName, caseNumber: prev.caseNumber });
         form.setFieldsValue(prev.values);
       } else {
-        const loaded = await loadSource(source, session.vault);
+        const loaded = await loadSource(source, session.vault, session.actor);
         if (!live) return;
         const mediationType = loaded.context.mediation?.type;
         setRefusal(template.kind === 'mediation_agreement' && mediationType ? mediationAgreementRefusal(mediationType) : null);
@@ -136,7 +137,7 @@ export function DraftView({ source }: { source: DraftSource }) {
     return () => {
       live = false;
     };
-  }, [template, source, session.vault, session.lawyerId, profile, enums, form, restoreDraft, generation]);
+  }, [template, source, session.vault, session.actor, session.lawyerId, profile, enums, form, restoreDraft, generation]);
 
   const refreshPreview = useCallback(async () => {
     if (!template) return;
@@ -279,18 +280,18 @@ export function DraftView({ source }: { source: DraftSource }) {
 type Link = { sourceType: 'consultation' | 'mediation' | 'shift' | 'none'; sourceId: string; shiftId?: string; clientName: string; caseNumber: string };
 
 /** Reads the record a draft starts from: what pre-fills it, and what the saved document links to. */
-async function loadSource(source: DraftSource, vault: Vault): Promise<{ context: Pick<PrefillContext, 'consultation' | 'mediation' | 'shiftLog'>; link: Link; lawyerId?: string }> {
+async function loadSource(source: DraftSource, vault: Vault, viewer: Viewer): Promise<{ context: Pick<PrefillContext, 'consultation' | 'mediation' | 'shiftLog'>; link: Link; lawyerId?: string }> {
   const none: Link = { sourceType: 'none', sourceId: '', clientName: '', caseNumber: '' };
   const withShift = (shiftId?: string) => (shiftId ? { shiftId } : {});
   if (source.from === 'consultation' && source.sourceId) {
-    const c = await getConsultation(db, vault, source.sourceId);
+    const c = await getConsultation(db, vault, viewer, source.sourceId);
     if (!c) return { context: {}, link: none };
     return { context: { consultation: c }, link: { sourceType: 'consultation', sourceId: c.id, ...withShift(c.shiftId), clientName: c.clientName, caseNumber: c.caseNumber ?? '' }, lawyerId: c.lawyerId };
   }
   if (source.from === 'mediation' && source.sourceId) {
-    const m = await getMediation(db, vault, source.sourceId);
+    const m = await getMediation(db, vault, viewer, source.sourceId);
     if (!m) return { context: {}, link: none };
-    const first = m.consultationIds[0] ? await getConsultation(db, vault, m.consultationIds[0]) : undefined;
+    const first = m.consultationIds[0] ? await getConsultation(db, vault, viewer, m.consultationIds[0]) : undefined;
     const client = m.parties.find((p) => p.role === 'applicant' || p.role === 'plaintiff') ?? m.parties[0];
     return {
       context: { mediation: m, ...(first ? { consultation: first } : {}) },

@@ -24,9 +24,9 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
   const { enums } = useStation();
   const session = useSession();
   const { message, notification } = App.useApp();
-  const m = useLiveQuery(() => getMediation(db, session.vault, id), [id, session.vault]);
-  const contacts = useLiveQuery(async () => (m ? loadConsultations(db, session.vault, m.consultationIds) : []), [m, session.vault], []);
-  const docs = useLiveQuery(() => queryDocuments(db, session.vault, { sourceId: id }), [id, session.vault], []);
+  const m = useLiveQuery(() => getMediation(db, session.vault, session.actor, id), [id, session.vault]);
+  const contacts = useLiveQuery(async () => (m ? loadConsultations(db, session.vault, session.actor, m.consultationIds) : []), [m, session.vault], []);
+  const docs = useLiveQuery(() => queryDocuments(db, session.vault, session.actor, { sourceId: id }), [id, session.vault], []);
   const [paying, setPaying] = useState<Dayjs | null>(null);
   const removal = useAsyncAction(async () => {
     if (!m) return;

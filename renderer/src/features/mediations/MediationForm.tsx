@@ -63,13 +63,13 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
 
   // Linked contacts are found with the consultation search; the chosen ones keep their labels.
   const searchContacts = async (text: string) => {
-    const { ids } = await queryConsultations(db, session.vault, text.trim() ? { text } : {});
-    const found = await loadConsultations(db, session.vault, ids.slice(0, 20));
+    const { ids } = await queryConsultations(db, session.vault, session.actor, text.trim() ? { text } : {});
+    const found = await loadConsultations(db, session.vault, session.actor, ids.slice(0, 20));
     setContactOptions(found.map((c) => ({ value: c.id, label: `${c.clientName} · ${dayjs(c.time).format('YYYY-MM-DD HH:mm')} · ${c.question.slice(0, 12)}` })));
   };
   const linked = useLiveQuery(async () => {
     const ids = editing?.consultationIds ?? [];
-    const found = await loadConsultations(db, session.vault, ids);
+    const found = await loadConsultations(db, session.vault, session.actor, ids);
     return found.map((c) => ({ value: c.id, label: `${c.clientName} · ${dayjs(c.time).format('YYYY-MM-DD HH:mm')}` }));
   }, [editing, session.vault], []);
   const allContactOptions = [...(linked ?? []), ...contactOptions.filter((o) => !linked?.some((l) => l.value === o.value))];

@@ -43,7 +43,7 @@ export function MediationsPage() {
   const reopenDraft = (d: StoredDraft) =>
     void (async () => {
       if (!d.recordId) return setEditing({ mode: 'new' });
-      const record = await getMediation(db, session.vault, d.recordId);
+      const record = await getMediation(db, session.vault, session.actor, d.recordId);
       if (!record) {
         await deleteDraft(db, session.actor, d.id);
         void message.warning('草稿所修改的调解记录已被删除，草稿已丢弃');
@@ -56,8 +56,8 @@ export function MediationsPage() {
   const openId = params.get('open');
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const all = useLiveQuery(() => mediationsBetween(db, session.vault, from, to), [session.vault, from, to]);
-  const overdue = useLiveQuery(() => overdueMediations(db, session.vault, today), [session.vault, today], []);
+  const all = useLiveQuery(() => mediationsBetween(db, session.vault, session.actor, from, to), [session.vault, from, to]);
+  const overdue = useLiveQuery(() => overdueMediations(db, session.vault, session.actor, today), [session.vault, today], []);
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const nameOf = useMemo(() => (id: string) => lawyers?.find((l) => l.id === id)?.name ?? '（已移出名册）', [lawyers]);
   const shown = (all ?? []).filter(

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Input, Space, Table } from 'antd';
 import { SearchSelect } from '../../ui/SearchSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,6 +7,9 @@ import { verifyChain, type ChainVerdict } from '../../../../core/audit/chain';
 import { db } from '../../db';
 import type { AuditAction, AuditEntry } from '../../db/database';
 import { useAsyncAction } from '../../ui/useAsyncAction';
+import { useSession } from '../../session/SessionContext';
+import { describeAuditTarget, openAuditLabel } from '../../db/auditLabels';
+import type { Vault } from '../../db/vault';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -31,17 +34,38 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   role_sealed: '确认账户角色',
 };
 
-const TYPE_LABELS: Record<string, string> = { consultations: '咨询登记', lawyers: '值班律师名册', accounts: '账户' };
+type Shown = AuditEntry & { target: string };
+
+/** Labels are sealed (auditLabels.ts); entries never change, so each is opened once per session. */
+async function withTargets(vault: Vault, entries: AuditEntry[], opened: Map<number, string>): Promise<Shown[]> {
+  return Promise.all(
+    entries.map(async (e) => {
+      if (!e.recordType) return { ...e, target: '' };
+      let target = opened.get(e.seq);
+      if (target === undefined) {
+        target = await openAuditLabel(vault, e).then(
+          (label) => describeAuditTarget(e.recordType, label),
+          // A label that no longer opens was changed; the chain check names the entry.
+          () => `${describeAuditTarget(e.recordType, undefined)}（标签无法解密）`,
+        );
+        opened.set(e.seq, target);
+      }
+      return { ...e, target };
+    }),
+  );
+}
 
 /** The audit trail for supervisors: newest first, filterable, with a chain check. */
 export function AuditLog() {
   const [action, setAction] = useState<AuditAction | undefined>();
   const [actor, setActor] = useState('');
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const { vault } = useSession();
+  const opened = useRef(new Map<number, string>());
   const entries = useLiveQuery(async () => {
     const all = await db.audit.orderBy('seq').reverse().limit(5000).toArray();
-    return all.filter((e) => (!action || e.action === action) && (!actor || e.actorName.includes(actor)));
-  }, [action, actor]);
+    return withTargets(vault, all.filter((e) => (!action || e.action === action) && (!actor || e.actorName.includes(actor))), opened.current);
+  }, [action, actor, vault]);
 
   const verify = useAsyncAction(async () => setVerdict(verifyChain(await db.audit.orderBy('seq').toArray())), '校验失败');
 
@@ -61,7 +85,7 @@ export function AuditLog() {
         <SearchSelect allowClear placeholder="操作" style={{ width: 140 }} value={action} onChange={setAction} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} aria-label="筛选：操作" />
         <Input allowClear placeholder="操作人" style={{ width: 160 }} value={actor} onChange={(e) => setActor(e.target.value)} aria-label="筛选：操作人" />
       </Space>
-      <Table<AuditEntry>
+      <Table<Shown>
         rowKey="seq"
         size="small"
         data-testid="audit-log"
@@ -76,7 +100,7 @@ export function AuditLog() {
           {
             title: '对象',
             render: (_, e) =>
-              [e.recordType ? `${TYPE_LABELS[e.recordType] ?? e.recordType}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
+              [e.target ? `${e.target}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
           },
           { title: '涉及字段', render: (_, e) => e.fields.length },
         ]}

@@ -134,7 +134,7 @@ export function CurrentShift() {
             navigate('shifts', { log: s.id });
           }}
           end={(values) =>
-            endShift(db, session.vault, ending.id, values, (end, shift) => buildShiftLog(db, session.vault, shift, end, enums), actor)
+            endShift(db, session.vault, ending.id, values, (end, shift) => buildShiftLog(db, session.vault, session.actor, shift, end, enums), actor)
           }
         />
       )}

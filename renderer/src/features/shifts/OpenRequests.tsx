@@ -12,10 +12,10 @@ import { labelOf } from '../../../../core/domain/enums';
 export function useOpenRequests(): StoredConsultation[] | undefined {
   const session = useSession();
   return useLiveQuery(async () => {
-    const { ids } = await queryConsultations(db, session.vault, { openMeeting: true });
-    const records = await loadConsultations(db, session.vault, ids);
+    const { ids } = await queryConsultations(db, session.vault, session.actor, { openMeeting: true });
+    const records = await loadConsultations(db, session.vault, session.actor, ids);
     return records.sort((a, b) => Date.parse(a.receivedAt ?? a.time) - Date.parse(b.receivedAt ?? b.time));
-  }, [session.vault]);
+  }, [session.vault, session.actor]);
 }
 
 /**

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SUITES } from '../../../core/batch/formatV2';
+import type { ExportTarget } from '../../../electron/services/batch/exportJob';
+import { consultation, exportBatch, fakePdf, readZip, testStation } from './support';
+import { centre, v2DocumentLine, verifyV2File } from './v2Support';
+
+describe.each(SUITES)('exporting format v2 through the station service, suite %s', (suite) => {
+  it('continues a v1 chain, encrypts to every centre, keeps no client data in the clear, and re-exports byte for byte', async () => {
+    const city = centre(suite, '沈阳市法律援助中心');
+    const province = centre(suite, '辽宁省法律援助中心');
+    let target: ExportTarget = { version: 1 };
+    const station = testStation({ exportTarget: () => target });
+
+    const v1 = await exportBatch(station, { consultations: [consultation()] });
+    const v1Manifest = (await readZip(v1.path)).find(([n]) => n === 'manifest.json')![1];
+
+    target = { version: 2, suite, recipients: [city.publicKey, province.publicKey] };
+    const pdf = fakePdf('王小明 210102199001011234');
+    const doc = v2DocumentLine(suite, pdf);
+    const records = Array.from({ length: 300 }, () => consultation({ clientName: '王小明', idNumber: '210102199001011234' }));
+    const two = await exportBatch(station, { consultations: records, documents: [doc] }, new Map([[doc.file as string, pdf]]));
+    expect(two.sequence).toBe(2);
+
+    const chain = { previousManifestSha256: v1.manifestSha256, previousManifestSm3: createHash('sm3').update(v1Manifest).digest('hex'), previousSequence: 1 };
+    const full = await verifyV2File(two.path, { chain, recipientKey: province.secret });
+    expect(full.problems).toEqual([]);
+    expect(full.decrypted).toBe(true);
+    expect(full.records).toBe(301);
+    expect(full.manifestV2!.suite).toBe(suite);
+    expect(full.manifestV2!.recipients.map((r) => r.keyId)).toEqual([city.secret.keyId, province.secret.keyId]);
+    expect((await verifyV2File(two.path, { recipientKey: city.secret })).ok).toBe(true);
+
+    const bytes = readFileSync(two.path);
+    for (const text of ['王小明', '210102199001011234']) expect(bytes.includes(Buffer.from(text))).toBe(false);
+
+    const history = station.service.history();
+    expect(history[0]!.suite).toBe(suite);
+
+    // The next v2 batch names this one under the suite's hash, signed with the same station key.
+    const three = await exportBatch(station, { consultations: [consultation()] });
+    const next = await verifyV2File(three.path, {
+      chain: { previousManifestSha256: full.manifestHash!, previousManifestSm3: full.manifestHash!, previousSequence: 2 },
+      registeredPublicKey: full.manifestV2!.publicKey,
+    });
+    expect(next.problems).toEqual([]);
+
+    const again = await station.service.reexport({ batchId: two.batchId, actor: { id: 'u1', name: '李主任' } });
+    expect(readFileSync(again!.path).equals(bytes)).toBe(true);
+  }, 60_000);
+
+  it('continues from a history written before v2 (no SM3 kept) by reading the previous manifest from its sealed copy', async () => {
+    const city = centre(suite, '沈阳市法律援助中心');
+    let target: ExportTarget = { version: 1 };
+    const station = testStation({ exportTarget: () => target });
+    const v1 = await exportBatch(station, { consultations: [consultation()] });
+    const aged = (station.store.get('batchLedger') as Record<string, unknown>[]).map(({ manifestSm3, ...rest }) => (void manifestSm3, rest));
+    station.store.set('batchLedger', aged);
+    const v1Manifest = (await readZip(v1.path)).find(([n]) => n === 'manifest.json')![1];
+    target = { version: 2, suite, recipients: [city.publicKey] };
+    const two = await exportBatch(station, { consultations: [consultation()] });
+    const report = await verifyV2File(two.path, {
+      chain: { previousManifestSha256: v1.manifestSha256, previousManifestSm3: createHash('sm3').update(v1Manifest).digest('hex'), previousSequence: 1 },
+    });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('refuses to export v2 with no centre registered', async () => {
+    const station = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [] }) });
+    await expect(exportBatch(station, { consultations: [consultation()] })).rejects.toThrow('尚未登记接收批次的法律援助中心');
+  });
+});

@@ -22,6 +22,9 @@ export function isSuiteId(value: unknown): value is SuiteId {
   return typeof value === 'string' && (SUITES as readonly string[]).includes(value);
 }
 
+/** More receiving centres than any batch is sent to; a longer list is refused before any key is checked. */
+export const MAX_RECIPIENTS = 64;
+
 /** Stored entries are the v1 names plus this suffix. */
 export const ENCRYPTED_SUFFIX = '.enc';
 
@@ -78,7 +81,8 @@ export const manifestV2Schema = z
     schemaVersion: z.number().int().min(1),
     counts: z.record(z.string(), z.number().int().min(0)),
     files: z.array(manifestFileV2Schema),
-    recipients: z.array(recipientEntrySchema),
+    // Each entry costs a point check; no province has more centres than this.
+    recipients: z.array(recipientEntrySchema).max(MAX_RECIPIENTS, `接收方最多 ${MAX_RECIPIENTS} 个`),
   })
   .superRefine((m, ctx) => {
     if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: '起始日期晚于截止日期' });

@@ -66,6 +66,18 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     expect(report.problems).toEqual([]);
   });
 
+  it('a station that receives a v2 batch says it cannot import it yet, rather than that it did not verify', async () => {
+    const city = centre(suite, '沈阳市法律援助中心');
+    const sender = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [city.publicKey] }) });
+    const batch = await exportBatch(sender, { consultations: [consultation()] });
+    const receiver = testStation();
+    receiver.setImportFile(batch.path);
+    const summary = (await receiver.service.openImport())!;
+    expect((await receiver.service.verifyImport({ token: summary.token })).ok).toBe(true);
+    await expect(receiver.service.readImport({ token: summary.token, actor: { id: 'u2', name: '张科长' } })).rejects.toThrow('格式 v2 的加密批次');
+    receiver.service.closeImport({ token: summary.token });
+  });
+
   it('refuses to export v2 with no centre registered', async () => {
     const station = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [] }) });
     await expect(exportBatch(station, { consultations: [consultation()] })).rejects.toThrow('尚未登记接收批次的法律援助中心');

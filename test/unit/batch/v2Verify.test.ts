@@ -148,6 +148,12 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
       expect((await verifyV2File(path, { recipientKey: province.secret })).ok).toBe(true);
     });
 
+    it('more recipients than any batch has, before a single key is checked', async () => {
+      const w = await base();
+      const path = await forge(w, city, { manifest: (m) => void (m.recipients = Array.from({ length: 65 }, () => m.recipients[0]!)) });
+      expect(codes(await verifyV2File(path))).toEqual(['manifest_invalid']);
+    });
+
     it('a recipient whose keyId is not its key’s', async () => {
       const w = await base();
       const path = await forge(w, city, { manifest: (m) => void (m.recipients[1]!.keyId = '0'.repeat(16)) });

@@ -59,6 +59,8 @@ export function recordLineProblem(type: BatchRecordType | null, value: unknown, 
     return { field, message: present ? issue.message : `缺少必需字段 ${field}` };
   }
   if (type === 'documents' && !base.data.deleted) {
+    // v2 replaces the line's `sha256` with `hash`: a line with both would name two hashes.
+    if (formatVersion === 2 && 'sha256' in value) return { field: 'sha256', message: '格式 v2 的文书记录以 hash 代替 sha256，不应再有 sha256' };
     const ref = (formatVersion === 2 ? documentFileRefV2Schema : documentFileRefSchema).safeParse(value);
     if (!ref.success) {
       const issue = ref.error.issues[0]!;

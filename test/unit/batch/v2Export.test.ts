@@ -78,6 +78,14 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     receiver.service.closeImport({ token: summary.token });
   });
 
+  it('refuses a v2 document line that still carries v1’s sha256', async () => {
+    const city = centre(suite, '沈阳市法律援助中心');
+    const station = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [city.publicKey] }) });
+    const pdf = fakePdf('x');
+    const line = { ...v2DocumentLine(suite, pdf), sha256: createHash('sha256').update(pdf).digest('hex') };
+    await expect(exportBatch(station, { documents: [line] }, new Map([[line.file as string, pdf]]))).rejects.toThrow('以 hash 代替 sha256');
+  });
+
   it('refuses to export v2 with no centre registered', async () => {
     const station = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [] }) });
     await expect(exportBatch(station, { consultations: [consultation()] })).rejects.toThrow('尚未登记接收批次的法律援助中心');

@@ -219,7 +219,8 @@ export class ExportJob {
     }
     if (lines.length === 0) return 0;
     const buf = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-    entry.hash.update(buf);
+    // A v2 entry hashes its plaintext under the suite's H itself.
+    if (!entry.encrypted) entry.hash.update(buf);
     entry.bytes += buf.length;
     entry.lines += lines.length;
     this.counts[type] += lines.length;

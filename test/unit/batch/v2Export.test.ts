@@ -82,7 +82,7 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     const city = centre(suite, '沈阳市法律援助中心');
     const station = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [city.publicKey] }) });
     const pdf = fakePdf('x');
-    const line = { ...v2DocumentLine(suite, pdf), sha256: createHash('sha256').update(pdf).digest('hex') };
+    const line: Record<string, unknown> = { ...v2DocumentLine(suite, pdf), sha256: createHash('sha256').update(pdf).digest('hex') };
     await expect(exportBatch(station, { documents: [line] }, new Map([[line.file as string, pdf]]))).rejects.toThrow('以 hash 代替 sha256');
   });
 

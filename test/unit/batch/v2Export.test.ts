@@ -91,3 +91,26 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     await expect(exportBatch(station, { consultations: [consultation()] })).rejects.toThrow('尚未登记接收批次的法律援助中心');
   });
 });
+
+describe('changing the province’s suite', () => {
+  it('continues the chain from an intl-1 batch into a gm-1 one, each signed with the station key of its suite', async () => {
+    const intl = centre('intl-1', '辽宁省法律援助中心');
+    const gm = centre('gm-1', '辽宁省法律援助中心');
+    let target: ExportTarget = { version: 2, suite: 'intl-1', recipients: [intl.publicKey] };
+    const station = testStation({ exportTarget: () => target });
+    const one = await exportBatch(station, { consultations: [consultation()] });
+    const first = await verifyV2File(one.path);
+    target = { version: 2, suite: 'gm-1', recipients: [gm.publicKey] };
+    const two = await exportBatch(station, { consultations: [consultation()] });
+    const oneManifest = (await readZip(one.path)).find(([n]) => n === 'manifest.json')![1];
+    const second = await verifyV2File(two.path, {
+      chain: { previousManifestSha256: one.manifestSha256, previousManifestSm3: createHash('sm3').update(oneManifest).digest('hex'), previousSequence: 1 },
+      recipientKey: gm.secret,
+    });
+    expect(second.problems).toEqual([]);
+    expect(second.manifestV2!.previousManifestHash).toBe(createHash('sm3').update(oneManifest).digest('hex'));
+    expect(second.manifestV2!.publicKey).not.toBe(first.manifestV2!.publicKey);
+    expect(Buffer.from(second.manifestV2!.publicKey, 'base64')[0]).toBe(0x04);
+    expect(station.service.stationKey().publicKey).toBe(first.manifestV2!.publicKey);
+  });
+});

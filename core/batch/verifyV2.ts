@@ -296,12 +296,13 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
       if (err instanceof VerifyCancelled) throw err;
       if (err instanceof DecryptFailed) {
         problems.push({ code: 'decrypt_failed', path: file.path, message: `文件“${file.path}”解密校验失败（${err.message}）：内容被改动或损坏` });
+        // The whole entry was read before the tag was checked: its stored hash and size are known.
+        storedChecks(file, stored.digestHex(), storedBytes, problems);
       } else if (err instanceof LineTooLong) {
         problems.push({ code: 'invalid_line', path: plainPath, line: lines + 1, message: `${plainPath} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件` });
       } else {
         problems.push({ code: 'unreadable_entry', path: file.path, message: `文件“${file.path}”已损坏，无法读取` });
       }
-      storedChecks(file, stored.digestHex(), storedBytes, problems);
       continue;
     }
     storedChecks(file, stored.digestHex(), storedBytes, problems);

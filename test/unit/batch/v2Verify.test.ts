@@ -191,6 +191,14 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
         manifest: (m) => void (m.counts.consultations = 4),
       });
       expect(codes(await verifyV2File(junk, { recipientKey: city.secret })).sort()).toEqual(['invalid_line', 'missing_field']);
+      const long = await forge(w, city, {
+        plainPath: 'consultations.jsonl',
+        plaintext: (old) => Buffer.concat([old, Buffer.from(`${JSON.stringify(consultation({ advice: 'x'.repeat(1100 * 1024) }))}\n`)]),
+        manifest: (m) => void (m.counts.consultations = 3),
+      });
+      const tooLong = await verifyV2File(long, { recipientKey: city.secret });
+      expect(codes(tooLong)).toEqual(['invalid_line']);
+      expect(tooLong.problems[0]!.message).toContain('第 3 行超过 1 MB');
       const lines = await forge(w, city, { manifest: (m) => void (m.files[0]!.records = 5) });
       const report = await verifyV2File(lines, { recipientKey: city.secret });
       expect(codes(report)).toContain('line_count_mismatch');

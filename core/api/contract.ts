@@ -5,6 +5,7 @@ import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansT
 import { documentValuesSchema } from '../documents/values';
 import type { DocumentValues } from '../documents/template';
 import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
+import { SUITES } from '../batch/formatV2';
 import type { VerifyReport } from '../batch/verify';
 import { isRfc3339 } from '../time/rfc3339';
 
@@ -83,6 +84,10 @@ export const batchHistoryEntrySchema = z.strictObject({
   sequence: z.number().int().min(1).max(1_000_000),
   manifestSha256: hex64,
   previousManifestSha256: hex64.nullable(),
+  /** SM3 of the manifest: what a gm-1 batch after this one names (absent in histories older than format v2). */
+  manifestSm3: hex64.optional(),
+  /** Format v2's suite; absent for a v1 batch. */
+  suite: z.enum(SUITES).optional(),
   fileName: z.string().regex(/^[^/\\]{1,150}_\d{6,}_\d{8}_\d{8}\.dlbatch\.zip$/, '批次文件名无效'),
   folder: z.string().max(1000),
   bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

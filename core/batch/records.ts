@@ -35,6 +35,12 @@ export const documentFileRefSchema = z.object({
   sha256: z.string().refine(isSha256Hex, 'sha256 应为小写十六进制'),
 });
 
+/** Format v2: the line names the plaintext PDF and gives `hash`, the plaintext's H in the batch's suite. */
+export const documentFileRefV2Schema = z.object({
+  file: z.string().regex(/^documents\/[^/]+$/, 'file 应为 documents/ 下的文件'),
+  hash: z.string().refine(isSha256Hex, 'hash 应为 64 位小写十六进制'),
+});
+
 export type BatchRecord = z.infer<typeof recordBaseSchema> & Record<string, unknown>;
 
 export interface LineProblem {
@@ -43,7 +49,7 @@ export interface LineProblem {
 }
 
 /** What is wrong with one parsed line of `<type>.jsonl`, or null. */
-export function recordLineProblem(type: BatchRecordType | null, value: unknown): LineProblem | null {
+export function recordLineProblem(type: BatchRecordType | null, value: unknown, formatVersion: 1 | 2 = 1): LineProblem | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { field: '', message: '该行不是 JSON 对象' };
   const base = recordBaseSchema.safeParse(value);
   if (!base.success) {
@@ -53,7 +59,9 @@ export function recordLineProblem(type: BatchRecordType | null, value: unknown):
     return { field, message: present ? issue.message : `缺少必需字段 ${field}` };
   }
   if (type === 'documents' && !base.data.deleted) {
-    const ref = documentFileRefSchema.safeParse(value);
+    // v2 replaces the line's `sha256` with `hash`: a line with both would name two hashes.
+    if (formatVersion === 2 && 'sha256' in value) return { field: 'sha256', message: '格式 v2 的文书记录以 hash 代替 sha256，不应再有 sha256' };
+    const ref = (formatVersion === 2 ? documentFileRefV2Schema : documentFileRefSchema).safeParse(value);
     if (!ref.success) {
       const issue = ref.error.issues[0]!;
       const field = String(issue.path[0] ?? '');

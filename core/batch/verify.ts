@@ -12,107 +12,34 @@ import {
 } from './format';
 import { fromBase64, samePublicKey, verifyManifestSignature } from './keys';
 import { insidePeriod, recordLineProblem } from './records';
+import {
+  LINE_PROBLEM_LIMIT,
+  MANIFEST_LIMIT,
+  MAX_LISTED_FILES,
+  PROBLEM_LIMIT,
+  VerifyCancelled,
+  type BatchProblem,
+  type ChainExpectation,
+  type Expectation,
+  type ProblemCode,
+  type VerifyOptions,
+  type VerifyReport,
+} from './verifyTypes';
+import { verifyV2 } from './verifyV2';
 
 /**
  * The verifier of shared/spec/batch-format.md, used by the app's "verify / import" screen,
- * by the export (which re-reads what it wrote) and by `npm run batch -- verify`. Every
- * rule of the spec is a problem code; any problem rejects the whole batch.
+ * by the export (which re-reads what it wrote) and by `npm run batch -- verify`. v1 is
+ * checked here; a v2 manifest is handed to verifyV2.ts once its bytes are read.
  */
-export type ProblemCode =
-  | 'not_zip'
-  | 'truncated'
-  | 'unsafe_entry'
-  | 'duplicate_entry'
-  | 'missing_manifest'
-  | 'missing_signature'
-  | 'manifest_invalid'
-  | 'bad_signature'
-  | 'key_mismatch'
-  | 'chain_broken'
-  | 'missing_file'
-  | 'extra_file'
-  | 'hash_mismatch'
-  | 'size_mismatch'
-  | 'line_count_mismatch'
-  | 'invalid_line'
-  | 'missing_field'
-  | 'outside_period'
-  | 'count_mismatch'
-  | 'document_file'
-  | 'unreadable_entry'
-  | 'too_large'
-  | 'too_many_problems';
-
-export interface BatchProblem {
-  code: ProblemCode;
-  /** Plain Chinese, fit to show a supervisor. */
-  message: string;
-  path?: string;
-  line?: number;
-}
-
-export interface ChainExpectation {
-  /** Hash of the last manifest the receiver has from this station. */
-  previousManifestSha256: string;
-  /** Its sequence, when known: the next batch must be exactly one more. */
-  previousSequence?: number;
-}
-
-export interface Expectation {
-  registeredPublicKey?: string;
-  chain?: ChainExpectation;
-}
-
-export interface VerifyOptions {
-  /** The archive's file name, checked against the manifest (a mismatch is a warning). */
-  fileName?: string;
-  /** The key registered for the station; absent = the manifest's own key is trusted. */
-  registeredPublicKey?: string;
-  /** The chain the receiver has; absent = only the batch's own consistency is checked. */
-  chain?: ChainExpectation;
-  /**
-   * Chooses the registered key and the chain from the manifest being verified (the
-   * receiver's registry is looked up by the station that manifest names), so the
-   * expectation can never come from another read of the file than the one checked.
-   */
-  expect?(manifest: Manifest): Expectation;
-  sha256?: Sha256Factory;
-  /** Called as bytes of listed files are read (for a progress bar). */
-  onProgress?(done: number, total: number): void;
-  /** Checked between files; when it returns true verification stops with `cancelled`. */
-  cancelled?(): boolean;
-}
-
-export interface VerifyReport {
-  ok: boolean;
-  manifest: Manifest | null;
-  manifestSha256: string | null;
-  problems: BatchProblem[];
-  warnings: BatchProblem[];
-  /** Record lines read and valid, per file. */
-  records: number;
-}
-
-/** Per file, at most this many line problems are listed; the rest are summed up. */
-const LINE_PROBLEM_LIMIT = 20;
-/** At most this many problems are listed in all; the rest are counted. */
-export const PROBLEM_LIMIT = 200;
-const MANIFEST_LIMIT = 32 * 1024 * 1024;
-/** More files than any batch lists (one PDF per document, up to 100,000 documents). */
-export const MAX_LISTED_FILES = 100_004;
+export type { BatchProblem, ChainExpectation, Expectation, ProblemCode, VerifyOptions, VerifyReport };
+export { MAX_LISTED_FILES, PROBLEM_LIMIT, VerifyCancelled };
 
 export function nobleSha256(): Sha256Factory {
   return () => {
     const h = sha256.create();
     return { update: (c) => void h.update(c), digestHex: () => bytesToHex(h.digest()) };
   };
-}
-
-export class VerifyCancelled extends Error {
-  constructor() {
-    super('已取消校验');
-    this.name = 'VerifyCancelled';
-  }
 }
 
 /**
@@ -132,6 +59,9 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     },
     get length() {
       return listedProblems.length + unlisted;
+    },
+    has(codes: readonly ProblemCode[]) {
+      return listedProblems.some((p) => codes.includes(p.code));
     },
   };
   const warnings: BatchProblem[] = [];
@@ -208,6 +138,10 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
   if (Array.isArray(listedCount) && listedCount.length > MAX_LISTED_FILES) {
     problems.push({ code: 'too_large', path: MANIFEST, message: `清单列出了 ${listedCount.length} 个文件，超过上限 ${MAX_LISTED_FILES}，已拒绝` });
     return report(null, manifestSha256, 0);
+  }
+  if ((parsed as { formatVersion?: unknown } | null)?.formatVersion === 2) {
+    const v2 = await verifyV2({ archive, seen, present, problems, warnings, manifestBytes, parsed, options, cancelled });
+    return { ...report(null, manifestSha256, v2.records), manifestV2: v2.manifest, manifestHash: v2.manifestHash, decrypted: v2.decrypted };
   }
   const result = manifestSchema.safeParse(parsed);
   if (!result.success) {

@@ -8,11 +8,18 @@ import { createBatchService } from '../../electron/services/batch/batchService';
 import { fileSecretProtector } from '../../electron/services/batch/secretProtector';
 import { memoryStore } from '../../electron/services/settings/keyValueStore';
 import { verifyZipFile } from '../../electron/services/batch/zipArchive';
+import { createRecipientKeyFiles, readRecipientSecret, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
+import { suiteOf } from '../../electron/services/batch/suites';
+import { isSuiteId } from '../../core/batch/formatV2';
 
 const CONSULTATIONS = Number(process.env.BENCH_CONSULTATIONS ?? 100_000);
 const PDFS = Number(process.env.BENCH_PDFS ?? 5_000);
 const PDF_BYTES = 55 * 1024; // a one-page document with its font subsets (docs/PERFORMANCE.md)
 const CHUNK = 250; // records per IPC call, as renderer/src/db/batches.ts sends them
+// Format v2 in this suite when set (encrypted to one centre, decrypted again by the verifier); v1 otherwise.
+const SUITE = process.env.BENCH_SUITE || undefined;
+if (SUITE !== undefined && !isSuiteId(SUITE)) throw new Error(`unknown BENCH_SUITE ${SUITE}`);
+const centre = SUITE ? createRecipientKeyFiles(SUITE, '沈阳市法律援助中心') : null;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
 const outDir = mkdtempSync(join(tmpdir(), 'bench-usb-'));
@@ -27,7 +34,14 @@ const service = createBatchService({
     throw new Error('the bench restores no backup');
   },
   station: () => ({ code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center', regionCode: '210102' }),
+  ...(SUITE && centre ? { exportTarget: () => ({ version: 2 as const, suite: SUITE, recipients: [centre.publicFile.publicKey] }) } : {}),
 });
+const pdfHash = (bytes: Buffer): Record<string, string> => {
+  if (!SUITE) return { sha256: createHash('sha256').update(bytes).digest('hex') };
+  const h = suiteOf(SUITE).hash();
+  h.update(bytes);
+  return { hash: h.digestHex() };
+};
 
 const base = Date.parse('2026-11-01T08:00:00+08:00');
 const stamp = (i: number) => new Date(base + i * 20_000 + 8 * 3600_000).toISOString().replace('Z', '+08:00');
@@ -91,7 +105,7 @@ for (let i = 0; i < PDFS; i += CHUNK) {
     deleted: false,
     kind: 'help_record',
     file: `documents/${id}.pdf`,
-    sha256: createHash('sha256').update(pdfBytes(i + k)).digest('hex'),
+    ...pdfHash(pdfBytes(i + k)),
   }));
   await service.appendRecords({ exportId: begun.exportId, type: 'documents', records: lines });
 }
@@ -104,7 +118,9 @@ const exportMs = performance.now() - start;
 clearInterval(sampler);
 
 const verifyStart = performance.now();
-const report = await verifyZipFile(result.path);
+const secret = centre ? readRecipientSecret(serializeKeyFile(centre.privateFile)) : null;
+if (secret && !secret.ok) throw new Error(secret.reason);
+const report = await verifyZipFile(result.path, secret?.ok ? { recipientKey: secret.value } : {});
 const verifyMs = performance.now() - verifyStart;
 if (!report.ok) throw new Error(`bench batch did not verify: ${report.problems[0]?.message}`);
 

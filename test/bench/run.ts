@@ -64,6 +64,8 @@ if (process.argv.includes('--statistics-only')) {
 }
 console.log('\n== batch: export 100,000 consultations + 5,000 PDFs (main-process side, own process), then verify');
 console.table(round(runBatchBench()));
+console.log('\n== batch format v2: the same export encrypted to one centre, verified with its key (goal: within 1.5x of v1)');
+for (const suite of ['intl-1', 'gm-1'] as const) console.table(round(runBatchBench(suite)));
 console.log('\n== batch verifier: hostile archives up to ~100 MB, each in its own process (goal: < 2 s above the read, < 100 MB)');
 console.table(Object.fromEntries(Object.entries(await runVerifierBench()).map(([k, v]) => [k, round(v)])));
 if (process.argv.includes('--batches-only')) process.exit(0);

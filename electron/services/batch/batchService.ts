@@ -4,7 +4,7 @@ import { createPartialJournal } from './partialJournal';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
-import { cleanAbandonedCopies, ExportJob, type ExportResult, type JobProgress } from './exportJob';
+import { cleanAbandonedCopies, ExportJob, type ExportResult, type ExportTarget, type JobProgress } from './exportJob';
 import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk } from './importSession';
 import { createImportRegistry } from './importRegistry';
 import { chainProblem, createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
@@ -24,6 +24,11 @@ export interface BatchPorts {
   readChosenBackup(path: string): Uint8Array;
   /** The station as the manifest names it; null until setup is done. */
   station(): StationOfManifest | null;
+  /**
+   * What an export writes: v2 to the registered centres, or v1 by explicit choice. Absent
+   * until the centres' registry exists (a later slice): v1, as before.
+   */
+  exportTarget?(): ExportTarget;
 }
 
 export interface BatchService {
@@ -88,7 +93,8 @@ export function createBatchService(ports: BatchPorts): BatchService {
       keys.ensure();
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station }, folder, actor);
+      const target = ports.exportTarget?.() ?? { version: 1 as const };
+      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station, target }, folder, actor);
       exports.set(j.id, j);
       return { exportId: j.id, sequence: j.sequence, folder };
     },

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Transform } from 'node:stream';
 import yazl from 'yazl';
 import {
   BATCH_FORMAT,
@@ -18,8 +18,12 @@ import {
   type StationOfManifest,
 } from '../../../core/batch/format';
 import { toBase64, signManifest } from '../../../core/batch/keys';
+import { BATCH_FORMAT_VERSION_2, serializeManifestV2, storedNameOf, type ManifestFileV2, type ManifestV2, type SuiteId } from '../../../core/batch/formatV2';
+import { addEncryptedEntry, type EncryptedEntry } from './encryptedEntry';
+import { suiteOf, type Suite } from './suites';
+import { previousManifestSm3 } from './chainHash';
 import { periodOf, recordLineProblem } from '../../../core/batch/records';
-import { VerifyCancelled } from '../../../core/batch/verify';
+import { VerifyCancelled, type VerifyOptions } from '../../../core/batch/verify';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { BatchExportResult, JobProgress } from '../../../core/api/contract';
@@ -35,7 +39,9 @@ export type ExportResult = BatchExportResult;
 
 interface OpenEntry {
   path: string;
-  stream: PassThrough;
+  stream: Transform;
+  /** Format v2: the entry encrypts what is written to `stream`. */
+  encrypted?: EncryptedEntry;
   hash: Hash;
   bytes: number;
   lines: number;
@@ -49,7 +55,15 @@ interface ExportDeps {
   protector: SecretProtector;
   journal: PartialJournal;
   station(): StationOfManifest;
+  /** What to write; absent = format v1. */
+  target?: ExportTarget;
 }
+
+/**
+ * Format v1 (in the clear, only by a supervisor's explicit choice), or v2 encrypted to
+ * the registered centres' public keys under the province's suite.
+ */
+export type ExportTarget = { version: 1 } | { version: 2; suite: SuiteId; recipients: readonly string[] };
 
 const PDF_PATH = /^documents\/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.pdf$/;
 
@@ -81,6 +95,8 @@ export class ExportJob {
   private readonly mtime: Date;
   private current: OpenEntry | null = null;
   private readonly files: { path: string; sha256: string; bytes: number; records?: number }[] = [];
+  /** Format v2: the suite, the content key K, and each entry's manifest line once it is written. */
+  private readonly v2: { suite: Suite; recipients: readonly string[]; contentKey: Buffer; files: Promise<ManifestFileV2>[] } | null;
   private readonly counts = Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, 0])) as Record<BatchRecordType, number>;
   private readonly typeOrder: BatchRecordType[] = [];
   private readonly documentRefs = new Map<string, string>();
@@ -99,6 +115,9 @@ export class ExportJob {
     const last = deps.ledger.last();
     this.sequence = (last?.sequence ?? 0) + 1;
     this.previousManifestSha256 = last?.manifestSha256 ?? null;
+    const target = deps.target ?? { version: 1 };
+    if (target.version === 2 && target.recipients.length === 0) throw new ServiceError('no_recipients', '尚未登记接收批次的法律援助中心，无法导出加密批次');
+    this.v2 = target.version === 2 ? { suite: suiteOf(target.suite), recipients: target.recipients, contentKey: randomBytes(32), files: [] } : null;
     this.mtime = new Date(this.createdAt);
     this.partialPath = join(folder, `.${this.batchId}.dlbatch.partial`);
     const store = join(deps.dataDir, 'batches');
@@ -128,7 +147,7 @@ export class ExportJob {
   }
 
   /** Resolves once the zip writer has taken everything written to `stream` so far. */
-  private async drained(stream: PassThrough): Promise<void> {
+  private async drained(stream: Transform): Promise<void> {
     if (!stream.writableNeedDrain) return;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -150,6 +169,10 @@ export class ExportJob {
   }
 
   private openEntry(path: string, compress: boolean): OpenEntry {
+    if (this.v2) {
+      const encrypted = addEncryptedEntry(this.zip, this.v2.suite, this.v2.contentKey, storedNameOf(path), this.mtime);
+      return { path, stream: encrypted.input, encrypted, hash: createHash('sha256'), bytes: 0, lines: 0 };
+    }
     const stream = new PassThrough();
     this.zip.addReadStream(stream, path, { mtime: this.mtime, mode: 0o100644, compress });
     return { path, stream, hash: createHash('sha256'), bytes: 0, lines: 0 };
@@ -159,7 +182,12 @@ export class ExportJob {
     const e = this.current;
     if (!e) return;
     e.stream.end();
-    this.files.push({ path: e.path, sha256: e.hash.digest('hex'), bytes: e.bytes, records: e.lines });
+    if (e.encrypted) {
+      const lines = e.lines;
+      this.v2!.files.push(e.encrypted.done.then((f) => ({ ...f, records: lines })));
+    } else {
+      this.files.push({ path: e.path, sha256: e.hash.digest('hex'), bytes: e.bytes, records: e.lines });
+    }
     this.current = null;
   }
 
@@ -178,19 +206,21 @@ export class ExportJob {
     const entry = this.current!;
     const lines: string[] = [];
     for (const [i, record] of records.entries()) {
-      const problem = recordLineProblem(type, record);
+      const problem = recordLineProblem(type, record, this.v2 ? 2 : 1);
       if (problem) throw new ServiceError('bad_record', `第 ${i + 1} 条${type}记录无效：${problem.message}`);
-      const r = record as { updatedAt: string; deleted: boolean; file?: string; sha256?: string };
+      const r = record as { updatedAt: string; deleted: boolean; file?: string; sha256?: string; hash?: string };
       if (type === 'documents' && !r.deleted) {
         if (!PDF_PATH.test(r.file!)) throw new ServiceError('bad_record', `文书的文件名无效：${r.file}`);
-        this.documentRefs.set(r.file!, r.sha256!);
+        // v2 lines carry `hash`, the PDF's H in the batch's suite, in place of v1's `sha256`.
+        this.documentRefs.set(r.file!, this.v2 ? r.hash! : r.sha256!);
       }
       this.updatedAts.push(r.updatedAt);
       lines.push(JSON.stringify(record));
     }
     if (lines.length === 0) return 0;
     const buf = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-    entry.hash.update(buf);
+    // A v2 entry hashes its plaintext under the suite's H itself.
+    if (!entry.encrypted) entry.hash.update(buf);
     entry.bytes += buf.length;
     entry.lines += lines.length;
     this.counts[type] += lines.length;
@@ -207,16 +237,25 @@ export class ExportJob {
     const expected = this.documentRefs.get(path);
     if (!expected) throw new ServiceError('bad_file', `没有文书记录引用 ${path}`);
     if (this.pdfs.has(path)) return;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== expected) throw new ServiceError('bad_file', `${path} 的内容与文书记录的哈希不符`);
+    const h = this.v2 ? this.v2.suite.hash() : null;
+    h?.update(bytes);
+    const digest = h ? h.digestHex() : createHash('sha256').update(bytes).digest('hex');
+    if (digest !== expected) throw new ServiceError('bad_file', `${path} 的内容与文书记录的哈希不符`);
     if (!Buffer.from(bytes.subarray(0, 5)).equals(Buffer.from('%PDF-'))) throw new ServiceError('bad_file', `${path} 不是 PDF`);
     this.closeEntry();
     this.pdfs.add(path);
-    this.files.push({ path, sha256, bytes: bytes.length });
     // PDFs are compressed already: stored, not deflated. Each is held only until the writer
     // reaches it, and only a few may wait, so memory stays flat however many there are.
-    const stream = new PassThrough();
-    this.zip.addReadStream(stream, path, { mtime: this.mtime, mode: 0o100644, compress: false, size: bytes.length });
+    let stream: Transform;
+    if (this.v2) {
+      const encrypted = addEncryptedEntry(this.zip, this.v2.suite, this.v2.contentKey, storedNameOf(path), this.mtime, bytes.length);
+      this.v2.files.push(encrypted.done);
+      stream = encrypted.input;
+    } else {
+      this.files.push({ path, sha256: digest, bytes: bytes.length });
+      stream = new PassThrough();
+      this.zip.addReadStream(stream, path, { mtime: this.mtime, mode: 0o100644, compress: false, size: bytes.length });
+    }
     const consumed: Promise<void> = new Promise<void>((resolve) => {
       stream.once('end', resolve);
       stream.once('close', resolve);
@@ -254,6 +293,7 @@ export class ExportJob {
       this.copy.destroy();
       await this.written.catch(() => undefined);
       for (const p of [this.partialPath, `${this.archivePath}.partial`, this.archivePath]) rmSync(p, { force: true });
+      this.v2?.contentKey.fill(0);
       this.deps.journal.end(this.note);
     })();
     return this.cleaning;
@@ -286,6 +326,7 @@ export class ExportJob {
     const total = Object.values(this.counts).reduce((a, b) => a + b, 0);
     if (total === 0) throw new ServiceError('empty_batch', '没有需要报送的记录');
     const station = this.deps.station();
+    if (this.v2) return this.completeV2(station, total);
     const manifestBase = {
       format: BATCH_FORMAT,
       formatVersion: BATCH_FORMAT_VERSION,
@@ -305,6 +346,59 @@ export class ExportJob {
       return { manifestBytes: bytes, signature: signManifest(bytes, seed) };
     });
     const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
+    return this.seal(manifestBytes, signature, manifest, undefined, {
+      registeredPublicKey: manifest.publicKey,
+      ...(this.previousManifestSha256 ? { chain: { previousManifestSha256: this.previousManifestSha256, previousSequence: this.sequence - 1 } } : {}),
+    });
+  }
+
+  /** Format v2: K wrapped to every centre, the manifest signed with the suite's station key. */
+  private async completeV2(station: StationOfManifest, total: number): Promise<ExportResult> {
+    void total;
+    const v2 = this.v2!;
+    const files = await Promise.all(v2.files);
+    this.check();
+    const recipients = v2.recipients.map((key) => v2.suite.wrap(v2.contentKey, key, this.batchId));
+    v2.contentKey.fill(0);
+    const last = this.deps.ledger.last();
+    // The chain continues under the new suite's hash, whatever the previous batch's format was.
+    const previousManifestHash = !last ? null : v2.suite.id === 'gm-1' ? await previousManifestSm3(this.deps.dataDir, last, this.deps.protector) : last.manifestSha256;
+    const publicKey = this.deps.keys.ensureSuite(v2.suite.id).publicKey;
+    const manifestBytes = serializeManifestV2({
+      format: BATCH_FORMAT,
+      formatVersion: BATCH_FORMAT_VERSION_2,
+      suite: v2.suite.id,
+      batchId: this.batchId,
+      sequence: this.sequence,
+      previousManifestHash,
+      station,
+      publicKey,
+      createdAt: this.createdAt,
+      period: periodOf(this.updatedAts, this.createdAt.slice(0, 10)),
+      appVersion: this.deps.appVersion,
+      schemaVersion: BATCH_SCHEMA_VERSION,
+      counts: this.counts,
+      files,
+      recipients,
+    });
+    const { signature } = this.deps.keys.sign(v2.suite.id, manifestBytes);
+    const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ManifestV2;
+    return this.seal(manifestBytes, signature, manifest, v2.suite.id, {
+      registeredPublicKey: publicKey,
+      ...(last
+        ? { chain: { previousManifestSha256: last.manifestSha256, ...(previousManifestHash ? { previousManifestSm3: previousManifestHash } : {}), previousSequence: this.sequence - 1 } }
+        : {}),
+    });
+  }
+
+  /** Closes the archive with manifest and signature, re-reads and verifies it, then names it and records it. */
+  private async seal(
+    manifestBytes: Uint8Array,
+    signature: Uint8Array,
+    manifest: Pick<Manifest, 'station' | 'sequence' | 'period'>,
+    suite: SuiteId | undefined,
+    expectation: Pick<VerifyOptions, 'registeredPublicKey' | 'chain'>,
+  ): Promise<ExportResult> {
     this.zip.addBuffer(Buffer.from(manifestBytes), MANIFEST, { mtime: this.mtime, mode: 0o100644 });
     this.zip.addBuffer(Buffer.from(toBase64(signature), 'ascii'), SIGNATURE, { mtime: this.mtime, mode: 0o100644, compress: false });
     // Most of the archive is already written while records arrive; what is left has no known size.
@@ -318,8 +412,7 @@ export class ExportJob {
     this.progress = { phase: 'verifying', done: 0, total: 1 };
     const report = await verifyZipFile(this.partialPath, {
       fileName,
-      registeredPublicKey: manifest.publicKey,
-      ...(this.previousManifestSha256 ? { chain: { previousManifestSha256: this.previousManifestSha256, previousSequence: this.sequence - 1 } } : {}),
+      ...expectation,
       onProgress: (done, all) => (this.progress = { phase: 'verifying', done, total: all }),
       cancelled: () => this.cancelled,
     });
@@ -338,12 +431,14 @@ export class ExportJob {
       sequence: this.sequence,
       manifestSha256: report.manifestSha256!,
       previousManifestSha256: this.previousManifestSha256,
+      manifestSm3: createHash('sm3').update(manifestBytes).digest('hex'),
+      ...(suite ? { suite } : {}),
       fileName,
       folder: this.folder,
       bytes,
       period: manifest.period,
       counts: this.counts,
-      files: this.files.length,
+      files: this.v2 ? this.v2.files.length : this.files.length,
       createdAt: this.createdAt,
       exportedBy: this.actor,
       status: 'exported',

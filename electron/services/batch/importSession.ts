@@ -108,6 +108,8 @@ export class ImportSession {
 
   async next(input: { actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk> {
     const v = this.verdict;
+    // Decrypting needs a centre's private key, which the import of a later slice brings.
+    if (v?.manifestV2) throw new ServiceError('v2_not_importable', '这是格式 v2 的加密批次，本机尚不能导入（需要接收方中心的私钥）');
     if (!v?.ok || !v.manifest || !v.manifestSha256 || !v.fingerprint) throw new ServiceError('not_verified', '只能导入已通过校验的批次');
     if (!this.items) {
       if (v.standing === 'new' && input.confirmedFingerprint !== v.fingerprint) {

@@ -2,6 +2,7 @@ import { open as openFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
 import { ArchiveOpenError, type ArchiveFlaw, type ArchiveView, type Sha256Factory } from '../../../core/batch/archive';
+import { nodeSuites } from './suites';
 import { verifyBatch, type VerifyOptions, type VerifyReport } from '../../../core/batch/verify';
 
 /** Node's SHA-256 behind core's port. */
@@ -159,7 +160,7 @@ async function structuralFlaws(zip: yauzl.ZipFile, entries: yauzl.Entry[], names
 export async function verifyZipFile(source: ZipSource, options: Omit<VerifyOptions, 'sha256'> = {}): Promise<VerifyReport> {
   let archive: ZipArchive | null = null;
   try {
-    return await verifyBatch(async () => (archive = await openZipArchive(source)), { ...options, sha256: nodeSha256 });
+    return await verifyBatch(async () => (archive = await openZipArchive(source)), { suites: nodeSuites, ...options, sha256: nodeSha256 });
   } finally {
     (archive as ZipArchive | null)?.close();
   }

@@ -10,6 +10,7 @@ import { memoryStore } from '../../../electron/services/settings/keyValueStore';
 import { createStationKeys } from '../../../electron/services/batch/stationKey';
 import { signManifest, toBase64 } from '../../../core/batch/keys';
 import type { BatchRecordType } from '../../../core/batch/format';
+import type { ExportTarget } from '../../../electron/services/batch/exportJob';
 
 export const STATION = { code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center' as const, regionCode: '210102' };
 
@@ -20,9 +21,11 @@ export interface TestStation {
   /** Signs bytes with the station's own key (for building bad batches that are still signed). */
   sign(bytes: Uint8Array): string;
   setImportFile(path: string | null): void;
+  /** The station's settings store (to age its history into a pre-v2 one). */
+  store: ReturnType<typeof memoryStore>;
 }
 
-export function testStation(): TestStation {
+export function testStation(options: { exportTarget?: () => ExportTarget } = {}): TestStation {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'batch-out-'));
   const store = memoryStore();
@@ -37,6 +40,7 @@ export function testStation(): TestStation {
     readChosenBackup: (path: string) => readFileSync(path),
     chooseBatchFile: async () => importFile,
     station: () => STATION,
+    ...(options.exportTarget ? { exportTarget: options.exportTarget } : {}),
   });
   const keys = createStationKeys(store, protector);
   return {
@@ -45,6 +49,7 @@ export function testStation(): TestStation {
     dataDir,
     sign: (bytes) => keys.withSeed((seed) => toBase64(signManifest(bytes, seed))),
     setImportFile: (p) => (importFile = p),
+    store,
   };
 }
 

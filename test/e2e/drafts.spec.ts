@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
-import { ADMIN, completeSetup, signIn } from './support/setup';
+import { ADMIN, completeSetup, signIn, signInAsNewStaff } from './support/setup';
+import { pickByKeyboard } from './support/keyboard';
 
 test('a half-typed contact survives Ctrl+L and unlock, a reload, and Esc with cancel', async ({ station }) => {
   test.setTimeout(180_000);
@@ -46,4 +47,24 @@ test('a half-typed contact survives Ctrl+L and unlock, a reload, and Esc with ca
   await page.getByRole('button', { name: '新登记' }).click();
   await expect(drawer.getByLabel('姓名', { exact: true })).toHaveValue('');
   await expect(drawer.getByTestId('draft-restored')).toHaveCount(0);
+});
+
+test('a detainee request whose draft was kept leaves no draft once it is saved', async ({ station }) => {
+  test.setTimeout(120_000);
+  const { page } = await station.launchSetUp();
+  await signInAsNewStaff(page);
+  await page.getByRole('button', { name: '登记在押人员申请' }).click();
+  const drawer = page.locator('.ant-drawer').filter({ hasText: '登记在押人员申请' });
+  await drawer.getByLabel('在押人员姓名').fill('李大山');
+  await pickByKeyboard(page, '诉讼阶段', '侦查');
+  await drawer.getByLabel('涉嫌罪名').fill('故意伤害罪');
+  // The draft is written while the form is open, then the request is saved.
+  await expect(drawer.getByTestId('draft-status')).toContainText('草稿已自动保存');
+  await drawer.getByLabel('涉嫌罪名').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已登记：李大山')).toBeVisible();
+  await expect(drawer).toBeHidden();
+  // The queue shows the request, and the page no draft to continue.
+  await expect(page.getByTestId('transfer-queue').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('draft-banner')).toHaveCount(0);
 });

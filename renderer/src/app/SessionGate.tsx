@@ -65,7 +65,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
           here and unmount with it when the window locks or the user signs out; the next
           person starts with none, and a save finishing after the lock shows nothing.
         */}
-        <App style={{ height: '100%' }}>
+        {/* Bottom right: a notice that stays until closed (撤销) never covers 锁定 and 退出. */}
+        <App style={{ height: '100%' }} notification={{ placement: 'bottomRight' }}>
           <DailyBackup session={state.session} />
           {children}
         </App>

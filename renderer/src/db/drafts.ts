@@ -85,8 +85,7 @@ export async function listDrafts(db: StationDb, vault: Vault, author: Actor, kin
 
 /** Removes the author's draft (saved or discarded); another account's draft is left alone. */
 export async function deleteDraft(db: StationDb, author: Actor, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    const row = await db.drafts.get(id);
-    if (row && row.authorId === author.id) await db.drafts.delete(id);
-  });
+  // A delete by the author index, not by key after a read: Dexie's live queries (the draft
+  // banner lists by author) then learn of it even when they start as it commits.
+  await db.drafts.where('authorId').equals(author.id).filter((r) => r.id === id).delete();
 }

@@ -30,11 +30,9 @@ test('a detainee’s request to meet a duty lawyer reaches the lawyers at sign-i
   await expect(open).toContainText('故意伤害罪');
   await page.screenshot({ path: 'test-results/open-requests.png' });
 
-  // 接待 opens the request; the contact logged from it takes the request off the list.
-  await open.getByRole('button', { name: '接待' }).click();
+  // 接待 starts the lawyer's contact from the request; saved, it takes the request off the list.
+  await open.getByRole('button', { name: '接待', exact: true }).click();
   const detail = page.getByTestId('consultation-detail');
-  await expect(detail).toContainText('约见值班律师，收到于');
-  await detail.getByRole('button', { name: '接待此申请' }).click();
   const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
   await expect(form.getByLabel('姓名', { exact: true })).toHaveValue('李大山');
   await pickDutyLawyer(page);
@@ -45,6 +43,7 @@ test('a detainee’s request to meet a duty lawyer reaches the lawyers at sign-i
   // The request itself says when it was met, and can no longer be answered twice.
   await page.getByRole('menuitem', { name: '咨询登记' }).click();
   await page.getByTestId('consultation-row').filter({ hasText: '约见值班律师' }).click();
+  await expect(detail).toContainText('约见值班律师，收到于');
   await expect(detail).toContainText('由值班律师接待');
   await expect(detail.getByRole('button', { name: '接待此申请' })).toHaveCount(0);
 });

@@ -13,6 +13,8 @@ export async function tabTo(page: Page, label: string, maxPresses = 60) {
 /** Types into a searchable select and picks the first matching option with Enter. */
 export async function pickByKeyboard(page: Page, label: string, text: string) {
   await tabTo(page, label);
+  // The last list has finished closing: only this select's list is on screen once typed into.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await page.keyboard.type(text);
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
   await page.keyboard.press('Enter');

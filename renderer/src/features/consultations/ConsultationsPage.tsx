@@ -13,7 +13,7 @@ import { DraftBanner, useReopenDraft } from '../../shared/DraftBanner';
 import { useConfirmLeave } from '../../shared/useFormDraft';
 import { useStation } from '../../state/StationContext';
 import { useSession } from '../../session/SessionContext';
-import { useRoute } from '../../state/router';
+import { navigate, useRoute } from '../../state/router';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationTable } from './ConsultationTable';
@@ -109,6 +109,25 @@ export function ConsultationsPage() {
       setForm({ mode: 'new', ...(answering ? { answering } : {}), key: Date.now() });
     })();
   useReopenDraft(DRAFT_KINDS, reopenDraft);
+  // #/consultations?answer=<id>: the shift page's 接待 starts the lawyer's contact from a
+  // detainee's request at once, filled with the person and the case.
+  const answerId = params.get('answer');
+  useEffect(() => {
+    if (!answerId) return;
+    let live = true;
+    void getConsultation(db, session.vault, session.actor, answerId)
+      .then((request) => {
+        if (!live) return;
+        // Once: the link is spent, and a request met meanwhile is not answered twice.
+        navigate('consultations');
+        if (request && !request.answeredAt) setForm({ mode: 'new', answering: request, key: Date.now() });
+        else void message.warning('这条约见申请已有值班律师接待');
+      })
+      .catch(() => live && void message.error('找不到这条申请，可能已被删除'));
+    return () => {
+      live = false;
+    };
+  }, [answerId, session.vault, session.actor, message]);
 
   const debouncedText = useDebounced(text, 150);
   const query = useMemo<ConsultationQuery>(() => {

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
@@ -20,8 +20,8 @@ export function useOpenRequests(): StoredConsultation[] | undefined {
 
 /**
  * 待接待的约见申请 (issue 20 item 19): the detainees who asked detention-centre staff to
- * meet a duty lawyer and whom no lawyer has met yet. 接待 opens the request, whose 接待此申请
- * starts the lawyer's contact with the person and the case filled in.
+ * meet a duty lawyer and whom no lawyer has met yet. 接待 starts the lawyer's contact with
+ * the person and the case filled in; 查看 opens the request.
  */
 export function OpenRequests({ lawyerNames }: { lawyerNames: (id: string) => string }) {
   const { enums } = useStation();
@@ -48,12 +48,17 @@ export function OpenRequests({ lawyerNames }: { lawyerNames: (id: string) => str
             { title: '指定律师', width: 110, render: (_, r) => (r.lawyerId ? lawyerNames(r.lawyerId) : <Typography.Text type="secondary">未指定</Typography.Text>) },
             {
               title: '操作',
-              width: 90,
+              width: 130,
               fixed: 'right',
               render: (_, r) => (
-                <Button size="small" type="link" onClick={() => navigate('consultations', { open: r.id })}>
-                  接待
-                </Button>
+                <Space size={0}>
+                  <Button size="small" type="link" onClick={() => navigate('consultations', { answer: r.id })}>
+                    接待
+                  </Button>
+                  <Button size="small" type="link" onClick={() => navigate('consultations', { open: r.id })}>
+                    查看
+                  </Button>
+                </Space>
               ),
             },
           ]}

@@ -52,7 +52,32 @@ function isRealDate(ymd: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const ymd = z.string().refine(isRealDate, '应为 YYYY-MM-DD 格式的日期');
+/** A calendar day as the manifest writes it (both format versions). */
+export const ymd = z.string().refine(isRealDate, '应为 YYYY-MM-DD 格式的日期');
+
+/** The station as the manifest names it (both format versions). */
+export const manifestStationSchema = z.object({
+  code: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(stationKindCodes),
+  regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码'),
+});
+
+/**
+ * The period's order and the chain's first link, for either version's name of the
+ * previous manifest's hash (`previousManifestSha256` in v1, `previousManifestHash` in v2).
+ */
+export function periodAndChainRules<K extends string>(previousKey: K) {
+  return (m: { period: { from: string; to: string }; sequence: number } & Record<K, string | null>, ctx: z.RefinementCtx) => {
+    if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: '起始日期晚于截止日期' });
+    if (m.sequence === 1 && m[previousKey] !== null) {
+      ctx.addIssue({ code: 'custom', path: [previousKey], message: '第 1 个批次不应有上一批次的哈希' });
+    }
+    if (m.sequence > 1 && m[previousKey] === null) {
+      ctx.addIssue({ code: 'custom', path: [previousKey], message: '缺少上一批次清单的哈希' });
+    }
+  };
+}
 
 export const manifestFileSchema = z.object({
   path: z.string().min(1),
@@ -68,12 +93,7 @@ export const manifestSchema = z
     batchId: z.string().refine(isUuid, '应为 UUID'),
     sequence: z.number().int().min(1),
     previousManifestSha256: z.string().regex(HEX64, '应为小写十六进制 SHA-256').nullable(),
-    station: z.object({
-      code: z.string().min(1),
-      name: z.string(),
-      kind: z.enum(stationKindCodes),
-      regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码'),
-    }),
+    station: manifestStationSchema,
     publicKey: z.string().min(1),
     createdAt: z.string().refine(isRfc3339, '应为带时区的 RFC 3339 时间'),
     period: z.object({ from: ymd, to: ymd }),
@@ -82,15 +102,7 @@ export const manifestSchema = z
     counts: z.record(z.string(), z.number().int().min(0)),
     files: z.array(manifestFileSchema),
   })
-  .superRefine((m, ctx) => {
-    if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: '起始日期晚于截止日期' });
-    if (m.sequence === 1 && m.previousManifestSha256 !== null) {
-      ctx.addIssue({ code: 'custom', path: ['previousManifestSha256'], message: '第 1 个批次不应有上一批次的哈希' });
-    }
-    if (m.sequence > 1 && m.previousManifestSha256 === null) {
-      ctx.addIssue({ code: 'custom', path: ['previousManifestSha256'], message: '缺少上一批次清单的哈希' });
-    }
-  });
+  .superRefine(periodAndChainRules('previousManifestSha256'));
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestFile = z.infer<typeof manifestFileSchema>;

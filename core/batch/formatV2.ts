@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { stationKindCodes } from '../domain/station';
 import { isRfc3339 } from '../time/rfc3339';
-import { BATCH_FORMAT, isUuid } from './format';
+import { BATCH_FORMAT, isUuid, manifestStationSchema, periodAndChainRules, ymd } from './format';
 
 /**
  * Format v2 of shared/spec/batch-format.md: the data files are encrypted to one or more
@@ -30,16 +29,6 @@ export const ENCRYPTED_SUFFIX = '.enc';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const KEY_ID = /^[0-9a-f]{16}$/;
-const YMD = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(ymd: string): boolean {
-  if (!YMD.test(ymd)) return false;
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const ymd = z.string().refine(isRealDate, '应为 YYYY-MM-DD 格式的日期');
 const hex = z.string().regex(HEX64, '应为 64 位小写十六进制哈希');
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64').min(1);
 
@@ -68,12 +57,7 @@ export const manifestV2Schema = z
     batchId: z.string().refine(isUuid, '应为 UUID'),
     sequence: z.number().int().min(1),
     previousManifestHash: hex.nullable(),
-    station: z.object({
-      code: z.string().min(1),
-      name: z.string(),
-      kind: z.enum(stationKindCodes),
-      regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码'),
-    }),
+    station: manifestStationSchema,
     publicKey: base64,
     createdAt: z.string().refine(isRfc3339, '应为带时区的 RFC 3339 时间'),
     period: z.object({ from: ymd, to: ymd }),
@@ -84,15 +68,7 @@ export const manifestV2Schema = z
     // Each entry costs a point check; no province has more centres than this.
     recipients: z.array(recipientEntrySchema).max(MAX_RECIPIENTS, `接收方最多 ${MAX_RECIPIENTS} 个`),
   })
-  .superRefine((m, ctx) => {
-    if (m.period.from > m.period.to) ctx.addIssue({ code: 'custom', path: ['period'], message: '起始日期晚于截止日期' });
-    if (m.sequence === 1 && m.previousManifestHash !== null) {
-      ctx.addIssue({ code: 'custom', path: ['previousManifestHash'], message: '第 1 个批次不应有上一批次的哈希' });
-    }
-    if (m.sequence > 1 && m.previousManifestHash === null) {
-      ctx.addIssue({ code: 'custom', path: ['previousManifestHash'], message: '缺少上一批次清单的哈希' });
-    }
-  });
+  .superRefine(periodAndChainRules('previousManifestHash'));
 
 export type ManifestV2 = z.infer<typeof manifestV2Schema>;
 export type ManifestFileV2 = z.infer<typeof manifestFileV2Schema>;

@@ -122,7 +122,7 @@ export function CurrentShift() {
           </Space>
         )}
       </Card>
-      {can(session.actor.role, 'detainee_request.answer') && <OpenRequests lawyerNames={nameOf} />}
+      {can(session.actor.role, 'detainee_request.answer') && <OpenRequests open={openRequests} lawyerNames={nameOf} />}
       {ending && (
         <EndShiftDialog
           shift={ending}

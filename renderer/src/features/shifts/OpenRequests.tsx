@@ -23,9 +23,8 @@ export function useOpenRequests(): StoredConsultation[] | undefined {
  * meet a duty lawyer and whom no lawyer has met yet. 接待 starts the lawyer's contact with
  * the person and the case filled in; 查看 opens the request.
  */
-export function OpenRequests({ lawyerNames }: { lawyerNames: (id: string) => string }) {
+export function OpenRequests({ open, lawyerNames }: { open: StoredConsultation[] | undefined; lawyerNames: (id: string) => string }) {
   const { enums } = useStation();
-  const open = useOpenRequests();
   const count = open?.length ?? 0;
   return (
     <Card title={`待接待的约见申请${count ? `（${count}）` : ''}`} size="small" data-testid="open-requests">

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { pickDutyLawyer, tabTo } from './support/keyboard';
+import { activeOptionOfFocused, pickDutyLawyer, tabTo } from './support/keyboard';
 
 /** A new contact's drawer, open with the caret in 值班律师. */
 async function openNewContact(page: Page): Promise<Locator> {
@@ -55,7 +55,7 @@ test('typing into every select of the consultation form: the options filter, Ent
   for (const s of SELECTS) {
     await tabTo(page, s.label);
     await page.keyboard.type(s.typed);
-    const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+    const active = await activeOptionOfFocused(page);
     await expect(active).toContainText(s.shown);
     if (s.label === '帮助类型') {
       // What the user sees while typing: the list filtered to what was typed.

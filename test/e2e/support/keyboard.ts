@@ -10,13 +10,22 @@ export async function tabTo(page: Page, label: string, maxPresses = 60) {
   throw new Error(`Tab never reached the field “${label}”`);
 }
 
+/**
+ * The highlighted option in the list of the focused select: found by the list the select
+ * names (rc-select's `<id>_list`), so a list still closing elsewhere is never read.
+ */
+export async function activeOptionOfFocused(page: Page) {
+  const id = await page.evaluate(() => document.activeElement?.id ?? '');
+  return page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option-active`);
+}
+
 /** Types into a searchable select and picks the first matching option with Enter. */
 export async function pickByKeyboard(page: Page, label: string, text: string) {
   await tabTo(page, label);
   // The last list has finished closing: only this select's list is on screen once typed into.
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await page.keyboard.type(text);
-  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
+  await expect(await activeOptionOfFocused(page)).toContainText(text);
   await page.keyboard.press('Enter');
 }
 
@@ -43,6 +52,6 @@ export async function pickDutyLawyer(page: Page) {
   const select = page.locator('.ant-drawer').filter({ hasText: '新登记' }).getByLabel('值班律师', { exact: true });
   await expect(select).toBeFocused();
   await page.keyboard.type('王');
-  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText('王');
+  await expect(await activeOptionOfFocused(page)).toContainText('王');
   await page.keyboard.press('Enter');
 }

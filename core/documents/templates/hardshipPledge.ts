@@ -24,7 +24,8 @@ const memberRows: TableCell[][] = Array.from({ length: PLEDGE_MEMBER_ROWS }, (_,
  * household member by member, consents to the verification Art. 41 para. 2 provides for, and
  * states the consequences of a false pledge as the law does: the centre terminates aid
  * (Art. 48), the judicial administration department orders repayment of the aid's cost and
- * may fine up to 3,000 yuan (Art. 64), and a crime is prosecuted (Art. 67).
+ * fines up to 3,000 yuan (Art. 64: 责令其支付已实施法律援助的费用，并处三千元以下罚款; the fine
+ * is not discretionary, so the pledge must not say 可以处), and a crime is prosecuted (Art. 67).
  */
 export const hardshipPledge: DocumentTemplate = {
   kind: 'hardship_pledge',
@@ -78,7 +79,7 @@ export const hardshipPledge: DocumentTemplate = {
     {
       type: 'line',
       indent: true,
-      text: '三、本人知悉：以欺骗或者其他不正当手段获得法律援助的，法律援助机构将作出终止法律援助的决定（第四十八条）；由司法行政部门责令本人支付已实际支出的法律援助费用，并可以处三千元以下罚款（第六十四条）；构成犯罪的，依法追究刑事责任（第六十七条）。',
+      text: '三、本人知悉：以欺骗或者其他不正当手段获得法律援助的，法律援助机构将作出终止法律援助的决定（第四十八条）；由司法行政部门责令本人支付已实施法律援助的费用，并处三千元以下罚款（第六十四条）；构成犯罪的，依法追究刑事责任（第六十七条）。',
     },
     { type: 'signature', lines: [{ sign: '承诺人（签名）', fingerprint: true }, '{{date}}'] },
   ],

@@ -21,7 +21,7 @@ export const litigationFeeReliefApplication: DocumentTemplate = {
   name: '缓交/减交/免交诉讼费用申请书',
   description: '为受援人等经济困难的当事人申请缓交、减交或者免交诉讼费用（司法救助）',
   style: 'letter',
-  legalBasis: '《诉讼费用交纳办法》第四十四条至第五十一条；《中华人民共和国法律援助法》第五十三条',
+  legalBasis: '《中华人民共和国民事诉讼法》第一百二十一条第二款；《诉讼费用交纳办法》第四十四条至第五十一条；《中华人民共和国法律援助法》第五十三条',
   signers: '申请人签名并捺指印；值班律师作为代书人签名',
   sources: ['consultation'],
   fields: [
@@ -53,7 +53,7 @@ export const litigationFeeReliefApplication: DocumentTemplate = {
     {
       type: 'line',
       indent: true,
-      text: '根据《诉讼费用交纳办法》第四十四条、第四十八条及《中华人民共和国法律援助法》第五十三条的规定，特申请{{reliefKind}}诉讼费用，请予批准。',
+      text: '根据《中华人民共和国民事诉讼法》第一百二十一条第二款、《诉讼费用交纳办法》第四十四条、第四十八条及《中华人民共和国法律援助法》第五十三条的规定，特申请{{reliefKind}}诉讼费用，请予批准。',
     },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },

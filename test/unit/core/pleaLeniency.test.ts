@@ -75,7 +75,7 @@ describe('pleaLeniencyFindings (CPL Arts. 173, 174, 176)', () => {
 
 describe('article29Note (victims, Art. 29)', () => {
   it('tells the victim side of a criminal case it may apply, subject to the means test, not Art. 25', () => {
-    for (const role of ['victim', 'private_prosecutor', 'civil_plaintiff_incidental', 'legal_representative']) {
+    for (const role of ['victim', 'victim_close_relative', 'private_prosecutor', 'civil_plaintiff_incidental', 'legal_representative']) {
       const note = article29Note(role, 'criminal', DEFAULT_ENUMERATIONS);
       expect(note, role).toContain('第二十九条');
       expect(note).toContain('须审查经济困难状况');
@@ -85,5 +85,11 @@ describe('article29Note (victims, Art. 29)', () => {
   it('says nothing for the accused, or for a legal representative in a civil case', () => {
     expect(article29Note('suspect', 'criminal', DEFAULT_ENUMERATIONS)).toBeNull();
     expect(article29Note('legal_representative', 'civil', DEFAULT_ENUMERATIONS)).toBeNull();
+    // The accused's relative applies for him (Art. 24), not as the victim's side.
+    expect(article29Note('close_relative', 'criminal', DEFAULT_ENUMERATIONS)).toBeNull();
+  });
+
+  it('names the victim’s close relative, whom Art. 29 lists beside the legal representative', () => {
+    expect(article29Note('victim_close_relative', 'criminal', DEFAULT_ENUMERATIONS)).toMatch(/^被害人近亲属因经济困难没有委托诉讼代理人的/);
   });
 });

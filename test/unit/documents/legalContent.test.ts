@@ -203,7 +203,9 @@ describe('经济困难状况个人诚信承诺书', () => {
     expect(text).toContain('人均月收入900.00元');
     expect(text).toContain('本人同意法律援助机构通过信息共享查询');
     expect(text).toContain('第四十一条');
-    expect(text).toContain('由司法行政部门责令本人支付已实际支出的法律援助费用，并可以处三千元以下罚款（第六十四条）');
+    // Art. 64 as enacted: 责令其支付已实施法律援助的费用，并处三千元以下罚款 (the fine is mandatory).
+    expect(text).toContain('由司法行政部门责令本人支付已实施法律援助的费用，并处三千元以下罚款（第六十四条）');
+    expect(text).not.toContain('可以处');
     expect(text).toContain('终止法律援助的决定（第四十八条）');
     expect(text).toContain('指印');
   });
@@ -320,5 +322,13 @@ describe('值班律师法律帮助记录表', () => {
     expect(text).toContain('辩护人已委托辩护人');
     expect(text).not.toContain('应当通知指派辩护');
     expect(text).not.toContain('认罪认罚');
+  });
+});
+
+describe('court-fee relief (民事诉讼法 2023 Art. 121 para. 2)', () => {
+  it('rests the request on the procedure law itself, not only on the State Council’s fee measures', async () => {
+    const { sample } = await import('./samples/litigation_fee_relief_application');
+    const text = await printed('litigation_fee_relief_application', sample);
+    expect(text).toContain('根据《中华人民共和国民事诉讼法》第一百二十一条第二款、《诉讼费用交纳办法》第四十四条');
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -100,7 +101,27 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   }, [editing, carry, answering, profile.kind, session.lawyerId]);
 
   // The drawer mounts a fresh form for every contact, so the initial values are read once.
-  const [draft, setDraft] = useState<ConsultationDraft>(() => toDraft(initialValues));
+  const [draft, setDraftState] = useState<ConsultationDraft>(() => toDraft(initialValues));
+  // Setting the draft redraws the whole form (some hundred Ant Design fields), which cost about
+  // 50-100 ms a key while typing. Only what the form shows of the draft redraws it: the rules'
+  // findings and the few fields read outside their own box; typing advice or a name does not.
+  // The means test's own inputs are in the key too, so a standard changed in the settings
+  // meanwhile is applied to the values as typed, not to an older draft.
+  const shownOf = (d: ConsultationDraft) =>
+    JSON.stringify([
+      assessDraft(d, domain.meansTestStandard ?? undefined, enums),
+      d.householdMonthlyIncome,
+      d.householdSize,
+      d.specialGroups,
+      d.exemptionProof,
+    ]);
+  const shown = useRef<string | null>(null);
+  const setDraft = (next: ConsultationDraft) => {
+    const key = shownOf(next);
+    if (key === shown.current) return;
+    shown.current = key;
+    setDraftState(next);
+  };
   // What the ID number last said, so the values it filled follow it and typed ones stay.
   const [openingReading] = useState<IdReading | null>(() => {
     const r = initialValues.idNumber ? deriveFromIdNumber(initialValues.idNumber, initialValues.time?.toDate() ?? new Date(), initialValues.idType ?? RESIDENT_ID) : null;
@@ -367,10 +388,10 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               <SearchSelect mode="multiple" options={helpTypeOptions} placeholder="可多选，输入文字筛选" />
             </Form.Item>
             <Form.Item label="咨询事项" name="question" required>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+              <GrowingTextArea minRows={2} maxRows={6} maxLength={2000} showCount />
             </Form.Item>
             <Form.Item label="解答意见" name="advice">
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} showCount />
+              <GrowingTextArea minRows={2} maxRows={8} maxLength={4000} showCount />
             </Form.Item>
             <Row gutter={12}>
               <Col span={6}>

@@ -1,4 +1,5 @@
 import { Card, Checkbox, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import { SearchSelect } from '../../ui/SearchSelect';
 import { memo, type ReactNode } from 'react';
 import type { ClientRoleEntry } from '../../../../core/domain/enums';
@@ -112,7 +113,7 @@ function warningsAt(warnings: string): ReactNode {
   );
 }
 
-const textArea = <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />;
+const textArea = <GrowingTextArea minRows={1} maxRows={4} maxLength={1000} />;
 
 /**
  * The plea-leniency (认罪认罚) workflow of a suspect or defendant: the procuratorate's
@@ -167,7 +168,7 @@ export const PleaSection = memo(function PleaSection({
           </Col>
           <Col span={24}>
             <Form.Item label="值班律师意见" name="lawyerOpinion" extra="对指控罪名、量刑建议、诉讼程序适用等事项的意见">
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+              <GrowingTextArea minRows={2} maxRows={6} maxLength={4000} />
             </Form.Item>
           </Col>
           {minor && (

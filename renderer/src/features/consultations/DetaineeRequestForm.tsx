@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { App, Button, Col, DatePicker, Form, Input, Radio, Row, Space, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createConsultationInputSchema, normalizeConsultationInput, REQUEST_KINDS, type RequestKind } from '../../../../core/consultations/schema';
@@ -184,7 +185,7 @@ export function DetaineeRequestForm({ onSaved, onCancel }: { onSaved(record: Sto
         </Col>
         <Col span={24}>
           <Form.Item label="申请内容" name="note">
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="不填则记为标准表述" />
+            <GrowingTextArea minRows={2} maxRows={5} maxLength={2000} placeholder="不填则记为标准表述" />
           </Form.Item>
         </Col>
       </Row>

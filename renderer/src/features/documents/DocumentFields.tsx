@@ -1,4 +1,5 @@
 import { Button, Form, Input, Space } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { DateStringInput } from '../../ui/DateStringInput';
 import { SearchSelect } from '../../ui/SearchSelect';
@@ -18,7 +19,7 @@ function FieldInput({ field, ...bound }: { field: FieldDef } & Bound) {
   if (field.options) return <SearchSelect {...bound} allowClear options={field.options.map((o) => ({ value: o, label: o }))} style={{ maxWidth: 360 }} />;
   switch (field.type) {
     case 'multiline':
-      return <Input.TextArea {...bound} autoSize={{ minRows: 2, maxRows: 14 }} maxLength={field.max} showCount={Boolean(field.max && field.max >= 500)} />;
+      return <GrowingTextArea {...bound} minRows={2} maxRows={14} maxLength={field.max} showCount={Boolean(field.max && field.max >= 500)} />;
     case 'date':
       return <DateStringInput {...bound} style={{ width: 180 }} />;
     case 'money':
@@ -37,7 +38,7 @@ function ListField({ field }: { field: FieldDef }) {
             {items.map((item, index) => (
               <Space key={item.key} align="start" style={{ width: '100%' }} styles={{ item: { flex: 1 } }}>
                 <Form.Item name={item.name} noStyle>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} aria-label={`${field.label}第 ${index + 1} 条`} maxLength={field.max} />
+                  <GrowingTextArea minRows={1} maxRows={6} aria-label={`${field.label}第 ${index + 1} 条`} maxLength={field.max} />
                 </Form.Item>
                 <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除${field.label}第 ${index + 1} 条`} onClick={() => remove(item.name)} />
               </Space>

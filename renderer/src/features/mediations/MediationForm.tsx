@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -193,7 +194,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
           </Col>
           <Col span={24}>
             <Form.Item label="协议内容" name="terms" required={settled}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} showCount disabled={!settled} />
+              <GrowingTextArea minRows={2} maxRows={8} maxLength={4000} showCount disabled={!settled} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -225,7 +226,7 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
           />
         </Form.Item>
         <Form.Item label="备注" name="note">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+          <GrowingTextArea minRows={1} maxRows={4} maxLength={500} />
         </Form.Item>
       </Card>
       <Space>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Modal, Space, Tag, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import { SearchSelect } from '../../ui/SearchSelect';
 import { SubmitOnEnter } from '../../ui/SubmitOnEnter';
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
@@ -201,7 +202,7 @@ function EndShiftDialog(props: { shift: StoredShift; name: string; onClose(): vo
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
         </Form.Item>
         <Form.Item label="交接事项（给下一班）" name="handoverNotes">
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+          <GrowingTextArea minRows={3} maxRows={8} maxLength={2000} showCount />
         </Form.Item>
         <SubmitOnEnter />
       </Form>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Input, List, Space, Typography } from 'antd';
+import { App, Button, List, Space, Typography } from 'antd';
+import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import dayjs from 'dayjs';
 import { ZodError } from 'zod';
 import { SHIFT_ANNOTATION_MAX } from '../../../../core/shifts/schema';
@@ -59,7 +60,7 @@ export function ShiftAnnotations({ shift }: { shift: StoredShift }) {
       )}
       {mayWrite && (
         <>
-          <Input.TextArea
+          <GrowingTextArea
             aria-label="补充说明"
             value={text}
             status={problem ? 'error' : ''}
@@ -67,7 +68,8 @@ export function ShiftAnnotations({ shift }: { shift: StoredShift }) {
               setText(e.target.value);
               setProblem(null);
             }}
-            autoSize={{ minRows: 2, maxRows: 6 }}
+            minRows={2}
+            maxRows={6}
             maxLength={SHIFT_ANNOTATION_MAX}
             showCount
           />

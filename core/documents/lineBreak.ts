@@ -17,8 +17,12 @@ export const NO_LINE_END = new Set([...'（《「『【〔〈“‘｛［〖〘�
 /** Letters, digits and the punctuation inside numbers and codes (12,345.00, 2026-11, a/b). */
 const WORD_CHAR = /[A-Za-z0-9.,:_@\-+/%]/u;
 
-/** Units that stay on the line of the number before them (38,500.00元, 3人, 2份). */
-const NUMBER_UNIT = new Set([...'元人份件次']);
+/**
+ * Counters and units that stay on the line of the number before them: 38,500.00元, 3人, 2份,
+ * a case number's 123号, a date's 2026年11月24日, 第3条, 7日内. A narrow table cell otherwise
+ * broke "…民初123" from its "号".
+ */
+const NUMBER_UNIT = new Set([...'元人份件次号年月日时分秒岁页条款项天个']);
 
 /** Splits a paragraph into break units: one CJK character, or a whole Latin/number run. */
 export function breakUnits(text: string): string[] {

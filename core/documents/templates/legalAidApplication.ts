@@ -81,7 +81,7 @@ export const legalAidApplication: DocumentTemplate = {
             minLines: 4,
           },
         ],
-        [{ label: '法律援助机构收件' }, { text: '收件人（签名）：\n收件日期：　　　　年　　月　　日\n收件编号：', span: 5, minLines: 3 }],
+        [{ label: '法律援助机构收件' }, { text: '收件人（签名）：____________\n收件日期：____年__月__日\n收件编号：____________', span: 5, minLines: 3 }],
       ],
     },
   ],

@@ -24,6 +24,14 @@ describe('breakParagraph', () => {
     expect(lines.map((l) => l.text)).toEqual(['一二三四五六七人民币', '38,500.00元']);
   });
 
+  it('keeps a case number with its 号 and a date whole, in a narrow cell', () => {
+    // Nine wide: "0102民初123" would fill the second line and leave 号 alone on the third.
+    const lines = breakParagraph('（2026）辽0102民初123号', 9, measure);
+    expect(lines.map((l) => l.text)).toEqual(['（2026）辽', '0102民初', '123号']);
+    const date = breakParagraph('一二三四五六2026年11月24日', 12, measure);
+    expect(date.map((l) => l.text)).toEqual(['一二三四五六', '2026年11月24日']);
+  });
+
   it('splits a number longer than a line instead of overflowing', () => {
     const lines = breakParagraph('210102198001010031234', 10, measure);
     expect(lines.map((l) => l.text)).toEqual(['2101021980', '0101003123', '4']);

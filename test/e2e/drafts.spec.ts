@@ -68,3 +68,42 @@ test('a detainee request whose draft was kept leaves no draft once it is saved',
   await expect(page.getByTestId('transfer-queue').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('draft-banner')).toHaveCount(0);
 });
+
+test('a half-typed mediation comes back after Ctrl+L, and a document draft after a reload', async ({ station }) => {
+  test.setTimeout(180_000);
+  const { page } = await station.launchSetUp();
+
+  await page.getByRole('menuitem', { name: '调解' }).click();
+  await page.getByRole('button', { name: '记录调解' }).click();
+  const mediation = page.getByRole('form', { name: '调解记录' });
+  await mediation.getByLabel('调解地点').fill('沈阳市和平区南市场街道人民调解委员会');
+  await mediation.getByLabel('第 1 方当事人姓名').fill('吴𠮷');
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: '已锁定' })).toBeVisible();
+  // Nothing of the party stays on the lock screen.
+  await expect(page.getByText('吴𠮷')).toHaveCount(0);
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(mediation.getByLabel('第 1 方当事人姓名')).toHaveValue('吴𠮷');
+  await expect(mediation.getByLabel('调解地点')).toHaveValue('沈阳市和平区南市场街道人民调解委员会');
+
+  // A paper started from the documents page, typed into, then the window reloads.
+  await mediation.getByLabel('调解地点').focus();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
+  await expect(mediation).toBeHidden();
+  await page.getByRole('menuitem', { name: '法律文书' }).click();
+  const letter = page.getByRole('form', { name: '支付令申请书内容' });
+  await expect(async () => {
+    await page.getByRole('button', { name: '新建文书' }).hover();
+    await page.getByRole('menuitem', { name: '支付令申请书', exact: true }).click({ timeout: 3_000 });
+    await expect(letter).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
+  await letter.getByLabel('被申请人送达地址').fill('沈阳市皇姑区长江街12号');
+  await expect(page.getByTestId('draft-status')).toContainText('草稿已自动保存');
+  await page.reload();
+  await signIn(page);
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(letter.getByLabel('被申请人送达地址')).toHaveValue('沈阳市皇姑区长江街12号');
+});

@@ -19,12 +19,20 @@ export type ConsultationAccess = 'full' | 'request' | 'none';
 
 type Subject = Pick<ConsultationInput, 'time' | 'clientRole' | 'legalAidOutcome' | 'requestKind' | 'receivedAt' | 'transferredAt'> & { ownerId: string };
 
+/**
+ * A request logged at the centre, or an application on the Art. 39 clock (the transfer
+ * queue): what others may read in its request view. It follows from the record alone, so it
+ * is also kept as a blinded filter token (db/consultationTokens.ts) and a restricted list
+ * needs not open every record to know it.
+ */
+export function isAboutRequest(record: Omit<Subject, 'ownerId'>): boolean {
+  return record.requestKind !== undefined || transferClockOf(record) !== undefined;
+}
+
 export function consultationAccess(viewer: Viewer, record: Subject): ConsultationAccess {
   if (can(viewer.role, 'consultation.view_any')) return 'full';
   if (record.ownerId === viewer.id && can(viewer.role, 'consultation.view_own')) return 'full';
-  // A request logged at the centre, or an application on the Art. 39 clock (the transfer queue).
-  const aboutRequest = record.requestKind !== undefined || transferClockOf(record) !== undefined;
-  return aboutRequest && can(viewer.role, 'consultation.view_request') ? 'request' : 'none';
+  return isAboutRequest(record) && can(viewer.role, 'consultation.view_request') ? 'request' : 'none';
 }
 
 /**

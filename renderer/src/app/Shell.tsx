@@ -61,9 +61,11 @@ export function Shell({ profile, children }: { profile: StationProfile; children
     // Needs the data key, so it runs at sign-in, not as a schema upgrade; once per database.
     // Fetched with the contacts page's chunk, not in the sign-in screen's.
     import('../db/consultations')
-      .then(async ({ reconcilePendingTransferTokens, reconcileOpenMeetingTokens, queryConsultations }) => {
+      .then(async ({ reconcilePendingTransferTokens, reconcileOpenMeetingTokens, reconcileRequestViewTokens, queryConsultations }) => {
         await reconcilePendingTransferTokens(db, session.vault);
         await reconcileOpenMeetingTokens(db, session.vault);
+        // Opens every contact once per database (so that staff lists need not): not awaited.
+        void reconcileRequestViewTokens(db, session.vault).catch((err: unknown) => void recordAppError(session.actor, err));
         if (!mayAnswer) return;
         // A lawyer signing in learns first of the detainees waiting to meet one (issue 20 item 19).
         const waiting = (await queryConsultations(db, session.vault, session.actor, { openMeeting: true })).ids.length;

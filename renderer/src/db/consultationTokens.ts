@@ -3,6 +3,7 @@ import { consultationSearchFields } from '../../../core/consultations/search';
 import { isPendingTransfer } from '../../../core/consultations/transferDeadline';
 import { isOpenMeetingRequest } from '../../../core/consultations/detaineeRequest';
 import { identifierNormalize, indexTokens } from '../../../core/search/tokens';
+import { isAboutRequest } from '../../../core/access/recordViews';
 
 /** Filter facts kept as blinded tokens beside the search tokens. */
 export const filterToken = {
@@ -13,6 +14,7 @@ export const filterToken = {
   idNumber: (n: string) => `f:idn:${identifierNormalize(n)}`,
   pendingTransfer: () => 'f:pending-transfer',
   openMeeting: () => 'f:open-meeting',
+  requestView: () => 'f:request-view',
 };
 
 export function plainTokens(c: Consultation): string[] {
@@ -23,6 +25,7 @@ export function plainTokens(c: Consultation): string[] {
   if (c.idNumber) tokens.push(filterToken.idNumber(c.idNumber));
   if (isPendingTransfer(c)) tokens.push(filterToken.pendingTransfer());
   if (isOpenMeetingRequest(c)) tokens.push(filterToken.openMeeting());
+  if (isAboutRequest(c)) tokens.push(filterToken.requestView());
   return tokens;
 }
 

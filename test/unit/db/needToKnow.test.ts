@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DEFAULT_ENUMERATIONS } from '../../../core/domain/enums';
@@ -11,7 +11,10 @@ import {
   loadConsultations,
   newestConsultations,
   queryConsultations,
+  reconcileRequestViewTokens,
 } from '../../../renderer/src/db/consultations';
+import { updateIndex } from '../../../renderer/src/db/searchIndex';
+import { forgetCaches } from '../../../renderer/src/db/repository';
 import { getDocument, queryDocuments, saveNewDocument, versionsOf, type NewDocument } from '../../../renderer/src/db/documents';
 import { createMediation, getMediation, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
 import type { Vault } from '../../../renderer/src/db/vault';
@@ -102,6 +105,35 @@ describe('who reads which consultation', () => {
     const newest = await newestConsultations(db, vault, staff, 0, 10);
     expect(newest.map((c) => c.id).sort()).toEqual([queued.id, request.id].sort());
     expect(JSON.stringify(newest)).not.toContain(QUESTION);
+  });
+
+  it('lists staff the requests from the index, without opening a lawyer\'s other contacts, once the token is in place', async () => {
+    const { plain, queued, request } = await station();
+    expect(await reconcileRequestViewTokens(db, vault)).toBe(0);
+    const open = vi.spyOn(vault, 'open');
+    expect(new Set((await queryConsultations(db, vault, staff, {})).ids)).toEqual(new Set([queued.id, request.id]));
+    expect((await queryConsultations(db, vault, staff, { text: '钱二' })).ids).toEqual([queued.id]);
+    // The lawyer's ordinary contact is never decrypted to decide that staff may not see it.
+    expect(open.mock.calls.map((call) => call[1])).not.toContain(plain.id);
+    open.mockRestore();
+  });
+
+  it('gives requests saved before the token their place once, after sign-in, and lists them meanwhile by opening them', async () => {
+    const { queued, request } = await station();
+    // As an older version stored it: the request without the token.
+    const token = vault.blind('f:request-view');
+    await db.transaction('rw', [db.consultations, db.postings, db.tailTokens, db.orderLog, db.meta], async () => {
+      const row = (await db.consultations.get(request.id))!;
+      const older = { ...row, tokens: row.tokens.filter((t) => t !== token) };
+      await updateIndex(db, row, older);
+      await db.consultations.put(older);
+    });
+    forgetCaches(db);
+    expect(new Set((await queryConsultations(db, vault, staff, {})).ids)).toEqual(new Set([queued.id, request.id]));
+    expect(await reconcileRequestViewTokens(db, vault)).toBe(1);
+    expect(new Set((await queryConsultations(db, vault, staff, {})).ids)).toEqual(new Set([queued.id, request.id]));
+    // Once per database.
+    expect(await reconcileRequestViewTokens(db, vault)).toBe(0);
   });
 
   it('keeps the lawyer\'s and the supervisor\'s reading whole', async () => {

@@ -9,4 +9,11 @@ export { getConsultation, loadConsultations, newestConsultations, earlierContact
 export { queryConsultations } from './queryPlanner';
 export type { ConsultationQuery, QueryResult } from './query';
 export { orderIndex, countLiveConsultations } from './orderCache';
-export { PENDING_TRANSFER_TOKENS, OPEN_MEETING_TOKENS, reconcilePendingTransferTokens, reconcileOpenMeetingTokens } from './tokenReconcilers';
+export {
+  PENDING_TRANSFER_TOKENS,
+  OPEN_MEETING_TOKENS,
+  REQUEST_VIEW_TOKENS,
+  reconcilePendingTransferTokens,
+  reconcileOpenMeetingTokens,
+  reconcileRequestViewTokens,
+} from './tokenReconcilers';

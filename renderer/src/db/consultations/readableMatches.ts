@@ -6,12 +6,14 @@ import type { StationDb } from '../database';
 import type { Vault } from '../vault';
 import { consultationStore, type StoredConsultation } from './store';
 import type { ConsultationQuery } from './query';
+import { requestViewIds } from './tokenReconcilers';
 
 /**
  * Whether a record of someone else is a request (a detainee's request, or an application on
- * the Art. 39 clock), per row revision. Deciding needs the sealed fields, so a restricted
- * viewer's first list opens every record once; later lists open only what changed. Only
- * this yes/no is kept, never a field, and it is dropped with the vault on lock.
+ * the Art. 39 clock), per row revision. The index answers it (the request-view token) once
+ * `reconcileRequestViewTokens` has run on the database; until then deciding needs the sealed
+ * fields, so the list opens each record once and keeps only this yes/no, never a field,
+ * dropped with the vault on lock.
  */
 const requestRows = new WeakMap<Vault, Map<string, { rev: number; request: boolean }>>();
 
@@ -30,6 +32,7 @@ export async function readableMatches(db: StationDb, vault: Vault, viewer: Viewe
   const known = requestRows.get(vault) ?? new Map<string, { rev: number; request: boolean }>();
   requestRows.set(vault, known);
   const rows = await db.consultations.bulkGet(ids);
+  const indexed = requestsOk ? await requestViewIds(db, vault) : undefined;
   const keep = new Set<string>();
   await Promise.all(
     rows.map(async (row) => {
@@ -39,13 +42,17 @@ export async function readableMatches(db: StationDb, vault: Vault, viewer: Viewe
         return;
       }
       if (!requestsOk) return;
-      const seen = known.get(row.id);
       let record: StoredConsultation | undefined;
-      if (!seen || seen.rev !== row.rev) {
-        record = await store.codec.decode(row);
-        known.set(row.id, { rev: row.rev, request: consultationAccess(viewer, record) === 'request' });
+      if (indexed) {
+        if (!indexed.has(row.id)) return;
+      } else {
+        const seen = known.get(row.id);
+        if (!seen || seen.rev !== row.rev) {
+          record = await store.codec.decode(row);
+          known.set(row.id, { rev: row.rev, request: consultationAccess(viewer, record) === 'request' });
+        }
+        if (!known.get(row.id)!.request) return;
       }
-      if (!known.get(row.id)!.request) return;
       if (!rematch) {
         keep.add(row.id);
         return;

@@ -1,5 +1,6 @@
 import { isOpenMeetingRequest } from '../../../../core/consultations/detaineeRequest';
 import { isPendingTransfer } from '../../../../core/consultations/transferDeadline';
+import { isAboutRequest } from '../../../../core/access/recordViews';
 import type { ConsultationRow, StationDb } from '../database';
 import { forgetCaches, tableVersion } from '../repository';
 import type { Vault } from '../vault';
@@ -53,6 +54,31 @@ export async function reconcileOpenMeetingTokens(db: StationDb, vault: Vault, no
   // Newest first: stop at the first contact older than the look-back.
   for (let i = 0; i < order.ids.length && Date.parse(order.times[i]!) >= since; i++) candidates.push(order.ids[i]!);
   return reconcileToken(db, vault, OPEN_MEETING_TOKENS, filterToken.openMeeting(), candidates, isOpenMeetingRequest);
+}
+
+/** Set once every live contact that is a request (request view) carries the token. */
+export const REQUEST_VIEW_TOKENS = 'consultations.tokens.requestView.v1';
+
+/**
+ * Gives the requests saved before the request-view token existed their token, once after
+ * sign-in, so that a reader of request views (detention-centre staff) is listed them from
+ * the index instead of opening every record (issue 18). Opens every live contact once.
+ */
+export async function reconcileRequestViewTokens(db: StationDb, vault: Vault): Promise<number> {
+  if ((await db.meta.get(REQUEST_VIEW_TOKENS))?.value) return 0;
+  const order = await orderIndex(db);
+  return reconcileToken(db, vault, REQUEST_VIEW_TOKENS, filterToken.requestView(), order.ids, isAboutRequest);
+}
+
+/**
+ * The ids of the live requests, from the index; undefined until `reconcileRequestViewTokens`
+ * has run on this database (older requests may lack the token until then).
+ */
+export async function requestViewIds(db: StationDb, vault: Vault): Promise<Set<string> | undefined> {
+  if (!(await db.meta.get(REQUEST_VIEW_TOKENS))?.value) return undefined;
+  const order = await orderIndex(db);
+  const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [vault.blind(filterToken.requestView())]);
+  return new Set(docs.map((d) => order.ids[order.rankOfDoc[d] ?? -1]).filter((id): id is string => id !== undefined));
 }
 
 /**

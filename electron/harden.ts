@@ -139,9 +139,10 @@ export function hardenSession(session: GuardedSession, isPackaged: boolean): voi
 }
 
 /**
- * Test hooks (a profile folder and dialog answers from the environment) serve the e2e runs
- * of the unpackaged app only: a packaged station ignores them, so nobody can redirect its
- * data or its save dialogs by setting a variable.
+ * The one test hook left, a profile folder from the environment (the profile must be chosen
+ * before the app is ready, before a test can reach main), serves e2e runs of the unpackaged
+ * app only: a packaged station ignores it, so nobody can redirect its data by setting a
+ * variable. Dialogs have no hook at all: the e2e fixture replaces Electron's own functions.
  */
 export function testHooksAllowed(app: Pick<GuardedApp, 'isPackaged'>): boolean {
   return !app.isPackaged;

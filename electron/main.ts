@@ -53,7 +53,7 @@ if (!hardened.ok) {
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       transport: 'electron',
-      dialogs: electronDialogs(testHooksAllowed(app)),
+      dialogs: electronDialogs(),
       protector: safeStorageProtector(),
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });

@@ -8,7 +8,7 @@ import { ADMIN, completeSetup, signIn } from './support/setup';
 test('a backup restores into a fresh installation with every record intact', async ({ station }) => {
   test.setTimeout(240_000);
   const folder = mkdtempSync(join(tmpdir(), 'station-backups-'));
-  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  await station.answerDialogs({ folder });
 
   const first = await station.launchSetUp();
   const { page } = first;
@@ -38,7 +38,7 @@ test('a backup restores into a fresh installation with every record intact', asy
   await first.close();
 
   // A new computer: restore instead of setting up.
-  process.env.STATION_E2E_DIALOG_FILE = join(folder, files[0]!);
+  await station.answerDialogs({ file: join(folder, files[0]!) });
   const second = await station.launchFresh();
   const p2 = second.page;
   await p2.getByRole('button', { name: '从备份恢复…' }).click();
@@ -57,21 +57,19 @@ test('a backup restores into a fresh installation with every record intact', asy
   await expect(p2.getByTestId('result-count')).toHaveText('共 2 条');
   await p2.getByLabel('搜索登记').fill('欧阳䶮');
   await expect(p2.getByTestId('consultation-row').first()).toContainText('欧阳䶮');
-  delete process.env.STATION_E2E_DIALOG_FOLDER;
-  delete process.env.STATION_E2E_DIALOG_FILE;
 });
 
 test('another station’s backup is refused unless explicitly imported as such', async ({ station }) => {
   test.setTimeout(240_000);
   const folder = mkdtempSync(join(tmpdir(), 'station-backups-'));
-  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  await station.answerDialogs({ folder });
   const a = await station.launchSetUp();
   await a.page.getByRole('menuitem', { name: '设置' }).click();
   await a.page.getByRole('button', { name: '立即备份…' }).click();
   await expect(a.page.getByTestId('backup-path')).toContainText(folder);
   await a.close();
 
-  process.env.STATION_E2E_DIALOG_FILE = join(folder, readdirSync(folder)[0]!);
+  await station.answerDialogs({ file: join(folder, readdirSync(folder)[0]!) });
   const b = await station.launchFresh();
   const page = b.page;
   await completeSetup(page, { code: 'LN0103-FY01', name: '沈阳市沈河区人民法院法律援助工作站', kindLabel: '法院', regionCode: '210103', address: '沈河区市府大路 1 号' });
@@ -87,6 +85,4 @@ test('another station’s backup is refused unless explicitly imported as such',
   await dialog.getByRole('button', { name: '恢复' }).click();
   await signIn(page);
   await expect(page.getByTestId('station-name')).toHaveText('沈阳市和平区看守所法律援助工作站');
-  delete process.env.STATION_E2E_DIALOG_FOLDER;
-  delete process.env.STATION_E2E_DIALOG_FILE;
 });

@@ -43,7 +43,7 @@ test('a supervisor exports two chained batches: the second holds only the edited
   // Two installations, three launches: longer than one screen's test.
   test.setTimeout(300_000);
   const usb = mkdtempSync(path.join(os.tmpdir(), 'usb-'));
-  process.env.STATION_E2E_DIALOG_FOLDER = usb;
+  await station.answerDialogs({ folder: usb });
   const app = await station.launchSetUp();
   const { page } = app;
   await logContact(page, '李𠮷', '210102201005011234');
@@ -91,7 +91,7 @@ test('a supervisor exports two chained batches: the second holds only the edited
   await app.close();
 
   // At the centre: a fresh installation ingests the batches.
-  process.env.STATION_E2E_DIALOG_BATCH_FILE = first;
+  await station.answerDialogs({ batchFile: first });
   let centre = await station.launchFresh();
   await completeSetup(centre.page, { code: 'LN01-ZX', name: '沈阳市法律援助中心', kindLabel: '法律援助中心', regionCode: '210100', address: '沈阳市和平区' }, [SAMPLE_LAWYER]);
   await centre.page.getByRole('menuitem', { name: '数据报送' }).click();
@@ -105,7 +105,7 @@ test('a supervisor exports two chained batches: the second holds only the edited
   await expect(imported).toContainText('沈阳市和平区看守所法律援助工作站');
   await centre.close();
 
-  process.env.STATION_E2E_DIALOG_BATCH_FILE = second;
+  await station.answerDialogs({ batchFile: second });
   centre = await station.launchFresh();
   await signIn(centre.page);
   await centre.page.getByRole('menuitem', { name: '数据报送' }).click();
@@ -123,6 +123,4 @@ test('a supervisor exports two chained batches: the second holds only the edited
   await centre.page.keyboard.press('Escape');
   await centre.page.getByRole('button', { name: '选择批次文件…' }).click();
   await expect(centre.page.getByText('该批次已导入过；再次导入不会改变任何数据。')).toBeVisible();
-  delete process.env.STATION_E2E_DIALOG_BATCH_FILE;
-  delete process.env.STATION_E2E_DIALOG_FOLDER;
 });

@@ -27,11 +27,13 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
   // user would, open the menu again if it is not showing and pick the item until the draft opens.
   const complaintItem = page.getByRole('menuitem', { name: '民事起诉状', exact: true });
   const form = page.getByRole('form', { name: '民事起诉状内容' });
+  // The draft page replaces the record's drawer: once it shows, a retry must not look for the menu again.
   await expect(async () => {
-    if (!(await complaintItem.isVisible())) await page.getByRole('button', { name: '起草文书' }).click();
+    if (await form.isVisible()) return;
+    if (!(await complaintItem.isVisible())) await page.getByRole('button', { name: '起草文书' }).click({ timeout: 3_000 });
     await complaintItem.click({ timeout: 3_000 });
-    await expect(form).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 45_000 });
+    await expect(form).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(form.getByLabel('原告', { exact: true })).toHaveValue('赵𠮷，男，1990年3月7日出生，证件号码210102199003071233');
   await expect(form.getByLabel('事实与理由')).toHaveValue('在某建筑工地务工八个月，包工头拖欠工资三万八千五百元');
   await expect(form.getByLabel('具状人')).toHaveValue('赵𠮷');
@@ -60,7 +62,7 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
 
   // The saved PDF is the edited text, byte for byte what was recorded.
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dls-pdf-'));
-  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  await station.answerDialogs({ folder });
   await viewer.getByRole('button', { name: '另存为 PDF' }).click();
   await expect(page.getByText(/已保存到/)).toBeVisible();
   const sha = (await viewer.locator('code').textContent())?.trim();

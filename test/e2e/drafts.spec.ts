@@ -96,10 +96,11 @@ test('a half-typed mediation comes back after Ctrl+L, and a document draft after
   await page.getByRole('menuitem', { name: '法律文书' }).click();
   const letter = page.getByRole('form', { name: '支付令申请书内容' });
   await expect(async () => {
-    await page.getByRole('button', { name: '新建文书' }).hover();
+    if (await letter.isVisible()) return;
+    await page.getByRole('button', { name: '新建文书' }).hover({ timeout: 3_000 });
     await page.getByRole('menuitem', { name: '支付令申请书', exact: true }).click({ timeout: 3_000 });
-    await expect(letter).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 45_000 });
+    await expect(letter).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   await letter.getByLabel('被申请人送达地址').fill('沈阳市皇姑区长江街12号');
   await expect(page.getByTestId('draft-status')).toContainText('草稿已自动保存');
   await page.reload();

@@ -1,9 +1,9 @@
-import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchHarness } from '../harness/harness';
+import { launchHarness, type DialogAnswers } from '../harness/harness';
 import { completeSetup, signIn } from './support/setup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,6 +30,12 @@ export interface RunningApp {
 
 export interface StationFixture {
   dataDir: string;
+  /**
+   * What the person picks in the app's folder and file dialogs from now on, in this test
+   * only: the harness reads it at each dialog, and in Electron the fixture replaces the
+   * `dialog` functions of the running main process (the app itself has no test hook).
+   */
+  answerDialogs(answers: Partial<DialogAnswers>): Promise<void>;
   /** Starts the app on this test's profile directory (again, after `close`, for restarts). */
   launch(): Promise<RunningApp>;
   /** Starts the app on a second, empty profile: a fresh installation. */
@@ -42,17 +48,51 @@ export interface StationFixture {
   launchSetUp(): Promise<RunningApp>;
 }
 
-async function launch(dataDir: string): Promise<RunningApp> {
+const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null };
+
+/**
+ * Replaces Electron's dialogs in main with the test's answers, read from a global the
+ * fixture sets: a folder for directory pickers and save dialogs, the batch file for a
+ * `.zip` filter, the other file otherwise. Runs in the main process (`app.evaluate`).
+ */
+async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnswers): Promise<void> {
+  await app.evaluate(({ dialog }, a) => {
+    const g = globalThis as unknown as { stationDialogAnswers?: typeof a };
+    const first = g.stationDialogAnswers === undefined;
+    g.stationDialogAnswers = a;
+    if (!first) return;
+    type Options = { properties?: string[]; filters?: { extensions: string[] }[]; defaultPath?: string };
+    const optionsOf = (x: unknown, y: unknown) => (y ?? x) as Options;
+    const current = () => g.stationDialogAnswers!;
+    dialog.showOpenDialog = (async (x: unknown, y?: unknown) => {
+      const o = optionsOf(x, y);
+      const pick = o.properties?.includes('openDirectory')
+        ? current().folder
+        : o.filters?.some((f) => f.extensions.includes('zip'))
+          ? current().batchFile
+          : current().file;
+      return pick ? { canceled: false, filePaths: [pick] } : { canceled: true, filePaths: [] };
+    }) as typeof dialog.showOpenDialog;
+    dialog.showSaveDialog = (async (x: unknown, y?: unknown) => {
+      const o = optionsOf(x, y);
+      const folder = current().folder;
+      return folder && o.defaultPath ? { canceled: false, filePath: `${folder}/${o.defaultPath}` } : { canceled: true, filePath: '' };
+    }) as typeof dialog.showSaveDialog;
+  }, answers);
+}
+
+async function launch(dataDir: string, answers: () => DialogAnswers): Promise<RunningApp & { electron?: ElectronApplication }> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       args: [ROOT],
       cwd: ROOT,
       env: { ...process.env, STATION_USER_DATA_DIR: dataDir } as Record<string, string>,
     });
+    await stubElectronDialogs(app, answers());
     const page = await app.firstWindow();
-    return { page, target: TARGET, close: () => app.close() };
+    return { page, target: TARGET, close: () => app.close(), electron: app };
   }
-  const harness = await launchHarness({ dataDir });
+  const harness = await launchHarness({ dataDir, dialogAnswers: answers });
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 
@@ -65,7 +105,7 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
         made ??= (async () => {
           const dir = mkdtempSync(join(tmpdir(), 'station-e2e-template-'));
           dirs.push(dir);
-          const app = await launch(dir);
+          const app = await launch(dir, () => NO_ANSWERS);
           try {
             await completeSetup(app.page);
           } finally {
@@ -83,11 +123,17 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
     // Every test gets its own profile: settings, IndexedDB and files, deleted afterwards.
     const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
     const freshDir = mkdtempSync(join(tmpdir(), 'station-e2e-fresh-'));
-    const running: RunningApp[] = [];
+    const running: (RunningApp & { electron?: ElectronApplication })[] = [];
+    // Per test: a failing test cannot leave its answers to the next one.
+    let answers: DialogAnswers = { ...NO_ANSWERS };
     const start = async (dir: string) => {
-      const app = await launch(dir);
+      const app = await launch(dir, () => answers);
       running.push(app);
       return app;
+    };
+    const answerDialogs = async (next: Partial<DialogAnswers>) => {
+      answers = { ...answers, ...next };
+      for (const app of running) if (app.electron) await stubElectronDialogs(app.electron, answers).catch(() => {});
     };
     const launchSetUp = async () => {
       cpSync(await setUpTemplate(), dataDir, { recursive: true });
@@ -95,7 +141,7 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
       await signIn(app.page);
       return app;
     };
-    await use({ dataDir, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
+    await use({ dataDir, answerDialogs, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
     for (const app of running) await app.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(freshDir, { recursive: true, force: true });

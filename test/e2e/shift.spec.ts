@@ -87,7 +87,7 @@ test('a whole shift: sign in, three contacts and a mediation, sign out, the shif
   await page.getByRole('button', { name: '保存并编号' }).click();
   await expect(page.getByText(/已保存：/)).toBeVisible();
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dls-shift-'));
-  process.env.STATION_E2E_DIALOG_FOLDER = folder;
+  await station.answerDialogs({ folder });
   await page.getByRole('button', { name: '另存为 PDF' }).click();
   await expect(page.getByText(/已保存到/)).toBeVisible();
   const [file] = readdirSync(folder);

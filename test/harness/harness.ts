@@ -67,11 +67,40 @@ function bridge(): Promise<string> {
   return bridgeScript;
 }
 
+/** What the person would pick in each dialog; null is a cancelled dialog. */
+export interface DialogAnswers {
+  folder: string | null;
+  file: string | null;
+  batchFile: string | null;
+}
+
+/** The preview's answers: from the environment, for a person trying the app by hand. */
+const envAnswers = (): DialogAnswers => ({
+  folder: process.env.STATION_PREVIEW_DIALOG_FOLDER ?? null,
+  file: process.env.STATION_PREVIEW_DIALOG_FILE ?? null,
+  batchFile: process.env.STATION_PREVIEW_DIALOG_BATCH_FILE ?? null,
+});
+
 export interface HarnessOptions {
   /** Profile directory: settings, Chromium's IndexedDB and any files the services write. */
   dataDir: string;
+  /** Read at each dialog: the e2e fixture's answers of the moment (default: the environment, for the preview). */
+  dialogAnswers?: () => DialogAnswers;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+}
+
+function harnessDialogs(answers: () => DialogAnswers) {
+  return {
+    chooseFolder: async () => answers().folder,
+    chooseFile: async () => answers().file,
+    chooseSavePath: async (name: string) => {
+      const folder = answers().folder;
+      return folder ? join(folder, name) : null;
+    },
+    chooseBatchFolder: async () => answers().folder,
+    chooseBatchFile: async () => answers().batchFile,
+  };
 }
 
 export interface Harness {
@@ -90,14 +119,8 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     appVersion: (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     transport: 'harness',
-    // The harness's "dialogs": answered by the test (or the preview user) through the environment.
-    dialogs: {
-      chooseFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
-      chooseFile: async () => process.env.STATION_E2E_DIALOG_FILE ?? null,
-      chooseSavePath: async (name: string) => (process.env.STATION_E2E_DIALOG_FOLDER ? join(process.env.STATION_E2E_DIALOG_FOLDER, name) : null),
-      chooseBatchFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
-      chooseBatchFile: async () => process.env.STATION_E2E_DIALOG_BATCH_FILE ?? null,
-    },
+    // The harness's "dialogs": answered by the test's fixture (or the preview user's environment).
+    dialogs: harnessDialogs(options.dialogAnswers ?? envAnswers),
     // No OS keychain behind the harness: the equivalent file-based protection.
     protector: fileSecretProtector(join(options.dataDir, 'secrets', 'station-secrets.key')),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import {
@@ -11,7 +11,6 @@ import {
   type GuardedSession,
 } from '../../../electron/harden';
 import { mainWindowOptions } from '../../../electron/security';
-import { testDialogAnswers } from '../../../electron/testHooks';
 
 /**
  * The shell's guards driven with fakes of Electron's app, session and web contents: every
@@ -174,16 +173,14 @@ describe('start-up guards', () => {
     expect(roles(harden(false).menu())).toContain('toggleDevTools');
   });
 
-  it('ignores the e2e test hooks in a packaged app', () => {
+  it('ignores the e2e profile folder in a packaged app, and lets nothing but a person answer a dialog', () => {
     expect(testHooksAllowed({ isPackaged: true })).toBe(false);
     expect(testHooksAllowed({ isPackaged: false })).toBe(true);
-    const env = { STATION_E2E_DIALOG_FOLDER: '/tmp/e2e', STATION_E2E_DIALOG_FILE: '/tmp/e2e/a', STATION_E2E_DIALOG_BATCH_FILE: '/tmp/e2e/b' };
-    const packaged = testDialogAnswers(false, env);
-    expect([packaged.folder(), packaged.file(), packaged.batchFile(), packaged.savePath('x.pdf')]).toEqual([undefined, undefined, undefined, undefined]);
-    const dev = testDialogAnswers(true, env);
-    expect([dev.folder(), dev.file(), dev.batchFile(), dev.savePath('x.pdf')]).toEqual(['/tmp/e2e', '/tmp/e2e/a', '/tmp/e2e/b', '/tmp/e2e/x.pdf']);
-    const dialogs = readFileSync(resolve(import.meta.dirname, '../../../electron/adapters/dialogs.ts'), 'utf8');
-    expect(dialogs).not.toMatch(/process\.env\.STATION_E2E/);
+    // No source of the shell reads a dialog answer from the environment, packaged or not.
+    const electronDir = resolve(import.meta.dirname, '../../../electron');
+    const sources = readdirSync(electronDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(10);
+    for (const file of sources) expect(readFileSync(resolve(electronDir, file), 'utf8'), file).not.toMatch(/STATION_E2E|DIALOG_(FOLDER|FILE)/);
   });
 
   it('is what main.ts wires, before any window', () => {
@@ -194,6 +191,6 @@ describe('start-up guards', () => {
     expect(main.indexOf('new BrowserWindow(')).toBeGreaterThan(main.indexOf('hardenSession('));
     expect(main).toMatch(/mainWindowOptions\(.*, app\.isPackaged\)\)/);
     expect(main).toMatch(/testHooksAllowed\(app\) && process\.env\.STATION_USER_DATA_DIR/);
-    expect(main).toMatch(/electronDialogs\(testHooksAllowed\(app\)\)/);
+    expect(main).toMatch(/electronDialogs\(\)/);
   });
 });

@@ -17,6 +17,7 @@ declare global {
       measureStatistics(): Promise<Record<string, number>>;
       openForm(): Promise<void>;
       keystrokes(): { keys: number; medianMs: number; p95Ms: number };
+      anchors(): Promise<{ anchorCountMs: number; anchorRead50Ms: number }>;
     };
   }
 }
@@ -107,7 +108,10 @@ export async function runConsultationBench(records = Number(process.env.BENCH_RE
   cpSync(seeded, work, { recursive: true });
   try {
     const figures = await withBenchPage(async (page) => {
-      const measured = await page.evaluate(() => window.bench.measure());
+      // `--keystroke-only`: the two anchors and the typing figure, without the list and search runs.
+      const measured = process.argv.includes('--keystroke-only')
+        ? await page.evaluate(() => window.bench.anchors())
+        : await page.evaluate(() => window.bench.measure());
       return { ...measured, ...(await typingFigures(page)) };
     }, work);
     return { ...seedFigures, ...figures };

@@ -54,7 +54,7 @@ if (process.argv.includes('--cold-start-only')) {
   await coldStart();
   process.exit(0);
 }
-if (process.argv.includes('--consultations-only')) {
+if (process.argv.includes('--consultations-only') || process.argv.includes('--keystroke-only')) {
   await consultations();
   process.exit(0);
 }

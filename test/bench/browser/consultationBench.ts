@@ -442,7 +442,8 @@ declare global {
       measureStatistics: typeof measureStatistics;
       openForm: typeof openForm;
       keystrokes: typeof keystrokes;
+      anchors: typeof anchors;
     };
   }
 }
-window.bench = { seed, measure, checkGenerated, seedForStatistics, measureStatistics, openForm, keystrokes };
+window.bench = { seed, measure, checkGenerated, seedForStatistics, measureStatistics, openForm, keystrokes, anchors };

@@ -7,6 +7,9 @@ import { db } from '../db';
 import { appendAudit } from '../db/repository';
 import { fromBase64 } from '../db/keyMaterial';
 import { backupKeyForMain, openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
+import type { AccountRecord } from '../db/database';
+import { restoredAccounts } from '../session/accounts';
+import { reseedMain } from '../session/mainSession';
 
 /** Restores a whole station from a backup file into this (fresh) installation. */
 export function RestoreDialog({
@@ -62,6 +65,8 @@ export function RestoreDialog({
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
       const profile = await window.station.settings.saveProfile(content.profile);
+      // Last: main then forgets every proof and takes the restored accounts (from a supervisor's session, or on a new machine).
+      await reseedMain(restoredAccounts((content.tables.accounts ?? []) as AccountRecord[]));
       await appendAudit(db, { id: '', name: mode === 'password' ? v.username : '恢复码', role: '' }, 'restore_backup', file.name);
       message.success('已从备份恢复，请登录');
       onRestored(profile);

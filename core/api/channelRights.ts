@@ -55,6 +55,7 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'session.end': 'open',
   'session.seed': 'open',
   'session.setAccount': 'open',
+  'session.dropAccount': 'open',
   'session.recover': 'open',
   'session.setRecovery': 'open',
 

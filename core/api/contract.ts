@@ -259,6 +259,8 @@ export const contract = {
     seed: channel<void>()(z.strictObject({ accounts: z.array(z.strictObject({ id: accountId, role })).min(1).max(1000) })),
     /** Role and password of an account: a supervisor's session for anyone, an account's own session for its own password. */
     setAccount: channel<void>()(z.strictObject({ accountId, role: role.optional(), proof: proof.optional() })),
+    /** A disabled account: no proof opens it in main until a supervisor resets its password. */
+    dropAccount: channel<void>()(z.strictObject({ accountId })),
     /** The recovery code's proof stands for the station: it opens a supervisor's session and sets his new password. */
     recover: channel<{ role: Role }>()(z.strictObject({ accountId, recoveryProof: proof, proof })),
     setRecovery: channel<void>()(z.strictObject({ proof })),

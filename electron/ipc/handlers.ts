@@ -57,6 +57,7 @@ export function createHandlers(services: Services): Handlers {
       end: () => services.session.end(),
       seed: (input) => services.session.seed(input),
       setAccount: (input) => services.session.setAccount(input),
+      dropAccount: (input) => services.session.dropAccount(input),
       recover: (input) => services.session.recover(input),
       setRecovery: (input) => services.session.setRecovery(input),
     },

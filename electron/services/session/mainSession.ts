@@ -27,6 +27,7 @@ export interface MainSession {
   end(): void;
   seed(input: { accounts: { id: string; role: Role }[] }): void;
   setAccount(input: { accountId: string; role?: Role | undefined; proof?: string | undefined }): void;
+  dropAccount(input: { accountId: string }): void;
   recover(input: { accountId: string; recoveryProof: string; proof: string }): { role: Role };
   setRecovery(input: { proof: string }): void;
 }
@@ -105,6 +106,13 @@ export function createMainSession(store: KeyValueStore, hasProfile: () => boolea
       } else {
         throw FORBIDDEN();
       }
+      write(registry);
+    },
+    dropAccount({ accountId }) {
+      const registry = read();
+      if (!registry) throw NOT_SEEDED();
+      if (!supervises()) throw FORBIDDEN();
+      delete registry.accounts[accountId];
       write(registry);
     },
     recover({ accountId, recoveryProof, proof }) {

@@ -28,6 +28,7 @@ import {
   recoverMainSession,
   reseedMain,
   tellMainAboutAccount,
+  tellMainDisabled,
   tellMainOwnPassword,
   tellMainRecovery,
   type KnownAccount,
@@ -163,6 +164,7 @@ export async function setAccountDisabled(db: StationDb, session: Session, id: st
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
   if (!disabled && !account.wrappedKey) throw new Error('该账户停用时已删除其密钥：请点“重置密码”设置临时密码，账户随之启用');
+  if (disabled) await tellMainDisabled(id);
   await updateRecord(accountStore(db), id, disabled ? { disabled, wrappedKey: null } : { disabled }, session.actor);
 }
 
@@ -189,8 +191,11 @@ export async function resetPassword(
   passwordSchema.parse(temporaryPassword);
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
+  // Main is told the role with the password (a disabled account was dropped from its
+  // registry): only a role whose MAC holds, never one edited into the row.
+  if (!roleMacMatches(session.dataKey, account)) throw new RoleTamperedError('该账户的角色记录已被改动，与本站的签名不符：请先为其重新设定角色。');
   const { wrapped: wrappedKey, proof } = await wrapDataKeyWithProof(session.dataKey, temporaryPassword, params);
-  await tellMainAboutAccount({ accountId: id, proof });
+  await tellMainAboutAccount({ accountId: id, role: account.role, proof });
   // A disabled account has no wrap left; the reset gives it one and enables it.
   await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true, disabled: false }, session.actor);
   await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
@@ -266,12 +271,12 @@ export async function changePassword(
  * could not sign in here either, so main is not told about it.
  */
 async function knownAccounts(db: StationDb, dataKey: Uint8Array): Promise<KnownAccount[]> {
-  return (await db.accounts.toArray()).filter((a) => !a.deleted && roleMacMatches(dataKey, a)).map((a) => ({ id: a.id, role: a.role }));
+  return (await db.accounts.toArray()).filter((a) => !a.deleted && !a.disabled && roleMacMatches(dataKey, a)).map((a) => ({ id: a.id, role: a.role }));
 }
 
 /** The accounts a restore brought back, for main to take (`reseedMain`); MACs are checked at their sign-in. */
 export function restoredAccounts(rows: readonly AccountRecord[]): KnownAccount[] {
-  return rows.filter((a) => !a.deleted && (a.role === 'lawyer' || a.role === 'staff' || a.role === 'supervisor')).map((a) => ({ id: a.id, role: a.role }));
+  return rows.filter((a) => !a.deleted && !a.disabled && (a.role === 'lawyer' || a.role === 'staff' || a.role === 'supervisor')).map((a) => ({ id: a.id, role: a.role }));
 }
 
 // --- sign-in with a growing delay after wrong passwords -----------------------------------

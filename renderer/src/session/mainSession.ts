@@ -97,6 +97,11 @@ export async function tellMainAboutAccount(change: { accountId: string; role?: R
   await port()?.setAccount(change);
 }
 
+/** A disabled account: main forgets it, so its old password's proof opens nothing there. */
+export async function tellMainDisabled(accountId: string): Promise<void> {
+  await port()?.dropAccount({ accountId });
+}
+
 /**
  * One's own new password. Where main verified this account, it must learn the new proof
  * or the next sign-in would not be verified; where it did not, it acts for nobody either way.

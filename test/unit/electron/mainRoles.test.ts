@@ -13,7 +13,7 @@ import { createServices, type Services } from '../../../electron/services';
 import { memoryStore, type KeyValueStore } from '../../../electron/services/settings/keyValueStore';
 import { fileSecretProtector } from '../../../electron/services/batch/secretProtector';
 import { StationDb } from '../../../renderer/src/db/database';
-import { roleMac } from '../../../renderer/src/db/keyMaterial';
+import { roleMac, unwrapDataKeyWithProof } from '../../../renderer/src/db/keyMaterial';
 import {
   addAccount,
   changePassword,
@@ -21,6 +21,7 @@ import {
   createFirstSupervisor,
   recoverWithCode,
   resetPassword,
+  setAccountDisabled,
   setNewPassword,
   signIn,
 } from '../../../renderer/src/session/accounts';
@@ -211,6 +212,21 @@ describe('the renderer’s accounts keep main’s registry', () => {
     await changePassword(db, own, 'Station#2026', 'Station#2027', FAST);
     expect(await callerAfter('admin', 'Station#2027')).toBe('supervisor');
     await main.api.settings.saveProfile({ ...profile, name: '改名后的工作站' });
+  });
+
+  it('forgets a disabled account, whose old password then opens nothing in main, until a reset brings it back with its role', async () => {
+    const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
+    await main.api.settings.saveProfile(profile);
+    const li = await addAccount(db, session, { username: 'li', displayName: '李副主任', role: 'supervisor', password: 'Deputy#2026' }, FAST);
+    // His proof as it was, kept by someone who read it while he was signed in.
+    const { proof } = await unwrapDataKeyWithProof((await db.accounts.get(li.id))!.wrappedKey!, 'Deputy#2026');
+    await setAccountDisabled(db, session, li.id, true);
+    expect(codeOf(await main.api.session.begin({ accountId: li.id, proof }).catch((e: unknown) => e))).toBe('session_refused');
+    expect(main.services.session.caller()).toBeNull();
+
+    const admin = await signIn(db, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
+    await resetPassword(db, admin, li.id, 'Temp#20261', FAST);
+    expect(await callerAfter('li', 'Temp#20261')).toBe('supervisor');
   });
 
   it('refuses a supervisor’s account changes in main when main did not verify him, and changes nothing', async () => {

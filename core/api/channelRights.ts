@@ -53,6 +53,7 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
 
   'session.begin': 'open',
   'session.end': 'open',
+  'session.status': 'open',
   'session.seed': 'open',
   'session.setAccount': 'open',
   'session.dropAccount': 'open',

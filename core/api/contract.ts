@@ -255,8 +255,15 @@ export const contract = {
   session: {
     begin: channel<{ role: Role }>()(z.strictObject({ accountId, proof })),
     end: channel<void>()(none),
+    /** Whether main holds the recovery code's proof (a station upgraded or restored does not, until a supervisor registers it). */
+    status: channel<{ recoveryRegistered: boolean }>()(none),
     /** The accounts as they stand, taken only while main knows none (upgrade, first run) or from a supervisor's session (a restore). */
-    seed: channel<void>()(z.strictObject({ accounts: z.array(z.strictObject({ id: accountId, role })).min(1).max(1000) })),
+    seed: channel<void>()(
+      z.strictObject({
+        accounts: z.array(z.strictObject({ id: accountId, role, proof: proof.optional() })).min(1).max(1000),
+        recoveryProof: proof.optional(),
+      }),
+    ),
     /** Role and password of an account: a supervisor's session for anyone, an account's own session for its own password. */
     setAccount: channel<void>()(z.strictObject({ accountId, role: role.optional(), proof: proof.optional() })),
     /** A disabled account: no proof opens it in main until a supervisor resets its password. */

@@ -55,6 +55,7 @@ export function createHandlers(services: Services): Handlers {
     session: {
       begin: (input) => services.session.begin(input),
       end: () => services.session.end(),
+      status: () => services.session.status(),
       seed: (input) => services.session.seed(input),
       setAccount: (input) => services.session.setAccount(input),
       dropAccount: (input) => services.session.dropAccount(input),

@@ -11,8 +11,9 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * Per account, the role main acts on and the SHA-256 of its password's session proof; and
- * the hash of the recovery code's proof. A null hash is taken from the first proof shown
- * (trust on first use: after an upgrade or a restore, until that account next signs in).
+ * the hash of the recovery code's proof. An account's null hash is taken from the first
+ * proof shown (trust on first use: after an upgrade or a restore, until that account next
+ * signs in). The recovery code's is set only by setup or a supervisor who typed the code.
  */
 const registrySchema = z.strictObject({
   accounts: z.record(z.string(), z.strictObject({ role: z.enum(ROLES), proofHash: hex64.nullable() })),
@@ -25,7 +26,8 @@ export interface MainSession {
   caller(): MainCaller;
   begin(input: { accountId: string; proof: string }): { role: Role };
   end(): void;
-  seed(input: { accounts: { id: string; role: Role }[] }): void;
+  status(): { recoveryRegistered: boolean };
+  seed(input: { accounts: { id: string; role: Role; proof?: string | undefined }[]; recoveryProof?: string | undefined }): void;
   setAccount(input: { accountId: string; role?: Role | undefined; proof?: string | undefined }): void;
   dropAccount(input: { accountId: string }): void;
   recover(input: { accountId: string; recoveryProof: string; proof: string }): { role: Role };
@@ -87,11 +89,18 @@ export function createMainSession(store: KeyValueStore, hasProfile: () => boolea
     end() {
       current = null;
     },
-    seed({ accounts }) {
+    status() {
+      return { recoveryRegistered: Boolean(read()?.recoveryHash) };
+    },
+    seed({ accounts, recoveryProof }) {
       const registry = read();
       if (registry && !supervises()) throw FORBIDDEN();
-      // Every proof is asked for again: the accounts' passwords may be the backup's, not today's.
-      write({ accounts: Object.fromEntries(accounts.map((a) => [a.id, { role: a.role, proofHash: null }])), recoveryHash: null });
+      // A proof comes with the seed only where the person seeding typed that secret (a restore's
+      // password or recovery code); every other account's is taken at its next sign-in.
+      write({
+        accounts: Object.fromEntries(accounts.map((a) => [a.id, { role: a.role, proofHash: a.proof ? hashOf(a.proof) : null }])),
+        recoveryHash: recoveryProof ? hashOf(recoveryProof) : null,
+      });
       current = null;
     },
     setAccount({ accountId, role, proof }) {
@@ -119,10 +128,15 @@ export function createMainSession(store: KeyValueStore, hasProfile: () => boolea
       current = null;
       const registry = read();
       if (!registry) throw NOT_SEEDED();
-      if (registry.recoveryHash !== null && !matches(recoveryProof, registry.recoveryHash)) throw refused('主进程未能核实恢复码');
       const entry = Object.hasOwn(registry.accounts, accountId) ? registry.accounts[accountId] : undefined;
       if (!entry || entry.role !== 'supervisor') throw refused('恢复码只能用于工作站负责人账户');
-      registry.recoveryHash ??= hashOf(recoveryProof);
+      if (registry.recoveryHash === null) {
+        // Nothing to check an unregistered code against: it may open only an account whose
+        // own proof main has not taken yet either, never replace a password main verified.
+        if (entry.proofHash !== null) throw refused('主进程尚未登记本站的恢复码：需要负责人权限的功能暂不可用，请另一位工作站负责人为此账户重置密码');
+      } else if (!matches(recoveryProof, registry.recoveryHash)) {
+        throw refused('主进程未能核实恢复码');
+      }
       entry.proofHash = hashOf(proof);
       write(registry);
       current = accountId;

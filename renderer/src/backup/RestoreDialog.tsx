@@ -55,7 +55,7 @@ export function RestoreDialog({
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
       setStep('正在解密备份（第 1 / 3 步）');
-      const { content, dataKey } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
+      const { content, dataKey, proof } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
       // Main opens the same file itself and takes the batch history only from it: first, so a
       // history it refuses leaves this machine as it was.
       setStep('正在核对报送记录（第 2 / 3 步）');
@@ -66,7 +66,8 @@ export function RestoreDialog({
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
       const profile = await window.station.settings.saveProfile(content.profile);
       // Last: main then forgets every proof and takes the restored accounts (from a supervisor's session, or on a new machine).
-      await reseedMain(restoredAccounts((content.tables.accounts ?? []) as AccountRecord[]));
+      const restorer = mode === 'password' ? (v.username ?? '').trim() : null;
+      await reseedMain(restoredAccounts((content.tables.accounts ?? []) as AccountRecord[], restorer, proof), mode === 'password' ? undefined : proof);
       await appendAudit(db, { id: '', name: mode === 'password' ? v.username : '恢复码', role: '' }, 'restore_backup', file.name);
       message.success('已从备份恢复，请登录');
       onRestored(profile);

@@ -229,6 +229,21 @@ export async function changeRole(db: StationDb, session: Session & { dataKey: Ui
   });
 }
 
+/**
+ * A station upgraded or restored has no recovery proof in main: a supervisor types the
+ * printed code once, it is checked against the station's recovery wrap, and main keeps its
+ * proof. Until then a recovery cannot replace a password main verified.
+ */
+export async function registerRecoveryCode(db: StationDb, session: Session, recoveryCode: string): Promise<void> {
+  assertCan(session.actor.role, 'accounts.manage');
+  const keyring = (await db.meta.get(KEYRING))?.value as Keyring | undefined;
+  if (!keyring) throw new Error('本机没有恢复码信息');
+  const { dataKey, proof } = await unwrapDataKeyWithProof(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
+  dataKey.fill(0);
+  await tellMainRecovery(proof);
+  await appendAudit(db, session.actor, 'recovery_registered', '已向主进程登记本站的恢复码');
+}
+
 /** The new password after a reset: chosen at sign-in, before anything of the station is shown. */
 export async function setNewPassword(
   db: StationDb,
@@ -274,9 +289,14 @@ async function knownAccounts(db: StationDb, dataKey: Uint8Array): Promise<KnownA
   return (await db.accounts.toArray()).filter((a) => !a.deleted && !a.disabled && roleMacMatches(dataKey, a)).map((a) => ({ id: a.id, role: a.role }));
 }
 
-/** The accounts a restore brought back, for main to take (`reseedMain`); MACs are checked at their sign-in. */
-export function restoredAccounts(rows: readonly AccountRecord[]): KnownAccount[] {
-  return rows.filter((a) => !a.deleted && !a.disabled && (a.role === 'lawyer' || a.role === 'staff' || a.role === 'supervisor')).map((a) => ({ id: a.id, role: a.role }));
+/**
+ * The accounts a restore brought back, for main to take (`reseedMain`), with the proof of
+ * the password the restore was opened with on its account; MACs are checked at sign-in.
+ */
+export function restoredAccounts(rows: readonly AccountRecord[], restorer: string | null, proof: string): KnownAccount[] {
+  return rows
+    .filter((a) => !a.deleted && !a.disabled && (a.role === 'lawyer' || a.role === 'staff' || a.role === 'supervisor'))
+    .map((a) => (a.username === restorer ? { id: a.id, role: a.role, proof } : { id: a.id, role: a.role }));
 }
 
 // --- sign-in with a growing delay after wrong passwords -----------------------------------

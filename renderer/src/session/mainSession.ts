@@ -31,6 +31,8 @@ export function mainVerifiedAccount(): string | null {
 export interface KnownAccount {
   id: string;
   role: Role;
+  /** Only where the person at hand typed this account's password. */
+  proof?: string;
 }
 
 function isCode(err: unknown, code: string): boolean {
@@ -116,8 +118,17 @@ export async function tellMainRecovery(proof: string): Promise<void> {
   await port()?.setRecovery({ proof });
 }
 
-/** A restore replaced the accounts: main forgets every proof and takes the restored roles. */
-export async function reseedMain(accounts: KnownAccount[]): Promise<void> {
+/** Whether main holds the recovery code's proof; null where there is no main to ask. */
+export async function mainKnowsRecovery(): Promise<boolean | null> {
+  const main = port();
+  return main ? (await main.status()).recoveryRegistered : null;
+}
+
+/**
+ * A restore replaced the accounts: main forgets every proof and takes the restored roles,
+ * with the proof of the secret the restore was opened with.
+ */
+export async function reseedMain(accounts: KnownAccount[], recoveryProof?: string): Promise<void> {
   verified = null;
-  await port()?.seed({ accounts });
+  await port()?.seed(recoveryProof ? { accounts, recoveryProof } : { accounts });
 }

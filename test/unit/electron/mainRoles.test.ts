@@ -20,12 +20,15 @@ import {
   changeRole,
   createFirstSupervisor,
   recoverWithCode,
+  registerRecoveryCode,
   resetPassword,
+  restoredAccounts,
   setAccountDisabled,
   setNewPassword,
   signIn,
 } from '../../../renderer/src/session/accounts';
-import { connectMainSession } from '../../../renderer/src/session/mainSession';
+import { connectMainSession, reseedMain } from '../../../renderer/src/session/mainSession';
+import { createBackup, openBackup, restoreTables } from '../../../renderer/src/backup/backupFile';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const ROLES_AND_NOBODY: MainCaller[] = ['supervisor', 'lawyer', 'staff', 'setup', null];
@@ -275,6 +278,50 @@ describe('the renderer’s accounts keep main’s registry', () => {
     // The supervisor's first sign-in gives main his proof; a wrong one is refused after that.
     expect(await callerAfter('admin', 'Station#2026')).toBe('supervisor');
     expect(codeOf(await main.api.session.begin({ accountId: session.actor.id, proof: proofOf(3) }).catch((e: unknown) => e))).toBe('session_refused');
+    expect(await callerAfter('zhang', 'Lawyer#2026')).toBe('lawyer');
+  });
+
+  it('takes no unregistered recovery code over a password main verified, until a supervisor registers the code', async () => {
+    const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
+    await main.api.settings.saveProfile(profile);
+    // As on a station upgraded from a version without main's registry: no recovery proof there.
+    main.store.set('sessionRegistry', { ...(main.store.get('sessionRegistry') as object), recoveryHash: null });
+    expect(await main.api.session.status()).toEqual({ recoveryRegistered: false });
+    await main.api.session.end();
+    // Anyone's made-up "recovery" would otherwise replace the supervisor's password in main.
+    expect(codeOf(await main.api.session.recover({ accountId: session.actor.id, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe('session_refused');
+
+    const admin = await signIn(db, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
+    await expect(registerRecoveryCode(db, admin, 'WRONG-CODE-0000-0000-0000-0000')).rejects.toThrow('恢复码错误');
+    await registerRecoveryCode(db, admin, recoveryCode);
+    expect(await main.api.session.status()).toEqual({ recoveryRegistered: true });
+    expect((await db.audit.toArray()).some((e) => e.action === 'recovery_registered')).toBe(true);
+    await main.api.session.end();
+    await recoverWithCode(db, 'admin', recoveryCode, 'Recovered#2026', FAST);
+    expect(await callerAfter('admin', 'Recovered#2026')).toBe('supervisor');
+  });
+
+  it('a restore seeds main with the restored accounts and the proof of the password it was opened with', async () => {
+    const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
+    await main.api.settings.saveProfile(profile);
+    await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
+    const { bytes } = await createBackup(db, session.dataKey, { profile, domain: { meansTestStandard: null, enumerationExtensions: {} } }, '2026-11-23T20:00:00.000+08:00');
+
+    // A new machine: an empty database, a main that knows nobody.
+    db = new StationDb('mainroles-restored', { indexedDB: new IDBFactory(), IDBKeyRange });
+    main = mainOver();
+    connectMainSession(main.api.session);
+    const { content, proof } = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
+    await restoreTables(db, content);
+    await main.api.settings.saveProfile(content.profile);
+    await reseedMain(restoredAccounts((content.tables.accounts ?? []) as never, 'admin', proof));
+    const registry = main.store.get('sessionRegistry') as { accounts: Record<string, { role: string; proofHash: string | null }> };
+    expect(Object.values(registry.accounts).map((a) => [a.role, a.proofHash === null])).toEqual([
+      ['supervisor', false],
+      ['lawyer', true],
+    ]);
+    expect(await callerAfter('admin', 'Station#2026')).toBe('supervisor');
+    expect(codeOf(await main.api.session.begin({ accountId: session.actor.id, proof: proofOf(4) }).catch((e: unknown) => e))).toBe('session_refused');
     expect(await callerAfter('zhang', 'Lawyer#2026')).toBe('lawyer');
   });
 });

@@ -35,6 +35,8 @@ export const sessionStore = {
   },
   signOut() {
     set({ state: 'signed-out' });
+    // Also from the new-password screen, where a session main verified was never unlocked here.
+    endMainSession();
   },
 };
 

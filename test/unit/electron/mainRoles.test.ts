@@ -316,10 +316,10 @@ describe('the renderer’s accounts keep main’s registry', () => {
     await main.api.settings.saveProfile(content.profile);
     await reseedMain(restoredAccounts((content.tables.accounts ?? []) as never, 'admin', proof));
     const registry = main.store.get('sessionRegistry') as { accounts: Record<string, { role: string; proofHash: string | null }> };
-    expect(Object.values(registry.accounts).map((a) => [a.role, a.proofHash === null])).toEqual([
-      ['supervisor', false],
-      ['lawyer', true],
-    ]);
+    const zhangId = (await db.accounts.where('username').equals('zhang').first())!.id;
+    expect(Object.keys(registry.accounts).sort()).toEqual([session.actor.id, zhangId].sort());
+    expect(registry.accounts[session.actor.id]).toMatchObject({ role: 'supervisor', proofHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(registry.accounts[zhangId]).toEqual({ role: 'lawyer', proofHash: null });
     expect(await callerAfter('admin', 'Station#2026')).toBe('supervisor');
     expect(codeOf(await main.api.session.begin({ accountId: session.actor.id, proof: proofOf(4) }).catch((e: unknown) => e))).toBe('session_refused');
     expect(await callerAfter('zhang', 'Lawyer#2026')).toBe('lawyer');

@@ -52,15 +52,26 @@ const FORBIDDEN = () => new ServiceError('forbidden', '无权执行此操作：�
  */
 export function createMainSession(store: KeyValueStore, hasProfile: () => boolean): MainSession {
   let current: string | null = null;
+  // Main is the settings file's only writer: read once, not on every call the dispatcher checks.
+  let kept: Registry | null | undefined;
 
   const read = (): Registry | null => {
-    const parsed = registrySchema.safeParse(store.get(KEY));
-    return parsed.success ? parsed.data : null;
+    if (kept === undefined) {
+      const parsed = registrySchema.safeParse(store.get(KEY));
+      kept = parsed.success ? parsed.data : null;
+    }
+    return kept && structuredClone(kept);
   };
-  const write = (registry: Registry) => store.set(KEY, registry);
+  const write = (registry: Registry) => {
+    store.set(KEY, registry);
+    kept = structuredClone(registry);
+  };
 
   const caller = (): MainCaller => {
-    if (current !== null) return read()?.accounts[current]?.role ?? null;
+    if (current !== null) {
+      const accounts = read()?.accounts;
+      return accounts && Object.hasOwn(accounts, current) ? accounts[current]!.role : null;
+    }
     // First run: no profile, so nobody can have used the station; setting up must save it.
     return hasProfile() ? null : 'setup';
   };

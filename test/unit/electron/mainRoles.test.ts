@@ -181,6 +181,11 @@ describe('the renderer’s accounts keep main’s registry', () => {
     connectMainSession(main.api.session);
   });
   afterEach(() => connectMainSession(null));
+  /** A new main process over the same settings file, as after a restart or an upgrade. */
+  const restartMain = () => {
+    main = mainOver(main.store);
+    connectMainSession(main.api.session);
+  };
 
   const callerAfter = async (username: string, password: string) => {
     await signIn(db, username, password, Date.now(), { scrypt: FAST });
@@ -260,8 +265,9 @@ describe('the renderer’s accounts keep main’s registry', () => {
     const zhang = await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
     const wang = await addAccount(db, session, { username: 'wang', displayName: '王干事', role: 'staff', password: 'Staff#20261' }, FAST);
     await main.api.settings.saveProfile(profile);
+    // The next version starts: a new main process over a settings file without the registry.
     main.store.delete('sessionRegistry');
-    await main.api.session.end();
+    restartMain();
     // A row whose role was raised by hand, with a MAC that does not match it, is not taken as a supervisor.
     const forged = await db.accounts.get(wang.id);
     await db.accounts.put({ ...forged!, role: 'supervisor', roleMac: roleMac(new Uint8Array(32).fill(1), { ...forged!, role: 'supervisor' }) });
@@ -286,8 +292,8 @@ describe('the renderer’s accounts keep main’s registry', () => {
     await main.api.settings.saveProfile(profile);
     // As on a station upgraded from a version without main's registry: no recovery proof there.
     main.store.set('sessionRegistry', { ...(main.store.get('sessionRegistry') as object), recoveryHash: null });
+    restartMain();
     expect(await main.api.session.status()).toEqual({ recoveryRegistered: false });
-    await main.api.session.end();
     // Anyone's made-up "recovery" would otherwise replace the supervisor's password in main.
     expect(codeOf(await main.api.session.recover({ accountId: session.actor.id, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe('session_refused');
 

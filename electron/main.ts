@@ -57,7 +57,7 @@ if (!hardened.ok) {
       protector: safeStorageProtector(),
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
-    registerIpc(createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err)));
+    registerIpc(createDispatcher(createHandlers(services), services.session, (msg, err) => console.error(msg, err)));
 
     mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), app.isPackaged));
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -8,6 +8,7 @@ import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
 import { SUITES } from '../batch/formatV2';
 import type { VerifyReport } from '../batch/verify';
 import { isRfc3339 } from '../time/rfc3339';
+import { ROLES, type Role } from '../access/permissions';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -180,6 +181,11 @@ const statisticsReport = z.object({
     .max(30),
 });
 
+/** A session proof: the third 32-byte block of a password's (or the recovery code's) scrypt, base64. */
+const proof = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '会话凭据无效');
+const accountId = z.string().min(1).max(64);
+const role = z.enum(ROLES, { error: '角色无效' });
+
 export const contract = {
   app: {
     info: channel<AppInfo>()(none),
@@ -240,6 +246,31 @@ export const contract = {
     exportXlsx: channel<{ path: string } | null>()(statisticsReport),
     exportPdf: channel<{ path: string; pages: number } | null>()(statisticsReport),
     renderPdf: channel<{ pdf: string; pages: number }>()(statisticsReport.omit({ fileName: true })),
+  },
+  /**
+   * Main's own record of who is signed in (docs/SECURITY.md, "Main checks roles"): the role
+   * main acts on comes from its registry, opened by the session proof of a password, never
+   * from what the renderer says.
+   */
+  session: {
+    begin: channel<{ role: Role }>()(z.strictObject({ accountId, proof })),
+    end: channel<void>()(none),
+    /** Whether main holds the recovery code's proof (a station upgraded or restored does not, until a supervisor registers it). */
+    status: channel<{ recoveryRegistered: boolean }>()(none),
+    /** The accounts as they stand, taken only while main knows none (upgrade, first run) or from a supervisor's session (a restore). */
+    seed: channel<void>()(
+      z.strictObject({
+        accounts: z.array(z.strictObject({ id: accountId, role, proof: proof.optional() })).min(1).max(1000),
+        recoveryProof: proof.optional(),
+      }),
+    ),
+    /** Role and password of an account: a supervisor's session for anyone, an account's own session for its own password. */
+    setAccount: channel<void>()(z.strictObject({ accountId, role: role.optional(), proof: proof.optional() })),
+    /** A disabled account: no proof opens it in main until a supervisor resets its password. */
+    dropAccount: channel<void>()(z.strictObject({ accountId })),
+    /** The recovery code's proof stands for the station: it opens a supervisor's session and sets his new password. */
+    recover: channel<{ role: Role }>()(z.strictObject({ accountId, recoveryProof: proof, proof })),
+    setRecovery: channel<void>()(z.strictObject({ proof })),
   },
   settings: {
     getProfile: channel<StationProfile | null>()(none),

@@ -2,18 +2,27 @@ import { ZodError } from 'zod';
 import { channelInput, isChannelName, type Envelope } from '../../core/api/contract';
 import type { Handlers } from './handlers';
 import { ServiceError } from '../services/errors';
+import { mayCall, type MainCaller } from '../../core/api/channelRights';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope>;
 
+/** Whom main acts for: its own session (services/session), never a role the renderer names. */
+export interface CallerGate {
+  caller(): MainCaller;
+}
+
 /**
- * Validates the channel and the payload, runs the handler, and turns every outcome
- * into an envelope: nothing is thrown across the transport, and no stack trace or
- * file path reaches the renderer.
+ * Validates the channel, the caller's right to it (core/api/channelRights.ts) and the
+ * payload, runs the handler, and turns every outcome into an envelope: nothing is thrown
+ * across the transport, and no stack trace or file path reaches the renderer.
  */
-export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = () => {}): Dispatch {
+export function createDispatcher(handlers: Handlers, gate: CallerGate, log: (msg: string, err: unknown) => void = () => {}): Dispatch {
   return async (channel, payload) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: '未知的请求' } };
+    }
+    if (!mayCall(gate.caller(), channel)) {
+      return { ok: false, error: { code: 'forbidden', message: '无权执行此操作：请以有相应权限的账户重新登录后再试' } };
     }
     const parsed = channelInput(channel).safeParse(payload);
     if (!parsed.success) {

@@ -52,6 +52,16 @@ export function createHandlers(services: Services): Handlers {
       exportPdf: (input) => services.statistics.exportPdf(input),
       renderPdf: (input) => services.statistics.renderPdf(input),
     },
+    session: {
+      begin: (input) => services.session.begin(input),
+      end: () => services.session.end(),
+      status: () => services.session.status(),
+      seed: (input) => services.session.seed(input),
+      setAccount: (input) => services.session.setAccount(input),
+      dropAccount: (input) => services.session.dropAccount(input),
+      recover: (input) => services.session.recover(input),
+      setRecovery: (input) => services.session.setRecovery(input),
+    },
     settings: {
       getProfile: () => services.settings.getProfile(),
       saveProfile: (profile) => services.settings.saveProfile(profile),

@@ -10,6 +10,7 @@ import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
 import type { SecretProtector } from './batch/secretProtector';
 import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
+import { createMainSession, type MainSession } from './session/mainSession';
 
 /** Everything that differs between the Electron app and the Node harness. */
 export interface Ports {
@@ -41,6 +42,7 @@ export interface Services {
   documents: DocumentService & PdfExport;
   batch: BatchService;
   statistics: StatisticsExport;
+  session: MainSession;
 }
 
 const AUTO_KEY = 'backupAuto';
@@ -76,6 +78,7 @@ export function createServices(ports: Ports): Services {
     },
   });
   return {
+    session: createMainSession(ports.settingsStore, () => settings.getProfile() !== null),
     batch,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),

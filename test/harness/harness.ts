@@ -124,7 +124,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     // No OS keychain behind the harness: the equivalent file-based protection.
     protector: fileSecretProtector(join(options.dataDir, 'secrets', 'station-secrets.key')),
   });
-  const dispatch = createDispatcher(createHandlers(services), (msg, err) => console.error(msg, err));
+  const dispatch = createDispatcher(createHandlers(services), services.session, (msg, err) => console.error(msg, err));
 
   const context = await chromium.launchPersistentContext(join(options.dataDir, 'chromium'), {
     executablePath: chromiumPath(),

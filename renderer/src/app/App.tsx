@@ -8,6 +8,7 @@ import { NAV_ITEMS, Shell } from './Shell';
 import { useSession } from '../session/SessionContext';
 import { can } from '../../../core/access/permissions';
 import { setScryptTargetForTransport } from '../db/keyMaterial';
+import { endMainSession } from '../session/mainSession';
 import { DEFAULT_ROUTE, navigate, useRoute, type Route } from '../state/router';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { recordAppError } from './appErrors';
@@ -36,6 +37,8 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
   useEffect(() => {
+    // A reloaded window starts signed out: main must not go on acting for the last account.
+    endMainSession();
     Promise.all([window.station.settings.getProfile(), window.station.app.info(), window.station.settings.getDomain()])
       .then(([profile, appInfo, domain]) => {
         setScryptTargetForTransport(appInfo.transport);

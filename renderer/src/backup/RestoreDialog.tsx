@@ -7,6 +7,9 @@ import { db } from '../db';
 import { appendAudit } from '../db/repository';
 import { fromBase64 } from '../db/keyMaterial';
 import { backupKeyForMain, openBackup, readBackupHeader, restoreTables, type BackupHeader } from './backupFile';
+import type { AccountRecord } from '../db/database';
+import { restoredAccounts } from '../session/accounts';
+import { reseedMain } from '../session/mainSession';
 
 /** Restores a whole station from a backup file into this (fresh) installation. */
 export function RestoreDialog({
@@ -52,7 +55,7 @@ export function RestoreDialog({
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
       setStep('正在解密备份（第 1 / 3 步）');
-      const { content, dataKey } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
+      const { content, dataKey, proof } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
       // Main opens the same file itself and takes the batch history only from it: first, so a
       // history it refuses leaves this machine as it was.
       setStep('正在核对报送记录（第 2 / 3 步）');
@@ -62,6 +65,9 @@ export function RestoreDialog({
       if (content.domain.meansTestStandard) await window.station.settings.saveMeansTestStandard(content.domain.meansTestStandard);
       await window.station.settings.saveEnumerationExtensions(content.domain.enumerationExtensions);
       const profile = await window.station.settings.saveProfile(content.profile);
+      // Last: main then forgets every proof and takes the restored accounts (from a supervisor's session, or on a new machine).
+      const restorer = mode === 'password' ? (v.username ?? '').trim() : null;
+      await reseedMain(restoredAccounts((content.tables.accounts ?? []) as AccountRecord[], restorer, proof), mode === 'password' ? undefined : proof);
       await appendAudit(db, { id: '', name: mode === 'password' ? v.username : '恢复码', role: '' }, 'restore_backup', file.name);
       message.success('已从备份恢复，请登录');
       onRestored(profile);

@@ -5,7 +5,7 @@ import type { DomainSettings } from '../../../core/api/contract';
 import { markTrashed, TRASHABLE, type StationDb } from '../db/database';
 import { reindexConsultations } from '../db/searchIndex';
 import { forgetCaches } from '../db/repository';
-import { copyLiveKey, fromBase64, toBase64, unwrapDataKey, normalizeRecoveryCode, type WrappedKey } from '../db/keyMaterial';
+import { copyLiveKey, fromBase64, toBase64, unwrapDataKeyWithProof, normalizeRecoveryCode, type WrappedKey } from '../db/keyMaterial';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
 
@@ -168,19 +168,21 @@ export async function openBackup(
   secret: { username: string; password: string } | { recoveryCode: string },
   expectedStationCode: string | null,
   acceptStation?: string,
-): Promise<{ header: BackupHeader; content: BackupContent; dataKey: Uint8Array }> {
+): Promise<{ header: BackupHeader; content: BackupContent; dataKey: Uint8Array; proof: string }> {
   const header = readBackupHeader(bytes);
   if (expectedStationCode && header.station.code !== expectedStationCode && acceptStation !== header.station.code) {
     throw new BackupError(`这是工作站“${header.station.name}”（${header.station.code}）的备份，不是本站的；如确需导入，请明确选择“作为其他工作站的备份导入”`);
   }
+  // The proof of the secret typed (keyMaterial): a restore gives it to main with the restored accounts.
   let dataKey: Uint8Array;
+  let proof: string;
   if ('recoveryCode' in secret) {
     if (!header.keys.recovery) throw new BackupError('该备份不含恢复码信息');
-    dataKey = await unwrapDataKey(header.keys.recovery as WrappedKey, normalizeRecoveryCode(secret.recoveryCode), '恢复码错误');
+    ({ dataKey, proof } = await unwrapDataKeyWithProof(header.keys.recovery as WrappedKey, normalizeRecoveryCode(secret.recoveryCode), '恢复码错误'));
   } else {
     const account = header.keys.accounts.find((a) => a.username === secret.username.trim());
     if (!account) throw new BackupError('备份中没有这个用户名');
-    dataKey = await unwrapDataKey(account.wrappedKey as WrappedKey, secret.password, '用户名或密码错误');
+    ({ dataKey, proof } = await unwrapDataKeyWithProof(account.wrappedKey as WrappedKey, secret.password, '用户名或密码错误'));
   }
   const { headerLine, body } = split(bytes);
   let plain: ArrayBuffer;
@@ -193,7 +195,7 @@ export async function openBackup(
   } catch {
     throw new BackupError('备份文件已损坏或被改动，无法恢复');
   }
-  return { header, content: JSON.parse(new TextDecoder().decode(plain)) as BackupContent, dataKey };
+  return { header, content: JSON.parse(new TextDecoder().decode(plain)) as BackupContent, dataKey, proof };
 }
 
 /**

@@ -41,7 +41,7 @@ export class ExportCancelled extends Error {
 const PAGE = 250;
 const PDFS_PER_CALL = 8;
 
-type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; sha256: string } }[]>;
+type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; id: string } }[]>;
 
 /** Lines of a sealed record table whose decoded record is the line as it is. */
 function recordLines(table: 'consultations' | 'mediations' | 'shifts', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
@@ -65,7 +65,7 @@ const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
         if (row.deleted) return { rev: row.rev, line: tombstoneOf(row) };
         const doc = await store.codec.decode(row);
         const path = `documents/${row.id}.pdf`;
-        return { rev: row.rev, line: { ...doc, file: path, sha256: row.pdfSha256 }, pdf: { path, sha256: row.pdfSha256 } };
+        return { rev: row.rev, line: { ...doc, file: path, sha256: row.pdfSha256 }, pdf: { path, id: row.id } };
       }),
     );
   },
@@ -91,7 +91,7 @@ export async function exportPendingBatch(
   const { exportId } = begun;
   hooks.onStart?.(exportId);
   const sent = new Map<string, number>();
-  const pdfs: { path: string; sha256: string }[] = [];
+  const pdfs: { path: string; id: string }[] = [];
   try {
     await api.setExportTotal({ exportId, total: entries.length });
     let done = 0;
@@ -113,7 +113,7 @@ export async function exportPendingBatch(
     }
     for (let i = 0; i < pdfs.length; i += PDFS_PER_CALL) {
       if (hooks.cancelled?.()) throw new ExportCancelled();
-      const files = await Promise.all(pdfs.slice(i, i + PDFS_PER_CALL).map(async (p) => ({ path: p.path, data: await documentPdf(db, vault, { pdfSha256: p.sha256 }) })));
+      const files = await Promise.all(pdfs.slice(i, i + PDFS_PER_CALL).map(async (p) => ({ path: p.path, data: await documentPdf(db, vault, actor, { id: p.id }) })));
       await api.appendFiles({ exportId, files });
       hooks.onStep?.({ stage: 'pdfs', done: Math.min(i + PDFS_PER_CALL, pdfs.length), total: pdfs.length });
     }

@@ -32,7 +32,8 @@ export type AuditAction =
   | 'reset_password'
   | 'change_role'
   | 'role_tampered'
-  | 'role_sealed';
+  | 'role_sealed'
+  | 'recovery_registered';
 
 export interface AuditEntry extends ChainedEntry {
   action: AuditAction;

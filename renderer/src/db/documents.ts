@@ -166,15 +166,33 @@ export async function storeDocumentFile(db: StationDb, vault: Vault, sha256: str
   await db.documentFiles.put({ sha256, sealed: await vault.seal(FILES, sha256, { pdf }) });
 }
 
-/** The PDF exactly as saved, checked against the hash recorded on the document. */
-export async function documentPdf(db: StationDb, vault: Vault, doc: Pick<DocumentRow, 'pdfSha256'>): Promise<string> {
-  const row = await db.documentFiles.get(doc.pdfSha256);
+/**
+ * The PDF of a saved document, exactly as saved and checked against the hash recorded on it.
+ * The stored row, not the caller's copy, decides: a viewer who may not read the document
+ * (staff and another's document) gets nothing, and a hash cannot be passed in to reach the
+ * PDF of a document one may not read.
+ */
+export async function documentPdf(db: StationDb, vault: Vault, viewer: Viewer, doc: Pick<DocumentRow, 'id'>): Promise<string> {
+  const row = await db.documents.get(doc.id);
+  if (!row) throw new Error('找不到这份文书');
+  if (!mayViewOwned(viewer, 'document', row.ownerId)) throw new PermissionDeniedError('当前账户无权查看这份文书');
+  return openPdf(db, vault, row.pdfSha256);
+}
+
+/** The PDF of another station's document: read by those who import batches, the only ones shown imported records. */
+export async function importedDocumentPdf(db: StationDb, vault: Vault, viewer: Viewer, pdfSha256: string): Promise<string> {
+  assertCan(viewer.role, 'batch.import');
+  return openPdf(db, vault, pdfSha256);
+}
+
+async function openPdf(db: StationDb, vault: Vault, pdfSha256: string): Promise<string> {
+  const row = await db.documentFiles.get(pdfSha256);
   if (!row) throw new Error('找不到这份文书的 PDF 文件');
-  const { pdf } = await vault.open<{ pdf: string }>(FILES, doc.pdfSha256, row.sealed);
+  const { pdf } = await vault.open<{ pdf: string }>(FILES, pdfSha256, row.sealed);
   const bytes = Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-  if (hex !== doc.pdfSha256) throw new Error('PDF 文件与存档时记录的校验值不符，可能已被篡改');
+  if (hex !== pdfSha256) throw new Error('PDF 文件与存档时记录的校验值不符，可能已被篡改');
   return pdf;
 }
 

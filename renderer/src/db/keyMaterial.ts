@@ -93,10 +93,20 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-async function derive(secret: string, salt: Uint8Array, params: ScryptParams): Promise<{ check: Uint8Array; kek: CryptoKey }> {
-  const out = await scryptAsync(enc.encode(secret.normalize('NFC')), salt, { ...params, dkLen: 64 });
-  const kek = await crypto.subtle.importKey('raw', out.slice(32, 64), 'AES-GCM', false, ['encrypt', 'decrypt']);
-  return { check: out.slice(0, 32), kek };
+/**
+ * scrypt's last step is PBKDF2, whose output blocks do not depend on how many are asked
+ * for: the verifier and wrapping halves are what they were with 64 bytes, and the third
+ * block, the session proof, costs nothing more. Main keeps only the proof's SHA-256
+ * (docs/SECURITY.md, "Main checks roles"); the proof is never stored here.
+ */
+async function derive(secret: string, salt: Uint8Array, params: ScryptParams): Promise<{ check: Uint8Array; kek: CryptoKey; proof: string }> {
+  const out = await scryptAsync(enc.encode(secret.normalize('NFC')), salt, { ...params, dkLen: 96 });
+  try {
+    const kek = await crypto.subtle.importKey('raw', out.slice(32, 64), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    return { check: out.slice(0, 32), kek, proof: toBase64(out.subarray(64, 96)) };
+  } finally {
+    out.fill(0);
+  }
 }
 
 export function newDataKey(): Uint8Array {
@@ -124,13 +134,18 @@ export function copyLiveKey(dataKey: Uint8Array): Uint8Array {
 }
 
 export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: ScryptParams = scryptTarget()): Promise<WrappedKey> {
+  return (await wrapDataKeyWithProof(dataKey, secret, params)).wrapped;
+}
+
+/** A new wrap and the session proof of the same derivation: what main is told when a password is set. */
+export async function wrapDataKeyWithProof(dataKey: Uint8Array, secret: string, params: ScryptParams = scryptTarget()): Promise<{ wrapped: WrappedKey; proof: string }> {
   const key = copyLiveKey(dataKey);
   try {
     const salt = crypto.getRandomValues(new Uint8Array(16));
-    const { check, kek } = await derive(secret, salt, params);
+    const { check, kek, proof } = await derive(secret, salt, params);
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode('dk/v1') }, kek, key as Uint8Array<ArrayBuffer>));
-    return { v: 1, kdf: 'scrypt', ...params, salt: toBase64(salt), check: toBase64(check), iv: toBase64(iv), ct: toBase64(ct) };
+    return { wrapped: { v: 1, kdf: 'scrypt', ...params, salt: toBase64(salt), check: toBase64(check), iv: toBase64(iv), ct: toBase64(ct) }, proof };
   } finally {
     key.fill(0);
   }
@@ -138,14 +153,19 @@ export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: S
 
 /** Returns the data key, or throws WrongSecretError. */
 export async function unwrapDataKey(wrapped: WrappedKey, secret: string, message?: string): Promise<Uint8Array> {
-  const { check, kek } = await derive(secret, fromBase64(wrapped.salt), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
+  return (await unwrapDataKeyWithProof(wrapped, secret, message)).dataKey;
+}
+
+/** The data key and the session proof main checks (docs/SECURITY.md); throws WrongSecretError. */
+export async function unwrapDataKeyWithProof(wrapped: WrappedKey, secret: string, message?: string): Promise<{ dataKey: Uint8Array; proof: string }> {
+  const { check, kek, proof } = await derive(secret, fromBase64(wrapped.salt), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
   if (!constantTimeEqual(check, fromBase64(wrapped.check))) throw new WrongSecretError(message);
   try {
     const pt = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct)));
     // A zero key can only come from a wrap taken while a lock zeroed the key (before that
     // was refused); opening records with it would fail, and sealing new ones would be open to all.
     if (pt.every((b) => b === 0)) throw new Error('zero key');
-    return pt;
+    return { dataKey: pt, proof };
   } catch {
     throw new WrongSecretError('密钥数据已损坏，无法解开');
   }

@@ -14,14 +14,25 @@ import {
   roleMac,
   roleMacMatches,
   unwrapDataKey,
+  unwrapDataKeyWithProof,
   vaultFromDataKey,
-  wrapDataKey,
+  wrapDataKeyWithProof,
   WrongSecretError,
   type ScryptParams,
   type WrappedKey,
 } from '../db/keyMaterial';
 import { assertCan, ROLE_LABELS } from '../../../core/access/permissions';
 import { sessionStore } from './sessionStore';
+import {
+  beginMainSession,
+  recoverMainSession,
+  reseedMain,
+  tellMainAboutAccount,
+  tellMainDisabled,
+  tellMainOwnPassword,
+  tellMainRecovery,
+  type KnownAccount,
+} from './mainSession';
 
 const KEYRING = 'keyring';
 
@@ -94,15 +105,24 @@ export async function createFirstSupervisor(
   passwordSchema.parse(input.password);
   const dataKey = newDataKey();
   const recoveryCode = generateRecoveryCode();
-  const [wrappedKey, recoveryWrap] = await Promise.all([
-    wrapDataKey(dataKey, input.password, params),
-    wrapDataKey(dataKey, normalizeRecoveryCode(recoveryCode), params),
+  const [own, recovery] = await Promise.all([
+    wrapDataKeyWithProof(dataKey, input.password, params),
+    wrapDataKeyWithProof(dataKey, normalizeRecoveryCode(recoveryCode), params),
   ]);
+  const wrappedKey = own.wrapped;
+  const recoveryWrap = recovery.wrapped;
   const id = crypto.randomUUID();
   const self: Actor = { id, name: parsed.displayName, role: 'supervisor' };
   await db.meta.put({ key: KEYRING, value: { recoveryWrap, createdAt: toRfc3339() } satisfies Keyring });
   const mac = roleMac(dataKey, { id, username: parsed.username, role: 'supervisor' });
   const account = await createRecord(accountStore(db), { ...parsed, role: 'supervisor' as Role, disabled: false, wrappedKey, roleMac: mac }, self, { id });
+  // Main knows no account on a new machine: the founder is its first, with his proof and the recovery code's.
+  try {
+    await reseedMain([{ id, role: 'supervisor' }]);
+    if (await beginMainSession(id, own.proof, async () => [{ id, role: 'supervisor' }])) await tellMainRecovery(recovery.proof);
+  } catch (err) {
+    console.warn('main did not take the new station’s first account', err);
+  }
   return { session: await sessionFor(account as AccountRecord, dataKey), recoveryCode };
 }
 
@@ -120,9 +140,11 @@ export async function addAccount(
   const key = copyLiveKey(session.dataKey);
   try {
     if (await db.accounts.where('username').equals(parsed.username).count()) throw new Error('用户名已被使用');
-    const wrappedKey = await wrapDataKey(key, input.password, params);
+    const { wrapped: wrappedKey, proof } = await wrapDataKeyWithProof(key, input.password, params);
     const id = crypto.randomUUID();
     const mac = roleMac(key, { id, username: parsed.username, role: parsed.role });
+    // Main first: an account it refuses (the supervisor's session not verified there) is not made.
+    await tellMainAboutAccount({ accountId: id, role: parsed.role, proof });
     const account = (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey, roleMac: mac }, session.actor, { id })) as AccountRecord;
     await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：新建账户，角色 ${ROLE_LABELS[account.role]}`, { type: 'accounts', id });
     return account;
@@ -142,6 +164,7 @@ export async function setAccountDisabled(db: StationDb, session: Session, id: st
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
   if (!disabled && !account.wrappedKey) throw new Error('该账户停用时已删除其密钥：请点“重置密码”设置临时密码，账户随之启用');
+  if (disabled) await tellMainDisabled(id);
   await updateRecord(accountStore(db), id, disabled ? { disabled, wrappedKey: null } : { disabled }, session.actor);
 }
 
@@ -168,7 +191,11 @@ export async function resetPassword(
   passwordSchema.parse(temporaryPassword);
   const account = await db.accounts.get(id);
   if (!account || account.deleted) throw new Error('账户不存在');
-  const wrappedKey = await wrapDataKey(session.dataKey, temporaryPassword, params);
+  // Main is told the role with the password (a disabled account was dropped from its
+  // registry): only a role whose MAC holds, never one edited into the row.
+  if (!roleMacMatches(session.dataKey, account)) throw new RoleTamperedError('该账户的角色记录已被改动，与本站的签名不符：请先为其重新设定角色。');
+  const { wrapped: wrappedKey, proof } = await wrapDataKeyWithProof(session.dataKey, temporaryPassword, params);
+  await tellMainAboutAccount({ accountId: id, role: account.role, proof });
   // A disabled account has no wrap left; the reset gives it one and enables it.
   await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true, disabled: false }, session.actor);
   await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
@@ -191,6 +218,7 @@ export async function changeRole(db: StationDb, session: Session & { dataKey: Ui
     if (account.role === role) return;
     next = accountInputSchema.shape.role.parse(role);
     const mac = roleMac(key, { id, username: account.username, role: next });
+    await tellMainAboutAccount({ accountId: id, role: next });
     await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next, roleMac: mac } : { role: next, roleMac: mac, lawyerId: undefined }, session.actor);
   } finally {
     key.fill(0);
@@ -201,6 +229,21 @@ export async function changeRole(db: StationDb, session: Session & { dataKey: Ui
   });
 }
 
+/**
+ * A station upgraded or restored has no recovery proof in main: a supervisor types the
+ * printed code once, it is checked against the station's recovery wrap, and main keeps its
+ * proof. Until then a recovery cannot replace a password main verified.
+ */
+export async function registerRecoveryCode(db: StationDb, session: Session, recoveryCode: string): Promise<void> {
+  assertCan(session.actor.role, 'accounts.manage');
+  const keyring = (await db.meta.get(KEYRING))?.value as Keyring | undefined;
+  if (!keyring) throw new Error('本机没有恢复码信息');
+  const { dataKey, proof } = await unwrapDataKeyWithProof(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
+  dataKey.fill(0);
+  await tellMainRecovery(proof);
+  await appendAudit(db, session.actor, 'recovery_registered', '已向主进程登记本站的恢复码');
+}
+
 /** The new password after a reset: chosen at sign-in, before anything of the station is shown. */
 export async function setNewPassword(
   db: StationDb,
@@ -209,7 +252,9 @@ export async function setNewPassword(
   params: ScryptParams = scryptTarget(),
 ): Promise<void> {
   passwordSchema.parse(newPassword);
-  await updateRecord(accountStore(db), session.actor.id, { wrappedKey: await wrapDataKey(session.dataKey, newPassword, params), mustChangePassword: false }, session.actor);
+  const { wrapped, proof } = await wrapDataKeyWithProof(session.dataKey, newPassword, params);
+  await tellMainOwnPassword(session.actor.id, proof);
+  await updateRecord(accountStore(db), session.actor.id, { wrappedKey: wrapped, mustChangePassword: false }, session.actor);
 }
 
 /** Re-wraps the data key under a new password (the holder proves the old one). */
@@ -227,10 +272,31 @@ export async function changePassword(
     if (!account?.wrappedKey) throw new Error('账户不存在');
     await unwrapDataKey(account.wrappedKey, oldPassword, '原密码错误');
     passwordSchema.parse(newPassword);
-    await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(key, newPassword, params) }, session.actor);
+    const { wrapped, proof } = await wrapDataKeyWithProof(key, newPassword, params);
+    await tellMainOwnPassword(account.id, proof);
+    await updateRecord(accountStore(db), account.id, { wrappedKey: wrapped }, session.actor);
   } finally {
     key.fill(0);
   }
+}
+
+/**
+ * The accounts whose role carries a valid MAC, as main's registry is seeded from them the
+ * first time it is asked (trust on first use, docs/SECURITY.md). A row whose MAC fails
+ * could not sign in here either, so main is not told about it.
+ */
+async function knownAccounts(db: StationDb, dataKey: Uint8Array): Promise<KnownAccount[]> {
+  return (await db.accounts.toArray()).filter((a) => !a.deleted && !a.disabled && roleMacMatches(dataKey, a)).map((a) => ({ id: a.id, role: a.role }));
+}
+
+/**
+ * The accounts a restore brought back, for main to take (`reseedMain`), with the proof of
+ * the password the restore was opened with on its account; MACs are checked at sign-in.
+ */
+export function restoredAccounts(rows: readonly AccountRecord[], restorer: string | null, proof: string): KnownAccount[] {
+  return rows
+    .filter((a) => !a.deleted && !a.disabled && (a.role === 'lawyer' || a.role === 'staff' || a.role === 'supervisor'))
+    .map((a) => (a.username === restorer ? { id: a.id, role: a.role, proof } : { id: a.id, role: a.role }));
 }
 
 // --- sign-in with a growing delay after wrong passwords -----------------------------------
@@ -277,8 +343,9 @@ export async function signIn(
     throw new WrongSecretError('用户名或密码错误');
   }
   let dataKey: Uint8Array;
+  let proof: string;
   try {
-    dataKey = await unwrapDataKey(account.wrappedKey, password, '用户名或密码错误');
+    ({ dataKey, proof } = await unwrapDataKeyWithProof(account.wrappedKey, password, '用户名或密码错误'));
   } catch (err) {
     await failed();
     throw err;
@@ -290,12 +357,15 @@ export async function signIn(
     dataKey.fill(0);
     throw err;
   }
+  await beginMainSession(account.id, proof, () => knownAccounts(db, dataKey));
   await appendAudit(db, actorOf(account), options.unlock ? 'unlock' : 'sign_in');
   // The password is at hand only now: a wrap made under a lower scrypt cost is re-made
   // under today's, so an old laptop's keys get the new cost without anyone acting.
   const goal = options.scrypt ?? scryptTarget();
   if (isWeakerWrap(account.wrappedKey, goal)) {
-    await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, password, goal) }, actorOf(account));
+    const rewrapped = await wrapDataKeyWithProof(dataKey, password, goal);
+    await tellMainOwnPassword(account.id, rewrapped.proof);
+    await updateRecord(accountStore(db), account.id, { wrappedKey: rewrapped.wrapped }, actorOf(account));
   }
   await dropWrapsOfDisabled(db, actorOf(account));
   const session = await sessionFor(account, dataKey);
@@ -316,17 +386,22 @@ export async function recoverWithCode(
   if (!account || account.role !== 'supervisor') throw new Error('恢复码只能用于工作站负责人账户');
   passwordSchema.parse(newPassword);
   let dataKey: Uint8Array;
+  let recoveryProof: string;
   try {
-    dataKey = await unwrapDataKey(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误');
+    ({ dataKey, proof: recoveryProof } = await unwrapDataKeyWithProof(keyring.recoveryWrap, normalizeRecoveryCode(recoveryCode), '恢复码错误'));
   } catch (err) {
     await appendAudit(db, actorOf(account), 'sign_in_failed', `用户名：${account.username}（恢复码错误）`);
     throw err;
   }
   await checkRole(db, account, dataKey, true);
-  await updateRecord(accountStore(db), account.id, { wrappedKey: await wrapDataKey(dataKey, newPassword, params), disabled: false, mustChangePassword: false }, actorOf(account));
+  const own = await wrapDataKeyWithProof(dataKey, newPassword, params);
+  const mainTookIt = await recoverMainSession(account.id, recoveryProof, own.proof, () => knownAccounts(db, dataKey));
+  await updateRecord(accountStore(db), account.id, { wrappedKey: own.wrapped, disabled: false, mustChangePassword: false }, actorOf(account));
   if (isWeakerWrap(keyring.recoveryWrap, params)) {
     // The code is at hand only now; the printed code stays the same.
-    await db.meta.put({ key: KEYRING, value: { ...keyring, recoveryWrap: await wrapDataKey(dataKey, normalizeRecoveryCode(recoveryCode), params) } satisfies Keyring });
+    const recovery = await wrapDataKeyWithProof(dataKey, normalizeRecoveryCode(recoveryCode), params);
+    if (mainTookIt) await tellMainRecovery(recovery.proof);
+    await db.meta.put({ key: KEYRING, value: { ...keyring, recoveryWrap: recovery.wrapped } satisfies Keyring });
   }
   await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
   await appendAudit(db, actorOf(account), 'sign_in');

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Session } from './SessionContext';
+import { endMainSession } from './mainSession';
 
 /**
  * The one session of this window. Locking drops the session (and with it the vault and
@@ -14,7 +15,11 @@ let current: SessionState = { state: 'signed-out' };
 const listeners = new Set<() => void>();
 
 function set(next: SessionState) {
-  if (current.state === 'unlocked') current.session.dataKey.fill(0);
+  if (current.state === 'unlocked') {
+    current.session.dataKey.fill(0);
+    // Main stops acting for this account too: the next person proves his own password.
+    if (next.state !== 'unlocked') endMainSession();
+  }
   current = next;
   listeners.forEach((l) => l());
 }
@@ -30,6 +35,8 @@ export const sessionStore = {
   },
   signOut() {
     set({ state: 'signed-out' });
+    // Also from the new-password screen, where a session main verified was never unlocked here.
+    endMainSession();
   },
 };
 

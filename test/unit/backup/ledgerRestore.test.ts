@@ -37,8 +37,11 @@ async function station() {
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });
-  const api = createStationApi(createDispatcher(createHandlers(services)));
+  const api = createStationApi(createDispatcher(createHandlers(services), services.session));
   await api.settings.saveProfile(profile);
+  // Main acts for the supervisor only once his session proof opened its session.
+  await api.session.seed({ accounts: [{ id: 'sup-1', role: 'supervisor' }] });
+  await api.session.begin({ accountId: 'sup-1', proof: Buffer.alloc(32, 1).toString('base64') });
   return { api, services, asTest: { service: services.batch } as TestStation, choose: (p: string) => (chosen = p) };
 }
 

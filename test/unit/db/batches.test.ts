@@ -43,8 +43,11 @@ async function station(code: string) {
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });
-  const api = createStationApi(createDispatcher(createHandlers(services)));
+  const api = createStationApi(createDispatcher(createHandlers(services), services.session));
   await api.settings.saveProfile({ code, name: `${code} 法律援助工作站`, kind: 'court', regionCode: '210102', address: '沈阳市和平区' });
+  // Main acts for the supervisor only once his session proof opened its session.
+  await api.session.seed({ accounts: [{ id: 'sup-1', role: 'supervisor' }] });
+  await api.session.begin({ accountId: 'sup-1', proof: Buffer.alloc(32, 1).toString('base64') });
   const db = new StationDb(`db-${code}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   return { api, db, vault: await testVault(), outDir, settingsStore, pick: (p: string) => (importFile = p) };
 }

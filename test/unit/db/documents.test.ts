@@ -7,6 +7,7 @@ import { StationDb } from '../../../renderer/src/db/database';
 import type { Vault } from '../../../renderer/src/db/vault';
 import {
   documentPdf,
+  importedDocumentPdf,
   NumberTakenError,
   peekNextSequence,
   queryDocuments,
@@ -65,7 +66,7 @@ describe('document repository', () => {
 
     const raw = JSON.stringify(await db.documents.get(first.id)) + JSON.stringify(await db.documentFiles.toArray());
     for (const secret of ['王', '𠮷', '事实一', '辽0102']) expect(raw).not.toContain(secret);
-    expect(Buffer.from(await documentPdf(db, vault, first), 'base64').toString()).toBe('%PDF-1.7\n事实一');
+    expect(Buffer.from(await documentPdf(db, vault, lawyer, first), 'base64').toString()).toBe('%PDF-1.7\n事实一');
     expect((await historyOf(db, 'documents', first.id)).map((e) => e.action)).toEqual(['create']);
   });
 
@@ -100,7 +101,7 @@ describe('document repository', () => {
       [2, '修改稿'],
       [1, '原稿'],
     ]);
-    expect(Buffer.from(await documentPdf(db, vault, v1), 'base64').toString()).toBe('%PDF-1.7\n原稿');
+    expect(Buffer.from(await documentPdf(db, vault, lawyer, v1), 'base64').toString()).toBe('%PDF-1.7\n原稿');
     await expect(saveNewVersion(db, vault, v1, doc('旧版本上再改'), lawyer)).rejects.toThrow('已有更新的版本');
     // The list shows the latest version only.
     expect((await queryDocuments(db, vault, SEE_ALL)).map((d) => d.version)).toEqual([2]);
@@ -128,10 +129,24 @@ describe('document repository', () => {
     expect((await queryDocuments(db, vault, SEE_ALL, { kind: 'civil_complaint' })).length).toBe(1);
   });
 
+  it('gives a document’s PDF only to those who may read the document, whatever hash or owner the caller passes', async () => {
+    const lawyers = await saveNewDocument(db, vault, doc('律师的意见'), numbering(1), lawyer);
+    const letter = await saveNewDocument(db, vault, doc('转交函'), numbering(2), staff);
+    // Staff read only what they drafted: not the lawyer's document, not even by a copy that names them as owner.
+    await expect(documentPdf(db, vault, staff, lawyers)).rejects.toThrow('当前账户无权查看这份文书');
+    await expect(documentPdf(db, vault, staff, { ...lawyers, ownerId: staff.id } as typeof lawyers)).rejects.toThrow('当前账户无权查看这份文书');
+    // Nor through the PDF of his own document swapped for the lawyer's hash: the stored row names the PDF.
+    expect(Buffer.from(await documentPdf(db, vault, staff, { ...letter, pdfSha256: lawyers.pdfSha256 } as typeof letter), 'base64').toString()).toBe('%PDF-1.7\n转交函');
+    await expect(importedDocumentPdf(db, vault, staff, lawyers.pdfSha256)).rejects.toThrow('当前账户没有此项操作的权限');
+    expect(Buffer.from(await documentPdf(db, vault, otherLawyer, lawyers), 'base64').toString()).toBe('%PDF-1.7\n律师的意见');
+    expect(Buffer.from(await documentPdf(db, vault, supervisor, letter), 'base64').toString()).toBe('%PDF-1.7\n转交函');
+    expect(Buffer.from(await importedDocumentPdf(db, vault, supervisor, lawyers.pdfSha256), 'base64').toString()).toBe('%PDF-1.7\n律师的意见');
+  });
+
   it('detects a PDF that no longer matches its recorded hash', async () => {
     const saved = await saveNewDocument(db, vault, doc('原文'), numbering(1), lawyer);
     const other = pdfOf('篡改');
     await db.documentFiles.put({ sha256: saved.pdfSha256, sealed: await vault.seal('documentFiles', saved.pdfSha256, { pdf: other.pdf }) });
-    await expect(documentPdf(db, vault, saved)).rejects.toThrow('校验值不符');
+    await expect(documentPdf(db, vault, lawyer, saved)).rejects.toThrow('校验值不符');
   });
 });

@@ -28,7 +28,7 @@ function apiOver(store = memoryStore()) {
     dialogs: { chooseFolder: async () => null, chooseFile: async () => null, chooseSavePath: async () => null, chooseBatchFolder: async () => null, chooseBatchFile: async () => null },
     protector: fileSecretProtector(join(dataDir, 'secret.key')),
   });
-  const dispatch = createDispatcher(createHandlers(services));
+  const dispatch = createDispatcher(createHandlers(services), services.session);
   return { api: createStationApi((channel, payload) => dispatch(channel, payload)), dispatch };
 }
 

@@ -7,7 +7,7 @@ import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch
 import { documentKindLabel } from '../../../../core/documents/templates';
 import { db } from '../../db';
 import { importedRecordsOf, type ImportedRecordView } from '../../db/imports';
-import { documentPdf } from '../../db/documents';
+import { importedDocumentPdf } from '../../db/documents';
 import { useSession } from '../../session/SessionContext';
 import { useStation } from '../../state/StationContext';
 import { importedFields } from './importedFields';
@@ -48,13 +48,13 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
   useEffect(() => {
     if (!openSha) return;
     let live = true;
-    void documentPdf(db, session.vault, { pdfSha256: openSha })
+    void importedDocumentPdf(db, session.vault, session.actor, openSha)
       .then((data) => live && setPdf({ sha: openSha, data }))
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [openSha, session.vault]);
+  }, [openSha, session.vault, session.actor]);
   const shownPdf = pdf && pdf.sha === openSha ? pdf.data : null;
 
   if (!stations || stations.length === 0) return null;

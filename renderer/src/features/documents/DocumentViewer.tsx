@@ -30,7 +30,7 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
         if (!live || !d) return;
         setDoc(d);
         setVersions(await versionsOf(db, session.vault, session.actor, d.rootId));
-        setPdf(await documentPdf(db, session.vault, d));
+        setPdf(await documentPdf(db, session.vault, session.actor, d));
         setProblem(null);
       } catch (err) {
         if (live) setProblem(err instanceof Error ? err.message : '无法打开文书');

@@ -32,6 +32,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   change_role: '修改角色',
   role_tampered: '角色记录被篡改',
   role_sealed: '确认账户角色',
+  recovery_registered: '登记恢复码',
 };
 
 type Shown = AuditEntry & { target: string };

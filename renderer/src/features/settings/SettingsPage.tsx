@@ -3,6 +3,7 @@ import { stationProfileSchema, type StationProfile } from '../../../../core/doma
 import { useStation } from '../../state/StationContext';
 import { MeansTestSettings } from './MeansTestSettings';
 import { AccountsEditor } from './AccountsEditor';
+import { RecoveryCodeCard } from './RecoveryCodeCard';
 import { ChangePassword } from './ChangePassword';
 import { AuditLog } from './AuditLog';
 import { LockSettings } from './LockSettings';
@@ -42,6 +43,7 @@ export function SettingsPage() {
           </Card>
           <MeansTestSettings />
           <AccountsEditor />
+          <RecoveryCodeCard />
           <BackupCard />
         </>
       )}

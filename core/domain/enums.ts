@@ -158,10 +158,11 @@ const CLIENT_ROLES: ClientRoleEntry[] = [
   { code: 'private_prosecutor', label: '自诉人', criminalOnly: true, article29: true },
   { code: 'civil_plaintiff_incidental', label: '附带民事诉讼原告人', criminalOnly: true, article29: true },
   { code: 'legal_representative', label: '法定代理人', article29: true },
-  // Art. 29 names the victim's close relatives beside his legal representative (a victim who
-  // died or cannot act); kept apart from 近亲属, which is the accused's relative (Art. 24, 40).
-  { code: 'victim_close_relative', label: '被害人近亲属', criminalOnly: true, article29: true },
   { code: 'close_relative', label: '近亲属' },
+  // Art. 29 names the victim's close relatives beside his legal representative (a victim who
+  // died or cannot act). Kept apart from 近亲属, the accused's relative (Art. 24, 40), which is
+  // listed first, so that typing 近亲属 picks the common case.
+  { code: 'victim_close_relative', label: '被害人近亲属', criminalOnly: true, article29: true },
   { code: 'party', label: '当事人' },
   { code: 'other_public', label: '其他群众' },
 ];

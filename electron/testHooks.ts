@@ -7,6 +7,7 @@ export interface TestDialogAnswers {
   folder(): string | undefined;
   file(): string | undefined;
   batchFile(): string | undefined;
+  keyFile(): string | undefined;
   savePath(defaultName: string): string | undefined;
 }
 
@@ -16,6 +17,7 @@ export function testDialogAnswers(enabled: boolean, env: Record<string, string |
     folder: () => read('STATION_E2E_DIALOG_FOLDER'),
     file: () => read('STATION_E2E_DIALOG_FILE'),
     batchFile: () => read('STATION_E2E_DIALOG_BATCH_FILE'),
+    keyFile: () => read('STATION_E2E_DIALOG_KEY_FILE'),
     savePath: (defaultName) => {
       const folder = read('STATION_E2E_DIALOG_FOLDER');
       return folder ? `${folder}/${defaultName}` : undefined;

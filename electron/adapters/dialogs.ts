@@ -40,6 +40,14 @@ export function electronDialogs(testHooks: boolean) {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseKeyFile(): Promise<string | null> {
+      const answer = test.keyFile();
+      if (answer) return answer;
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择接收中心的公钥文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '接收中心公钥文件', extensions: ['json'] }] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(defaultName: string, kind: 'pdf' | 'xlsx' = 'pdf'): Promise<string | null> {
       const answer = test.savePath(defaultName);
       if (answer) return answer;

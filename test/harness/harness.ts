@@ -97,6 +97,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
       chooseSavePath: async (name: string) => (process.env.STATION_E2E_DIALOG_FOLDER ? join(process.env.STATION_E2E_DIALOG_FOLDER, name) : null),
       chooseBatchFolder: async () => process.env.STATION_E2E_DIALOG_FOLDER ?? null,
       chooseBatchFile: async () => process.env.STATION_E2E_DIALOG_BATCH_FILE ?? null,
+      chooseKeyFile: async () => process.env.STATION_E2E_DIALOG_KEY_FILE ?? null,
     },
     // No OS keychain behind the harness: the equivalent file-based protection.
     protector: fileSecretProtector(join(options.dataDir, 'secrets', 'station-secrets.key')),

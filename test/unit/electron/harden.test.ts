@@ -177,11 +177,11 @@ describe('start-up guards', () => {
   it('ignores the e2e test hooks in a packaged app', () => {
     expect(testHooksAllowed({ isPackaged: true })).toBe(false);
     expect(testHooksAllowed({ isPackaged: false })).toBe(true);
-    const env = { STATION_E2E_DIALOG_FOLDER: '/tmp/e2e', STATION_E2E_DIALOG_FILE: '/tmp/e2e/a', STATION_E2E_DIALOG_BATCH_FILE: '/tmp/e2e/b' };
+    const env = { STATION_E2E_DIALOG_FOLDER: '/tmp/e2e', STATION_E2E_DIALOG_FILE: '/tmp/e2e/a', STATION_E2E_DIALOG_BATCH_FILE: '/tmp/e2e/b', STATION_E2E_DIALOG_KEY_FILE: '/tmp/e2e/k.json' };
     const packaged = testDialogAnswers(false, env);
-    expect([packaged.folder(), packaged.file(), packaged.batchFile(), packaged.savePath('x.pdf')]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([packaged.folder(), packaged.file(), packaged.batchFile(), packaged.keyFile(), packaged.savePath('x.pdf')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     const dev = testDialogAnswers(true, env);
-    expect([dev.folder(), dev.file(), dev.batchFile(), dev.savePath('x.pdf')]).toEqual(['/tmp/e2e', '/tmp/e2e/a', '/tmp/e2e/b', '/tmp/e2e/x.pdf']);
+    expect([dev.folder(), dev.file(), dev.batchFile(), dev.keyFile(), dev.savePath('x.pdf')]).toEqual(['/tmp/e2e', '/tmp/e2e/a', '/tmp/e2e/b', '/tmp/e2e/k.json', '/tmp/e2e/x.pdf']);
     const dialogs = readFileSync(resolve(import.meta.dirname, '../../../electron/adapters/dialogs.ts'), 'utf8');
     expect(dialogs).not.toMatch(/process\.env\.STATION_E2E/);
   });

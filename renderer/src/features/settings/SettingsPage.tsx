@@ -8,6 +8,7 @@ import { AuditLog } from './AuditLog';
 import { LockSettings } from './LockSettings';
 import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
+import { CentresCard } from './CentresCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
@@ -43,6 +44,7 @@ export function SettingsPage() {
           <MeansTestSettings />
           <AccountsEditor />
           <BackupCard />
+          <CentresCard />
         </>
       )}
       {can(session.actor.role, 'batch.export') && <StationKeyCard />}

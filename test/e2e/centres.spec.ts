@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
+import { acknowledgeRecoveryCode, addLawyer, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE } from './support/setup';
 import { createRecipientKeyFiles, readRecipientSecret, recipientFingerprint, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
 import { verifyZipFile } from '../../electron/services/batch/zipArchive';
 
@@ -92,4 +93,23 @@ test('a supervisor registers the province’s centre after confirming its finger
   for (const text of [CLIENT.name, CLIENT.id]) expect(occurs(bytes, text)).toBe(false);
   delete process.env.STATION_E2E_DIALOG_KEY_FILE;
   delete process.env.STATION_E2E_DIALOG_FOLDER;
+});
+
+test('the province’s suite is chosen at setup, recorded in the audit trail, and shown on the settings page', async ({ station }) => {
+  const app = await station.launchFresh();
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: '欢迎使用值班律师工作站' })).toBeVisible();
+  await fillProfile(page, SAMPLE_PROFILE);
+  await addLawyer(page, SAMPLE_LAWYER);
+  await fillAdmin(page);
+  await page.getByRole('radio', { name: /国密算法/ }).check();
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await acknowledgeRecoveryCode(page);
+  await expect(page.getByTestId('station-name')).toHaveText(SAMPLE_PROFILE.name);
+
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: '接收中心与批次加密' });
+  await expect(card.getByRole('radio', { name: /国密算法/ })).toBeChecked();
+  await expect(page.getByText('数据报送算法套件：国际算法（Ed25519 / X25519 / AES-256-GCM） → 国密算法（SM2 / SM3 / SM4）')).toBeVisible();
+  await app.close();
 });

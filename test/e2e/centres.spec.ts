@@ -50,7 +50,7 @@ test('a supervisor registers the province’s centre after confirming its finger
   await expect(card.getByRole('table', { name: '接收中心' }).or(card.getByLabel('接收中心'))).toContainText('尚未登记接收中心');
   // The station still uses the international suite: a 国密 key is refused, in Chinese.
   await card.getByRole('button', { name: '登记接收中心…' }).click();
-  await expect(page.getByText(/该密钥文件使用国密算法.*本站设置的算法套件是国际算法/)).toBeVisible();
+  await expect(page.getByText(/^无法登记：该密钥文件使用国密算法.*本站设置的算法套件是国际算法/)).toBeVisible();
 
   // The radio follows what main kept, so it is clicked, not checked.
   await card.getByRole('radio', { name: /国密算法/ }).click();

@@ -69,18 +69,18 @@ export function createCentres(ports: CentresPorts) {
   /** Checks a key file's text against the station's suite and the registry; the centre it would register. */
   const candidateOf = (text: string): Omit<ReceivingCentre, 'registeredAt' | 'registeredBy'> => {
     const read = readRecipientPublicKey(text);
-    if (!read.ok) throw new ServiceError('bad_key_file', `无法登记：${read.reason}`);
+    if (!read.ok) throw new ServiceError('bad_key_file', read.reason);
     const file = read.value;
     const current = state();
     if (file.suite !== current.suite) {
       throw new ServiceError(
         'suite_mismatch',
-        `无法登记：该密钥文件使用${SUITE_LABELS[file.suite]}，本站设置的算法套件是${SUITE_LABELS[current.suite]}。请向中心索取对应套件的密钥文件，或先更改本站的算法套件`,
+        `该密钥文件使用${SUITE_LABELS[file.suite]}，本站设置的算法套件是${SUITE_LABELS[current.suite]}。请向中心索取对应套件的密钥文件，或先更改本站的算法套件`,
       );
     }
     if (current.centres.some((c) => c.keyId === file.keyId)) throw new ServiceError('centre_known', `该密钥已登记（${file.name}）`);
     const fingerprint = recipientFingerprint(file);
-    if (!fingerprint) throw new ServiceError('bad_key_file', '无法登记：密钥文件中的公钥无效');
+    if (!fingerprint) throw new ServiceError('bad_key_file', '密钥文件中的公钥无效');
     return { name: file.name, suite: file.suite, publicKey: file.publicKey, keyId: file.keyId, fingerprint };
   };
 
@@ -93,7 +93,7 @@ export function createCentres(ports: CentresPorts) {
       if (!path) return null;
       let text: string;
       try {
-        if (statSync(path).size > MAX_KEY_FILE_BYTES) throw new ServiceError('bad_key_file', '无法登记：所选文件不是接收中心的公钥文件（文件过大）');
+        if (statSync(path).size > MAX_KEY_FILE_BYTES) throw new ServiceError('bad_key_file', '所选文件不是接收中心的公钥文件（文件过大）');
         text = readFileSync(path, 'utf8');
       } catch (err) {
         if (err instanceof ServiceError) throw err;

@@ -83,12 +83,14 @@ describe('the receiving centres registry', () => {
     s.choose('这不是 JSON');
     await expect(s.centres.openKeyFile()).rejects.toThrow('密钥文件不是有效的 JSON');
     s.choose(JSON.stringify({ format: 'dlbatch-recipient', suite: 'intl-1', name: '中心' }));
-    await expect(s.centres.openKeyFile()).rejects.toThrow(/无法登记：密钥文件字段 publicKey 不符合格式/);
+    await expect(s.centres.openKeyFile()).rejects.toThrow(/^密钥文件字段 publicKey 不符合格式/);
     const lying = { ...JSON.parse(city.publicText), keyId: '0123456789abcdef' };
     s.choose(JSON.stringify(lying));
     await expect(s.centres.openKeyFile()).rejects.toThrow('与其公钥不符');
     s.choose(JSON.stringify({ ...JSON.parse(city.publicText), publicKey: Buffer.alloc(31, 7).toString('base64') }));
     await expect(s.centres.openKeyFile()).rejects.toThrow('不是套件 intl-1 的加密公钥');
+    s.choose(' '.repeat(70 * 1024));
+    await expect(s.centres.openKeyFile()).rejects.toThrow('所选文件不是接收中心的公钥文件（文件过大）');
     s.choose(null);
     expect(await s.centres.openKeyFile()).toBeNull();
     expect(s.centres.state().centres).toEqual([]);

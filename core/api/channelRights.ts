@@ -43,6 +43,13 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'batch.closeImport': 'batch.import',
   'batch.restoreLedger': 'batch.export',
 
+  // The receiving centres' public keys are public; changing who a batch is encrypted to is a supervisor's.
+  'centres.state': 'open',
+  'centres.openKeyFile': 'settings.edit',
+  'centres.register': 'settings.edit',
+  'centres.remove': 'settings.edit',
+  'centres.setSuite': 'settings.edit',
+
   // Every role drafts documents.
   'documents.render': 'open',
   'documents.exportPdf': 'open',

@@ -5,7 +5,7 @@ import { meansTestStandardSchema, type MeansTestStandard } from '../rules/meansT
 import { documentValuesSchema } from '../documents/values';
 import type { DocumentValues } from '../documents/template';
 import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
-import { SUITES } from '../batch/formatV2';
+import { SUITES, type SuiteId } from '../batch/formatV2';
 import type { VerifyReport } from '../batch/verify';
 import { isRfc3339 } from '../time/rfc3339';
 import { ROLES, type Role } from '../access/permissions';
@@ -159,6 +159,43 @@ export interface BatchImportChunk {
 
 export type { VerifyReport };
 
+/** A receiving centre the station encrypts its batches to, as main registered it. */
+export interface ReceivingCentre {
+  name: string;
+  suite: SuiteId;
+  publicKey: string;
+  keyId: string;
+  /** H of the key's bytes in groups of four: what was read aloud on the phone. */
+  fingerprint: string;
+  registeredAt: string;
+  registeredBy: { id: string; name: string };
+}
+
+/** The province's suite and the centres every export is encrypted to. */
+export interface CentresState {
+  suite: SuiteId;
+  centres: ReceivingCentre[];
+}
+
+/** A centre's key file main has read and checked, held under `token` until it is confirmed. */
+export interface CentreKeyCandidate {
+  token: string;
+  name: string;
+  suite: SuiteId;
+  keyId: string;
+  fingerprint: string;
+}
+
+/** What beginExport chose: format v1 in the clear, or v2 under `suite` to the registered centres. */
+export interface ExportBegun {
+  exportId: string;
+  sequence: number;
+  folder: string;
+  version: 1 | 2;
+  suite: SuiteId | null;
+  recipients: number;
+}
+
 const actor = z.object({ id: z.string().min(1).max(64), name: z.string().max(100) });
 const jobId = z.uuid();
 
@@ -205,7 +242,8 @@ export const contract = {
     stationKey: channel<StationKeyInfo>()(none),
     history: channel<BatchHistoryEntry[]>()(none),
     leftovers: channel<LeftoverPartial[]>()(none),
-    beginExport: channel<{ exportId: string; sequence: number; folder: string } | null>()(z.object({ actor })),
+    /** `plaintext`: the supervisor's explicit choice of an unencrypted v1 batch, needed when no centre is registered. */
+    beginExport: channel<ExportBegun | null>()(z.object({ actor, plaintext: z.boolean().optional() })),
     appendRecords: channel<{ count: number }>()(
       z.object({ exportId: jobId, type: z.enum(BATCH_RECORD_TYPES), records: z.array(z.record(z.string(), z.unknown())).max(5000) }),
     ),
@@ -232,6 +270,19 @@ export const contract = {
     restoreLedger: channel<{ added: number }>()(
       z.object({ path: z.string().min(1).max(4096), backupKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '备份密钥无效') }),
     ),
+  },
+  /**
+   * Receiving centres (issue 19): the registry main keeps and the province's suite.
+   * Every channel here changes what batches are encrypted to: supervisors only.
+   */
+  centres: {
+    state: channel<CentresState>()(none),
+    /** Main shows the open dialog, reads and checks the key file; nothing is registered yet. */
+    openKeyFile: channel<CentreKeyCandidate | null>()(none),
+    /** Registers the opened key once the supervisor echoes its fingerprint, confirmed by phone. */
+    register: channel<ReceivingCentre>()(z.object({ token: jobId, confirmedFingerprint: z.string().max(100), actor })),
+    remove: channel<ReceivingCentre>()(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'keyId 无效'), actor })),
+    setSuite: channel<CentresState>()(z.object({ suite: z.enum(SUITES), actor })),
   },
   documents: {
     render: channel<RenderedDocument>()(

@@ -43,6 +43,14 @@ export function createHandlers(services: Services): Handlers {
       closeImport: (input) => services.batch.closeImport(input),
       restoreLedger: (input) => services.batch.restoreLedger(input),
     },
+    // Receiving centres (issue 19): every channel of this block is for supervisors only.
+    centres: {
+      state: () => services.centres.state(),
+      openKeyFile: () => services.centres.openKeyFile(),
+      register: (input) => services.centres.register(input),
+      remove: (input) => services.centres.remove(input),
+      setSuite: (input) => services.centres.setSuite(input),
+    },
     documents: {
       render: (input) => services.documents.render(input),
       exportPdf: (input) => services.documents.exportPdf(input),

@@ -8,6 +8,7 @@ import { createDocumentService, type DocumentService } from './documents/documen
 import { createPdfExport, type PdfExport } from './documents/pdfExport';
 import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
+import { createCentres, type Centres } from './batch/centres';
 import type { SecretProtector } from './batch/secretProtector';
 import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
 import { createMainSession, type MainSession } from './session/mainSession';
@@ -24,6 +25,8 @@ export interface Ports {
     chooseSavePath(defaultName: string, kind?: 'pdf' | 'xlsx'): Promise<string | null>;
     chooseBatchFolder(): Promise<string | null>;
     chooseBatchFile(): Promise<string | null>;
+    /** A receiving centre's public key file. */
+    chooseKeyFile(): Promise<string | null>;
   };
   /** Protects the station's signing key at rest: safeStorage in the app, a key file elsewhere. */
   protector: SecretProtector;
@@ -41,6 +44,7 @@ export interface Services {
   };
   documents: DocumentService & PdfExport;
   batch: BatchService;
+  centres: Centres;
   statistics: StatisticsExport;
   session: MainSession;
 }
@@ -64,6 +68,7 @@ export function createServices(ports: Ports): Services {
   });
   const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
   const settings = createSettingsService(ports.settingsStore);
+  const centres = createCentres({ store: ports.settingsStore, chooseKeyFile: () => ports.dialogs.chooseKeyFile() });
   const batch = createBatchService({
     store: ports.settingsStore,
     dataDir: ports.dataDir,
@@ -76,10 +81,12 @@ export function createServices(ports: Ports): Services {
       const p = settings.getProfile();
       return p ? { code: p.code, name: p.name, kind: p.kind, regionCode: p.regionCode } : null;
     },
+    exportTarget: () => centres.exportTarget(),
   });
   return {
     session: createMainSession(ports.settingsStore, () => settings.getProfile() !== null),
     batch,
+    centres,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),
     appInfo: () => ({

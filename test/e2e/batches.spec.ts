@@ -23,7 +23,12 @@ async function logContact(page: Page, name: string, idNumber: string) {
 }
 
 async function exportBatch(page: Page, sequence: number) {
-  await page.getByRole('button', { name: '导出批次…' }).click();
+  // No receiving centre is registered here: a batch in the clear needs the supervisor's explicit choice.
+  const exportButton = page.getByRole('button', { name: '导出批次…' });
+  await expect(page.getByText('尚未登记接收中心：批次将不加密')).toBeVisible();
+  await expect(exportButton).toBeDisabled();
+  await page.getByRole('checkbox', { name: '我了解风险，导出未加密的批次（格式 v1）' }).check();
+  await exportButton.click();
   const done = page.getByRole('dialog').filter({ hasText: `批次第 ${sequence} 号已导出并校验通过` });
   await expect(done).toBeVisible({ timeout: 30_000 });
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();

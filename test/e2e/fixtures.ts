@@ -48,12 +48,12 @@ export interface StationFixture {
   launchSetUp(): Promise<RunningApp>;
 }
 
-const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null };
+const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null, keyFile: null };
 
 /**
  * Replaces Electron's dialogs in main with the test's answers, read from a global the
  * fixture sets: a folder for directory pickers and save dialogs, the batch file for a
- * `.zip` filter, the other file otherwise. Runs in the main process (`app.evaluate`).
+ * `.zip` filter, a centre's key file for a `.json` one, the backup file otherwise. Runs in the main process (`app.evaluate`).
  */
 async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnswers): Promise<void> {
   await app.evaluate(({ dialog }, a) => {
@@ -70,7 +70,9 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
         ? current().folder
         : o.filters?.some((f) => f.extensions.includes('zip'))
           ? current().batchFile
-          : current().file;
+          : o.filters?.some((f) => f.extensions.includes('json'))
+            ? current().keyFile
+            : current().file;
       return pick ? { canceled: false, filePaths: [pick] } : { canceled: true, filePaths: [] };
     }) as typeof dialog.showOpenDialog;
     dialog.showSaveDialog = (async (x: unknown, y?: unknown) => {

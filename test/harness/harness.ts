@@ -72,6 +72,8 @@ export interface DialogAnswers {
   folder: string | null;
   file: string | null;
   batchFile: string | null;
+  /** A receiving centre's public key file. */
+  keyFile: string | null;
 }
 
 /** The preview's answers: from the environment, for a person trying the app by hand. */
@@ -79,6 +81,7 @@ const envAnswers = (): DialogAnswers => ({
   folder: process.env.STATION_PREVIEW_DIALOG_FOLDER ?? null,
   file: process.env.STATION_PREVIEW_DIALOG_FILE ?? null,
   batchFile: process.env.STATION_PREVIEW_DIALOG_BATCH_FILE ?? null,
+  keyFile: process.env.STATION_PREVIEW_DIALOG_KEY_FILE ?? null,
 });
 
 export interface HarnessOptions {
@@ -100,6 +103,7 @@ function harnessDialogs(answers: () => DialogAnswers) {
     },
     chooseBatchFolder: async () => answers().folder,
     chooseBatchFile: async () => answers().batchFile,
+    chooseKeyFile: async () => answers().keyFile,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
-import type { BatchHistoryEntry, BatchImportVerdict, LeftoverPartial } from '../../../core/api/contract';
+import type { BatchHistoryEntry, BatchImportVerdict, ExportBegun, LeftoverPartial } from '../../../core/api/contract';
 import { createPartialJournal } from './partialJournal';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
@@ -25,10 +25,10 @@ export interface BatchPorts {
   /** The station as the manifest names it; null until setup is done. */
   station(): StationOfManifest | null;
   /**
-   * What an export writes: v2 to the registered centres, or v1 by explicit choice. Absent
-   * until the centres' registry exists (a later slice): v1, as before.
+   * What an export writes: v2 to the registered centres, or null when no centre is
+   * registered (then only the supervisor's explicit choice exports v1). Absent: v1.
    */
-  exportTarget?(): ExportTarget;
+  exportTarget?(): ExportTarget | null;
 }
 
 export interface BatchService {
@@ -36,7 +36,7 @@ export interface BatchService {
   history(): PublicLedgerEntry[];
   /** Half-written batch files found (and removed) at start; removed ones are told once. */
   leftovers(): LeftoverPartial[];
-  beginExport(input: { actor: { id: string; name: string } }): Promise<{ exportId: string; sequence: number; folder: string } | null>;
+  beginExport(input: { actor: { id: string; name: string }; plaintext?: boolean | undefined }): Promise<ExportBegun | null>;
   appendRecords(input: { exportId: string; type: BatchRecordType; records: unknown[] }): Promise<{ count: number }>;
   appendFiles(input: { exportId: string; files: { path: string; data: string }[] }): Promise<void>;
   setExportTotal(input: { exportId: string; total: number }): void;
@@ -50,6 +50,18 @@ export interface BatchService {
   readImport(input: { token: string; actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
   restoreLedger(input: { path: string; backupKey: string }): { added: number };
+}
+
+/**
+ * The spec's rule: v2 whenever a centre is registered (a v1 wish is then ignored, never
+ * honoured), and v1 only when the supervisor chose it explicitly.
+ */
+export function selectExportTarget(registered: ExportTarget | null, plaintext: boolean): ExportTarget {
+  if (registered) return registered;
+  if (!plaintext) {
+    throw new ServiceError('plaintext_not_chosen', '尚未登记接收中心，批次将不加密；如确需导出未加密的批次，请先明确选择');
+  }
+  return { version: 1 };
 }
 
 export function createBatchService(ports: BatchPorts): BatchService {
@@ -84,19 +96,30 @@ export function createBatchService(ports: BatchPorts): BatchService {
       return told;
     },
 
-    async beginExport({ actor }) {
+    async beginExport({ actor, plaintext }) {
       for (const j of exports.values()) {
         if (!['done', 'cancelled', 'failed'].includes(j.progress.phase)) throw new ServiceError('export_running', '另一个导出正在进行');
       }
       const station = ports.station();
       if (!station) throw new ServiceError('no_profile', '请先在设置中填写工作站信息');
       keys.ensure();
+      const targetNow = (): ExportTarget => (ports.exportTarget ? selectExportTarget(ports.exportTarget(), plaintext === true) : { version: 1 });
+      // Once before the folder dialog, so a refused export asks nothing; again after it, so
+      // a centre registered while the dialog was open is not missed.
+      targetNow();
       const folder = await ports.chooseFolder();
       if (!folder) return null;
-      const target = ports.exportTarget?.() ?? { version: 1 as const };
+      const target = targetNow();
       const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station, target }, folder, actor);
       exports.set(j.id, j);
-      return { exportId: j.id, sequence: j.sequence, folder };
+      return {
+        exportId: j.id,
+        sequence: j.sequence,
+        folder,
+        version: target.version,
+        suite: target.version === 2 ? target.suite : null,
+        recipients: target.version === 2 ? target.recipients.length : 0,
+      };
     },
     async appendRecords({ exportId, type, records }) {
       return { count: await job(exportId).appendRecords(type, records) };

@@ -1,4 +1,6 @@
+import { sm3 } from 'sm-crypto-v2';
 import type { BatchExportResult, StationApi } from '../../../core/api/contract';
+import { SUITE_LABELS, type SuiteId } from '../../../core/batch/formatV2';
 import { BATCH_RECORD_TYPES, type BatchRecordType } from '../../../core/batch/format';
 import { periodOf, tombstoneOf } from '../../../core/batch/records';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -41,7 +43,16 @@ export class ExportCancelled extends Error {
 const PAGE = 250;
 const PDFS_PER_CALL = 8;
 
-type LineBuilder = (db: StationDb, vault: Vault, ids: string[]) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; id: string } }[]>;
+/** Null for format v1; else the suite whose H names each PDF on a v2 document line. */
+type LineSuite = SuiteId | null;
+
+type LineBuilder = (
+  db: StationDb,
+  vault: Vault,
+  ids: string[],
+  suite: LineSuite,
+  reader: Actor,
+) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; id: string } }[]>;
 
 /** Lines of a sealed record table whose decoded record is the line as it is. */
 function recordLines(table: 'consultations' | 'mediations' | 'shifts', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
@@ -57,7 +68,7 @@ const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
   consultations: recordLines('consultations', consultationStore),
   mediations: recordLines('mediations', mediationStore),
   shifts: recordLines('shifts', shiftStore),
-  async documents(db, vault, ids) {
+  async documents(db, vault, ids, suite, reader) {
     const store = documentStore(db, vault);
     const rows = (await db.documents.bulkGet(ids)).filter((r) => r !== undefined);
     return Promise.all(
@@ -65,11 +76,23 @@ const BUILDERS: Partial<Record<BatchRecordType, LineBuilder>> = {
         if (row.deleted) return { rev: row.rev, line: tombstoneOf(row) };
         const doc = await store.codec.decode(row);
         const path = `documents/${row.id}.pdf`;
-        return { rev: row.rev, line: { ...doc, file: path, sha256: row.pdfSha256 }, pdf: { path, id: row.id } };
+        const ref = suite === null ? { sha256: row.pdfSha256 } : { hash: await pdfHash(db, vault, reader, suite, row) };
+        return { rev: row.rev, line: { ...doc, file: path, ...ref }, pdf: { path, id: row.id } };
       }),
     );
   },
 };
+
+/**
+ * A v2 line names its PDF by the suite's H. SHA-256 is the hash the PDF is stored under
+ * (checked again when it is sent); SM3 is computed here, where the bytes are, because the
+ * main process writes documents.jsonl before the PDFs reach it.
+ */
+async function pdfHash(db: StationDb, vault: Vault, reader: Actor, suite: SuiteId, row: { id: string; pdfSha256: string }): Promise<string> {
+  if (suite === 'intl-1') return row.pdfSha256;
+  const pdf = await documentPdf(db, vault, reader, { id: row.id });
+  return sm3(Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0)));
+}
 
 /**
  * Sends every pending record revision (and each live document's PDF) to the main process,
@@ -81,12 +104,18 @@ export async function exportPendingBatch(
   vault: Vault,
   api: StationApi['batch'],
   actor: Actor,
-  hooks: { onStart?(exportId: string): void; onStep?(step: ExportStep): void; cancelled?(): boolean } = {},
+  hooks: {
+    /** The supervisor chose a batch in the clear: needed (and only used) when no receiving centre is registered. */
+    plaintext?: boolean;
+    onStart?(exportId: string): void;
+    onStep?(step: ExportStep): void;
+    cancelled?(): boolean;
+  } = {},
 ): Promise<BatchExportResult | null> {
   assertCan(actor.role, 'batch.export');
   const entries = await db.outbox.toArray();
   if (entries.length === 0) throw new Error('没有需要报送的记录');
-  const begun = await api.beginExport({ actor: { id: actor.id, name: actor.name } });
+  const begun = await api.beginExport({ actor: { id: actor.id, name: actor.name }, ...(hooks.plaintext ? { plaintext: true } : {}) });
   if (!begun) return null;
   const { exportId } = begun;
   hooks.onStart?.(exportId);
@@ -101,7 +130,7 @@ export async function exportPendingBatch(
       if (ofType.length === 0 || !build) continue;
       for (let i = 0; i < ofType.length; i += PAGE) {
         if (hooks.cancelled?.()) throw new ExportCancelled();
-        const built = await build(db, vault, ofType.slice(i, i + PAGE).map((e) => e.id));
+        const built = await build(db, vault, ofType.slice(i, i + PAGE).map((e) => e.id), begun.suite, actor);
         await api.appendRecords({ exportId, type, records: built.map((b) => b.line) });
         for (const b of built) {
           sent.set(`${type}:${b.line.id as string}`, b.rev);
@@ -130,7 +159,8 @@ export async function exportPendingBatch(
     throw err;
   }
   await markSent(db, sent);
-  await appendAudit(db, actor, 'export', `批次第 ${result.sequence} 号：${result.fileName}（${entries.length} 条记录）`);
+  const how = begun.suite ? `加密给 ${begun.recipients} 个接收中心，${SUITE_LABELS[begun.suite]}` : '未加密，格式 v1';
+  await appendAudit(db, actor, 'export', `批次第 ${result.sequence} 号：${result.fileName}（${entries.length} 条记录，${how}）`);
   return result;
 }
 

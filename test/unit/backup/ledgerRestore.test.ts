@@ -34,6 +34,7 @@ async function station() {
       chooseSavePath: async () => null,
       chooseBatchFolder: async () => outDir,
       chooseBatchFile: async () => null,
+      chooseKeyFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });

@@ -81,13 +81,16 @@ export function documentLine(pdf: Buffer, overrides: Record<string, unknown> = {
   return { ...base, file: `documents/${base.id as string}.pdf`, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
 }
 
-/** Exports through the real service, as the renderer does: records by type, then PDFs. */
+/**
+ * Exports through the real service, as the renderer does: records by type, then PDFs. With
+ * the supervisor's explicit v1 choice, which only counts where no centre is registered.
+ */
 export async function exportBatch(
   station: TestStation,
   records: Partial<Record<BatchRecordType, Record<string, unknown>[]>>,
   pdfs: Map<string, Buffer> = new Map(),
 ) {
-  const begun = await station.service.beginExport({ actor: { id: 'u1', name: '李主任' } });
+  const begun = await station.service.beginExport({ actor: { id: 'u1', name: '李主任' }, plaintext: true });
   if (!begun) throw new Error('no folder');
   for (const type of ['consultations', 'mediations', 'shifts', 'documents'] as const) {
     const list = records[type] ?? [];

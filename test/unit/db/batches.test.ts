@@ -17,6 +17,13 @@ import { fileSecretProtector } from '../../../electron/services/batch/secretProt
 import { readZip } from '../batch/support';
 import { createMediation } from '../../../renderer/src/db/mediations';
 import { testVault } from './testVault';
+import { saveNewDocument } from '../../../renderer/src/db/documents';
+import { registerCentre, removeCentre, setStationSuite } from '../../../renderer/src/db/centres';
+import { SUITES } from '../../../core/batch/formatV2';
+import { centre } from '../batch/v2Support';
+import { verifyV2File } from '../batch/v2Support';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { contact } from '../core/contactFixture';
 
 const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
@@ -28,6 +35,7 @@ async function station(code: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-'));
   const outDir = mkdtempSync(join(tmpdir(), 'usb-'));
   let importFile: string | null = null;
+  let keyFile: string | null = null;
   const settingsStore = memoryStore();
   const services = createServices({
     settingsStore,
@@ -40,6 +48,7 @@ async function station(code: string) {
       chooseSavePath: async () => null,
       chooseBatchFolder: async () => outDir,
       chooseBatchFile: async () => importFile,
+      chooseKeyFile: async () => keyFile,
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });
@@ -49,7 +58,7 @@ async function station(code: string) {
   await api.session.seed({ accounts: [{ id: 'sup-1', role: 'supervisor' }] });
   await api.session.begin({ accountId: 'sup-1', proof: Buffer.alloc(32, 1).toString('base64') });
   const db = new StationDb(`db-${code}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { api, db, vault: await testVault(), outDir, settingsStore, pick: (p: string) => (importFile = p) };
+  return { api, db, vault: await testVault(), outDir, settingsStore, pick: (p: string) => (importFile = p), pickKeyFile: (p: string) => (keyFile = p) };
 }
 
 async function linesOf(path: string, file: string) {
@@ -65,7 +74,7 @@ describe('batches from the station database', () => {
     const c = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '钱七' }), lawyer);
     expect((await pendingSummary(s.db)).counts.consultations).toBe(3);
 
-    const first = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    const first = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, { plaintext: true }))!;
     expect(first.sequence).toBe(1);
     const sent = await linesOf(first.path, 'consultations.jsonl');
     expect(sent.map((l) => l.clientName).sort()).toEqual(['王𠮷', '赵六', '钱七'].sort());
@@ -76,7 +85,7 @@ describe('batches from the station database', () => {
     const pending = await pendingSummary(s.db);
     expect(pending.counts.consultations).toBe(2);
 
-    const second = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    const second = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, { plaintext: true }))!;
     const lines = await linesOf(second.path, 'consultations.jsonl');
     expect(lines.map((l) => [l.id, l.rev]).sort()).toEqual([[a.id, 2], [c.id, 2]].sort());
     expect(lines.find((l) => l.id === a.id)!.advice).toBe('已代为提出取保候审申请');
@@ -108,7 +117,7 @@ describe('batches from the station database', () => {
       },
       lawyer,
     );
-    const batch = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    const batch = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, { plaintext: true }))!;
     expect(batch.counts).toMatchObject({ mediations: 1, consultations: 0 });
     const [line] = await linesOf(batch.path, 'mediations.jsonl');
     expect(line).toMatchObject({ id: m.id, rev: 1, deleted: false, amountRecovered: '12000', parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }] });
@@ -131,6 +140,7 @@ describe('batches from the station database', () => {
     const s = await station('LN0102-FY02');
     const a = await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, {
+      plaintext: true,
       onStart: () => void editConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, a.id, { ...contact(), advice: '导出期间修改' }, lawyer, 1),
     });
     await new Promise((r) => setTimeout(r, 20));
@@ -142,9 +152,9 @@ describe('batches from the station database', () => {
     const court = await station('LN0102-FY03');
     const centre = await station('LN01-ZX');
     const a = await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
-    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor, { plaintext: true }))!;
     await editConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, a.id, { ...contact(), advice: '第二次' }, lawyer, 1);
-    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor, { plaintext: true }))!;
 
     const ingest = async (path: string) => {
       centre.pick(path);
@@ -175,7 +185,7 @@ describe('batches from the station database', () => {
     // …but once the chain is known, a batch from a different chain is refused.
     const impostor = await station('LN0102-FY03');
     await createConsultation(impostor.db, impostor.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
-    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
+    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor, { plaintext: true }))!;
     const refused = await ingest(fake.path);
     expect(refused.report.ok).toBe(false);
     expect(refused.report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['key_mismatch', 'chain_broken']));
@@ -192,16 +202,16 @@ describe('batches from the station database', () => {
     const court = await station('LN0102-FY03');
     const centre = await station('LN01-ZX');
     await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '真实当事人' }), lawyer);
-    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor, { plaintext: true }))!;
     await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '第二批' }), lawyer);
-    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    const two = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor, { plaintext: true }))!;
     // An impostor claims the registered court with his own key, and also sends as a new station.
     const impostor = await station('LN0102-FY03');
     await createConsultation(impostor.db, impostor.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '冒名记录' }), lawyer);
-    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor))!;
+    const fake = (await exportPendingBatch(impostor.db, impostor.vault, impostor.api.batch, supervisor, { plaintext: true }))!;
     const stranger = await station('LN0102-FY09');
     await createConsultation(stranger.db, stranger.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '新站记录' }), lawyer);
-    const strangers = (await exportPendingBatch(stranger.db, stranger.vault, stranger.api.batch, supervisor))!;
+    const strangers = (await exportPendingBatch(stranger.db, stranger.vault, stranger.api.batch, supervisor, { plaintext: true }))!;
 
     const run = async (path: string, swap: { afterOpen?: string; afterVerify?: string }) => {
       const onStick = join(mkdtempSync(join(tmpdir(), 'stick-')), 'batch.dlbatch.zip');
@@ -247,7 +257,7 @@ describe('batches from the station database', () => {
     const court = await station('LN0102-FY04');
     const centre = await station('LN01-ZX');
     await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
-    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+    const one = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor, { plaintext: true }))!;
     centre.pick(one.path);
     const summary = (await centre.api.batch.openImport())!;
     const report = await centre.api.batch.verifyImport({ token: summary.token });
@@ -257,4 +267,58 @@ describe('batches from the station database', () => {
     expect(chunk.done).toBe(true);
     expect(centre.settingsStore.get('importedStationKeys')).toHaveProperty(['LN0102-FY04', 'fingerprint'], report.fingerprint);
   });
+});
+
+describe.each(SUITES)('batches to registered receiving centres, suite %s', (suite) => {
+  it('a supervisor registers a centre (audited with its fingerprint); the export is v2 with each PDF named by the suite\'s hash', async () => {
+    const s = await station('LN0102-FY07');
+    await setStationSuite(s.db, s.api.centres, supervisor, suite);
+    const city = centre(suite, '沈阳市法律援助中心');
+    const keyPath = join(mkdtempSync(join(tmpdir(), 'key-')), 'city.json');
+    writeFileSync(keyPath, city.publicText);
+    s.pickKeyFile(keyPath);
+    const opened = (await s.api.centres.openKeyFile())!;
+    await expect(registerCentre(s.db, s.api.centres, lawyer, opened.token, opened.fingerprint)).rejects.toThrow('没有此项操作的权限');
+    await registerCentre(s.db, s.api.centres, supervisor, opened.token, opened.fingerprint);
+
+    await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷' }), lawyer);
+    const pdf = Buffer.from('%PDF-1.7\n% 王𠮷的法律意见书\n%%EOF\n');
+    await saveNewDocument(
+      s.db,
+      s.vault,
+      {
+        kind: 'legal_opinion',
+        title: '法律意见书',
+        values: { facts: '意见' },
+        clientName: '王𠮷',
+        caseNumber: '',
+        sourceType: 'none',
+        sourceId: '',
+        lawyerId: 'lawyer-a',
+        pages: 1,
+        pdf: pdf.toString('base64'),
+        pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      },
+      { year: 2026, sequence: 1, stationCode: 'LN0102-FY07' },
+      lawyer,
+    );
+    // No plaintext choice: with a centre registered none is needed.
+    const batch = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor))!;
+    const report = await verifyV2File(batch.path, { recipientKey: city.secret });
+    expect(report.problems).toEqual([]);
+    expect(report.decrypted).toBe(true);
+    expect(report.manifestV2!.suite).toBe(suite);
+    expect(report.records).toBe(2);
+    expect(report.manifestV2!.files.map((f) => f.path)).toEqual(['consultations.jsonl.enc', 'documents.jsonl.enc', expect.stringMatching(/^documents\/.+\.pdf\.enc$/)]);
+
+    const audit = (await s.db.audit.toArray()).map((e) => e.detail ?? '');
+    expect(audit).toContainEqual(`登记接收中心：沈阳市法律援助中心（${suite === 'gm-1' ? '国密算法（SM2 / SM3 / SM4）' : '国际算法（Ed25519 / X25519 / AES-256-GCM）'}，指纹 ${opened.fingerprint}）`);
+    expect(audit.find((d) => d.includes('第 1 号'))).toContain('加密给 1 个接收中心');
+
+    await removeCentre(s.db, s.api.centres, supervisor, city.secret.keyId);
+    expect((await s.db.audit.toArray()).at(-1)!.detail).toBe(`移除接收中心：沈阳市法律援助中心（指纹 ${opened.fingerprint}）`);
+    await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵六' }), lawyer);
+    await expect(exportPendingBatch(s.db, s.vault, s.api.batch, supervisor)).rejects.toThrow('尚未登记接收中心，批次将不加密');
+    expect((await pendingSummary(s.db)).total).toBe(1);
+  }, 60_000);
 });

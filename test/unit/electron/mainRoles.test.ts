@@ -63,6 +63,10 @@ const SUPERVISOR_ONLY: ChannelName[] = [
   'settings.saveProfile',
   'settings.saveMeansTestStandard',
   'settings.saveEnumerationExtensions',
+  'centres.openKeyFile',
+  'centres.register',
+  'centres.remove',
+  'centres.setSuite',
 ];
 /** What first-run setup (no station profile yet) writes before anyone can sign in, restore included. */
 const AT_SETUP: ChannelName[] = ['settings.saveProfile', 'settings.saveMeansTestStandard', 'settings.saveEnumerationExtensions', 'batch.restoreLedger'];
@@ -117,6 +121,7 @@ function mainOver(store: KeyValueStore = memoryStore()): Main {
       chooseSavePath: async () => null,
       chooseBatchFolder: async () => dataDir,
       chooseBatchFile: async () => null,
+      chooseKeyFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'secret.key')),
   });
@@ -156,7 +161,7 @@ describe('main acts only for a session a proof opened', () => {
 
     // With his proof, the supervisor exports (the dialog chose a folder) and writes settings; after the session ends, nobody does.
     await api.session.begin({ accountId: 'sup-1', proof: proofOf(1) });
-    expect(await api.batch.beginExport(claimedSupervisor)).toMatchObject({ sequence: 1 });
+    expect(await api.batch.beginExport({ ...claimedSupervisor, plaintext: true })).toMatchObject({ sequence: 1 });
     expect((await api.settings.saveProfile({ ...profile, name: '新名称工作站' })).name).toBe('新名称工作站');
     await api.session.end();
     expect(codeOf(await api.settings.saveProfile(profile).catch((e: unknown) => e))).toBe('forbidden');

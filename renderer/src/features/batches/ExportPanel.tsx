@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
-import { App, Button, Card, Descriptions, Modal, Progress, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Modal, Progress, Space, Typography } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BATCH_RECORD_TYPES, RECORD_TYPE_LABELS } from '../../../../core/batch/format';
-import type { BatchExportResult, JobProgress } from '../../../../core/api/contract';
+import type { BatchExportResult, CentresState, JobProgress } from '../../../../core/api/contract';
+import { SUITE_LABELS } from '../../../../core/batch/formatV2';
 import { db } from '../../db';
 import { ExportCancelled, exportPendingBatch, pendingSummary, type ExportStep } from '../../db/batches';
 import { useSession } from '../../session/SessionContext';
@@ -27,6 +28,12 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
   const outboxCount = useLiveQuery(() => db.outbox.count(), []);
   const pending = useLiveQuery(() => pendingSummary(db), [outboxCount]);
   const [running, setRunning] = useState<Running | null>(null);
+  const [centres, setCentres] = useState<CentresState | null>(null);
+  const [plaintext, setPlaintext] = useState(false);
+  useEffect(() => {
+    void window.station.centres.state().then(setCentres, () => setCentres(null));
+  }, []);
+  const encrypted = !!centres && centres.centres.length > 0;
   const cancelled = useRef(false);
   const exportId = useRef<string | null>(null);
   const exporting = useRef(false);
@@ -40,6 +47,7 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
     let timer: ReturnType<typeof setInterval> | undefined;
     try {
       const result = await exportPendingBatch(db, session.vault, window.station.batch, session.actor, {
+        plaintext: !encrypted && plaintext,
         onStart(id) {
           exportId.current = id;
           timer = setInterval(() => {
@@ -53,6 +61,7 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
         cancelled: () => cancelled.current,
       });
       if (!result) return;
+      setPlaintext(false);
       onExported(result);
       modal.success({
         title: `批次第 ${result.sequence} 号已导出并校验通过`,
@@ -98,7 +107,7 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
     <Card
       title="待报送"
       extra={
-        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!pending || pending.total === 0 || running !== null} onClick={() => void start()}>
+        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!pending || pending.total === 0 || running !== null || !centres || (!encrypted && !plaintext)} onClick={() => void start()}>
           导出批次…
         </Button>
       }
@@ -115,6 +124,30 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
           <Descriptions.Item label="期间">{pending?.period ? `${pending.period.from} 至 ${pending.period.to}` : '—'}</Descriptions.Item>
         </Descriptions>
       )}
+      {centres &&
+        (encrypted ? (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            title={`批次将加密给 ${centres.centres.length} 个接收中心：${centres.centres.map((c) => c.name).join('、')}（${SUITE_LABELS[centres.suite]}）`}
+          />
+        ) : (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            title="尚未登记接收中心：批次将不加密"
+            description={
+              <Space orientation="vertical">
+                <Typography.Text>未加密的批次以明文保存当事人的姓名、证件号码和案件情况，移动存储设备一旦遗失即会泄露。请先在“设置”中登记接收中心；确需导出未加密的批次时，请勾选下面一项。</Typography.Text>
+                <Checkbox checked={plaintext} onChange={(e) => setPlaintext(e.target.checked)}>
+                  我了解风险，导出未加密的批次（格式 v1）
+                </Checkbox>
+              </Space>
+            }
+          />
+        ))}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         批次包含自上一批次以来新增、修改和删除的全部记录，以及期间制作的文书 PDF，并以本站密钥签名。文件写完后会重新读取校验，通过后才标记为已报送；取消或失败不会留下任何文件。
       </Typography.Paragraph>

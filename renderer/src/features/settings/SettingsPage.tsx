@@ -9,6 +9,7 @@ import { AuditLog } from './AuditLog';
 import { LockSettings } from './LockSettings';
 import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
+import { CentresCard } from './CentresCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
@@ -45,6 +46,7 @@ export function SettingsPage() {
           <AccountsEditor />
           <RecoveryCodeCard />
           <BackupCard />
+          <CentresCard />
         </>
       )}
       {can(session.actor.role, 'batch.export') && <StationKeyCard />}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Layout, Modal, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Layout, Modal, Radio, Row, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StationProfile } from '../../../../core/domain/station';
 import { stationProfileSchema } from '../../../../core/domain/station';
@@ -11,6 +11,8 @@ import { parseForm, zodRule } from '../../ui/zodForm';
 import { accountInputSchema, createFirstSupervisor, hasAccounts, passwordSchema } from '../../session/accounts';
 import { sessionStore } from '../../session/sessionStore';
 import { RestoreDialog } from '../../backup/RestoreDialog';
+import { setStationSuite } from '../../db/centres';
+import { SUITE_LABELS, SUITES, type SuiteId } from '../../../../core/batch/formatV2';
 
 interface AdminValues {
   username: string;
@@ -26,6 +28,7 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [savedProfile, setSavedProfile] = useState<StationProfile | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const [suite, setSuite] = useState<SuiteId>('intl-1');
   const lawyerCount = useLiveQuery(async () => (await listLawyers(db)).length, [], 0);
   const [saving, setSaving] = useState(false);
   const [rosterError, setRosterError] = useState(false);
@@ -52,13 +55,18 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
       // The data key is created with the first supervisor; a retry after a crash between
       // the two steps finds the account and only saves the profile.
       let code: string | null = null;
+      let supervisor: Parameters<typeof setStationSuite>[2] | null = null;
       if (!(await hasAccounts(db))) {
         const admin = adminForm.getFieldsValue();
         const created = await createFirstSupervisor(db, admin);
         sessionStore.unlock(created.session);
         code = created.recoveryCode;
+        supervisor = created.session.actor;
       }
       const saved = await window.station.settings.saveProfile(profile);
+      // Set by the supervisor just created, so the audit trail says who chose it. A retry after
+      // a crash keeps what main has; the settings page changes it until a centre is registered.
+      if (supervisor) await setStationSuite(db, window.station.centres, supervisor, suite);
       // The signing key pair is made now, so the fingerprint can be registered before the first batch.
       await window.station.batch.stationKey();
       if (code) {
@@ -131,6 +139,18 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
               </Col>
             </Row>
           </Form>
+        </Card>
+        <Card title="四、数据报送算法套件" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            报送的批次按本省要求的算法签名和加密。本省要求商用密码（国密）时请选择国密算法；不确定时可保留默认，登记接收中心之前可在“设置”中更改。
+          </Typography.Paragraph>
+          <Radio.Group value={suite} onChange={(e) => setSuite(e.target.value as SuiteId)} aria-label="算法套件">
+            {SUITES.map((s) => (
+              <Radio key={s} value={s}>
+                {SUITE_LABELS[s]}
+              </Radio>
+            ))}
+          </Radio.Group>
         </Card>
         <Button type="primary" size="large" loading={saving} onClick={finish}>
           完成设置

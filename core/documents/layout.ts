@@ -1,4 +1,5 @@
 import { breakParagraph, type BrokenLine } from './lineBreak';
+import { justifyGaps } from './justify';
 import { fillPlaceholders, valueLookup } from './format';
 import { withDerivedValues } from './derived';
 import type { Block, DocumentStyle, DocumentTemplate, DocumentValues, SignatureLine, TableCell } from './template';
@@ -183,9 +184,9 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
 
   const justify = (line: BrokenLine, avail: number, size: number, bold: boolean): number => {
     if (!line.wrapped) return 0;
-    const n = [...line.text].length;
-    if (n < 2) return 0;
-    const extra = (avail - measure(line.text, bold, size)) / (n - 1);
+    const gaps = justifyGaps(line.text);
+    if (gaps < 1) return 0;
+    const extra = (avail - measure(line.text, bold, size)) / gaps;
     // A line cut short by an unbreakable number is left ragged rather than spaced out.
     return extra > 0 && extra < size * MAX_JUSTIFY ? extra : 0;
   };
@@ -593,7 +594,7 @@ function tableUnits(
             slice.forEach((line, i) => {
               const w = measure(line.text, c.bold, size);
               const x = c.center ? c.x + (c.width - w) / 2 : c.right ? c.x + c.width - CELL_PAD_X - w : c.x + CELL_PAD_X;
-              const extra = !c.center && !c.right && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, [...line.text].length - 1) : 0;
+              const extra = !c.center && !c.right && line.wrapped ? (c.width - 2 * CELL_PAD_X - w) / Math.max(1, justifyGaps(line.text)) : 0;
               ops.push({
                 op: 'text',
                 block: kind,

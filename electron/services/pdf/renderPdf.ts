@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { createHash } from 'node:crypto';
 import { layoutDocument, PAGE, type TextOp } from '../../../core/documents/layout';
+import { spacingPieces } from '../../../core/documents/justify';
 import type { DocumentTemplate, DocumentValues } from '../../../core/documents/template';
 import type { Face, FontSet } from './fonts';
 
@@ -77,8 +78,17 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
         if (seg.face === null) for (const ch of seg.text) missing.add(ch);
         use(seg.face ?? (run.bold ? 'bold' : 'regular'));
         doc.fontSize(op.size);
-        doc.text(seg.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: op.charSpacing });
-        x += fonts.measure(seg.text, run.bold, op.size) + op.charSpacing * [...seg.text].length;
+        if (op.charSpacing === 0) {
+          doc.text(seg.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: 0 });
+          x += fonts.measure(seg.text, run.bold, op.size);
+          continue;
+        }
+        // Numbers and Latin words stay tight; the justifying space goes between the rest.
+        for (const piece of spacingPieces(seg.text)) {
+          const spacing = piece.spaced ? op.charSpacing : 0;
+          doc.text(piece.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
+          x += fonts.measure(piece.text, run.bold, op.size) + (piece.spaced ? op.charSpacing * [...piece.text].length : op.charSpacing);
+        }
       }
     }
   };

@@ -7,6 +7,7 @@ import { AGREEMENT_SIGNATORIES } from '../../../core/documents/templates/mediati
 import { statisticsReportTemplate } from '../../../core/statistics/reportTemplate';
 import { developmentFontFiles, FontSet } from '../../../electron/services/pdf/fonts';
 import { SAMPLES } from './samples/index';
+import { justifyGaps, spacingPieces } from '../../../core/documents/justify';
 
 /**
  * Every kind, laid out three ways (required fields only; a typical case; every field at
@@ -315,5 +316,38 @@ describe('room to sign', () => {
     const bottom = Math.max(...ys.filter((y, i) => rules[i]!.op === 'rule' && (rules[i] as { y2: number }).y2 === y));
     const inside = rules.filter((o) => o.op === 'rule' && o.y1 === o.y2 && o.y1 > top + 1 && o.y1 < bottom - 1);
     expect(inside).toHaveLength(2);
+  });
+});
+
+describe('justified lines keep numbers tight', () => {
+  it('cuts a line into spaced Chinese and tight figures', () => {
+    expect(spacingPieces('欠付工资38,500.00元，自2026年')).toEqual([
+      { text: '欠付工资', spaced: true },
+      { text: '38,500.00', spaced: false },
+      { text: '元，自', spaced: true },
+      { text: '2026', spaced: false },
+      { text: '年', spaced: true },
+    ]);
+    // 12 characters, 11 places between them, 8 of them inside the figure.
+    expect(justifyGaps('共计38,500.00元')).toBe(3);
+  });
+
+  it('ends a justified line full of figures at the same right edge as one of plain text, with the figures unspread', () => {
+    const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'legal_opinion')!;
+
+    const figures = '被告人于2026年3月14日至2026年11月24日间先后12次收取货款共计38,500.00元，其中2026年5月的3笔合计12,300.50元已退还，';
+    const values: DocumentValues = { ...SAMPLES.legal_opinion, caseSummary: `${figures.repeat(4)}${'辩护人认为应当依法从轻处罚，'.repeat(6)}` };
+    const doc = layout(template, values);
+    const justified = doc.pages.flat().filter((o): o is Extract<PageOp, { op: 'text' }> => o.op === 'text' && o.block === 'body' && o.charSpacing > 0);
+    const edge = (o: Extract<PageOp, { op: 'text' }>) => {
+      const text = o.runs.map((r) => r.text).join('');
+      return o.x + measure(text, false, o.size) + o.charSpacing * justifyGaps(text);
+    };
+    const withFigures = justified.filter((o) => /\d{4}/.test(o.runs.map((r) => r.text).join('')));
+    const plain = justified.filter((o) => !/\d/.test(o.runs.map((r) => r.text).join('')));
+    expect(withFigures.length).toBeGreaterThan(2);
+    expect(plain.length).toBeGreaterThan(0);
+    const right = edge(plain[0]!);
+    for (const o of [...withFigures, ...plain]) expect(Math.abs(edge(o) - right)).toBeLessThan(0.5);
   });
 });

@@ -117,9 +117,9 @@ export function CentreKeysCard() {
         dataSource={keys ?? []}
         locale={{ emptyText: '尚未生成接收密钥：工作站无法把批次加密给本中心' }}
         columns={[
-          { title: '名称', dataIndex: 'name' },
+          { title: '名称', dataIndex: 'name', width: 170 },
           { title: '算法套件', dataIndex: 'suite', render: (s: SuiteId) => SUITE_LABELS[s] },
-          { title: 'keyId', dataIndex: 'keyId', render: (k: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{k}</Typography.Text> },
+          { title: 'keyId', dataIndex: 'keyId', render: (k: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{k}</Typography.Text> },
           {
             title: '公钥指纹',
             dataIndex: 'fingerprint',

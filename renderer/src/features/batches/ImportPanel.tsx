@@ -79,8 +79,10 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
       }
     };
     if (report.standing === 'new') {
+      // A station already known here stands as new when it signs in another suite for the first time (its SM2 key).
+      const known = await db.importedStations.get(m.station.code);
       modal.confirm({
-        title: `首次导入“${m.station.name}”的批次`,
+        title: known ? `“${m.station.name}”首次使用${m.suite === 'gm-1' ? '国密' : '该'}签名密钥` : `首次导入“${m.station.name}”的批次`,
         width: 560,
         content: (
           <Space orientation="vertical">

@@ -42,6 +42,8 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'batch.readImport': 'batch.import',
   'batch.closeImport': 'batch.import',
   'batch.restoreLedger': 'batch.export',
+  // Signs with the station key for a batch this station imported.
+  'batch.writeReceipt': 'batch.import',
 
   // The receiving centres' public keys are public; changing who a batch is encrypted to is a supervisor's.
   'centres.state': 'open',
@@ -49,6 +51,12 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'centres.register': 'settings.edit',
   'centres.remove': 'settings.edit',
   'centres.setSuite': 'settings.edit',
+
+  // A centre's own keys: public halves listed to anyone; making and exporting keys is a supervisor's.
+  'centreKeys.list': 'open',
+  'centreKeys.create': 'settings.edit',
+  'centreKeys.exportPublic': 'settings.edit',
+  'centreKeys.exportPrivate': 'settings.edit',
 
   // Every role drafts documents.
   'documents.render': 'open',

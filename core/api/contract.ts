@@ -149,6 +149,22 @@ export interface BatchImportVerdict extends VerifyReport {
   standing: ImportStanding | null;
   /** Fingerprint of the verified manifest's key: what is shown, and what is registered. */
   fingerprint: string | null;
+  /** A v2 batch: this centre's key it was decrypted with, or null when this station holds none of its recipients' keys. */
+  recipient?: { keyId: string; name: string } | null;
+  /** Why a batch that verified still cannot be imported here (a v2 batch for other centres), in Chinese. */
+  importRefusal?: string | null;
+}
+
+/** One of this centre's own recipient keys (the private half stays sealed in main). */
+export interface CentreKeyInfo {
+  name: string;
+  suite: SuiteId;
+  publicKey: string;
+  keyId: string;
+  /** H of the key's bytes in groups of four: what a station reads back on the phone. */
+  fingerprint: string;
+  createdAt: string;
+  createdBy: { id: string; name: string };
 }
 
 export interface BatchImportChunk {
@@ -263,6 +279,8 @@ export const contract = {
     verifyImport: channel<BatchImportVerdict>()(z.object({ token: jobId })),
     readImport: channel<BatchImportChunk>()(z.object({ token: jobId, actor, confirmedFingerprint: z.string().max(100).optional() })),
     closeImport: channel<void>()(z.object({ token: jobId })),
+    /** A centre's signed receipt for a batch it imported, written as `<batch file>.receipt.json` where the save dialog says. */
+    writeReceipt: channel<{ path: string } | null>()(z.object({ batchId: jobId, actor })),
     /**
      * The history comes only out of a backup main opens itself: a file chosen in the restore
      * dialog, sealed under `backupKey` (derived from the data key; it opens backups only).
@@ -283,6 +301,18 @@ export const contract = {
     register: channel<ReceivingCentre>()(z.object({ token: jobId, confirmedFingerprint: z.string().max(100), actor })),
     remove: channel<ReceivingCentre>()(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'keyId 无效'), actor })),
     setSuite: channel<CentresState>()(z.object({ suite: z.enum(SUITES), actor })),
+  },
+  /**
+   * A receiving centre's own recipient keys (a station of kind 法律援助中心): made, listed and
+   * exported by main; the private key leaves main only as the plain file on explicit request.
+   */
+  centreKeys: {
+    list: channel<CentreKeyInfo[]>()(none),
+    create: channel<CentreKeyInfo>()(z.object({ suite: z.enum(SUITES), name: z.string().trim().min(1, '请填写名称').max(200), actor })),
+    exportPublic: channel<{ path: string } | null>()(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'keyId 无效') })),
+    exportPrivate: channel<{ path: string } | null>()(
+      z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'keyId 无效'), acknowledgePlaintext: z.literal(true, { error: '导出明文私钥须先明确确认' }) }),
+    ),
   },
   documents: {
     render: channel<RenderedDocument>()(

@@ -10,6 +10,7 @@ import {
   SIGNATURE,
   type Manifest,
 } from './format';
+import type { SuiteId } from './formatV2';
 import { fromBase64, samePublicKey, verifyManifestSignature } from './keys';
 import { insidePeriod, recordLineProblem } from './records';
 import {
@@ -33,6 +34,34 @@ import { verifyV2 } from './verifyV2';
  * checked here; a v2 manifest is handed to verifyV2.ts once its bytes are read.
  */
 export type { BatchProblem, ChainExpectation, Expectation, ProblemCode, VerifyOptions, VerifyReport };
+
+/** What a v1 and a v2 manifest share, as a screen or a registry needs it. */
+export interface BatchHead {
+  formatVersion: 1 | 2;
+  /** Null for v1 (signed like intl-1, not encrypted). */
+  suite: SuiteId | null;
+  batchId: string;
+  sequence: number;
+  station: Manifest['station'];
+  publicKey: string;
+  period: Manifest['period'];
+  counts: Manifest['counts'];
+  /** H of manifest.json under the batch's suite (SHA-256 for v1): what a receipt names. */
+  manifestHash: string;
+}
+
+/** The verified manifest of either version, or null when none parsed. */
+export function batchHeadOf(report: Pick<VerifyReport, 'manifest' | 'manifestV2' | 'manifestSha256' | 'manifestHash'>): BatchHead | null {
+  const m = report.manifest;
+  if (m && report.manifestSha256) {
+    return { formatVersion: 1, suite: null, batchId: m.batchId, sequence: m.sequence, station: m.station, publicKey: m.publicKey, period: m.period, counts: m.counts, manifestHash: report.manifestSha256 };
+  }
+  const v2 = report.manifestV2;
+  if (v2 && report.manifestHash) {
+    return { formatVersion: 2, suite: v2.suite, batchId: v2.batchId, sequence: v2.sequence, station: v2.station, publicKey: v2.publicKey, period: v2.period, counts: v2.counts, manifestHash: report.manifestHash };
+  }
+  return null;
+}
 export { MAX_LISTED_FILES, PROBLEM_LIMIT, VerifyCancelled };
 
 export function nobleSha256(): Sha256Factory {
@@ -123,6 +152,7 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     problems.push({ code: 'unreadable_entry', path: MANIFEST, message: '清单文件 manifest.json 已损坏，无法读取' });
     return report(null, null, 0);
   }
+  options.onManifestBytes?.(manifestBytes);
   const manifestHash = hashFactory();
   manifestHash.update(manifestBytes);
   const manifestSha256 = manifestHash.digestHex();

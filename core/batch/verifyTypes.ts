@@ -82,6 +82,14 @@ export interface VerifyOptions {
   suites?: SuiteRegistry;
   /** A receiving centre's private key: a v2 batch is then decrypted and checked in full. */
   recipientKey?: RecipientSecret;
+  /**
+   * Chooses the receiver's private key from the manifest being verified (a centre holding
+   * several keys picks the one the batch names by keyId); undefined = check without a key.
+   * Takes precedence over `recipientKey`.
+   */
+  recipientKeyFor?(manifest: ManifestV2): RecipientSecret | undefined;
+  /** Handed the exact bytes of manifest.json once they are read (a receiver keeps their other hashes). */
+  onManifestBytes?(bytes: Uint8Array): void;
   /** Called as bytes of listed files are read (for a progress bar). */
   onProgress?(done: number, total: number): void;
   /** Checked between files; when it returns true verification stops with `cancelled`. */

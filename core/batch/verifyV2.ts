@@ -166,7 +166,7 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
 
   // 6. The receiver's key: the content key K, when this batch was encrypted to it.
   let contentKey: Uint8Array | null = null;
-  const secret = options.recipientKey;
+  const secret = options.recipientKeyFor ? options.recipientKeyFor(manifest) : options.recipientKey;
   if (secret) {
     const entry = manifest.recipients.find((r) => r.keyId === secret.keyId);
     if (secret.suite !== manifest.suite) {

@@ -41,6 +41,7 @@ export function createHandlers(services: Services): Handlers {
       verifyImport: (input) => services.batch.verifyImport(input),
       readImport: (input) => services.batch.readImport(input),
       closeImport: (input) => services.batch.closeImport(input),
+      writeReceipt: (input) => services.batch.writeReceipt(input),
       restoreLedger: (input) => services.batch.restoreLedger(input),
     },
     // Receiving centres (issue 19): every channel of this block is for supervisors only.
@@ -50,6 +51,12 @@ export function createHandlers(services: Services): Handlers {
       register: (input) => services.centres.register(input),
       remove: (input) => services.centres.remove(input),
       setSuite: (input) => services.centres.setSuite(input),
+    },
+    centreKeys: {
+      list: () => services.centreKeys.list(),
+      create: (input) => services.centreKeys.create(input),
+      exportPublic: (input) => services.centreKeys.exportPublic(input),
+      exportPrivate: (input) => services.centreKeys.exportPrivate(input),
     },
     documents: {
       render: (input) => services.documents.render(input),

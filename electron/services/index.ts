@@ -9,6 +9,7 @@ import { createPdfExport, type PdfExport } from './documents/pdfExport';
 import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
 import { createCentres, type Centres } from './batch/centres';
+import { createCentreKeys, type CentreKeys } from './batch/centreKeys';
 import type { SecretProtector } from './batch/secretProtector';
 import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
 import { createMainSession, type MainSession } from './session/mainSession';
@@ -27,6 +28,11 @@ export interface Ports {
     chooseBatchFile(): Promise<string | null>;
     /** A receiving centre's public key file. */
     chooseKeyFile(): Promise<string | null>;
+    /**
+     * The save dialog for a small JSON file (a centre's key file, a receipt), opened at
+     * `defaultPath` (a file name, or a full path such as beside the batch on the stick).
+     */
+    chooseJsonSavePath?(defaultPath: string, title: string): Promise<string | null>;
   };
   /** Protects the station's signing key at rest: safeStorage in the app, a key file elsewhere. */
   protector: SecretProtector;
@@ -45,6 +51,7 @@ export interface Services {
   documents: DocumentService & PdfExport;
   batch: BatchService;
   centres: Centres;
+  centreKeys: CentreKeys;
   statistics: StatisticsExport;
   session: MainSession;
 }
@@ -69,6 +76,13 @@ export function createServices(ports: Ports): Services {
   const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
   const settings = createSettingsService(ports.settingsStore);
   const centres = createCentres({ store: ports.settingsStore, chooseKeyFile: () => ports.dialogs.chooseKeyFile() });
+  const chooseJson = async (defaultPath: string, title: string) => (ports.dialogs.chooseJsonSavePath ? ports.dialogs.chooseJsonSavePath(defaultPath, title) : null);
+  const centreKeys = createCentreKeys({
+    store: ports.settingsStore,
+    protector: ports.protector,
+    isCentre: () => settings.getProfile()?.kind === 'legal_aid_centre',
+    chooseSavePath: chooseJson,
+  });
   const batch = createBatchService({
     store: ports.settingsStore,
     dataDir: ports.dataDir,
@@ -82,11 +96,14 @@ export function createServices(ports: Ports): Services {
       return p ? { code: p.code, name: p.name, kind: p.kind, regionCode: p.regionCode } : null;
     },
     exportTarget: () => centres.exportTarget(),
+    recipientKey: (manifest) => centreKeys.secretFor(manifest),
+    chooseReceiptPath: (defaultPath) => chooseJson(defaultPath, '保存回执文件'),
   });
   return {
     session: createMainSession(ports.settingsStore, () => settings.getProfile() !== null),
     batch,
     centres,
+    centreKeys,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),
     appInfo: () => ({

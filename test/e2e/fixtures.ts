@@ -78,7 +78,9 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
     dialog.showSaveDialog = (async (x: unknown, y?: unknown) => {
       const o = optionsOf(x, y);
       const folder = current().folder;
-      return folder && o.defaultPath ? { canceled: false, filePath: `${folder}/${o.defaultPath}` } : { canceled: true, filePath: '' };
+      // A default path may be a full one (a receipt beside its batch): the chosen folder takes its file name.
+      const name = o.defaultPath?.split(/[\\/]/).pop();
+      return folder && name ? { canceled: false, filePath: `${folder}/${name}` } : { canceled: true, filePath: '' };
     }) as typeof dialog.showSaveDialog;
   }, answers);
 }

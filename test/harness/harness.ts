@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve, isAbsolute } from 'node:path';
+import { basename, extname, join, normalize, relative, resolve, isAbsolute } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createServices, type Services } from '../../electron/services';
 import { createHandlers } from '../../electron/ipc/handlers';
@@ -104,6 +104,11 @@ function harnessDialogs(answers: () => DialogAnswers) {
     chooseBatchFolder: async () => answers().folder,
     chooseBatchFile: async () => answers().batchFile,
     chooseKeyFile: async () => answers().keyFile,
+    // A save dialog offering a full path (beside the batch) is answered in the chosen folder.
+    chooseJsonSavePath: async (defaultPath: string) => {
+      const folder = answers().folder;
+      return folder ? join(folder, basename(defaultPath)) : null;
+    },
   };
 }
 

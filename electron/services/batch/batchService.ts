@@ -1,11 +1,17 @@
+import { join } from 'node:path';
 import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
+import type { ManifestV2 } from '../../../core/batch/formatV2';
+import { receiptFileName } from '../../../core/batch/receipt';
+import type { RecipientSecret } from '../../../core/batch/suite';
+import { writeFileAtomic } from '../backup/backupFiles';
+import { receiptOf } from './receiptWriter';
 import type { BatchHistoryEntry, BatchImportVerdict, ExportBegun, LeftoverPartial } from '../../../core/api/contract';
 import { createPartialJournal } from './partialJournal';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { cleanAbandonedCopies, ExportJob, type ExportResult, type ExportTarget, type JobProgress } from './exportJob';
-import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk } from './importSession';
+import { cleanAbandonedImports, ImportSession, type BatchSummary, type ImportChunk, type ImportDeps } from './importSession';
 import { createImportRegistry } from './importRegistry';
 import { chainProblem, createLedger, publicEntry, type PublicLedgerEntry } from './ledger';
 import { ledgerOfBackup } from '../backup/backupLedger';
@@ -29,6 +35,10 @@ export interface BatchPorts {
    * registered (then only the supervisor's explicit choice exports v1). Absent: v1.
    */
   exportTarget?(): ExportTarget | null;
+  /** A receiving centre's private key for a v2 batch naming it (see centreKeys.ts); absent on a station that holds none. */
+  recipientKey?(manifest: ManifestV2): RecipientSecret | undefined;
+  /** The save dialog for a receipt file, opened at `defaultPath` (beside the batch); null when cancelled. */
+  chooseReceiptPath?(defaultPath: string): Promise<string | null>;
 }
 
 export interface BatchService {
@@ -49,6 +59,8 @@ export interface BatchService {
   verifyImport(input: { token: string }): Promise<BatchImportVerdict>;
   readImport(input: { token: string; actor: { id: string; name: string }; confirmedFingerprint?: string | undefined }): Promise<ImportChunk>;
   closeImport(input: { token: string }): void;
+  /** Signs and writes the receipt of a batch this station imported; null when the dialog was cancelled. */
+  writeReceipt(input: { batchId: string; actor: { id: string; name: string } }): Promise<{ path: string } | null>;
   restoreLedger(input: { path: string; backupKey: string }): { added: number };
 }
 
@@ -74,7 +86,15 @@ export function createBatchService(ports: BatchPorts): BatchService {
   let leftovers = journal.recover();
   cleanAbandonedCopies(ports.dataDir, ledger);
   cleanAbandonedImports(ports.dataDir);
-  const importDeps = { dataDir: ports.dataDir, registry, own: () => ({ code: ports.station()?.code ?? null, publicKey: keys.ensure().publicKey }) };
+  const importDeps: ImportDeps = {
+    dataDir: ports.dataDir,
+    registry,
+    own: () => ({
+      code: ports.station()?.code ?? null,
+      publicKey: (suite) => (suite === 'gm-1' ? keys.ensureSuite('gm-1').publicKey : keys.ensure().publicKey),
+    }),
+    ...(ports.recipientKey ? { recipientKey: ports.recipientKey } : {}),
+  };
 
   const job = (exportId: string): ExportJob => {
     const j = exports.get(exportId);
@@ -200,6 +220,16 @@ export function createBatchService(ports: BatchPorts): BatchService {
     closeImport({ token }) {
       imports.get(token)?.close();
       imports.delete(token);
+    },
+    async writeReceipt({ batchId }) {
+      const found = registry.batch(batchId);
+      if (!found) throw new ServiceError('no_batch', '本机没有导入过该批次，不能为它写回执');
+      const made = receiptOf(found.station, found.batch, keys);
+      if (!ports.chooseReceiptPath) throw new ServiceError('no_dialog', '无法选择回执文件的保存位置');
+      const path = await ports.chooseReceiptPath(join(made.folder, receiptFileName(made.fileName)));
+      if (!path) return null;
+      writeFileAtomic(path, made.bytes, '回执文件');
+      return { path };
     },
   };
 }

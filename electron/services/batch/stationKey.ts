@@ -1,4 +1,4 @@
-import { generateStationKey, publicKeyFingerprint, publicKeyOfSeed } from '../../../core/batch/keys';
+import { fromBase64, generateStationKey, publicKeyFingerprint, publicKeyOfSeed } from '../../../core/batch/keys';
 import type { SuiteId } from '../../../core/batch/formatV2';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { StationKeyInfo } from '../../../core/api/contract';
@@ -22,13 +22,21 @@ interface StoredKey {
  */
 const KEYS: Record<SuiteId, string> = { 'intl-1': 'stationSigningKey', 'gm-1': 'stationSigningKeyGm1' };
 
-function fingerprintOf(suite: SuiteId, publicKey: string): string {
-  if (suite === 'intl-1') return publicKeyFingerprint(publicKey)!;
-  const s = suiteOf(suite);
-  const h = s.hash();
-  h.update(Buffer.from(publicKey, 'base64'));
+/**
+ * The fingerprint of a station's signing key as people compare it: intl-1 (and v1) the
+ * SHA-256 of the SPKI DER, gm-1 the SM3 of the point's bytes, in groups of four; null for
+ * a key that does not decode.
+ */
+export function signingKeyFingerprint(suite: SuiteId, publicKey: string): string | null {
+  if (suite === 'intl-1') return publicKeyFingerprint(publicKey);
+  const raw = fromBase64(publicKey);
+  if (!raw) return null;
+  const h = suiteOf(suite).hash();
+  h.update(raw);
   return h.digestHex().toUpperCase().match(/.{4}/g)!.join(' ');
 }
+
+const fingerprintOf = (suite: SuiteId, publicKey: string): string => signingKeyFingerprint(suite, publicKey)!;
 
 /**
  * The station's signing key pairs, one per suite. A private key exists in plain only in

@@ -208,6 +208,11 @@ export interface ImportedRecordRow {
   rev: number;
   updatedAt: string;
   deleted: boolean;
+  /**
+   * A document's PDF, by the SHA-256 this station stores PDFs under (not indexed). A v2 line
+   * names its PDF by the suite's `hash` (SM3 under gm-1), so the import notes the SHA-256 here.
+   */
+  pdfSha256?: string;
   /** The record's line as it arrived, sealed like our own records. */
   sealed: Sealed;
 }

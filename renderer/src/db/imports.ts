@@ -1,5 +1,6 @@
 import type { BatchFileSummary, BatchImportVerdict, StationApi } from '../../../core/api/contract';
 import { planIngest } from '../../../core/batch/records';
+import { batchHeadOf } from '../../../core/batch/verify';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { ImportedRecordRow, ImportedStation, StationDb } from './database';
 import { appendAudit, type Actor } from './repository';
@@ -33,16 +34,19 @@ export async function ingestVerified(
   options: { confirmedFingerprint?: string; onProgress?: (records: number) => void } = {},
 ): Promise<ImportOutcome> {
   assertCan(actor.role, 'batch.import');
-  const m = report.manifest;
+  const m = batchHeadOf(report);
   if (!report.ok || !m || !report.manifestSha256) throw new Error('只能导入已通过校验的批次');
+  if (report.importRefusal) throw new Error(report.importRefusal);
   const reader = { id: actor.id, name: actor.name };
   const incoming: { type: string; record: Record<string, unknown> & { id: string; rev: number; updatedAt: string; deleted: boolean } }[] = [];
   let files = 0;
+  const pdfByPath = new Map<string, string>();
   for (;;) {
     const chunk = await api.readImport({ token: summary.token, actor: reader, ...(options.confirmedFingerprint ? { confirmedFingerprint: options.confirmedFingerprint } : {}) });
     for (const r of chunk.records) incoming.push(r as (typeof incoming)[number]);
     for (const f of chunk.files) {
       await storeDocumentFile(db, vault, f.sha256, f.data);
+      pdfByPath.set(f.path, f.sha256);
       files++;
     }
     options.onProgress?.(incoming.length);
@@ -64,6 +68,7 @@ export async function ingestVerified(
       rev: record.rev,
       updatedAt: record.updatedAt,
       deleted: record.deleted,
+      ...pdfOf(type, record, pdfByPath),
       sealed: await vault.seal(SEALED_AS, `${code}:${type}:${record.id}`, record),
     })),
   );
@@ -99,6 +104,13 @@ export async function ingestVerified(
   });
   await appendAudit(db, actor, 'import', `${m.station.name}（${code}）批次第 ${m.sequence} 号：${incoming.length} 条记录，${rows.length} 条有变化`);
   return { records: incoming.length, changed: rows.length, files };
+}
+
+/** Where a document line's PDF is stored: the SHA-256 main computed of the PDF it handed out with it. */
+function pdfOf(type: string, record: Record<string, unknown>, pdfByPath: ReadonlyMap<string, string>): { pdfSha256?: string } {
+  if (type !== 'documents' || typeof record.file !== 'string') return {};
+  const sha = pdfByPath.get(record.file) ?? (typeof record.sha256 === 'string' ? record.sha256 : undefined);
+  return sha ? { pdfSha256: sha } : {};
 }
 
 /** An imported row with its record opened. */

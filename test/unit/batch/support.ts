@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
-import { createBatchService, type BatchService } from '../../../electron/services/batch/batchService';
-import { fileSecretProtector } from '../../../electron/services/batch/secretProtector';
+import { createBatchService, type BatchPorts, type BatchService } from '../../../electron/services/batch/batchService';
+import { fileSecretProtector, type SecretProtector } from '../../../electron/services/batch/secretProtector';
 import { memoryStore } from '../../../electron/services/settings/keyValueStore';
 import { createStationKeys } from '../../../electron/services/batch/stationKey';
 import { signManifest, toBase64 } from '../../../core/batch/keys';
-import type { BatchRecordType } from '../../../core/batch/format';
+import type { BatchRecordType, StationOfManifest } from '../../../core/batch/format';
 import type { ExportTarget } from '../../../electron/services/batch/exportJob';
 
 export const STATION = { code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center' as const, regionCode: '210102' };
@@ -25,11 +25,13 @@ export interface TestStation {
   store: ReturnType<typeof memoryStore>;
 }
 
-export function testStation(options: { exportTarget?: () => ExportTarget } = {}): TestStation {
+export function testStation(
+  options: { exportTarget?: () => ExportTarget; station?: typeof STATION | StationOfManifest; ports?: Partial<BatchPorts>; store?: ReturnType<typeof memoryStore>; protector?: SecretProtector } = {},
+): TestStation {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'batch-out-'));
-  const store = memoryStore();
-  const protector = fileSecretProtector(join(dataDir, 'secrets', 'k'));
+  const store = options.store ?? memoryStore();
+  const protector = options.protector ?? fileSecretProtector(join(dataDir, 'secrets', 'k'));
   let importFile: string | null = null;
   const service = createBatchService({
     store,
@@ -39,8 +41,9 @@ export function testStation(options: { exportTarget?: () => ExportTarget } = {})
     chooseFolder: async () => outDir,
     readChosenBackup: (path: string) => readFileSync(path),
     chooseBatchFile: async () => importFile,
-    station: () => STATION,
+    station: () => options.station ?? STATION,
     ...(options.exportTarget ? { exportTarget: options.exportTarget } : {}),
+    ...options.ports,
   });
   const keys = createStationKeys(store, protector);
   return {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SUITES } from '../../../core/batch/formatV2';
 import type { ExportTarget } from '../../../electron/services/batch/exportJob';
-import { consultation, exportBatch, fakePdf, readZip, testStation } from './support';
+import { consultation, exportBatch, fakePdf, readZip, STATION, testStation } from './support';
 import { centre, v2DocumentLine, verifyV2File } from './v2Support';
 
 describe.each(SUITES)('exporting format v2 through the station service, suite %s', (suite) => {
@@ -66,15 +66,18 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     expect(report.problems).toEqual([]);
   });
 
-  it('a station that receives a v2 batch says it cannot import it yet, rather than that it did not verify', async () => {
+  it('a station that holds no key of a v2 batch verifies it as far as it can and refuses to import it, saying why', async () => {
     const city = centre(suite, '沈阳市法律援助中心');
     const sender = testStation({ exportTarget: () => ({ version: 2, suite, recipients: [city.publicKey] }) });
     const batch = await exportBatch(sender, { consultations: [consultation()] });
-    const receiver = testStation();
+    const receiver = testStation({ station: { ...STATION, code: 'LN01-ZX' } });
     receiver.setImportFile(batch.path);
     const summary = (await receiver.service.openImport())!;
-    expect((await receiver.service.verifyImport({ token: summary.token })).ok).toBe(true);
-    await expect(receiver.service.readImport({ token: summary.token, actor: { id: 'u2', name: '张科长' } })).rejects.toThrow('格式 v2 的加密批次');
+    const verdict = await receiver.service.verifyImport({ token: summary.token });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.decrypted).toBe(false);
+    expect(verdict.importRefusal).toBe('本机没有该批次任何接收方的私钥，无法解密，不能导入');
+    await expect(receiver.service.readImport({ token: summary.token, actor: { id: 'u2', name: '张科长' }, confirmedFingerprint: verdict.fingerprint! })).rejects.toThrow('本机没有该批次任何接收方的私钥');
     receiver.service.closeImport({ token: summary.token });
   });
 

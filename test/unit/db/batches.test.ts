@@ -17,8 +17,9 @@ import { fileSecretProtector } from '../../../electron/services/batch/secretProt
 import { readZip } from '../batch/support';
 import { createMediation } from '../../../renderer/src/db/mediations';
 import { testVault } from './testVault';
-import { saveNewDocument } from '../../../renderer/src/db/documents';
+import { importedDocumentPdf, saveNewDocument } from '../../../renderer/src/db/documents';
 import { registerCentre, removeCentre, setStationSuite } from '../../../renderer/src/db/centres';
+import { createCentreKey, exportCentrePublicKey, writeBatchReceipt } from '../../../renderer/src/db/centreKeys';
 import { SUITES } from '../../../core/batch/formatV2';
 import { centre } from '../batch/v2Support';
 import { verifyV2File } from '../batch/v2Support';
@@ -31,7 +32,7 @@ const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 
 
 /** A station: its own IndexedDB and the real main-process services behind the real dispatcher. */
-async function station(code: string) {
+async function station(code: string, kind: 'court' | 'legal_aid_centre' = 'court') {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-'));
   const outDir = mkdtempSync(join(tmpdir(), 'usb-'));
   let importFile: string | null = null;
@@ -49,11 +50,13 @@ async function station(code: string) {
       chooseBatchFolder: async () => outDir,
       chooseBatchFile: async () => importFile,
       chooseKeyFile: async () => keyFile,
+      // The person accepts the default place (a receipt beside its batch), or the key files' folder.
+      chooseJsonSavePath: async (defaultPath) => (defaultPath.includes('/') ? defaultPath : join(outDir, defaultPath)),
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });
   const api = createStationApi(createDispatcher(createHandlers(services), services.session));
-  await api.settings.saveProfile({ code, name: `${code} 法律援助工作站`, kind: 'court', regionCode: '210102', address: '沈阳市和平区' });
+  await api.settings.saveProfile({ code, name: `${code} 法律援助工作站`, kind, regionCode: '210102', address: '沈阳市和平区' });
   // Main acts for the supervisor only once his session proof opened its session.
   await api.session.seed({ accounts: [{ id: 'sup-1', role: 'supervisor' }] });
   await api.session.begin({ accountId: 'sup-1', proof: Buffer.alloc(32, 1).toString('base64') });
@@ -320,5 +323,52 @@ describe.each(SUITES)('batches to registered receiving centres, suite %s', (suit
     await createConsultation(s.db, s.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵六' }), lawyer);
     await expect(exportPendingBatch(s.db, s.vault, s.api.batch, supervisor)).rejects.toThrow('尚未登记接收中心，批次将不加密');
     expect((await pendingSummary(s.db)).total).toBe(1);
+  }, 60_000);
+});
+
+describe.each(SUITES)('a legal-aid centre receives a station’s v2 batch, suite %s', (suite) => {
+  it('creates its key (audited), imports the decrypted records and PDFs into its view, and writes an audited receipt', async () => {
+    const centreStation = await station('LN01-FYZX', 'legal_aid_centre');
+    const key = await createCentreKey(centreStation.db, centreStation.api.centreKeys, supervisor, suite, '沈阳市法律援助中心');
+    await expect(createCentreKey(centreStation.db, centreStation.api.centreKeys, lawyer, suite, 'x')).rejects.toThrow('没有此项操作的权限');
+    const pub = (await exportCentrePublicKey(centreStation.db, centreStation.api.centreKeys, supervisor, key))!;
+
+    const court = await station('LN0102-FY11');
+    await setStationSuite(court.db, court.api.centres, supervisor, suite);
+    court.pickKeyFile(pub.path);
+    const opened = (await court.api.centres.openKeyFile())!;
+    expect(opened.fingerprint).toBe(key.fingerprint);
+    await registerCentre(court.db, court.api.centres, supervisor, opened.token, opened.fingerprint);
+    await createConsultation(court.db, court.vault, DEFAULT_ENUMERATIONS, contact({ clientName: '欧阳䶮' }), lawyer);
+    const pdf = Buffer.from('%PDF-1.7\n% 欧阳䶮的法律意见书\n%%EOF\n');
+    await saveNewDocument(
+      court.db,
+      court.vault,
+      { kind: 'legal_opinion', title: '法律意见书', values: { facts: '意见' }, clientName: '欧阳䶮', caseNumber: '', sourceType: 'none', sourceId: '', lawyerId: 'lawyer-a', pages: 1, pdf: pdf.toString('base64'), pdfSha256: createHash('sha256').update(pdf).digest('hex') },
+      { year: 2026, sequence: 1, stationCode: 'LN0102-FY11' },
+      lawyer,
+    );
+    const batch = (await exportPendingBatch(court.db, court.vault, court.api.batch, supervisor))!;
+
+    centreStation.pick(batch.path);
+    const summary = (await centreStation.api.batch.openImport())!;
+    const report = await centreStation.api.batch.verifyImport({ token: summary.token });
+    expect(report).toMatchObject({ ok: true, decrypted: true, recipient: { keyId: key.keyId } });
+    const outcome = await ingestVerified(centreStation.db, centreStation.vault, centreStation.api.batch, supervisor, summary, report, { confirmedFingerprint: report.fingerprint! });
+    expect(outcome).toMatchObject({ records: 2, changed: 2, files: 1 });
+    const rows = await importedRecordsOf(centreStation.db, centreStation.vault, 'LN0102-FY11');
+    expect(rows.map((r) => r.record.clientName).sort()).toEqual(['欧阳䶮', '欧阳䶮']);
+    const doc = rows.find((r) => r.type === 'documents')!;
+    // Whatever the suite names the PDF by, the centre opens it by the SHA-256 it stored it under.
+    expect(Buffer.from(await importedDocumentPdf(centreStation.db, centreStation.vault, supervisor, doc.pdfSha256!), 'base64').equals(pdf)).toBe(true);
+
+    const receipt = (await writeBatchReceipt(centreStation.db, centreStation.api.batch, supervisor, { batchId: batch.batchId, stationName: 'LN0102-FY11 法律援助工作站', stationCode: 'LN0102-FY11', sequence: 1 }))!;
+    expect(receipt.path.endsWith(`${batch.fileName}.receipt.json`)).toBe(true);
+    const audit = (await centreStation.db.audit.toArray()).map((e) => e.detail ?? '');
+    expect(audit).toContainEqual(expect.stringMatching(new RegExp(`^生成本中心的接收密钥：沈阳市法律援助中心（.*keyId ${key.keyId}，指纹 ${key.fingerprint}）$`)));
+    expect(audit).toContainEqual(`导出本中心接收密钥的公钥文件：沈阳市法律援助中心（keyId ${key.keyId}）→ ${pub.path}`);
+    expect(audit).toContainEqual(`写回执文件：LN0102-FY11 法律援助工作站（LN0102-FY11）批次第 1 号 → ${receipt.path}`);
+    // A station that is not a centre cannot make keys, not even through main directly.
+    await expect(court.api.centreKeys.create({ suite, name: 'x', actor: supervisor })).rejects.toThrow('法律援助中心');
   }, 60_000);
 });

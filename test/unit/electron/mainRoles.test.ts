@@ -67,6 +67,10 @@ const SUPERVISOR_ONLY: ChannelName[] = [
   'centres.register',
   'centres.remove',
   'centres.setSuite',
+  'batch.writeReceipt',
+  'centreKeys.create',
+  'centreKeys.exportPublic',
+  'centreKeys.exportPrivate',
 ];
 /** What first-run setup (no station profile yet) writes before anyone can sign in, restore included. */
 const AT_SETUP: ChannelName[] = ['settings.saveProfile', 'settings.saveMeansTestStandard', 'settings.saveEnumerationExtensions', 'batch.restoreLedger'];

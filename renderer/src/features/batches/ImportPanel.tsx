@@ -3,6 +3,10 @@ import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography } f
 import { FileSearchOutlined } from '@ant-design/icons';
 import type { BatchFileSummary, BatchImportVerdict } from '../../../../core/api/contract';
 import { RECORD_TYPE_LABELS, type BatchRecordType } from '../../../../core/batch/format';
+import { SUITE_LABELS } from '../../../../core/batch/formatV2';
+import { batchHeadOf } from '../../../../core/batch/verify';
+import { writeBatchReceipt } from '../../db/centreKeys';
+import { AsyncButton } from '../../ui/AsyncButton';
 import { stationKindLabel } from '../../../../core/domain/station';
 import { db } from '../../db';
 import { ingestVerified } from '../../db/imports';
@@ -22,6 +26,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
   const [busy, setBusy] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<string | null>(null);
   /** The batch being verified: closing it stops the verification. */
   const [verifying, setVerifying] = useState<string | null>(null);
   const mayImport = can(session.actor.role, 'batch.import');
@@ -31,6 +36,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
     if (checked) void api.closeImport({ token: checked.summary.token });
     setChecked(null);
     setImported(null);
+    setReceipt(null);
     let summary: BatchFileSummary | null = null;
     try {
       summary = await api.openImport();
@@ -51,7 +57,7 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
   const ingest = async () => {
     if (!checked) return;
     const { summary, report } = checked;
-    const m = report.manifest!;
+    const m = batchHeadOf(report)!;
     const go = async () => {
       setBusy('正在导入…');
       try {
@@ -73,8 +79,10 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
       }
     };
     if (report.standing === 'new') {
+      // A station already known here stands as new when it signs in another suite for the first time (its SM2 key).
+      const known = await db.importedStations.get(m.station.code);
       modal.confirm({
-        title: `首次导入“${m.station.name}”的批次`,
+        title: known ? `“${m.station.name}”首次使用${m.suite === 'gm-1' ? '国密' : '该'}签名密钥` : `首次导入“${m.station.name}”的批次`,
         width: 560,
         content: (
           <Space orientation="vertical">
@@ -94,7 +102,12 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
   };
 
   const report = checked?.report;
-  const m = report?.manifest;
+  const m = report ? batchHeadOf(report) : null;
+  const writeReceipt = async () => {
+    if (!m) return;
+    const written = await writeBatchReceipt(db, window.station.batch, session.actor, { batchId: m.batchId, stationName: m.station.name, stationCode: m.station.code, sequence: m.sequence });
+    if (written) setReceipt(written.path);
+  };
   return (
     <Card
       title="校验 / 导入批次"
@@ -115,7 +128,16 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
       {checked && report && (
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           {report.ok ? (
-            <Alert type="success" showIcon title={`校验通过：${checked.summary.fileName}`} description={`共 ${report.records} 条记录，签名、文件哈希、大小、行数和期间均符合要求。`} />
+            <Alert
+              type="success"
+              showIcon
+              title={`校验通过：${checked.summary.fileName}`}
+              description={
+                m?.formatVersion === 2 && !report.decrypted
+                  ? '签名、批次链和加密文件的哈希与大小均符合要求；未解密，记录内容未能核对。'
+                  : `共 ${report.records} 条记录，签名、文件哈希、大小、行数和期间均符合要求${m?.formatVersion === 2 ? '（已用本中心的接收密钥解密核对）' : ''}。`
+              }
+            />
           ) : (
             <Alert
               type="error"
@@ -147,12 +169,26 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
               <Descriptions.Item label="公钥指纹">
                 <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{report.fingerprint ?? '（无效）'}</Typography.Text>
               </Descriptions.Item>
+              <Descriptions.Item label="格式">{m.suite ? `格式 v2，加密（${SUITE_LABELS[m.suite]}）` : '格式 v1，未加密'}</Descriptions.Item>
+              {m.formatVersion === 2 && (
+                <Descriptions.Item label="解密密钥">{report.recipient ? `${report.recipient.name}（keyId ${report.recipient.keyId}）` : '本机没有该批次接收方的私钥'}</Descriptions.Item>
+              )}
             </Descriptions>
           )}
+          {report.ok && report.importRefusal && <Alert type="error" showIcon title={report.importRefusal} description="该批次加密给其他法律援助中心；请交由持有对应接收密钥的中心导入。" />}
           {report.ok && report.standing === 'own' && <Alert type="info" showIcon title="这是本工作站导出的批次，无需导入。" />}
           {report.ok && report.standing === 'known' && !imported && <Alert type="info" showIcon title="该批次已导入过；再次导入不会改变任何数据。" />}
           {imported && <Alert type="success" showIcon title={imported} />}
-          {report.ok && mayImport && report.standing && report.standing !== 'own' && !imported && (
+          {imported && m && (
+            <Space wrap>
+              <AsyncButton action={writeReceipt} failure="回执文件未写入">
+                写回执文件…
+              </AsyncButton>
+              <Typography.Text type="secondary">由本中心签名，供工作站导入后确认该批次已送达；默认保存在批次文件旁边。</Typography.Text>
+            </Space>
+          )}
+          {receipt && <Alert type="success" showIcon title={`回执文件已写入：${receipt}`} />}
+          {report.ok && !report.importRefusal && mayImport && report.standing && report.standing !== 'own' && !imported && (
             <Button type="primary" onClick={() => void ingest()} disabled={!!busy}>
               导入该批次
             </Button>

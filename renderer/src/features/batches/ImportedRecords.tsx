@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Card, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { SearchSelect } from '../../ui/SearchSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
@@ -12,6 +12,44 @@ import { useSession } from '../../session/SessionContext';
 import { useStation } from '../../state/StationContext';
 import { importedFields } from './importedFields';
 import { PdfPreview } from '../../shared/PdfPreview';
+import type { ImportedStation } from '../../db/database';
+import { writeBatchReceipt } from '../../db/centreKeys';
+import { AsyncButton } from '../../ui/AsyncButton';
+
+/** The batches ingested from one station, each of which can have its signed receipt written (again). */
+function ImportedBatches({ station }: { station: ImportedStation }) {
+  const session = useSession();
+  const { message } = App.useApp();
+  const write = async (b: ImportedStation['batches'][number]) => {
+    const written = await writeBatchReceipt(db, window.station.batch, session.actor, { batchId: b.batchId, stationName: station.name, stationCode: station.code, sequence: b.sequence });
+    if (written) message.success(`回执文件已写入：${written.path}`);
+  };
+  return (
+    <Table<ImportedStation['batches'][number]>
+      size="small"
+      rowKey="batchId"
+      aria-label="已导入的批次"
+      style={{ marginBottom: 16 }}
+      dataSource={[...station.batches].sort((a, b) => b.sequence - a.sequence)}
+      pagination={{ pageSize: 5, hideOnSinglePage: true }}
+      columns={[
+        { title: '批次', render: (_, b) => `第 ${b.sequence} 号`, width: 90 },
+        { title: '期间', render: (_, b) => `${b.period.from} 至 ${b.period.to}` },
+        { title: '导入', render: (_, b) => dayjs(b.importedAt).format('YYYY-MM-DD HH:mm'), width: 150 },
+        { title: '记录', dataIndex: 'records', width: 80 },
+        {
+          title: '',
+          width: 130,
+          render: (_, b) => (
+            <AsyncButton size="small" action={() => write(b)} failure="回执文件未写入">
+              写回执文件…
+            </AsyncButton>
+          ),
+        },
+      ]}
+    />
+  );
+}
 
 function summaryOf(r: ImportedRecordView): string {
   if (r.deleted) return '（已删除）';
@@ -44,7 +82,7 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
     };
   }, [chosen, type, session.vault, changes]);
 
-  const openSha = open?.type === 'documents' && !open.deleted ? String(open.record.sha256 ?? '') : '';
+  const openSha = open?.type === 'documents' && !open.deleted ? String(open.pdfSha256 ?? open.record.sha256 ?? '') : '';
   useEffect(() => {
     if (!openSha) return;
     let live = true;
@@ -58,6 +96,7 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
   const shownPdf = pdf && pdf.sha === openSha ? pdf.data : null;
 
   if (!stations || stations.length === 0) return null;
+  const chosenStation = stations.find((x) => x.code === chosen) ?? null;
   return (
     <Card
       title="已导入的其他工作站记录（只读）"
@@ -88,6 +127,7 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
           })()}
         </Typography.Paragraph>
       )}
+      {chosenStation && <ImportedBatches station={chosenStation} />}
       <Table<ImportedRecordView>
         size="small"
         rowKey={(r) => `${r.type}:${r.id}`}

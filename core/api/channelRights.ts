@@ -50,6 +50,15 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'centres.remove': 'settings.edit',
   'centres.setSuite': 'settings.edit',
 
+  // Receipts and uploads are the history's: whoever exports. Where uploads go is a supervisor's setting.
+  'delivery.state': 'open',
+  'delivery.openReceipt': 'batch.export',
+  'delivery.reviewUploadReceipt': 'batch.export',
+  'delivery.confirmReceiptKey': 'batch.export',
+  'delivery.setCentreUrl': 'settings.edit',
+  'delivery.uploadNow': 'batch.export',
+  'delivery.centreHead': 'batch.export',
+
   // Every role drafts documents.
   'documents.render': 'open',
   'documents.exportPdf': 'open',

@@ -9,6 +9,8 @@ import { createPdfExport, type PdfExport } from './documents/pdfExport';
 import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
 import { createCentres, type Centres } from './batch/centres';
+import { createDelivery, type Delivery } from './batch/delivery';
+import { createLedger } from './batch/ledger';
 import type { SecretProtector } from './batch/secretProtector';
 import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
 import { createMainSession, type MainSession } from './session/mainSession';
@@ -27,11 +29,15 @@ export interface Ports {
     chooseBatchFile(): Promise<string | null>;
     /** A receiving centre's public key file. */
     chooseKeyFile(): Promise<string | null>;
+    /** A centre's receipt file (`<batch file>.receipt.json`) carried back on the stick. */
+    chooseReceiptFile(): Promise<string | null>;
   };
   /** Protects the station's signing key at rest: safeStorage in the app, a key file elsewhere. */
   protector: SecretProtector;
   /** Where the packaged app keeps its fonts (process.resourcesPath); absent in development. */
   resourcesDir?: string;
+  /** Uploads: the app uses Node's fetch and the spec's backoff; tests shorten the delays. */
+  delivery?: { fetch?: typeof fetch; retryDelaysMs?: readonly number[] };
 }
 
 export interface Services {
@@ -45,6 +51,7 @@ export interface Services {
   documents: DocumentService & PdfExport;
   batch: BatchService;
   centres: Centres;
+  delivery: Delivery;
   statistics: StatisticsExport;
   session: MainSession;
 }
@@ -69,6 +76,22 @@ export function createServices(ports: Ports): Services {
   const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
   const settings = createSettingsService(ports.settingsStore);
   const centres = createCentres({ store: ports.settingsStore, chooseKeyFile: () => ports.dialogs.chooseKeyFile() });
+  const delivery = createDelivery({
+    store: ports.settingsStore,
+    ledger: createLedger(ports.settingsStore),
+    dataDir: ports.dataDir,
+    protector: ports.protector,
+    chooseReceiptFile: () => ports.dialogs.chooseReceiptFile(),
+    stationCode: () => settings.getProfile()?.code ?? null,
+    centreNames: () => {
+      try {
+        return centres.state().centres.map((c) => c.name);
+      } catch {
+        return [];
+      }
+    },
+    ...ports.delivery,
+  });
   const batch = createBatchService({
     store: ports.settingsStore,
     dataDir: ports.dataDir,
@@ -82,11 +105,14 @@ export function createServices(ports: Ports): Services {
       return p ? { code: p.code, name: p.name, kind: p.kind, regionCode: p.regionCode } : null;
     },
     exportTarget: () => centres.exportTarget(),
+    onExported: (batchId, actor) => delivery.exported(batchId, actor),
   });
+  delivery.resume();
   return {
     session: createMainSession(ports.settingsStore, () => settings.getProfile() !== null),
     batch,
     centres,
+    delivery,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),
     appInfo: () => ({

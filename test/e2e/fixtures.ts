@@ -48,12 +48,13 @@ export interface StationFixture {
   launchSetUp(): Promise<RunningApp>;
 }
 
-const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null, keyFile: null };
+const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null, keyFile: null, receiptFile: null };
 
 /**
  * Replaces Electron's dialogs in main with the test's answers, read from a global the
  * fixture sets: a folder for directory pickers and save dialogs, the batch file for a
- * `.zip` filter, a centre's key file for a `.json` one, the backup file otherwise. Runs in the main process (`app.evaluate`).
+ * `.zip` filter, a receipt file for the dialog titled as one (a `.json` filter too), a
+ * centre's key file for another `.json` one, the backup file otherwise. Runs in the main process (`app.evaluate`).
  */
 async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnswers): Promise<void> {
   await app.evaluate(({ dialog }, a) => {
@@ -61,7 +62,7 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
     const first = g.stationDialogAnswers === undefined;
     g.stationDialogAnswers = a;
     if (!first) return;
-    type Options = { properties?: string[]; filters?: { extensions: string[] }[]; defaultPath?: string };
+    type Options = { title?: string; properties?: string[]; filters?: { extensions: string[] }[]; defaultPath?: string };
     const optionsOf = (x: unknown, y: unknown) => (y ?? x) as Options;
     const current = () => g.stationDialogAnswers!;
     dialog.showOpenDialog = (async (x: unknown, y?: unknown) => {
@@ -70,9 +71,11 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
         ? current().folder
         : o.filters?.some((f) => f.extensions.includes('zip'))
           ? current().batchFile
-          : o.filters?.some((f) => f.extensions.includes('json'))
-            ? current().keyFile
-            : current().file;
+          : o.title?.includes('回执')
+            ? current().receiptFile
+            : o.filters?.some((f) => f.extensions.includes('json'))
+              ? current().keyFile
+              : current().file;
       return pick ? { canceled: false, filePaths: [pick] } : { canceled: true, filePaths: [] };
     }) as typeof dialog.showOpenDialog;
     dialog.showSaveDialog = (async (x: unknown, y?: unknown) => {

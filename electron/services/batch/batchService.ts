@@ -29,6 +29,8 @@ export interface BatchPorts {
    * registered (then only the supervisor's explicit choice exports v1). Absent: v1.
    */
   exportTarget?(): ExportTarget | null;
+  /** A batch is in the ledger and on the drive: where an upload address is set, it is uploaded. */
+  onExported?(batchId: string, actor: { id: string; name: string }): void;
 }
 
 export interface BatchService {
@@ -132,7 +134,9 @@ export function createBatchService(ports: BatchPorts): BatchService {
     async finishExport({ exportId }) {
       const j = job(exportId);
       try {
-        return await j.finish();
+        const result = await j.finish();
+        ports.onExported?.(result.batchId, j.actor);
+        return result;
       } finally {
         // Progress stays readable a little while for the last poll.
         setTimeout(() => exports.delete(exportId), 60_000).unref?.();

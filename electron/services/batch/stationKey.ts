@@ -22,6 +22,19 @@ interface StoredKey {
  */
 const KEYS: Record<SuiteId, string> = { 'intl-1': 'stationSigningKey', 'gm-1': 'stationSigningKeyGm1' };
 
+/**
+ * A signing key's fingerprint, H of its bytes in groups of four: what a station's settings
+ * show for its own key, and what a station reads back when it first meets a centre's key.
+ */
+export function signingKeyFingerprint(suite: SuiteId, publicKey: string): string | null {
+  if (suite === 'intl-1') return publicKeyFingerprint(publicKey);
+  const s = suiteOf(suite);
+  if (!s.signingKeyValid(publicKey)) return null;
+  const h = s.hash();
+  h.update(Buffer.from(publicKey, 'base64'));
+  return h.digestHex().toUpperCase().match(/.{4}/g)!.join(' ');
+}
+
 function fingerprintOf(suite: SuiteId, publicKey: string): string {
   if (suite === 'intl-1') return publicKeyFingerprint(publicKey)!;
   const s = suiteOf(suite);

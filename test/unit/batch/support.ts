@@ -23,9 +23,10 @@ export interface TestStation {
   setImportFile(path: string | null): void;
   /** The station's settings store (to age its history into a pre-v2 one). */
   store: ReturnType<typeof memoryStore>;
+  protector: ReturnType<typeof fileSecretProtector>;
 }
 
-export function testStation(options: { exportTarget?: () => ExportTarget } = {}): TestStation {
+export function testStation(options: { exportTarget?: () => ExportTarget; onExported?: (batchId: string, actor: { id: string; name: string }) => void } = {}): TestStation {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'batch-out-'));
   const store = memoryStore();
@@ -41,6 +42,7 @@ export function testStation(options: { exportTarget?: () => ExportTarget } = {})
     chooseBatchFile: async () => importFile,
     station: () => STATION,
     ...(options.exportTarget ? { exportTarget: options.exportTarget } : {}),
+    ...(options.onExported ? { onExported: options.onExported } : {}),
   });
   const keys = createStationKeys(store, protector);
   return {
@@ -50,6 +52,7 @@ export function testStation(options: { exportTarget?: () => ExportTarget } = {})
     sign: (bytes) => keys.withSeed((seed) => toBase64(signManifest(bytes, seed))),
     setImportFile: (p) => (importFile = p),
     store,
+    protector,
   };
 }
 

@@ -49,6 +49,7 @@ async function station(code: string) {
       chooseBatchFolder: async () => outDir,
       chooseBatchFile: async () => importFile,
       chooseKeyFile: async () => keyFile,
+      chooseReceiptFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });

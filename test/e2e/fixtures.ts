@@ -36,6 +36,11 @@ export interface StationFixture {
    * `dialog` functions of the running main process (the app itself has no test hook).
    */
   answerDialogs(answers: Partial<DialogAnswers>): Promise<void>;
+  /**
+   * Main's upload retry delays for the apps launched from now on (the harness hands them to
+   * the delivery service's port; the Electron app keeps its own, the spec's backoff).
+   */
+  useRetryDelays(ms: readonly number[]): void;
   /** Starts the app on this test's profile directory (again, after `close`, for restarts). */
   launch(): Promise<RunningApp>;
   /** Starts the app on a second, empty profile: a fresh installation. */
@@ -86,7 +91,7 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
   }, answers);
 }
 
-async function launch(dataDir: string, answers: () => DialogAnswers): Promise<RunningApp & { electron?: ElectronApplication }> {
+async function launch(dataDir: string, answers: () => DialogAnswers, retryDelaysMs?: readonly number[]): Promise<RunningApp & { electron?: ElectronApplication }> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       args: [ROOT],
@@ -97,7 +102,7 @@ async function launch(dataDir: string, answers: () => DialogAnswers): Promise<Ru
     const page = await app.firstWindow();
     return { page, target: TARGET, close: () => app.close(), electron: app };
   }
-  const harness = await launchHarness({ dataDir, dialogAnswers: answers });
+  const harness = await launchHarness({ dataDir, dialogAnswers: answers, ...(retryDelaysMs ? { retryDelaysMs } : {}) });
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 
@@ -131,8 +136,9 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
     const running: (RunningApp & { electron?: ElectronApplication })[] = [];
     // Per test: a failing test cannot leave its answers to the next one.
     let answers: DialogAnswers = { ...NO_ANSWERS };
+    let retryDelays: readonly number[] | undefined;
     const start = async (dir: string) => {
-      const app = await launch(dir, () => answers);
+      const app = await launch(dir, () => answers, retryDelays);
       running.push(app);
       return app;
     };
@@ -146,7 +152,8 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
       await signIn(app.page);
       return app;
     };
-    await use({ dataDir, answerDialogs, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
+    const useRetryDelays = (ms: readonly number[]) => void (retryDelays = ms);
+    await use({ dataDir, answerDialogs, useRetryDelays, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
     for (const app of running) await app.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(freshDir, { recursive: true, force: true });

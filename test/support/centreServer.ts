@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { canonicalReceiptBytes, RECEIPT_FORMAT, receiptSuiteOf, type BatchReceipt, type ReceiptDocument } from '../../core/batch/receipt';
+import { canonicalReceiptBytes, RECEIPT_FORMAT, receiptFileName, receiptSuiteOf, type BatchReceipt, type ReceiptDocument } from '../../core/batch/receipt';
 import type { SuiteId } from '../../core/batch/formatV2';
 import type { RecipientSecret } from '../../core/batch/suite';
 import type { VerifyReport } from '../../core/batch/verify';
@@ -36,6 +36,11 @@ export interface CentreServer {
   /** Answers so far, in order. */
   readonly answers: number[];
   heads: Map<string, StationHead>;
+  /**
+   * A batch carried on a stick and imported at the centre: checked and taken in as an upload
+   * is, and its receipt file written beside it. Throws unless the centre takes the batch.
+   */
+  ingestFile(batchPath: string): Promise<{ path: string; document: ReceiptDocument }>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export function signReceipt(report: VerifyReport, key: KeyPair, receivedAt = toR
   return { format: RECEIPT_FORMAT, suite, receipt, publicKey: key.publicKey, signature };
 }
 
+const receiptPathOf = (batchPath: string) => join(dirname(batchPath), receiptFileName(basename(batchPath)));
+
 /** Both suites' signing keys of one centre. */
 export function centreSigningKeys(): Record<SuiteId, KeyPair> {
   return { 'intl-1': suiteOf('intl-1').generateSigningKey(), 'gm-1': suiteOf('gm-1').generateSigningKey() };
@@ -68,7 +75,7 @@ export async function writeReceiptFile(batchPath: string, keys: Record<SuiteId, 
   if (!report.ok) throw new Error(`batch does not verify: ${report.problems.map((p) => p.message).join('; ')}`);
   const suite = receiptSuiteOf(report.manifestV2 ? 2 : 1, report.manifestV2?.suite);
   const document = signReceipt(report, keys[suite]);
-  const path = `${batchPath}.receipt.json`;
+  const path = receiptPathOf(batchPath);
   writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
   return { path, document };
 }
@@ -125,6 +132,12 @@ export async function startCentreServer(options: { recipientKey?: RecipientSecre
       return send(res, 503, { message: '服务暂时不可用' });
     }
     if (req.headers['content-type'] !== 'application/zip') return send(res, 422, { problems: ['Content-Type 应为 application/zip'] });
+    const [status, answer] = await take(body);
+    send(res, status, answer);
+  };
+
+  /** Checks one batch and takes it in: the status and body the spec gives for it. */
+  const take = async (body: Buffer): Promise<[number, unknown]> => {
     const file = join(work, `${++serial}.zip`);
     writeFileSync(file, body);
     try {
@@ -140,16 +153,16 @@ export async function startCentreServer(options: { recipientKey?: RecipientSecre
         ...(options.recipientKey ? { recipientKey: options.recipientKey } : {}),
       });
       const m = report.manifestV2 ?? report.manifest;
-      if (!report.ok || !m) return send(res, 422, { problems: report.problems.map((p) => p.message) });
+      if (!report.ok || !m) return [422, { problems: report.problems.map((p) => p.message) }];
       const before = accepted.get(m.batchId);
       if (before) {
-        if (before.manifestSha256 === report.manifestSha256) return send(res, 200, before.receipt);
-        return send(res, 422, { problems: ['该批次编号已以不同的清单接收过'] });
+        if (before.manifestSha256 === report.manifestSha256) return [200, before.receipt];
+        return [422, { problems: ['该批次编号已以不同的清单接收过'] }];
       }
       const previous = report.manifestV2 ? report.manifestV2.previousManifestHash : report.manifest!.previousManifestSha256;
       const named = report.manifestV2?.suite === 'gm-1' ? head?.manifestSm3 : head?.manifestSha256;
       const continues = head ? m.sequence === head.sequence + 1 && previous === named : m.sequence === 1 && previous === null;
-      if (!continues) return send(res, 409, { head: head ? { sequence: head.sequence, manifestHash: head.manifestHash } : null });
+      if (!continues) return [409, { head: head ? { sequence: head.sequence, manifestHash: head.manifestHash } : null }];
       const manifestBytes = await manifestOf(file);
       heads.set(m.station.code, {
         publicKey: m.publicKey,
@@ -161,7 +174,7 @@ export async function startCentreServer(options: { recipientKey?: RecipientSecre
       const suite = receiptSuiteOf(report.manifestV2 ? 2 : 1, report.manifestV2?.suite);
       const receipt = signReceipt(report, signingKeys[suite]);
       accepted.set(m.batchId, { manifestSha256: report.manifestSha256!, receipt });
-      return send(res, 201, receipt);
+      return [201, receipt];
     } finally {
       rmSync(file, { force: true });
     }
@@ -189,6 +202,13 @@ export async function startCentreServer(options: { recipientKey?: RecipientSecre
     bodies,
     answers,
     heads,
+    async ingestFile(batchPath) {
+      const [status, document] = await take(readFileSync(batchPath));
+      if (status !== 201 && status !== 200) throw new Error(`centre refused the batch (${status}): ${JSON.stringify(document)}`);
+      const path = receiptPathOf(batchPath);
+      writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+      return { path, document: document as ReceiptDocument };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

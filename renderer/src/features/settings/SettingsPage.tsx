@@ -10,6 +10,7 @@ import { LockSettings } from './LockSettings';
 import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
 import { CentresCard } from './CentresCard';
+import { DeliveryCard } from './DeliveryCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
@@ -47,6 +48,7 @@ export function SettingsPage() {
           <RecoveryCodeCard />
           <BackupCard />
           <CentresCard />
+          <DeliveryCard />
         </>
       )}
       {can(session.actor.role, 'batch.export') && <StationKeyCard />}

@@ -57,6 +57,14 @@ export const CHANNEL_RIGHTS: { readonly [C in ChannelName]: ChannelRight } = {
   'centreKeys.create': 'settings.edit',
   'centreKeys.exportPublic': 'settings.edit',
   'centreKeys.exportPrivate': 'settings.edit',
+  // Receipts and uploads are the history's: whoever exports. Where uploads go is a supervisor's setting.
+  'delivery.state': 'open',
+  'delivery.openReceipt': 'batch.export',
+  'delivery.reviewUploadReceipt': 'batch.export',
+  'delivery.confirmReceiptKey': 'batch.export',
+  'delivery.setCentreUrl': 'settings.edit',
+  'delivery.uploadNow': 'batch.export',
+  'delivery.centreHead': 'batch.export',
 
   // Every role drafts documents.
   'documents.render': 'open',

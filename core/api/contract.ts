@@ -7,6 +7,7 @@ import type { DocumentValues } from '../documents/template';
 import { BATCH_RECORD_TYPES, type BatchRecordType } from '../batch/format';
 import { SUITES, type SuiteId } from '../batch/formatV2';
 import type { VerifyReport } from '../batch/verify';
+import { receiptDocumentSchema, type ReceiptDocument } from '../batch/receipt';
 import { isRfc3339 } from '../time/rfc3339';
 import { ROLES, type Role } from '../access/permissions';
 
@@ -74,6 +75,20 @@ const person = z.strictObject({ id: z.string().min(1).max(64), name: z.string().
 const timestamp = z.string().max(40).refine(isRfc3339, '应为带时区的 RFC 3339 时间');
 const ymdDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '应为小写十六进制 SHA-256');
+const keyFingerprint = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/, '指纹格式无效');
+
+/**
+ * A centre's signed receipt as the station keeps it with the batch it answers: the document
+ * exactly as the centre signed it (so it can be checked again), the name the supervisor gave
+ * the centre's signing key when he confirmed its fingerprint, and how it came back.
+ */
+export const keptReceiptSchema = z.strictObject({
+  document: receiptDocumentSchema,
+  centre: z.string().min(1).max(200),
+  fingerprint: keyFingerprint,
+  via: z.enum(['file', 'upload']),
+});
+export type KeptReceipt = z.infer<typeof keptReceiptSchema>;
 
 /**
  * One batch of the station's own history, as the history page shows it and as a backup
@@ -99,6 +114,8 @@ export const batchHistoryEntrySchema = z.strictObject({
   exportedBy: person,
   status: z.enum(['exported', 'delivered']),
   delivered: z.strictObject({ at: timestamp, by: person }).optional(),
+  /** The centre's signed receipt, once one was checked and taken (upload or file). */
+  receipt: keptReceiptSchema.optional(),
   reexports: z.array(z.strictObject({ at: timestamp, folder: z.string().max(1000), by: person })).max(1000),
   /** False for batches known from a backup: this machine has no copy to write again. */
   copyAvailable: z.boolean(),
@@ -212,6 +229,53 @@ export interface ExportBegun {
   recipients: number;
 }
 
+/** A centre signing key whose receipts the station accepts, pinned after a phone check of its fingerprint. */
+export interface PinnedReceiptKey {
+  name: string;
+  suite: SuiteId;
+  publicKey: string;
+  fingerprint: string;
+  pinnedAt: string;
+  pinnedBy: { id: string; name: string };
+}
+
+/**
+ * Where one batch's upload stands: on its way, waiting for the next try after a failure,
+ * refused by the centre (422, or 409 with the centre's head), failed for good (no copy, a
+ * 4xx), or accepted with a receipt whose centre key the supervisor has not confirmed yet.
+ */
+export interface UploadStatus {
+  batchId: string;
+  state: 'uploading' | 'waiting' | 'conflict' | 'refused' | 'failed' | 'confirm';
+  attempts: number;
+  /** When the next automatic try runs (state `waiting`). */
+  nextAttemptAt: string | null;
+  /** The last failure or refusal, in Chinese. */
+  message: string | null;
+  /** The centre's reasons for a 422. */
+  reasons: string[];
+  /** The centre's head for this station, from a 409. */
+  centreHead: { sequence: number; manifestHash: string } | null;
+}
+
+export interface DeliveryState {
+  /** The centre's upload address; null: batches travel on removable media only. */
+  centreUrl: string | null;
+  pinnedKeys: PinnedReceiptKey[];
+  uploads: UploadStatus[];
+}
+
+/**
+ * A receipt checked against its batch: taken (its key was pinned), waiting for the
+ * supervisor to confirm an unknown centre key's fingerprint, or refused with every reason.
+ */
+export type ReceiptOutcome =
+  | { outcome: 'accepted'; sequence: number; centre: string; receivedAt: string }
+  | { outcome: 'confirm'; token: string; sequence: number; suite: SuiteId; fingerprint: string; receivedAt: string; suggestedName: string }
+  | { outcome: 'refused'; sequence: number | null; problems: string[] };
+
+export type { ReceiptDocument };
+
 const actor = z.object({ id: z.string().min(1).max(64), name: z.string().max(100) });
 const jobId = z.uuid();
 
@@ -313,6 +377,26 @@ export const contract = {
     exportPrivate: channel<{ path: string } | null>()(
       z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'keyId 无效'), acknowledgePlaintext: z.literal(true, { error: '导出明文私钥须先明确确认' }) }),
     ),
+  },
+  /**
+   * Delivery (issue 19): receipts carried back on the stick, the centre's upload address, and
+   * the upload queue main runs. Main reads every receipt file and makes every request itself.
+   */
+  delivery: {
+    state: channel<DeliveryState>()(none),
+    /** Main shows the open dialog, reads the receipt file once and checks it against its batch. */
+    openReceipt: channel<ReceiptOutcome | null>()(z.object({ actor })),
+    /** A receipt an upload brought back whose centre key is not pinned: shown for confirmation. */
+    reviewUploadReceipt: channel<ReceiptOutcome>()(z.object({ batchId: jobId, actor })),
+    /** Pins the centre key once the supervisor echoes its fingerprint, and takes the receipt. */
+    confirmReceiptKey: channel<ReceiptOutcome>()(
+      z.object({ token: jobId, confirmedFingerprint: z.string().max(100), name: z.string().trim().min(1, '请填写接收中心名称').max(200), actor }),
+    ),
+    setCentreUrl: channel<DeliveryState>()(z.object({ url: z.string().trim().max(500).nullable(), actor })),
+    /** Uploads a batch now: the first time, or again after a failure or a refusal. */
+    uploadNow: channel<UploadStatus>()(z.object({ batchId: jobId, actor })),
+    /** `GET <url>/api/v1/stations/<code>/head`: the last batch the centre holds of this station. */
+    centreHead: channel<{ sequence: number; manifestHash: string } | null>()(none),
   },
   documents: {
     render: channel<RenderedDocument>()(

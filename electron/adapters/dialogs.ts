@@ -43,6 +43,12 @@ export function electronDialogs() {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled ? null : (r.filePath ?? null);
     },
+    async chooseReceiptFile(): Promise<string | null> {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: '选择接收中心的回执文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '批次回执文件', extensions: ['json'] }] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(defaultName: string, kind: 'pdf' | 'xlsx' = 'pdf'): Promise<string | null> {
       const win = BrowserWindow.getFocusedWindow();
       const filter = kind === 'xlsx' ? { name: 'Excel 工作簿', extensions: ['xlsx'] } : { name: 'PDF 文件', extensions: ['pdf'] };

@@ -58,6 +58,15 @@ export function createHandlers(services: Services): Handlers {
       exportPublic: (input) => services.centreKeys.exportPublic(input),
       exportPrivate: (input) => services.centreKeys.exportPrivate(input),
     },
+    delivery: {
+      state: () => services.delivery.state(),
+      openReceipt: (input) => services.delivery.openReceipt(input),
+      reviewUploadReceipt: (input) => services.delivery.reviewUploadReceipt(input),
+      confirmReceiptKey: (input) => services.delivery.confirmReceiptKey(input),
+      setCentreUrl: (input) => services.delivery.setCentreUrl(input),
+      uploadNow: (input) => services.delivery.uploadNow(input),
+      centreHead: () => services.delivery.centreHead(),
+    },
     documents: {
       render: (input) => services.documents.render(input),
       exportPdf: (input) => services.documents.exportPdf(input),

@@ -10,6 +10,8 @@ import { resolveFontFiles } from './pdf/fonts';
 import { createBatchService, type BatchService } from './batch/batchService';
 import { createCentres, type Centres } from './batch/centres';
 import { createCentreKeys, type CentreKeys } from './batch/centreKeys';
+import { createDelivery, type Delivery } from './batch/delivery';
+import { createLedger } from './batch/ledger';
 import type { SecretProtector } from './batch/secretProtector';
 import { createStatisticsExport, type StatisticsExport } from './statistics/statisticsExport';
 import { createMainSession, type MainSession } from './session/mainSession';
@@ -33,11 +35,15 @@ export interface Ports {
      * `defaultPath` (a file name, or a full path such as beside the batch on the stick).
      */
     chooseJsonSavePath?(defaultPath: string, title: string): Promise<string | null>;
+    /** A centre's receipt file (`<batch file>.receipt.json`) carried back on the stick. */
+    chooseReceiptFile(): Promise<string | null>;
   };
   /** Protects the station's signing key at rest: safeStorage in the app, a key file elsewhere. */
   protector: SecretProtector;
   /** Where the packaged app keeps its fonts (process.resourcesPath); absent in development. */
   resourcesDir?: string;
+  /** Uploads: the app uses Node's fetch and the spec's backoff; tests shorten the delays. */
+  delivery?: { fetch?: typeof fetch; retryDelaysMs?: readonly number[] };
 }
 
 export interface Services {
@@ -52,6 +58,7 @@ export interface Services {
   batch: BatchService;
   centres: Centres;
   centreKeys: CentreKeys;
+  delivery: Delivery;
   statistics: StatisticsExport;
   session: MainSession;
 }
@@ -83,6 +90,22 @@ export function createServices(ports: Ports): Services {
     isCentre: () => settings.getProfile()?.kind === 'legal_aid_centre',
     chooseSavePath: chooseJson,
   });
+  const delivery = createDelivery({
+    store: ports.settingsStore,
+    ledger: createLedger(ports.settingsStore),
+    dataDir: ports.dataDir,
+    protector: ports.protector,
+    chooseReceiptFile: () => ports.dialogs.chooseReceiptFile(),
+    stationCode: () => settings.getProfile()?.code ?? null,
+    centreNames: () => {
+      try {
+        return centres.state().centres.map((c) => c.name);
+      } catch {
+        return [];
+      }
+    },
+    ...ports.delivery,
+  });
   const batch = createBatchService({
     store: ports.settingsStore,
     dataDir: ports.dataDir,
@@ -98,12 +121,15 @@ export function createServices(ports: Ports): Services {
     exportTarget: () => centres.exportTarget(),
     recipientKey: (manifest) => centreKeys.secretFor(manifest),
     chooseReceiptPath: (defaultPath) => chooseJson(defaultPath, '保存回执文件'),
+    onExported: (batchId, actor) => delivery.exported(batchId, actor),
   });
+  delivery.resume();
   return {
     session: createMainSession(ports.settingsStore, () => settings.getProfile() !== null),
     batch,
     centres,
     centreKeys,
+    delivery,
     documents: { ...documents, ...createPdfExport(ports.dialogs) },
     statistics: createStatisticsExport(documents, (name, kind) => ports.dialogs.chooseSavePath(name, kind)),
     appInfo: () => ({

@@ -36,6 +36,11 @@ export interface StationFixture {
    * `dialog` functions of the running main process (the app itself has no test hook).
    */
   answerDialogs(answers: Partial<DialogAnswers>): Promise<void>;
+  /**
+   * Main's upload retry delays for the apps launched from now on (the harness hands them to
+   * the delivery service's port; the Electron app keeps its own, the spec's backoff).
+   */
+  useRetryDelays(ms: readonly number[]): void;
   /** Starts the app on this test's profile directory (again, after `close`, for restarts). */
   launch(): Promise<RunningApp>;
   /** Starts the app on a second, empty profile: a fresh installation. */
@@ -48,12 +53,13 @@ export interface StationFixture {
   launchSetUp(): Promise<RunningApp>;
 }
 
-const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null, keyFile: null };
+const NO_ANSWERS: DialogAnswers = { folder: null, file: null, batchFile: null, keyFile: null, receiptFile: null };
 
 /**
  * Replaces Electron's dialogs in main with the test's answers, read from a global the
  * fixture sets: a folder for directory pickers and save dialogs, the batch file for a
- * `.zip` filter, a centre's key file for a `.json` one, the backup file otherwise. Runs in the main process (`app.evaluate`).
+ * `.zip` filter, a receipt file for the dialog titled as one (a `.json` filter too), a
+ * centre's key file for another `.json` one, the backup file otherwise. Runs in the main process (`app.evaluate`).
  */
 async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnswers): Promise<void> {
   await app.evaluate(({ dialog }, a) => {
@@ -61,7 +67,7 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
     const first = g.stationDialogAnswers === undefined;
     g.stationDialogAnswers = a;
     if (!first) return;
-    type Options = { properties?: string[]; filters?: { extensions: string[] }[]; defaultPath?: string };
+    type Options = { title?: string; properties?: string[]; filters?: { extensions: string[] }[]; defaultPath?: string };
     const optionsOf = (x: unknown, y: unknown) => (y ?? x) as Options;
     const current = () => g.stationDialogAnswers!;
     dialog.showOpenDialog = (async (x: unknown, y?: unknown) => {
@@ -70,9 +76,11 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
         ? current().folder
         : o.filters?.some((f) => f.extensions.includes('zip'))
           ? current().batchFile
-          : o.filters?.some((f) => f.extensions.includes('json'))
-            ? current().keyFile
-            : current().file;
+          : o.title?.includes('回执')
+            ? current().receiptFile
+            : o.filters?.some((f) => f.extensions.includes('json'))
+              ? current().keyFile
+              : current().file;
       return pick ? { canceled: false, filePaths: [pick] } : { canceled: true, filePaths: [] };
     }) as typeof dialog.showOpenDialog;
     dialog.showSaveDialog = (async (x: unknown, y?: unknown) => {
@@ -85,7 +93,7 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
   }, answers);
 }
 
-async function launch(dataDir: string, answers: () => DialogAnswers): Promise<RunningApp & { electron?: ElectronApplication }> {
+async function launch(dataDir: string, answers: () => DialogAnswers, retryDelaysMs?: readonly number[]): Promise<RunningApp & { electron?: ElectronApplication }> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       args: [ROOT],
@@ -96,7 +104,7 @@ async function launch(dataDir: string, answers: () => DialogAnswers): Promise<Ru
     const page = await app.firstWindow();
     return { page, target: TARGET, close: () => app.close(), electron: app };
   }
-  const harness = await launchHarness({ dataDir, dialogAnswers: answers });
+  const harness = await launchHarness({ dataDir, dialogAnswers: answers, ...(retryDelaysMs ? { retryDelaysMs } : {}) });
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 
@@ -130,8 +138,9 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
     const running: (RunningApp & { electron?: ElectronApplication })[] = [];
     // Per test: a failing test cannot leave its answers to the next one.
     let answers: DialogAnswers = { ...NO_ANSWERS };
+    let retryDelays: readonly number[] | undefined;
     const start = async (dir: string) => {
-      const app = await launch(dir, () => answers);
+      const app = await launch(dir, () => answers, retryDelays);
       running.push(app);
       return app;
     };
@@ -145,7 +154,8 @@ export const test = base.extend<{ station: StationFixture }, { setUpTemplate: ()
       await signIn(app.page);
       return app;
     };
-    await use({ dataDir, answerDialogs, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
+    const useRetryDelays = (ms: readonly number[]) => void (retryDelays = ms);
+    await use({ dataDir, answerDialogs, useRetryDelays, launch: () => start(dataDir), launchFresh: () => start(freshDir), launchSetUp });
     for (const app of running) await app.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(freshDir, { recursive: true, force: true });

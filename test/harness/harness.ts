@@ -74,6 +74,8 @@ export interface DialogAnswers {
   batchFile: string | null;
   /** A receiving centre's public key file. */
   keyFile: string | null;
+  /** A centre's receipt file for a batch. */
+  receiptFile: string | null;
 }
 
 /** The preview's answers: from the environment, for a person trying the app by hand. */
@@ -82,6 +84,7 @@ const envAnswers = (): DialogAnswers => ({
   file: process.env.STATION_PREVIEW_DIALOG_FILE ?? null,
   batchFile: process.env.STATION_PREVIEW_DIALOG_BATCH_FILE ?? null,
   keyFile: process.env.STATION_PREVIEW_DIALOG_KEY_FILE ?? null,
+  receiptFile: process.env.STATION_PREVIEW_DIALOG_RECEIPT_FILE ?? null,
 });
 
 export interface HarnessOptions {
@@ -91,6 +94,8 @@ export interface HarnessOptions {
   dialogAnswers?: () => DialogAnswers;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /** Main's upload retry delays (ms): e2e tests keep them short, through the service port. */
+  retryDelaysMs?: readonly number[];
 }
 
 function harnessDialogs(answers: () => DialogAnswers) {
@@ -109,6 +114,7 @@ function harnessDialogs(answers: () => DialogAnswers) {
       const folder = answers().folder;
       return folder ? join(folder, basename(defaultPath)) : null;
     },
+    chooseReceiptFile: async () => answers().receiptFile,
   };
 }
 
@@ -132,6 +138,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     dialogs: harnessDialogs(options.dialogAnswers ?? envAnswers),
     // No OS keychain behind the harness: the equivalent file-based protection.
     protector: fileSecretProtector(join(options.dataDir, 'secrets', 'station-secrets.key')),
+    ...(options.retryDelaysMs ? { delivery: { retryDelaysMs: options.retryDelaysMs } } : {}),
   });
   const dispatch = createDispatcher(createHandlers(services), services.session, (msg, err) => console.error(msg, err));
 
@@ -181,7 +188,10 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     context,
     page,
     services,
-    close: () => context.close(),
+    close: async () => {
+      services.delivery.stop();
+      await context.close();
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export interface BatchPorts {
   recipientKey?(manifest: ManifestV2): RecipientSecret | undefined;
   /** The save dialog for a receipt file, opened at `defaultPath` (beside the batch); null when cancelled. */
   chooseReceiptPath?(defaultPath: string): Promise<string | null>;
+  /** A batch is in the ledger and on the drive: where an upload address is set, it is uploaded. */
+  onExported?(batchId: string, actor: { id: string; name: string }): void;
 }
 
 export interface BatchService {
@@ -152,7 +154,9 @@ export function createBatchService(ports: BatchPorts): BatchService {
     async finishExport({ exportId }) {
       const j = job(exportId);
       try {
-        return await j.finish();
+        const result = await j.finish();
+        ports.onExported?.(result.batchId, j.actor);
+        return result;
       } finally {
         // Progress stays readable a little while for the last poll.
         setTimeout(() => exports.delete(exportId), 60_000).unref?.();

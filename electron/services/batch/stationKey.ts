@@ -1,4 +1,4 @@
-import { fromBase64, generateStationKey, publicKeyFingerprint, publicKeyOfSeed } from '../../../core/batch/keys';
+import { generateStationKey, publicKeyFingerprint, publicKeyOfSeed } from '../../../core/batch/keys';
 import type { SuiteId } from '../../../core/batch/formatV2';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 import type { StationKeyInfo } from '../../../core/api/contract';
@@ -23,16 +23,15 @@ interface StoredKey {
 const KEYS: Record<SuiteId, string> = { 'intl-1': 'stationSigningKey', 'gm-1': 'stationSigningKeyGm1' };
 
 /**
- * The fingerprint of a station's signing key as people compare it: intl-1 (and v1) the
- * SHA-256 of the SPKI DER, gm-1 the SM3 of the point's bytes, in groups of four; null for
- * a key that does not decode.
+ * A signing key's fingerprint, H of its bytes in groups of four: what a station's settings
+ * show for its own key, and what a station reads back when it first meets a centre's key.
  */
 export function signingKeyFingerprint(suite: SuiteId, publicKey: string): string | null {
   if (suite === 'intl-1') return publicKeyFingerprint(publicKey);
-  const raw = fromBase64(publicKey);
-  if (!raw) return null;
-  const h = suiteOf(suite).hash();
-  h.update(raw);
+  const s = suiteOf(suite);
+  if (!s.signingKeyValid(publicKey)) return null;
+  const h = s.hash();
+  h.update(Buffer.from(publicKey, 'base64'));
   return h.digestHex().toUpperCase().match(/.{4}/g)!.join(' ');
 }
 

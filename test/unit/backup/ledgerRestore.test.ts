@@ -35,6 +35,7 @@ async function station() {
       chooseBatchFolder: async () => outDir,
       chooseBatchFile: async () => null,
       chooseKeyFile: async () => null,
+      chooseReceiptFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });

@@ -23,10 +23,11 @@ export interface TestStation {
   setImportFile(path: string | null): void;
   /** The station's settings store (to age its history into a pre-v2 one). */
   store: ReturnType<typeof memoryStore>;
+  protector: ReturnType<typeof fileSecretProtector>;
 }
 
 export function testStation(
-  options: { exportTarget?: () => ExportTarget; station?: typeof STATION | StationOfManifest; ports?: Partial<BatchPorts>; store?: ReturnType<typeof memoryStore>; protector?: SecretProtector } = {},
+  options: { exportTarget?: () => ExportTarget; station?: typeof STATION | StationOfManifest; ports?: Partial<BatchPorts>; store?: ReturnType<typeof memoryStore>; protector?: SecretProtector; onExported?: (batchId: string, actor: { id: string; name: string }) => void } = {},
 ): TestStation {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'batch-out-'));
@@ -44,6 +45,7 @@ export function testStation(
     station: () => options.station ?? STATION,
     ...(options.exportTarget ? { exportTarget: options.exportTarget } : {}),
     ...options.ports,
+    ...(options.onExported ? { onExported: options.onExported } : {}),
   });
   const keys = createStationKeys(store, protector);
   return {
@@ -53,6 +55,7 @@ export function testStation(
     sign: (bytes) => keys.withSeed((seed) => toBase64(signManifest(bytes, seed))),
     setImportFile: (p) => (importFile = p),
     store,
+    protector,
   };
 }
 

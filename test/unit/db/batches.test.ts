@@ -52,6 +52,7 @@ async function station(code: string, kind: 'court' | 'legal_aid_centre' = 'court
       chooseKeyFile: async () => keyFile,
       // The person accepts the default place (a receipt beside its batch), or the key files' folder.
       chooseJsonSavePath: async (defaultPath) => (defaultPath.includes('/') ? defaultPath : join(outDir, defaultPath)),
+      chooseReceiptFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'k')),
   });

@@ -71,6 +71,12 @@ const SUPERVISOR_ONLY: ChannelName[] = [
   'centreKeys.create',
   'centreKeys.exportPublic',
   'centreKeys.exportPrivate',
+  'delivery.openReceipt',
+  'delivery.reviewUploadReceipt',
+  'delivery.confirmReceiptKey',
+  'delivery.setCentreUrl',
+  'delivery.uploadNow',
+  'delivery.centreHead',
 ];
 /** What first-run setup (no station profile yet) writes before anyone can sign in, restore included. */
 const AT_SETUP: ChannelName[] = ['settings.saveProfile', 'settings.saveMeansTestStandard', 'settings.saveEnumerationExtensions', 'batch.restoreLedger'];
@@ -126,6 +132,7 @@ function mainOver(store: KeyValueStore = memoryStore()): Main {
       chooseBatchFolder: async () => dataDir,
       chooseBatchFile: async () => null,
       chooseKeyFile: async () => null,
+      chooseReceiptFile: async () => null,
     },
     protector: fileSecretProtector(join(dataDir, 'secret.key')),
   });

@@ -11,6 +11,7 @@ import { BackupCard } from './BackupCard';
 import { StationKeyCard } from './StationKeyCard';
 import { CentresCard } from './CentresCard';
 import { CentreKeysCard } from './CentreKeysCard';
+import { DeliveryCard } from './DeliveryCard';
 import { useSession } from '../../session/SessionContext';
 import { can } from '../../../../core/access/permissions';
 import { StationProfileForm } from '../../shared/StationProfileForm';
@@ -49,6 +50,7 @@ export function SettingsPage() {
           <BackupCard />
           <CentresCard />
           {profile?.kind === 'legal_aid_centre' && <CentreKeysCard />}
+          <DeliveryCard />
         </>
       )}
       {can(session.actor.role, 'batch.export') && <StationKeyCard />}

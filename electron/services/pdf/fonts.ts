@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { markReused } from './streams';
 
 /**
  * The faces documents are set in: Noto Serif SC regular and bold (OFL), and Noto Serif JP
@@ -49,6 +50,11 @@ export function resolveFontFiles(resourcesDir?: string): FontFiles {
 export type Face = 'regular' | 'bold' | 'fallback';
 
 const SHAPED_RUNS_KEPT = 20_000;
+/**
+ * Font subsets kept for reuse (see subsetFile). One of a CJK page is some 100–200 KB before
+ * deflate and about a third of that after, so this holds a few MB at most.
+ */
+export const SUBSET_FILES_KEPT = 32;
 
 /**
  * Parsed faces, kept for the life of the process: parsing a 15 MB CJK font is most of a
@@ -62,7 +68,29 @@ export class FontSet {
   /** Shaped runs by text, per face, shared by every document drawn with this set (see shapedRuns). */
   private readonly shaped = new Map<Face, Record<string, unknown>>();
 
+  /** Encoded subsets by face and glyph ids, least recently used first (see subsetFile). */
+  private readonly subsets = new Map<string, Uint8Array>();
+
   constructor(private readonly files: FontFiles) {}
+
+  /**
+   * The font file of a subset of `face` holding `glyphIds`, in that order: `encode` makes it
+   * the first time, and a later document drawn with the same glyphs gets the same bytes
+   * without subsetting or deflating again (the labels, fixed wording and bold headings of a
+   * kind make the same subset in every paper of that kind). The order is part of the key: a
+   * glyph's place in the subset is the code the page's text is written in.
+   */
+  subsetFile(face: Face, glyphIds: readonly number[], encode: () => Uint8Array): Uint8Array {
+    const key = `${face}:${glyphIds.join(',')}`;
+    let file = this.subsets.get(key);
+    if (file) this.subsets.delete(key);
+    else {
+      file = markReused(encode());
+      if (this.subsets.size >= SUBSET_FILES_KEPT) this.subsets.delete(this.subsets.keys().next().value!);
+    }
+    this.subsets.set(key, file);
+    return file;
+  }
 
   /**
    * The cache pdfkit keeps per document of each text it has shaped with a face, shared across

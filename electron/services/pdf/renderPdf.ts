@@ -20,6 +20,12 @@ export interface RenderedPdf {
  */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
+/** What pdfkit's embedded font exposes (not in its typings): its shaping cache and fontkit subset. */
+interface EmbeddedFace {
+  layoutCache?: Record<string, unknown>;
+  subset?: { glyphs: number[]; encode(): Uint8Array };
+}
+
 interface Segment {
   text: string;
   face: Face | null;
@@ -69,8 +75,15 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     doc.font(face);
     // pdfkit's per-document cache of shaped text, shared across documents (FontSet.shapedRuns).
     // Left alone if a pdfkit version no longer has it: only speed depends on it.
-    const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    const embedded = (doc as unknown as { _font?: EmbeddedFace })._font;
     if (first && embedded?.layoutCache) embedded.layoutCache = fonts.shapedRuns(face);
+    // The font file of the subset, reused when a document before drew the same glyphs
+    // (FontSet.subsetFile). Read when pdfkit embeds the face, at the end of the document.
+    const subset = first ? embedded?.subset : undefined;
+    if (subset && typeof subset.encode === 'function' && Array.isArray(subset.glyphs)) {
+      const encode = subset.encode.bind(subset);
+      subset.encode = () => fonts.subsetFile(face, subset.glyphs, encode);
+    }
   };
 
   const drawText = (op: TextOp) => {

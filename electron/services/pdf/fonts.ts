@@ -50,6 +50,7 @@ export function resolveFontFiles(resourcesDir?: string): FontFiles {
 export type Face = 'regular' | 'bold' | 'fallback';
 
 const SHAPED_RUNS_KEPT = 20_000;
+const SHAPED_RUNS_CHECK = 64;
 /**
  * Font subsets kept for reuse (see subsetFile). One of a CJK page is some 100–200 KB before
  * deflate and about a third of that after, so this holds a few MB at most.
@@ -64,9 +65,15 @@ export class FontSet {
   private readonly cache = new Map<Face, fontkit.Font>();
   /** Advance widths in em by code point, regular and bold apart: measuring is most of laying out. */
   private readonly widths = { regular: new Map<number, number>(), bold: new Map<number, number>() };
+  /**
+   * The face drawing each code point, by weight: asked for every character twice a render
+   * (to measure it and to draw it), and fontkit's cmap lookup is not free.
+   */
+  private readonly facesFor = { regular: new Map<number, Face | null>(), bold: new Map<number, Face | null>() };
 
   /** Shaped runs by text, per face, shared by every document drawn with this set (see shapedRuns). */
   private readonly shaped = new Map<Face, Record<string, unknown>>();
+  private shapedAsked = 0;
 
   /** Encoded subsets by face and glyph ids, least recently used first (see subsetFile). */
   private readonly subsets = new Map<string, Uint8Array>();
@@ -101,7 +108,9 @@ export class FontSet {
    */
   shapedRuns(face: Face): Record<string, unknown> {
     let runs = this.shaped.get(face);
-    if (!runs || Object.keys(runs).length > SHAPED_RUNS_KEPT) {
+    // Counting the texts walks every key, so it is done every SHAPED_RUNS_CHECK documents only.
+    this.shapedAsked++;
+    if (!runs || (this.shapedAsked % SHAPED_RUNS_CHECK === 0 && Object.keys(runs).length > SHAPED_RUNS_KEPT)) {
       runs = Object.create(null) as Record<string, unknown>;
       this.shaped.set(face, runs);
     }
@@ -121,10 +130,16 @@ export class FontSet {
   /** The face that can draw `ch` in the wanted weight, or null when none has it. */
   faceFor(ch: string, bold: boolean): Face | null {
     const cp = ch.codePointAt(0)!;
-    const primary: Face = bold ? 'bold' : 'regular';
-    if (this.face(primary).hasGlyphForCodePoint(cp)) return primary;
-    if (this.face('fallback').hasGlyphForCodePoint(cp)) return 'fallback';
-    return null;
+    const known = bold ? this.facesFor.bold : this.facesFor.regular;
+    let face = known.get(cp);
+    if (face === undefined) {
+      const primary: Face = bold ? 'bold' : 'regular';
+      if (this.face(primary).hasGlyphForCodePoint(cp)) face = primary;
+      else if (this.face('fallback').hasGlyphForCodePoint(cp)) face = 'fallback';
+      else face = null;
+      known.set(cp, face);
+    }
+    return face;
   }
 
   /** Advance width of one character, by code point, in em. */

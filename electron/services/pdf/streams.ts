@@ -36,6 +36,7 @@ export function deflateStream(raw: Uint8Array): Buffer {
 interface StreamReference {
   data: Record<string, unknown>;
   buffer: Uint8Array[];
+  write(chunk: string | Uint8Array): void;
   finalize(): void;
 }
 
@@ -50,14 +51,34 @@ interface Referencing {
  * reference's buffer until `finalize` writes it out, so the buffer is swapped there for its
  * deflated form and pdfkit writes the Filter and Length as for any dictionary. A stream that
  * already names a filter (an image pdfkit took as DCT) is left as it is.
+ *
+ * pdfkit also turns each drawing operator into bytes on its own, a JavaScript loop per line;
+ * here a stream's text is gathered and turned into bytes at once (the same bytes: pdfkit keeps
+ * the low byte of each code unit, as Node's latin1 does).
  */
 export function deflateStreamsOf(doc: object): void {
   const document = doc as Referencing;
   const ref = document.ref.bind(document);
   document.ref = (data) => {
     const made = ref(data) as StreamReference;
+    const write = made.write.bind(made);
+    let text: string[] = [];
+    const flushText = () => {
+      if (text.length === 0) return;
+      const bytes = Buffer.from(text.join(''), 'latin1');
+      text = [];
+      write(bytes);
+    };
+    made.write = (chunk) => {
+      if (typeof chunk === 'string') text.push(`${chunk}\n`);
+      else {
+        flushText();
+        write(chunk);
+      }
+    };
     const finalize = made.finalize.bind(made);
     made.finalize = () => {
+      flushText();
       const parts = made.buffer;
       if (parts.length > 0 && made.data.Filter === undefined) {
         made.buffer = [deflateStream(parts.length === 1 ? parts[0]! : Buffer.concat(parts))];

@@ -4,6 +4,7 @@ import { layoutDocument, PAGE, type TextOp } from '../../../core/documents/layou
 import type { DocumentTemplate, DocumentValues } from '../../../core/documents/template';
 import type { Face, FontSet } from './fonts';
 import { deflateStreamsOf } from './streams';
+import { encodeTrueTypeSubset } from './subset';
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -82,7 +83,7 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     const subset = first ? embedded?.subset : undefined;
     if (subset && typeof subset.encode === 'function' && Array.isArray(subset.glyphs)) {
       const encode = subset.encode.bind(subset);
-      subset.encode = () => fonts.subsetFile(face, subset.glyphs, encode);
+      subset.encode = () => fonts.subsetFile(face, subset.glyphs, () => encodeTrueTypeSubset(fonts.face(face), subset.glyphs) ?? encode());
     }
   };
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { templateOf } from '../../../core/documents/templates/index';
+import { DOCUMENT_TEMPLATES, templateOf } from '../../../core/documents/templates/index';
 import type { DocumentValues } from '../../../core/documents/template';
-import { developmentFontFiles, FontSet, SUBSET_FILES_KEPT } from '../../../electron/services/pdf/fonts';
+import { developmentFontFiles, FontSet, SUBSET_FILES_KEPT, type Face } from '../../../electron/services/pdf/fonts';
 import { renderPdf } from '../../../electron/services/pdf/renderPdf';
+import { encodeTrueTypeSubset } from '../../../electron/services/pdf/subset';
 import { sample } from '../documents/samples/help_record';
+import { SAMPLES } from '../documents/samples/index';
 import { streamsOf } from './pdfObjects';
 
 const files = developmentFontFiles();
@@ -84,5 +86,24 @@ describe('font files reused across documents', () => {
     // 𠮷 is drawn with the fallback face: three font files against two.
     expect(fontFilesOf(b)).toHaveLength(3);
     expect(fontFilesOf(a1)).toHaveLength(2);
+  });
+
+  it('writes each subset of every kind’s sample exactly as fontkit’s subsetter does', async () => {
+    const fonts = new FontSet(files);
+    const asked: { face: Face; glyphs: number[] }[] = [];
+    const subsetFile = fonts.subsetFile.bind(fonts);
+    fonts.subsetFile = (face, glyphIds, encode) => {
+      asked.push({ face, glyphs: [...glyphIds] });
+      return subsetFile(face, glyphIds, encode);
+    };
+    for (const template of DOCUMENT_TEMPLATES) await renderPdf(template, SAMPLES[template.kind]!, NUMBER, fonts);
+    expect(new Set(asked.map((a) => a.face))).toEqual(new Set(['regular', 'bold', 'fallback']));
+    for (const { face, glyphs } of asked) {
+      const fresh = fonts.face(face).createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array };
+      for (const id of glyphs) fresh.includeGlyph(id);
+      const ours = encodeTrueTypeSubset(fonts.face(face), glyphs);
+      expect(ours, `${face}, ${glyphs.length} glyphs`).not.toBeNull();
+      expect(Buffer.compare(Buffer.from(ours!), Buffer.from(fresh.encode())), `${face}, ${glyphs.length} glyphs`).toBe(0);
+    }
   });
 });

@@ -43,7 +43,7 @@ const coldStart = async () => {
   console.table(round(await runColdStartBench()));
 };
 const documents = async () => {
-  console.log('\n== documents: one-page 法律帮助记录表, pdfkit engine vs Chromium print-to-PDF');
+  console.log('\n== documents: the two-page 法律帮助记录表 and the one-page 转交函, pdfkit engine (warm: fonts parsed, 30 renders) vs Chromium print-to-PDF (median of 10)');
   console.table(round(await runDocumentBench()));
 };
 if (process.argv.includes('--documents-only')) {

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { markReused } from './streams';
 
 /**
  * The faces documents are set in: Noto Serif SC regular and bold (OFL), and Noto Serif JP
@@ -49,6 +50,13 @@ export function resolveFontFiles(resourcesDir?: string): FontFiles {
 export type Face = 'regular' | 'bold' | 'fallback';
 
 const SHAPED_RUNS_KEPT = 20_000;
+const SHAPED_RUNS_CHECK = 64;
+/**
+ * Font subsets kept for reuse (see subsetFile). The regular face of a one- or two-page paper
+ * is some 70 KB before deflate and 45 KB after, of a six-page one about twice that (glyph
+ * outlines deflate poorly), so this holds under 8 MB.
+ */
+export const SUBSET_FILES_KEPT = 32;
 
 /**
  * Parsed faces, kept for the life of the process: parsing a 15 MB CJK font is most of a
@@ -58,11 +66,39 @@ export class FontSet {
   private readonly cache = new Map<Face, fontkit.Font>();
   /** Advance widths in em by code point, regular and bold apart: measuring is most of laying out. */
   private readonly widths = { regular: new Map<number, number>(), bold: new Map<number, number>() };
+  /**
+   * The face drawing each code point, by weight: asked for every character twice a render
+   * (to measure it and to draw it), and fontkit's cmap lookup is not free.
+   */
+  private readonly facesFor = { regular: new Map<number, Face | null>(), bold: new Map<number, Face | null>() };
 
   /** Shaped runs by text, per face, shared by every document drawn with this set (see shapedRuns). */
   private readonly shaped = new Map<Face, Record<string, unknown>>();
+  private shapedAsked = 0;
+
+  /** Encoded subsets by face and glyph ids, least recently used first (see subsetFile). */
+  private readonly subsets = new Map<string, Uint8Array>();
 
   constructor(private readonly files: FontFiles) {}
+
+  /**
+   * The font file of a subset of `face` holding `glyphIds`, in that order: `encode` makes it
+   * the first time, and a later document drawn with the same glyphs gets the same bytes
+   * without subsetting or deflating again (the labels, fixed wording and bold headings of a
+   * kind make the same subset in every paper of that kind). The order is part of the key: a
+   * glyph's place in the subset is the code the page's text is written in.
+   */
+  subsetFile(face: Face, glyphIds: readonly number[], encode: () => Uint8Array): Uint8Array {
+    const key = `${face}:${glyphIds.join(',')}`;
+    let file = this.subsets.get(key);
+    if (file) this.subsets.delete(key);
+    else {
+      file = markReused(encode());
+      if (this.subsets.size >= SUBSET_FILES_KEPT) this.subsets.delete(this.subsets.keys().next().value!);
+    }
+    this.subsets.set(key, file);
+    return file;
+  }
 
   /**
    * The cache pdfkit keeps per document of each text it has shaped with a face, shared across
@@ -73,7 +109,9 @@ export class FontSet {
    */
   shapedRuns(face: Face): Record<string, unknown> {
     let runs = this.shaped.get(face);
-    if (!runs || Object.keys(runs).length > SHAPED_RUNS_KEPT) {
+    // Counting the texts walks every key, so it is done every SHAPED_RUNS_CHECK documents only.
+    this.shapedAsked++;
+    if (!runs || (this.shapedAsked % SHAPED_RUNS_CHECK === 0 && Object.keys(runs).length > SHAPED_RUNS_KEPT)) {
       runs = Object.create(null) as Record<string, unknown>;
       this.shaped.set(face, runs);
     }
@@ -93,10 +131,16 @@ export class FontSet {
   /** The face that can draw `ch` in the wanted weight, or null when none has it. */
   faceFor(ch: string, bold: boolean): Face | null {
     const cp = ch.codePointAt(0)!;
-    const primary: Face = bold ? 'bold' : 'regular';
-    if (this.face(primary).hasGlyphForCodePoint(cp)) return primary;
-    if (this.face('fallback').hasGlyphForCodePoint(cp)) return 'fallback';
-    return null;
+    const known = bold ? this.facesFor.bold : this.facesFor.regular;
+    let face = known.get(cp);
+    if (face === undefined) {
+      const primary: Face = bold ? 'bold' : 'regular';
+      if (this.face(primary).hasGlyphForCodePoint(cp)) face = primary;
+      else if (this.face('fallback').hasGlyphForCodePoint(cp)) face = 'fallback';
+      else face = null;
+      known.set(cp, face);
+    }
+    return face;
   }
 
   /** Advance width of one character, by code point, in em. */

@@ -4,6 +4,8 @@ import { layoutDocument, PAGE, type TextOp } from '../../../core/documents/layou
 import { spacingPieces } from '../../../core/documents/justify';
 import type { DocumentTemplate, DocumentValues } from '../../../core/documents/template';
 import type { Face, FontSet } from './fonts';
+import { deflateStreamsOf } from './streams';
+import { encodeTrueTypeSubset } from './subset';
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -19,6 +21,12 @@ export interface RenderedPdf {
  * info dictionary, so fixing the dates fixes the ID too.
  */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+/** What pdfkit's embedded font exposes (not in its typings): its shaping cache and fontkit subset. */
+interface EmbeddedFace {
+  layoutCache?: Record<string, unknown>;
+  subset?: { glyphs: number[]; encode(): Uint8Array };
+}
 
 interface Segment {
   text: string;
@@ -44,7 +52,10 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
-    compress: true,
+    // Streams are deflated by deflateStreamsOf, at a faster level than pdfkit's.
+    compress: false,
+    // No default face: pdfkit would parse Helvetica's metrics for every document, unused here.
+    font: null as unknown as string,
     info: {
       Title: template.name,
       Creator: '值班律师工作站',
@@ -55,6 +66,7 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     lang: 'zh-CN',
     displayTitle: true,
   });
+  deflateStreamsOf(doc);
   const registered = new Set<Face>();
   const use = (face: Face) => {
     const first = !registered.has(face);
@@ -65,8 +77,15 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
     doc.font(face);
     // pdfkit's per-document cache of shaped text, shared across documents (FontSet.shapedRuns).
     // Left alone if a pdfkit version no longer has it: only speed depends on it.
-    const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    const embedded = (doc as unknown as { _font?: EmbeddedFace })._font;
     if (first && embedded?.layoutCache) embedded.layoutCache = fonts.shapedRuns(face);
+    // The font file of the subset, reused when a document before drew the same glyphs
+    // (FontSet.subsetFile). Read when pdfkit embeds the face, at the end of the document.
+    const subset = first ? embedded?.subset : undefined;
+    if (subset && typeof subset.encode === 'function' && Array.isArray(subset.glyphs)) {
+      const encode = subset.encode.bind(subset);
+      subset.encode = () => fonts.subsetFile(face, subset.glyphs, () => encodeTrueTypeSubset(fonts.face(face), subset.glyphs) ?? encode());
+    }
   };
 
   const drawText = (op: TextOp) => {

@@ -91,10 +91,10 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await page.getByRole('menuitem', { name: '设置' }).click();
     const delivery = page.locator('.ant-card').filter({ hasText: '在线报送与回执' });
     await delivery.getByLabel('接收中心上传地址').fill('http://legalaid.example.cn');
-    await delivery.getByRole('button', { name: '保存' }).click();
+    await delivery.getByRole('button', { name: '保存地址' }).click();
     await expect(page.getByText('未保存：上传地址须以 https:// 开头（http:// 仅限本机地址，用于测试）')).toBeVisible();
     await delivery.getByLabel('接收中心上传地址').fill(centre.url);
-    await delivery.getByRole('button', { name: '保存' }).click();
+    await delivery.getByRole('button', { name: '保存地址' }).click();
     await expect(page.getByText(`上传地址已保存：${centre.url}`)).toBeVisible();
     await expect(delivery.getByRole('table', { name: '回执签名公钥' }).or(delivery.getByLabel('回执签名公钥'))).toContainText('沈阳市法律援助中心');
     await delivery.screenshot({ path: test.info().outputPath('delivery-card.png') });

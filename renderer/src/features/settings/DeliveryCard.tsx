@@ -58,7 +58,7 @@ export function DeliveryCard() {
         <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
           <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" aria-label="接收中心上传地址" onPressEnter={() => void save(url.trim() || null)} />
           <Button type="primary" onClick={() => void save(url.trim() || null)}>
-            保存
+            保存地址
           </Button>
           {state?.centreUrl && <Button onClick={() => void save(null)}>清除</Button>}
         </Space.Compact>

@@ -8,6 +8,7 @@ import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './
 import { completeSetup, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn } from './support/setup';
 import { checkReceipt, receiptFileName } from '../../core/batch/receipt';
 import { readRecipientPublicKey } from '../../electron/services/batch/recipientKeys';
+import { signingKeyFingerprint } from '../../electron/services/batch/stationKey';
 import { nodeSuites } from '../../electron/services/batch/suites';
 import { readZip } from '../unit/batch/support';
 
@@ -26,7 +27,7 @@ async function logContact(page: Page) {
   await finishConsultation(page, CLIENT.name, '家属询问取保候审的条件');
 }
 
-test('a legal-aid centre creates its recipient key, a station encrypts to it, and the centre imports the batch and writes a receipt that checks', async ({ station }) => {
+test('a legal-aid centre creates its recipient key, a station encrypts to it, the centre imports the batch and writes a receipt, and the station takes the receipt and shows 已送达', async ({ station }) => {
   test.setTimeout(300_000);
   const keys = mkdtempSync(path.join(os.tmpdir(), 'centre-keys-'));
   const usb = mkdtempSync(path.join(os.tmpdir(), 'usb-'));
@@ -123,4 +124,22 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, an
   );
   expect(check.ok ? [] : check.problems).toEqual([]);
   expect(check.ok && check.document.receipt.records).toBe(1);
+  const centreKey = (receipt as { publicKey: string }).publicKey;
+
+  // 4. The stick goes back: the station imports the centre's receipt, reads the centre's key back, and the batch is delivered.
+  await station.answerDialogs({ receiptFile: receiptPath });
+  const back = await station.launch();
+  await signIn(back.page);
+  await back.page.getByRole('menuitem', { name: '数据报送' }).click();
+  const status = back.page.getByLabel('批次第 1 号的状态');
+  await expect(status).toContainText('未送达');
+  await back.page.getByRole('button', { name: '导入回执…' }).click();
+  const pin = back.page.getByRole('dialog').filter({ hasText: '核对批次第 1 号回执的签名' });
+  await expect(pin.getByLabel('回执签名公钥指纹')).toHaveText(signingKeyFingerprint('intl-1', centreKey)!);
+  await expect(pin.getByLabel('接收中心名称')).toHaveValue(CENTRE.name);
+  await pin.getByRole('button', { name: '指纹一致，确认' }).click();
+  await expect(back.page.getByText(`批次第 1 号已送达${CENTRE.name}（回执已核对）`)).toBeVisible();
+  await expect(status).toContainText('已送达');
+  await expect(status).toContainText('（回执文件，签名已核对，1 条记录）');
+  await back.close();
 });

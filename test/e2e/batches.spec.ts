@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { drawerAtRest } from './support/drawers';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 import { readZip } from '../unit/batch/support';
@@ -66,6 +67,7 @@ test('a supervisor exports two chained batches: the second holds only the edited
   // Edit one record, then export again.
   await page.getByRole('menuitem', { name: '咨询登记' }).click();
   await page.getByTestId('consultation-row').filter({ hasText: '赵六' }).click();
+  await drawerAtRest(page.getByTestId('consultation-detail'));
   await page.getByTestId('consultation-detail').getByRole('button', { name: '编辑' }).click();
   const editor = page.locator('.ant-drawer').filter({ hasText: '修改登记' });
   await editor.getByLabel('解答意见').fill('建议近亲属书面申请取保候审');

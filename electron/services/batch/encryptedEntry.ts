@@ -21,7 +21,7 @@ export interface EncryptedEntryOptions {
 }
 
 /** Plaintext bytes handed to a sealing thread and not yet back; past this the writer waits. */
-const IN_FLIGHT = 4 * 1024 * 1024;
+const IN_FLIGHT = 1024 * 1024;
 
 /**
  * One `.enc` entry of a v2 batch, encrypted in the pass that writes it: the plaintext is

@@ -47,10 +47,14 @@ function open(m) {
   return s;
 }
 
-// One message answers one message, in order; its bytes are handed over, not copied.
-function reply(id, bytes, done) {
+// One message answers one message, in order; its bytes are handed over, not copied. The
+// chunk that came in goes back in the transfer list too: detached, it is freed at once
+// instead of waiting for this thread's rare garbage collection.
+function reply(id, bytes, done, spent) {
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  parentPort.postMessage({ id, out: own, done }, [own.buffer]);
+  const transfer = [own.buffer];
+  if (spent && spent.buffer !== own.buffer && spent.byteLength) transfer.push(spent.buffer);
+  parentPort.postMessage({ id, out: own, done }, transfer);
 }
 
 parentPort.on('message', (m) => {
@@ -87,13 +91,20 @@ parentPort.on('message', (m) => {
       sessions.delete(m.id);
       done = { hash: s.stored.digest('hex'), bytes: s.storedBytes, plainHash: s.knownPlainHash || s.plain.digest('hex'), plainBytes: s.plainBytes };
     }
-    reply(m.id, parts.length === 1 ? parts[0] : Buffer.concat(parts), done);
+    reply(m.id, parts.length === 1 ? parts[0] : Buffer.concat(parts), done, m.chunk);
   } catch (err) {
     sessions.delete(m.id);
     parentPort.postMessage({ id: m.id, error: String((err && err.message) || err) });
   }
 });
 `;
+
+/**
+ * A thread holds a few chunks and its sessions' small objects; the bytes are outside its
+ * heap. V8's default young generation (tens of MB a thread) would stand in RSS beside the
+ * main thread's for nothing: a small one keeps each thread to a few MB.
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } as const;
 
 export interface SealedTotals {
   /** H of the stored bytes (header, ciphertext, tag). */
@@ -144,7 +155,7 @@ export class SealPool {
 
   private thread(): Thread {
     if (this.threads.length < this.size && this.threads.every((t) => t.open > 0)) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: THREAD_LIMITS });
       const t: Thread = { worker, waiting: new Map(), open: 0 };
       worker.unref();
       worker.on('message', (m: { id: number; out?: Uint8Array; done?: SealedTotals; error?: string }) => {

@@ -35,7 +35,7 @@ export interface BatchPorts {
    * registered (then only the supervisor's explicit choice exports v1). Absent: v1.
    */
   exportTarget?(): ExportTarget | null;
-  /** Threads that encrypt a v2 export beside the main one; absent = by the machine's cores, 0 = none. */
+  /** Threads that encrypt a v2 export beside the main one; absent = by the machine's cores for gm-1, none for intl-1; 0 = none. */
   sealThreads?: number;
   /** A receiving centre's private key for a v2 batch naming it (see centreKeys.ts); absent on a station that holds none. */
   recipientKey?(manifest: ManifestV2): RecipientSecret | undefined;

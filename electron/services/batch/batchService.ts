@@ -35,6 +35,8 @@ export interface BatchPorts {
    * registered (then only the supervisor's explicit choice exports v1). Absent: v1.
    */
   exportTarget?(): ExportTarget | null;
+  /** Threads that encrypt a v2 export beside the main one; absent = by the machine's cores for gm-1, none for intl-1; 0 = none. */
+  sealThreads?: number;
   /** A receiving centre's private key for a v2 batch naming it (see centreKeys.ts); absent on a station that holds none. */
   recipientKey?(manifest: ManifestV2): RecipientSecret | undefined;
   /** The save dialog for a receipt file, opened at `defaultPath` (beside the batch); null when cancelled. */
@@ -132,7 +134,7 @@ export function createBatchService(ports: BatchPorts): BatchService {
       const folder = await ports.chooseFolder();
       if (!folder) return null;
       const target = targetNow();
-      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station, target }, folder, actor);
+      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station, target, ...(ports.sealThreads === undefined ? {} : { sealThreads: ports.sealThreads }) }, folder, actor);
       exports.set(j.id, j);
       return {
         exportId: j.id,

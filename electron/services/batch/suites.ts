@@ -273,6 +273,16 @@ function sm2PublicOf(privateKey: Uint8Array): string | null {
   return toBase64(Buffer.from(sm2.getPublicKeyFromPrivateKey(scalarHex(privateKey)), 'hex'));
 }
 
+/**
+ * e = SM3(Z_A ‖ M) of GB/T 32918.2, hashed by Node's SM3. The library's `hash: true` turns
+ * the message into a number array, then hex, then bytes again before a JavaScript SM3: for
+ * a batch of 5,000 files (a 1.5 MB manifest) that was hundreds of MB of garbage at the
+ * export's memory peak. Given e with `hash: false`, it signs and verifies the same e.
+ */
+function sm2Digest(message: Uint8Array, publicKeyHex: string): Uint8Array {
+  return createHash('sm3').update(sm2.getZ(publicKeyHex, SM2_USER_ID)).update(message).digest();
+}
+
 function sm3KeyId(raw: Uint8Array): string {
   return keyIdOfHash(createHash('sm3').update(raw).digest('hex'));
 }
@@ -289,7 +299,7 @@ const gm1: Suite = {
     if (!point || !rs || rs.r < 1n || rs.r >= SM2_N || rs.s < 1n || rs.s >= SM2_N) return false;
     const hex = rs.r.toString(16).padStart(64, '0') + rs.s.toString(16).padStart(64, '0');
     try {
-      return sm2.doVerifySignature(message, hex, point, { hash: true, der: false, userId: SM2_USER_ID });
+      return sm2.doVerifySignature(sm2Digest(message, point), hex, point, { hash: false, der: false });
     } catch {
       return false;
     }
@@ -302,7 +312,7 @@ const gm1: Suite = {
   },
   sign(message, privateKey) {
     const publicKey = hexOf(fromBase64(gm1.signingPublicKeyOf(privateKey))!);
-    const rs = sm2.doSignature(message, scalarHex(privateKey), { hash: true, der: false, publicKey, userId: SM2_USER_ID });
+    const rs = sm2.doSignature(sm2Digest(message, publicKey), scalarHex(privateKey), { hash: false, der: false });
     return encodeSignatureDer(BigInt(`0x${rs.slice(0, 64)}`), BigInt(`0x${rs.slice(64)}`));
   },
   recipientKeyBytes(publicKey) {

@@ -129,10 +129,11 @@ export class BatchV2Writer {
     if (this.pdfs.has(path)) return;
     const h = this.suite.hash();
     h.update(bytes);
-    if (h.digestHex() !== expected) throw new WriterError(`${path} 的内容与文书记录的哈希不符`);
+    const plainHash = h.digestHex();
+    if (plainHash !== expected) throw new WriterError(`${path} 的内容与文书记录的哈希不符`);
     this.closeRecords();
     this.pdfs.add(path);
-    const entry = addEncryptedEntry(this.zip, this.suite, this.contentKey, storedNameOf(path), this.mtime, bytes.length);
+    const entry = addEncryptedEntry(this.zip, this.suite, this.contentKey, storedNameOf(path), this.mtime, { plainSize: bytes.length, plainHash });
     this.files.push(entry.done);
     entry.input.end(Buffer.from(bytes));
     await entry.done;

@@ -52,6 +52,18 @@ describe('SM2 (GB/T 32918 examples)', () => {
     expect(gm.verifySignature(Buffer.from('message digesT'), der, toBase64(bytes(P)))).toBe(false);
   });
 
+  it('signs over SM3(Z_A ‖ M) as the library computes it itself, for a manifest-sized message too', () => {
+    const gm = suiteOf('gm-1');
+    const point = hex(fromBase64(gm.signingPublicKeyOf(bytes(D)))!);
+    for (const msg of [Buffer.from('message digest'), Buffer.from('{"files":[]}\n'.repeat(100_000))]) {
+      const rs = decodeSignatureDer(gm.sign(msg, bytes(D)))!;
+      const sigHex = rs.r.toString(16).padStart(64, '0') + rs.s.toString(16).padStart(64, '0');
+      // The library's own Z_A and hash path, independent of the suite's.
+      expect(sm2.doVerifySignature(msg, sigHex, point, { hash: true, der: false, userId: SM2_USER_ID })).toBe(true);
+      expect(sm2.doVerifySignature(Buffer.concat([msg, Buffer.from(' ')]), sigHex, point, { hash: true, der: false, userId: SM2_USER_ID })).toBe(false);
+    }
+  });
+
   it('decrypts the standard C1‖C3‖C2 ciphertext of "encryption standard"', () => {
     const c =
       '04' +

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { App } from './app/App';
-import { useAntdConfig } from './app/antdConfig';
+import { ANTD_CONFIG } from './app/antdConfig';
 import './app/global.css';
 import './print.css';
 import { installChineseValidationMessages } from '../../core/validation/zodLocale';
@@ -18,18 +18,12 @@ const root = document.getElementById('root')!;
 translateEnglishA11yText(document.body);
 keepClearButtonsOutOfTabOrder(document.body);
 
-function Root() {
-  return (
-    <ConfigProvider {...useAntdConfig()}>
-      <AntApp style={{ height: '100%' }}>
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider {...ANTD_CONFIG}>
+      <AntApp style={{ height: "100%" }}>
         <App />
       </AntApp>
     </ConfigProvider>
-  );
-}
-
-createRoot(root).render(
-  <StrictMode>
-    <Root />
   </StrictMode>,
 );

@@ -102,11 +102,9 @@ async function launch(dataDir: string, answers: () => DialogAnswers, retryDelays
     });
     await stubElectronDialogs(app, answers());
     const page = await app.firstWindow();
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     return { page, target: TARGET, close: () => app.close(), electron: app };
   }
-  // The system's reduce-motion setting, which the app follows: panels open in 10 ms, so a click is never aimed at one still moving in.
-  const harness = await launchHarness({ dataDir, dialogAnswers: answers, reducedMotion: 'reduce', ...(retryDelaysMs ? { retryDelaysMs } : {}) });
+  const harness = await launchHarness({ dataDir, dialogAnswers: answers, ...(retryDelaysMs ? { retryDelaysMs } : {}) });
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 

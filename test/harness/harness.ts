@@ -96,8 +96,6 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number } | null;
   /** Main's upload retry delays (ms): e2e tests keep them short, through the service port. */
   retryDelaysMs?: readonly number[];
-  /** The system's reduce-motion setting as the page sees it (e2e: 'reduce'). */
-  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 function harnessDialogs(answers: () => DialogAnswers) {
@@ -151,7 +149,6 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     locale: 'zh-CN',
     timezoneId: process.env.TZ || 'Asia/Shanghai',
     viewport: options.viewport === undefined ? { width: 1360, height: 860 } : options.viewport,
-    ...(options.reducedMotion ? { reducedMotion: options.reducedMotion } : {}),
   });
 
   // No remote content: everything but the app's own origin is refused, as in the app.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { panelAtRest } from './support/drawers';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
 import { acknowledgeRecoveryCode, addLawyer, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE } from './support/setup';
 import { createRecipientKeyFiles, readRecipientSecret, recipientFingerprint, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
@@ -58,6 +59,7 @@ test('a supervisor registers the province’s centre after confirming its finger
   await card.getByRole('button', { name: '登记接收中心…' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '登记接收中心“辽宁省法律援助中心”' });
   await expect(confirm.getByLabel('接收中心公钥指纹')).toHaveText(recipientFingerprint(publicFile)!);
+  await panelAtRest(confirm);
   await confirm.getByRole('button', { name: '指纹一致，登记' }).click();
   await expect(page.getByText('已登记接收中心：辽宁省法律援助中心')).toBeVisible();
   await expect(card.locator('tbody tr').filter({ hasText: '辽宁省法律援助中心' })).toContainText(recipientFingerprint(publicFile)!);

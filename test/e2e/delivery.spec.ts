@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, TARGET } from './fixtures';
+import { panelAtRest } from './support/drawers';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
 import { createRecipientKeyFiles, readRecipientSecret, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
 import { signingKeyFingerprint } from '../../electron/services/batch/stationKey';
@@ -81,6 +82,7 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     const confirm = page.getByRole('dialog').filter({ hasText: '核对批次第 1 号回执的签名' });
     await expect(confirm.getByLabel('回执签名公钥指纹')).toHaveText(signingKeyFingerprint('intl-1', signing['intl-1'].publicKey)!);
     await expect(confirm.getByLabel('接收中心名称')).toHaveValue('沈阳市法律援助中心');
+    await panelAtRest(confirm);
     await confirm.getByRole('button', { name: '指纹一致，确认' }).click();
     await expect(page.getByText('批次第 1 号已送达沈阳市法律援助中心（回执已核对）')).toBeVisible();
     await expect(statusOf(page, 1)).toContainText('已送达');

@@ -68,7 +68,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'core/ is pure: no Node built-ins.' },
-            { group: ['electron', 'electron-store', 'conf', 'react', 'react-dom', 'antd', 'dexie', 'dexie-react-hooks'], message: 'core/ is pure domain code.' },
+            {
+              group: ['electron', 'electron-store', 'conf', 'react', 'react-dom', 'antd', 'dexie', 'dexie-react-hooks'],
+              message: 'core/ is pure domain code.',
+            },
             { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'core/ imports nothing of the outer layers.' },
           ],
         },

@@ -47,8 +47,7 @@ function hasCjkFont(dirs = ['/usr/share/fonts', '/usr/local/share/fonts', join(p
 
 const target = process.env.STATION_E2E_TARGET;
 const needsChromium = target === 'harness' || (target !== 'electron' && !electronBinary());
-const chromium =
-  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
 
 const missing = [];
 if (needsChromium && !chromium) {

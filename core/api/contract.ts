@@ -108,7 +108,9 @@ export const batchHistoryEntrySchema = z.strictObject({
   folder: z.string().max(1000),
   bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   period: z.strictObject({ from: ymdDate, to: ymdDate }),
-  counts: z.strictObject(Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, z.number().int().min(0).max(100_000_000)])) as Record<BatchRecordType, z.ZodNumber>),
+  counts: z.strictObject(
+    Object.fromEntries(BATCH_RECORD_TYPES.map((t) => [t, z.number().int().min(0).max(100_000_000)])) as Record<BatchRecordType, z.ZodNumber>,
+  ),
   files: z.number().int().min(0).max(100_000_000),
   createdAt: timestamp,
   exportedBy: person,
@@ -425,7 +427,10 @@ export const contract = {
     /** The accounts as they stand, taken only while main knows none (upgrade, first run) or from a supervisor's session (a restore). */
     seed: channel<void>()(
       z.strictObject({
-        accounts: z.array(z.strictObject({ id: accountId, role, proof: proof.optional() })).min(1).max(1000),
+        accounts: z
+          .array(z.strictObject({ id: accountId, role, proof: proof.optional() }))
+          .min(1)
+          .max(1000),
         recoveryProof: proof.optional(),
       }),
     ),
@@ -457,9 +462,7 @@ type InputOf<C> = C extends Channel<infer I, unknown> ? z.input<I> : never;
 type OutputOf<C> = C extends Channel<z.ZodType, infer O> ? O : never;
 
 /** A method takes no argument when its input schema accepts only `undefined`. */
-type Method<C> = [InputOf<C>] extends [undefined]
-  ? () => Promise<OutputOf<C>>
-  : (input: InputOf<C>) => Promise<OutputOf<C>>;
+type Method<C> = [InputOf<C>] extends [undefined] ? () => Promise<OutputOf<C>> : (input: InputOf<C>) => Promise<OutputOf<C>>;
 
 export type StationApi = {
   [N in Namespace]: { [M in keyof Contract[N]]: Method<Contract[N][M]> };

@@ -30,7 +30,10 @@ export const ENCRYPTED_SUFFIX = '.enc';
 const HEX64 = /^[0-9a-f]{64}$/;
 const KEY_ID = /^[0-9a-f]{16}$/;
 const hex = z.string().regex(HEX64, '应为 64 位小写十六进制哈希');
-const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64').min(1);
+const base64 = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64')
+  .min(1);
 
 export const manifestFileV2Schema = z.strictObject({
   path: z.string().min(1),

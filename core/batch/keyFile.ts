@@ -8,7 +8,10 @@ import { SUITES, type SuiteId } from './formatV2';
  */
 export const RECIPIENT_KEY_FORMAT = 'dlbatch-recipient';
 
-const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64').min(1);
+const base64 = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64')
+  .min(1);
 
 export const publicKeyFileSchema = z.object({
   format: z.literal(RECIPIENT_KEY_FORMAT),

@@ -4,9 +4,7 @@ import { plainNameOf, type ManifestV2 } from './formatV2';
 import { parseRecordLine, type BatchRecord } from './records';
 import { DecryptFailed, type SuiteVerifier } from './suite';
 
-export type BatchItem =
-  | { kind: 'record'; type: BatchRecordType; record: BatchRecord }
-  | { kind: 'file'; path: string; sha256: string; bytes: Uint8Array };
+export type BatchItem = { kind: 'record'; type: BatchRecordType; record: BatchRecord } | { kind: 'file'; path: string; sha256: string; bytes: Uint8Array };
 
 /**
  * Reads a verified batch for ingestion: record lines, then the other files. It hashes

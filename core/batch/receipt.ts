@@ -15,7 +15,10 @@ export const RECEIPT_FORMAT = 'dlbatch-receipt';
 export const RECEIPT_SUFFIX = '.receipt.json';
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64').min(1);
+const base64 = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '应为 base64')
+  .min(1);
 
 export const batchReceiptSchema = z.strictObject({
   batchId: z.string().refine(isUuid, '应为 UUID'),

@@ -1,15 +1,7 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import { ArchiveOpenError, LineTooLong, MAX_LINE_BYTES, readAll, splitLines, type ArchiveView, type Sha256Factory } from './archive';
-import {
-  entryNameProblem,
-  MANIFEST,
-  manifestSchema,
-  parseBatchFileName,
-  recordTypeOfFile,
-  SIGNATURE,
-  type Manifest,
-} from './format';
+import { entryNameProblem, MANIFEST, manifestSchema, parseBatchFileName, recordTypeOfFile, SIGNATURE, type Manifest } from './format';
 import type { SuiteId } from './formatV2';
 import { fromBase64, samePublicKey, verifyManifestSignature } from './keys';
 import { insidePeriod, recordLineProblem } from './records';
@@ -54,11 +46,31 @@ export interface BatchHead {
 export function batchHeadOf(report: Pick<VerifyReport, 'manifest' | 'manifestV2' | 'manifestSha256' | 'manifestHash'>): BatchHead | null {
   const m = report.manifest;
   if (m && report.manifestSha256) {
-    return { formatVersion: 1, suite: null, batchId: m.batchId, sequence: m.sequence, station: m.station, publicKey: m.publicKey, period: m.period, counts: m.counts, manifestHash: report.manifestSha256 };
+    return {
+      formatVersion: 1,
+      suite: null,
+      batchId: m.batchId,
+      sequence: m.sequence,
+      station: m.station,
+      publicKey: m.publicKey,
+      period: m.period,
+      counts: m.counts,
+      manifestHash: report.manifestSha256,
+    };
   }
   const v2 = report.manifestV2;
   if (v2 && report.manifestHash) {
-    return { formatVersion: 2, suite: v2.suite, batchId: v2.batchId, sequence: v2.sequence, station: v2.station, publicKey: v2.publicKey, period: v2.period, counts: v2.counts, manifestHash: report.manifestHash };
+    return {
+      formatVersion: 2,
+      suite: v2.suite,
+      batchId: v2.batchId,
+      sequence: v2.sequence,
+      station: v2.station,
+      publicKey: v2.publicKey,
+      period: v2.period,
+      counts: v2.counts,
+      manifestHash: report.manifestHash,
+    };
   }
   return null;
 }
@@ -184,7 +196,10 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
   const manifest = result.data;
   const expected: Expectation = options.expect
     ? options.expect(manifest)
-    : { ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}), ...(options.chain ? { chain: options.chain } : {}) };
+    : {
+        ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}),
+        ...(options.chain ? { chain: options.chain } : {}),
+      };
 
   if (present(SIGNATURE)) {
     let signature: Uint8Array | null = null;
@@ -329,7 +344,12 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
     } catch (err) {
       if (err instanceof VerifyCancelled) throw err;
       if (err instanceof LineTooLong) {
-        problems.push({ code: 'invalid_line', path: file.path, line: lines + 1, message: `${file.path} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件` });
+        problems.push({
+          code: 'invalid_line',
+          path: file.path,
+          line: lines + 1,
+          message: `${file.path} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件`,
+        });
       } else {
         problems.push({ code: 'unreadable_entry', path: file.path, message: `文件“${file.path}”已损坏，无法读取` });
       }
@@ -339,8 +359,10 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
       problems.push({ code: 'invalid_line', path: file.path, message: `${file.path} 另有 ${lineProblems - LINE_PROBLEM_LIMIT} 行存在问题` });
     }
     const digest = hash.digestHex();
-    if (digest !== file.sha256) problems.push({ code: 'hash_mismatch', path: file.path, message: `文件“${file.path}”的 SHA-256 与清单不符（内容被改动或损坏）` });
-    if (bytes !== file.bytes) problems.push({ code: 'size_mismatch', path: file.path, message: `文件“${file.path}”的大小为 ${bytes} 字节，清单记载为 ${file.bytes} 字节` });
+    if (digest !== file.sha256)
+      problems.push({ code: 'hash_mismatch', path: file.path, message: `文件“${file.path}”的 SHA-256 与清单不符（内容被改动或损坏）` });
+    if (bytes !== file.bytes)
+      problems.push({ code: 'size_mismatch', path: file.path, message: `文件“${file.path}”的大小为 ${bytes} 字节，清单记载为 ${file.bytes} 字节` });
     if (isJsonl) {
       if (file.records === undefined) {
         problems.push({ code: 'manifest_invalid', path: file.path, message: `清单未记载“${file.path}”的记录行数` });
@@ -364,9 +386,19 @@ export async function verifyBatch(open: () => Promise<ArchiveView>, options: Ver
   for (const ref of documentRefs) {
     const file = listed.get(ref.file);
     if (!file) {
-      problems.push({ code: 'document_file', path: 'documents.jsonl', line: ref.line, message: `documents.jsonl 第 ${ref.line} 行引用的文件“${ref.file}”未在清单中列出` });
+      problems.push({
+        code: 'document_file',
+        path: 'documents.jsonl',
+        line: ref.line,
+        message: `documents.jsonl 第 ${ref.line} 行引用的文件“${ref.file}”未在清单中列出`,
+      });
     } else if (file.sha256 !== ref.sha256) {
-      problems.push({ code: 'document_file', path: 'documents.jsonl', line: ref.line, message: `documents.jsonl 第 ${ref.line} 行记载的 PDF 哈希与文件“${ref.file}”不符` });
+      problems.push({
+        code: 'document_file',
+        path: 'documents.jsonl',
+        line: ref.line,
+        message: `documents.jsonl 第 ${ref.line} 行记载的 PDF 哈希与文件“${ref.file}”不符`,
+      });
     }
   }
   return report(manifest, manifestSha256, records);

@@ -67,7 +67,10 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
   const manifestHash = hexOf(suite, ctx.manifestBytes);
   const expected: Expectation = options.expectV2
     ? options.expectV2(manifest)
-    : { ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}), ...(options.chain ? { chain: options.chain } : {}) };
+    : {
+        ...(options.registeredPublicKey !== undefined ? { registeredPublicKey: options.registeredPublicKey } : {}),
+        ...(options.chain ? { chain: options.chain } : {}),
+      };
 
   // 2. Signature, in the suite's encoding.
   if (ctx.present(SIGNATURE)) {
@@ -107,7 +110,12 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
   }
   if (options.fileName !== undefined) {
     const name = parseBatchFileName(options.fileName);
-    const fits = name && name.stationCode === manifest.station.code && name.sequence === manifest.sequence && name.from === manifest.period.from && name.to === manifest.period.to;
+    const fits =
+      name &&
+      name.stationCode === manifest.station.code &&
+      name.sequence === manifest.sequence &&
+      name.from === manifest.period.from &&
+      name.to === manifest.period.to;
     if (!fits) ctx.warnings.push({ code: 'manifest_invalid', message: `文件名“${options.fileName}”与清单中的工作站、序号或期间不一致` });
   }
   // Content signed by someone else is not worth a byte of inflation.
@@ -299,7 +307,12 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
         // The whole entry was read before the tag was checked: its stored hash and size are known.
         storedChecks(file, stored.digestHex(), storedBytes, problems);
       } else if (err instanceof LineTooLong) {
-        problems.push({ code: 'invalid_line', path: plainPath, line: lines + 1, message: `${plainPath} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件` });
+        problems.push({
+          code: 'invalid_line',
+          path: plainPath,
+          line: lines + 1,
+          message: `${plainPath} 第 ${lines + 1} 行超过 ${MAX_LINE_BYTES / 1024 / 1024} MB，已停止检查该文件`,
+        });
       } else {
         problems.push({ code: 'unreadable_entry', path: file.path, message: `文件“${file.path}”已损坏，无法读取` });
       }
@@ -307,7 +320,8 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
     }
     storedChecks(file, stored.digestHex(), storedBytes, problems);
     for (const p of found) problems.push(p);
-    if (lineProblems > LINE_PROBLEM_LIMIT) problems.push({ code: 'invalid_line', path: plainPath, message: `${plainPath} 另有 ${lineProblems - LINE_PROBLEM_LIMIT} 行存在问题` });
+    if (lineProblems > LINE_PROBLEM_LIMIT)
+      problems.push({ code: 'invalid_line', path: plainPath, message: `${plainPath} 另有 ${lineProblems - LINE_PROBLEM_LIMIT} 行存在问题` });
     if (plain.digestHex() !== file.plainHash) {
       problems.push({ code: 'plain_hash_mismatch', path: file.path, message: `文件“${file.path}”解密后的哈希与清单的 plainHash 不符` });
     }
@@ -337,9 +351,19 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
   for (const ref of documentRefs) {
     const file = listed.get(`${ref.file}.enc`);
     if (!file) {
-      problems.push({ code: 'document_file', path: 'documents.jsonl', line: ref.line, message: `documents.jsonl 第 ${ref.line} 行引用的文件“${ref.file}”未在清单中列出` });
+      problems.push({
+        code: 'document_file',
+        path: 'documents.jsonl',
+        line: ref.line,
+        message: `documents.jsonl 第 ${ref.line} 行引用的文件“${ref.file}”未在清单中列出`,
+      });
     } else if (file.plainHash !== ref.hash) {
-      problems.push({ code: 'document_file', path: 'documents.jsonl', line: ref.line, message: `documents.jsonl 第 ${ref.line} 行记载的 PDF 哈希与文件“${ref.file}”不符` });
+      problems.push({
+        code: 'document_file',
+        path: 'documents.jsonl',
+        line: ref.line,
+        message: `documents.jsonl 第 ${ref.line} 行记载的 PDF 哈希与文件“${ref.file}”不符`,
+      });
     }
   }
   return { manifest, manifestHash, decrypted: contentKey !== null, records: contentKey ? records : 0 };
@@ -347,5 +371,6 @@ export async function verifyV2(ctx: V2Context): Promise<V2Result> {
 
 function storedChecks(file: ManifestFileV2, digest: string, bytes: number, problems: ProblemSink): void {
   if (digest !== file.hash) problems.push({ code: 'hash_mismatch', path: file.path, message: `文件“${file.path}”的哈希与清单不符（内容被改动或损坏）` });
-  if (bytes !== file.bytes) problems.push({ code: 'size_mismatch', path: file.path, message: `文件“${file.path}”的大小为 ${bytes} 字节，清单记载为 ${file.bytes} 字节` });
+  if (bytes !== file.bytes)
+    problems.push({ code: 'size_mismatch', path: file.path, message: `文件“${file.path}”的大小为 ${bytes} 字节，清单记载为 ${file.bytes} 字节` });
 }

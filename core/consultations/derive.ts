@@ -2,12 +2,7 @@ import { RESIDENT_ID, type Enumerations } from '../domain/enums';
 import { calendarDayOf, compareYmd } from '../domain/calendar';
 import { checkIdByType } from '../validation/idNumber';
 import { ageGroups, ageOn, MINOR_BELOW } from '../rules/age';
-import {
-  defenderNotice,
-  mandatoryDefenceHints,
-  mandatoryDefenceReasons,
-  type MandatoryDefenceReason,
-} from '../rules/mandatoryDefence';
+import { defenderNotice, mandatoryDefenceHints, mandatoryDefenceReasons, type MandatoryDefenceReason } from '../rules/mandatoryDefence';
 import { pleaLeniencyFindings, type PleaFinding } from '../rules/pleaLeniency';
 import { article29Note } from '../rules/victimAid';
 import {
@@ -75,11 +70,7 @@ export interface ConsultationAssessment {
 }
 
 /** The flags a parsed consultation raises, for the form and the record sheet. */
-export function assessConsultation(
-  c: ConsultationInput,
-  standard: MeansTestStandard,
-  enums: Enumerations,
-): ConsultationAssessment {
+export function assessConsultation(c: ConsultationInput, standard: MeansTestStandard, enums: Enumerations): ConsultationAssessment {
   return assessDraft(c, standard, enums);
 }
 
@@ -88,11 +79,7 @@ export function assessConsultation(
  * the form can show them at every keystroke. Without a means-test standard (not set yet in
  * settings) no eligibility is computed.
  */
-export function assessDraft(
-  c: ConsultationDraft,
-  standard: MeansTestStandard | undefined,
-  enums: Enumerations,
-): ConsultationAssessment {
+export function assessDraft(c: ConsultationDraft, standard: MeansTestStandard | undefined, enums: Enumerations): ConsultationAssessment {
   const on = c.time ?? new Date();
   const idType = c.idType ?? RESIDENT_ID;
   // The schema lets the birth date be left to the ID card.

@@ -89,6 +89,11 @@ export function isRequestOnly(c: { helpTypes: readonly string[] }): boolean {
  * it waits on the shift page and is handed over in the shift log until a lawyer logs the
  * contact that answers it.
  */
-export function isOpenMeetingRequest(c: { requestKind?: string | undefined; helpTypes: readonly string[]; answeredAt?: string | undefined; deleted?: boolean }): boolean {
+export function isOpenMeetingRequest(c: {
+  requestKind?: string | undefined;
+  helpTypes: readonly string[];
+  answeredAt?: string | undefined;
+  deleted?: boolean;
+}): boolean {
   return c.requestKind === 'meet_lawyer' && isRequestOnly(c) && !c.answeredAt && c.deleted !== true;
 }

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import type { RecordBase } from '../records/base';
 import { isRfc3339 } from '../time/rfc3339';
 import { calendarDayOf, compareYmd, parseYmd } from '../domain/calendar';
-import {
-  findEntry,
-  helpTypeFitsCase,
-  labelOf,
-  NO_ID,
-  RESIDENT_ID,
-  type EnumEntry,
-  type Enumerations,
-} from '../domain/enums';
+import { findEntry, helpTypeFitsCase, labelOf, NO_ID, RESIDENT_ID, type EnumEntry, type Enumerations } from '../domain/enums';
 import { checkIdByType, normalizeIdNumber } from '../validation/idNumber';
 import { normalizeCaseNumber, parseCaseNumber } from '../validation/caseNumber';
 import { normalizePhone, optionalPhoneField } from '../validation/phone';
@@ -83,14 +75,16 @@ function requiredText(label: string, max: number, clean: (s: string) => string =
 function optionalText(label: string, max: number, clean: (s: string) => string = cleanText, multiline = false) {
   return z.preprocess(
     blankToUndefined,
-    z.string({ error: `${label}应为文字` }).transform(clean).superRefine(textRules(label, max, multiline)).optional(),
+    z
+      .string({ error: `${label}应为文字` })
+      .transform(clean)
+      .superRefine(textRules(label, max, multiline))
+      .optional(),
   );
 }
 
 function oneOf(list: readonly EnumEntry[], label: string) {
-  return z
-    .string({ error: `请选择${label}` })
-    .refine((v) => list.some((e) => e.code === v), `请从列表中选择${label}`);
+  return z.string({ error: `请选择${label}` }).refine((v) => list.some((e) => e.code === v), `请从列表中选择${label}`);
 }
 
 function requiredCode(list: readonly EnumEntry[], label: string) {
@@ -147,10 +141,7 @@ function optionalTime(label: string, now: () => number) {
 function optionalNumber(label: string, unit: string, min: number, max: number, integer: boolean) {
   let n = z.number({ error: `${label}应为数字` });
   if (integer) n = n.int(`${label}应为整数`);
-  return z.preprocess(
-    blankToUndefined,
-    n.min(min, `${label}不能小于 ${min}${unit}`).max(max, `${label}不能超过 ${max}${unit}`).optional(),
-  );
+  return z.preprocess(blankToUndefined, n.min(min, `${label}不能小于 ${min}${unit}`).max(max, `${label}不能超过 ${max}${unit}`).optional());
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -172,10 +163,7 @@ export function createConsultationInputSchema(enums: Enumerations, now: () => nu
       z.string({ error: '请填写接待时间' }).trim().refine(isRfc3339, '接待时间格式不正确').refine(notAhead(now), '接待时间不能晚于当前时间'),
     ),
     /** Absent only on a detainee's request that staff logged before any lawyer saw it. */
-    lawyerId: z.preprocess(
-      (v) => (v === null || v === '' ? undefined : v),
-      z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师').optional(),
-    ),
+    lawyerId: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string({ error: '请选择值班律师' }).min(1, '请选择值班律师').optional()),
     shiftId: z.preprocess(blankToUndefined, z.string({ error: '班次无效' }).optional()),
     place: requiredCode(enums.consultationPlaces, '接待地点'),
     clientRole: requiredCode(enums.clientRoles, '来访人身份'),
@@ -205,10 +193,7 @@ export function createConsultationInputSchema(enums: Enumerations, now: () => nu
     durationMinutes: optionalNumber('接待时长', ' 分钟', 1, 600, true),
     followUpNeeded: flag('是否需要跟进'),
     followUpNote: optionalText('跟进事项', LIMITS.note, cleanText, true),
-    legalAidOutcome: z.preprocess(
-      (v) => (v === null || v === undefined || v === '' ? 'not_needed' : v),
-      oneOf(enums.legalAidOutcomes, '法律援助处理结果'),
-    ),
+    legalAidOutcome: z.preprocess((v) => (v === null || v === undefined || v === '' ? 'not_needed' : v), oneOf(enums.legalAidOutcomes, '法律援助处理结果')),
     refusalReason: optionalText('不予受理或拒绝的理由', LIMITS.note, cleanText, true),
     /** Matters of the legal-aid application (Art. 31/32), for the no-means-test rule. */
     aidMatters: codeList(enums.legalAidMatters, '申请事项'),
@@ -221,10 +206,7 @@ export function createConsultationInputSchema(enums: Enumerations, now: () => nu
     ),
     householdSize: optionalNumber('家庭人口', ' 人', 1, 50, true),
     ...lawRulesShape(enums, now),
-    requestKind: z.preprocess(
-      blankToUndefined,
-      z.enum(['meet_lawyer', 'legal_aid_application'], { error: '请选择申请类型' }).optional(),
-    ),
+    requestKind: z.preprocess(blankToUndefined, z.enum(['meet_lawyer', 'legal_aid_application'], { error: '请选择申请类型' }).optional()),
     receivedAt: optionalTime('收到申请时间', now),
     transferredAt: optionalTime('转交时间', now),
     // 标记已转交 (Art. 39): to whom it was handed, and the account that marked it.
@@ -308,7 +290,12 @@ const TRIAL_STAGE = 'trial';
 /** Asked of the accused and of a close relative, who may retain a defender for him (CPL Arts. 33, 293). */
 const DEFENDER_FIELDS = ['hasDefenceCounsel', 'trialInAbsentia'] as const;
 
-function lawRules(v: Record<string, unknown>, issue: (path: string, message: string) => void, enums: Enumerations, facts: { criminal: boolean; contactDay?: string | undefined; birthDate?: string | undefined }): void {
+function lawRules(
+  v: Record<string, unknown>,
+  issue: (path: string, message: string) => void,
+  enums: Enumerations,
+  facts: { criminal: boolean; contactDay?: string | undefined; birthDate?: string | undefined },
+): void {
   const stage = str(v.criminalStage);
   if (facts.criminal) {
     if (stage && stage !== TRIAL_STAGE) {
@@ -471,16 +458,10 @@ function crossFieldRules(v: Record<string, unknown>, ctx: z.RefinementCtx, enums
   if (transferredAt && requestKind === 'meet_lawyer') issue('transferredAt', '只有法律援助申请需要填写转交时间');
   // Art. 39 para. 2: a lawyer's own contact that takes an application runs the clock from the contact.
   if (transferredAt && !requestKind && str(v.legalAidOutcome) !== 'transferred') issue('transferredAt', '只有“转交申请”的登记需要填写转交时间');
-  if (
-    !requestKind && time && transferredAt && isRfc3339(time) && isRfc3339(transferredAt) &&
-    Date.parse(transferredAt) < Date.parse(time)
-  ) {
+  if (!requestKind && time && transferredAt && isRfc3339(time) && isRfc3339(transferredAt) && Date.parse(transferredAt) < Date.parse(time)) {
     issue('transferredAt', '转交时间早于接待时间');
   }
-  if (
-    receivedAt && transferredAt && isRfc3339(receivedAt) && isRfc3339(transferredAt) &&
-    Date.parse(transferredAt) < Date.parse(receivedAt)
-  ) {
+  if (receivedAt && transferredAt && isRfc3339(receivedAt) && isRfc3339(transferredAt) && Date.parse(transferredAt) < Date.parse(receivedAt)) {
     issue('transferredAt', '转交时间早于收到申请的时间');
   }
 }
@@ -499,10 +480,7 @@ export interface Consultation extends RecordBase, ConsultationInput {}
  * fields the form hides (a stage after switching to a civil case, a refusal reason
  * after changing the outcome), which would otherwise fail validation invisibly.
  */
-export function normalizeConsultationInput(
-  draft: ConsultationDraft,
-  enums: Enumerations,
-): ConsultationDraft {
+export function normalizeConsultationInput(draft: ConsultationDraft, enums: Enumerations): ConsultationDraft {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft)) {
     if (value === null || value === undefined) continue;
@@ -549,8 +527,8 @@ export function normalizeConsultationInput(
   }
   if (out.followUpNeeded !== true) delete out.followUpNote;
   // Only a record that runs an Art. 39 clock keeps a transfer (and to whom, and by whom).
-  if (!transferSourceOf({ requestKind: str(out.requestKind), legalAidOutcome: str(out.legalAidOutcome) ?? 'not_needed', clientRole: str(out.clientRole) })) for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) delete out[key];
+  if (!transferSourceOf({ requestKind: str(out.requestKind), legalAidOutcome: str(out.legalAidOutcome) ?? 'not_needed', clientRole: str(out.clientRole) }))
+    for (const key of ['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) delete out[key];
   if (out.requestKind === undefined) delete out.receivedAt;
   return out as ConsultationDraft;
 }
-

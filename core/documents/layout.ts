@@ -196,7 +196,18 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   /** One paragraph as one unit per line; body paragraphs leave no lone first or last line. */
   const paragraph = (
     text: string,
-    opts: { kind?: BlockKind; size: number; lineHeight: number; bold?: boolean; align?: 'left' | 'center' | 'right'; indent?: number; boldPrefix?: number; x?: number; width?: number; keep?: boolean },
+    opts: {
+      kind?: BlockKind;
+      size: number;
+      lineHeight: number;
+      bold?: boolean;
+      align?: 'left' | 'center' | 'right';
+      indent?: number;
+      boldPrefix?: number;
+      x?: number;
+      width?: number;
+      keep?: boolean;
+    },
   ): Unit[] => {
     const kind = opts.kind ?? 'body';
     const x0 = opts.x ?? PAGE.left;
@@ -280,7 +291,16 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
         const size = m.body * 0.55;
         const label = '指印';
         const w = measure(label, false, size);
-        ops.push({ op: 'text', block: 'signature', x: bx + (box - w) / 2, y: by + (box - size * 1.4) / 2, size, lineHeight: size * 1.4, runs: [{ text: label, bold: false }], charSpacing: 0 });
+        ops.push({
+          op: 'text',
+          block: 'signature',
+          x: bx + (box - w) / 2,
+          y: by + (box - size * 1.4) / 2,
+          size,
+          lineHeight: size * 1.4,
+          runs: [{ text: label, bold: false }],
+          charSpacing: 0,
+        });
       }
       return ops;
     };
@@ -417,7 +437,16 @@ export function layoutDocument(input: LayoutInput): LaidOutDocument {
   pages.forEach((ops, i) => {
     const text = pageFooter(i + 1, total);
     const w = measure(text, false, m.footer);
-    ops.push({ op: 'text', block: 'footer', x: (PAGE.width - w) / 2, y: BODY_BOTTOM + 7 * MM, size: m.footer, lineHeight: m.footer * 1.4, runs: [{ text, bold: false }], charSpacing: 0 });
+    ops.push({
+      op: 'text',
+      block: 'footer',
+      x: (PAGE.width - w) / 2,
+      y: BODY_BOTTOM + 7 * MM,
+      size: m.footer,
+      lineHeight: m.footer * 1.4,
+      runs: [{ text, bold: false }],
+      charSpacing: 0,
+    });
   });
   return { pages };
 }
@@ -646,6 +675,9 @@ function tableUnits(
 
 function fieldText(name: string, lookup: (name: string) => string, values: DocumentValues): string {
   const raw = values[name];
-  if (Array.isArray(raw)) return listItems(raw).map((s, i) => `${i + 1}. ${s}`).join('\n');
+  if (Array.isArray(raw))
+    return listItems(raw)
+      .map((s, i) => `${i + 1}. ${s}`)
+      .join('\n');
   return lookup(name);
 }

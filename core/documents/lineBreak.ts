@@ -6,10 +6,7 @@
  */
 
 /** Must not begin a line. */
-export const NO_LINE_START = new Set([
-  ...'，。、；：？！）》」』】〕〉”’…—·%‰℃｝］〗〙〛・～ー',
-  ...',.;:?!)]}%',
-]);
+export const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰℃｝］〗〙〛・～ー', ...',.;:?!)]}%']);
 
 /** Must not end a line. */
 export const NO_LINE_END = new Set([...'（《「『【〔〈“‘｛［〖〘〚', ...'([{']);
@@ -54,12 +51,7 @@ export interface BrokenLine {
  * next line. `measure` gives the width of a string; `firstIndent` is taken from the
  * first line's width (paragraph indent, list numbers).
  */
-export function breakParagraph(
-  text: string,
-  width: number,
-  measure: (s: string) => number,
-  firstIndent = 0,
-): BrokenLine[] {
+export function breakParagraph(text: string, width: number, measure: (s: string) => number, firstIndent = 0): BrokenLine[] {
   if (text === '') return [{ text: '', wrapped: false }];
   const units = breakUnits(text);
   const lines: BrokenLine[] = [];

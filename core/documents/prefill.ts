@@ -90,7 +90,14 @@ function mandatoryDefenceText(c: Consultation, enums: Enumerations): string {
   const extras = consultationExtras(c);
   if (extras.hasDefenceCounsel === true) return '';
   const reasons = mandatoryDefenceReasons(
-    { clientRole: c.clientRole, caseType: c.caseType, birthDate: c.birthDate, on: c.time, disabilities: c.disabilities, mayFaceLifeOrDeath: c.mayFaceLifeOrDeath },
+    {
+      clientRole: c.clientRole,
+      caseType: c.caseType,
+      birthDate: c.birthDate,
+      on: c.time,
+      disabilities: c.disabilities,
+      mayFaceLifeOrDeath: c.mayFaceLifeOrDeath,
+    },
     enums,
   );
   if (reasons.length === 0) return '';
@@ -217,7 +224,9 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
     shiftLawyers: log.lawyers.join('、'),
     shiftPlace: log.place,
     shiftPeriod: `${timeText(log.startedAt)}至${end}`,
-    consultationCount: log.answeredRequests ? `${log.consultations} 人次（其中接待在押人员约见申请 ${log.answeredRequests} 人次）` : `${log.consultations} 人次`,
+    consultationCount: log.answeredRequests
+      ? `${log.consultations} 人次（其中接待在押人员约见申请 ${log.answeredRequests} 人次）`
+      : `${log.consultations} 人次`,
     helpTypeCounts: counted(log.helpTypes, '人次'),
     specialGroupCounts: counted(log.specialGroups, '人次'),
     documentCounts: counted(log.documents, '份'),
@@ -226,8 +235,7 @@ function shiftFacts(log: ShiftLog): Record<string, FieldValue> {
         ? '无'
         : `参与 ${log.mediations.joined} 件，达成 ${log.mediations.settled} 件` +
           (log.mediations.agreed !== '0.00' ? `，协议金额${formatYuan(log.mediations.agreed)}` : '') +
-          (log.mediations.recovered !== '0.00' ? `，挽回经济损失${formatYuan(log.mediations.recovered)}` : '')) +
-      backfilledNote(log.backfilledMediations),
+          (log.mediations.recovered !== '0.00' ? `，挽回经济损失${formatYuan(log.mediations.recovered)}` : '')) + backfilledNote(log.backfilledMediations),
     pendingTransfers: log.pendingTransfers.map(
       (p) => `${p.clientName}，${timeText(p.receivedAt)}收到，应于${timeText(p.dueAt)}前转交${p.overdue ? '（已超时）' : ''}`,
     ),

@@ -20,10 +20,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;

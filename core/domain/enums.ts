@@ -206,21 +206,64 @@ const GENDERS: EnumEntry[] = [
 
 /** GB/T 3304 order; Han first as on every Chinese form. */
 const ETHNIC_GROUPS: EthnicGroupEntry[] = [
-  ['01', 'han', '汉族'], ['02', 'mongol', '蒙古族'], ['03', 'hui', '回族'], ['04', 'zang', '藏族'],
-  ['05', 'uyghur', '维吾尔族'], ['06', 'miao', '苗族'], ['07', 'yi', '彝族'], ['08', 'zhuang', '壮族'],
-  ['09', 'buyei', '布依族'], ['10', 'chosen', '朝鲜族'], ['11', 'manchu', '满族'], ['12', 'dong', '侗族'],
-  ['13', 'yao', '瑶族'], ['14', 'bai', '白族'], ['15', 'tujia', '土家族'], ['16', 'hani', '哈尼族'],
-  ['17', 'kazak', '哈萨克族'], ['18', 'dai', '傣族'], ['19', 'li', '黎族'], ['20', 'lisu', '傈僳族'],
-  ['21', 'va', '佤族'], ['22', 'she', '畲族'], ['23', 'gaoshan', '高山族'], ['24', 'lahu', '拉祜族'],
-  ['25', 'sui', '水族'], ['26', 'dongxiang', '东乡族'], ['27', 'naxi', '纳西族'], ['28', 'jingpo', '景颇族'],
-  ['29', 'kirgiz', '柯尔克孜族'], ['30', 'tu', '土族'], ['31', 'daur', '达斡尔族'], ['32', 'mulao', '仫佬族'],
-  ['33', 'qiang', '羌族'], ['34', 'blang', '布朗族'], ['35', 'salar', '撒拉族'], ['36', 'maonan', '毛南族'],
-  ['37', 'gelao', '仡佬族'], ['38', 'xibe', '锡伯族'], ['39', 'achang', '阿昌族'], ['40', 'pumi', '普米族'],
-  ['41', 'tajik', '塔吉克族'], ['42', 'nu', '怒族'], ['43', 'uzbek', '乌孜别克族'], ['44', 'russ', '俄罗斯族'],
-  ['45', 'ewenki', '鄂温克族'], ['46', 'deang', '德昂族'], ['47', 'bonan', '保安族'], ['48', 'yugur', '裕固族'],
-  ['49', 'gin', '京族'], ['50', 'tatar', '塔塔尔族'], ['51', 'derung', '独龙族'], ['52', 'oroqen', '鄂伦春族'],
-  ['53', 'hezhen', '赫哲族'], ['54', 'monba', '门巴族'], ['55', 'lhoba', '珞巴族'], ['56', 'jino', '基诺族'],
-  ['97', 'other', '其他'], ['98', 'foreign_origin', '外国血统'],
+  ['01', 'han', '汉族'],
+  ['02', 'mongol', '蒙古族'],
+  ['03', 'hui', '回族'],
+  ['04', 'zang', '藏族'],
+  ['05', 'uyghur', '维吾尔族'],
+  ['06', 'miao', '苗族'],
+  ['07', 'yi', '彝族'],
+  ['08', 'zhuang', '壮族'],
+  ['09', 'buyei', '布依族'],
+  ['10', 'chosen', '朝鲜族'],
+  ['11', 'manchu', '满族'],
+  ['12', 'dong', '侗族'],
+  ['13', 'yao', '瑶族'],
+  ['14', 'bai', '白族'],
+  ['15', 'tujia', '土家族'],
+  ['16', 'hani', '哈尼族'],
+  ['17', 'kazak', '哈萨克族'],
+  ['18', 'dai', '傣族'],
+  ['19', 'li', '黎族'],
+  ['20', 'lisu', '傈僳族'],
+  ['21', 'va', '佤族'],
+  ['22', 'she', '畲族'],
+  ['23', 'gaoshan', '高山族'],
+  ['24', 'lahu', '拉祜族'],
+  ['25', 'sui', '水族'],
+  ['26', 'dongxiang', '东乡族'],
+  ['27', 'naxi', '纳西族'],
+  ['28', 'jingpo', '景颇族'],
+  ['29', 'kirgiz', '柯尔克孜族'],
+  ['30', 'tu', '土族'],
+  ['31', 'daur', '达斡尔族'],
+  ['32', 'mulao', '仫佬族'],
+  ['33', 'qiang', '羌族'],
+  ['34', 'blang', '布朗族'],
+  ['35', 'salar', '撒拉族'],
+  ['36', 'maonan', '毛南族'],
+  ['37', 'gelao', '仡佬族'],
+  ['38', 'xibe', '锡伯族'],
+  ['39', 'achang', '阿昌族'],
+  ['40', 'pumi', '普米族'],
+  ['41', 'tajik', '塔吉克族'],
+  ['42', 'nu', '怒族'],
+  ['43', 'uzbek', '乌孜别克族'],
+  ['44', 'russ', '俄罗斯族'],
+  ['45', 'ewenki', '鄂温克族'],
+  ['46', 'deang', '德昂族'],
+  ['47', 'bonan', '保安族'],
+  ['48', 'yugur', '裕固族'],
+  ['49', 'gin', '京族'],
+  ['50', 'tatar', '塔塔尔族'],
+  ['51', 'derung', '独龙族'],
+  ['52', 'oroqen', '鄂伦春族'],
+  ['53', 'hezhen', '赫哲族'],
+  ['54', 'monba', '门巴族'],
+  ['55', 'lhoba', '珞巴族'],
+  ['56', 'jino', '基诺族'],
+  ['97', 'other', '其他'],
+  ['98', 'foreign_origin', '外国血统'],
 ].map(([gbCode, code, label]) => ({ gbCode: gbCode!, code: code!, label: label! }));
 
 const LEGAL_AID_OUTCOMES: LegalAidOutcomeEntry[] = [
@@ -273,8 +316,7 @@ const LEGAL_AID_MATTERS: LegalAidMatterEntry[] = [
   { code: 'other_matter', label: '法律、法规、规章规定的其他情形', article: '第三十一条第（九）项' },
 ];
 
-const PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE =
-  '盲、聋、哑人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）';
+const PLEDGE_NOT_REQUIRED_BLIND_DEAF_MUTE = '盲、聋、哑人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）';
 
 const DISABILITIES: DisabilityEntry[] = [
   {
@@ -299,8 +341,7 @@ const DISABILITIES: DisabilityEntry[] = [
     code: 'cannot_fully_recognise_conduct',
     label: '智力或精神残疾（不能完全辨认自己行为）',
     mandatoryDefence: '不能完全辨认自己行为的人（《法律援助法》第二十五条第一款第（三）项）',
-    pledgeNotRequired:
-      '尚未完全丧失辨认或者控制自己行为能力的精神病人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）',
+    pledgeNotRequired: '尚未完全丧失辨认或者控制自己行为能力的精神病人认罪认罚的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（一）项）',
   },
   { code: 'physical', label: '肢体残疾' },
 ];
@@ -403,14 +444,8 @@ export function helpTypeFitsCase(helpType: HelpTypeEntry, caseType: CaseTypeEntr
 }
 
 // Extensions come from a settings file a person edited: validate before merging.
-const codeSchema = z
-  .string({ error: '编码应为文字' })
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, '编码只能包含小写字母、数字和下划线，并以字母开头（不超过 40 个字符）');
-const labelSchema = z
-  .string({ error: '名称应为文字' })
-  .trim()
-  .min(1, '请填写名称')
-  .max(60, '名称不能超过 60 个字');
+const codeSchema = z.string({ error: '编码应为文字' }).regex(/^[a-z][a-z0-9_]{0,39}$/, '编码只能包含小写字母、数字和下划线，并以字母开头（不超过 40 个字符）');
+const labelSchema = z.string({ error: '名称应为文字' }).trim().min(1, '请填写名称').max(60, '名称不能超过 60 个字');
 const entrySchema = z.object({ code: codeSchema, label: labelSchema });
 const articleText = z.string().trim().min(1).max(200).optional();
 
@@ -422,12 +457,8 @@ export const enumerationExtensionsSchema = z
         pleaLeniency: z.boolean().optional(),
       }),
     ),
-    specialGroups: z.array(
-      entrySchema.extend({ noMeansTest: articleText, noMeansTestWithoutFixedIncome: z.boolean().optional() }),
-    ),
-    clientRoles: z.array(
-      entrySchema.extend({ accused: z.boolean().optional(), criminalOnly: z.boolean().optional(), article29: z.boolean().optional() }),
-    ),
+    specialGroups: z.array(entrySchema.extend({ noMeansTest: articleText, noMeansTestWithoutFixedIncome: z.boolean().optional() })),
+    clientRoles: z.array(entrySchema.extend({ accused: z.boolean().optional(), criminalOnly: z.boolean().optional(), article29: z.boolean().optional() })),
     criminalStages: z.array(entrySchema),
     caseTypes: z.array(entrySchema.extend({ scope: z.enum(['criminal', 'civil'], { error: '案件范围应为 criminal 或 civil' }) })),
     idTypes: z.array(entrySchema),

@@ -41,7 +41,12 @@ function text(label: string, max: number, required: boolean, clean: (s: string) 
       if (bad) ctx.addIssue({ code: 'custom', message: `${label}中含有无法显示的字符` });
     });
   return required
-    ? z.preprocess((v) => (v === null || v === undefined ? '' : v), base.refine((v) => v !== '', `请填写${label}`)).pipe(z.string())
+    ? z
+        .preprocess(
+          (v) => (v === null || v === undefined ? '' : v),
+          base.refine((v) => v !== '', `请填写${label}`),
+        )
+        .pipe(z.string())
     : z.preprocess(blank, base.optional());
 }
 
@@ -49,11 +54,17 @@ function code(list: readonly EnumEntry[] | readonly { code: string }[], label: s
   return z.string({ error: `请选择${label}` }).refine((v) => list.some((e) => e.code === v), `请选择有效的${label}`);
 }
 
-const date = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine((v) => parseYmd(v) !== null, `${label}应为有效日期（YYYY-MM-DD）`);
+const date = (label: string) => z.string({ error: `请填写${label}` }).refine((v) => parseYmd(v) !== null, `${label}应为有效日期（YYYY-MM-DD）`);
 
 const money = (label: string) =>
-  z.preprocess(blank, z.string({ error: `${label}应为金额` }).transform((v) => v.trim().replace(/,/g, '')).refine((v) => yuanToFen(v) !== null, `${label}应为不小于 0 的金额，最多两位小数`).optional());
+  z.preprocess(
+    blank,
+    z
+      .string({ error: `${label}应为金额` })
+      .transform((v) => v.trim().replace(/,/g, ''))
+      .refine((v) => yuanToFen(v) !== null, `${label}应为不小于 0 的金额，最多两位小数`)
+      .optional(),
+  );
 
 /** The station's lists are required: a mediation type the province added must save and be marked paid. */
 export function mediationInputSchema(enums: Enumerations) {
@@ -99,7 +110,8 @@ export function mediationInputSchema(enums: Enumerations) {
       }
       const agreed = m.amountAgreed !== undefined ? yuanToFen(m.amountAgreed) : null;
       if (agreed !== null && agreed > 0 && !m.paymentMethod) ctx.addIssue({ code: 'custom', path: ['paymentMethod'], message: '请选择履行方式' });
-      if (m.paymentDeadline && m.amountAgreed === undefined) ctx.addIssue({ code: 'custom', path: ['amountAgreed'], message: '填写了履行期限的，请填写协议金额' });
+      if (m.paymentDeadline && m.amountAgreed === undefined)
+        ctx.addIssue({ code: 'custom', path: ['amountAgreed'], message: '填写了履行期限的，请填写协议金额' });
       // Cross-field rules compare only values that passed their own rule (zod still runs this on the rest).
       const validDate = (d: string | undefined): d is string => !!d && parseYmd(d) !== null && parseYmd(m.date) !== null;
       if (validDate(m.paymentDeadline) && compareYmd(m.paymentDeadline, m.date) < 0) {

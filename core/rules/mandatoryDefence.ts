@@ -108,17 +108,12 @@ const TRIAL_IN_ABSENTIA_FOR_RELATIVE: MandatoryDefenceReason = {
  * applied: item (五) covers only "申请法律援助的" defendants, so the appointment follows
  * an application the duty lawyer can help make (Art. 30; 2020 Measures Art. 6 (五)).
  */
-export function mandatoryDefenceHints(
-  input: MandatoryDefenceInput,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>,
-): string[] {
+export function mandatoryDefenceHints(input: MandatoryDefenceInput, enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>): string[] {
   const role = findEntry(enums.clientRoles, input.clientRole);
   const caseType = findEntry(enums.caseTypes, input.caseType);
   if (caseType?.scope !== 'criminal' || !role?.accused || input.hasDefenceCounsel) return [];
   if (input.deathPenaltyReview && !input.appliedForLegalAid) {
-    return [
-      '死刑复核案件被告人申请法律援助的，应当通知法律援助机构指派律师担任辩护人（《法律援助法》第二十五条第一款第（五）项）：可帮助其申请法律援助',
-    ];
+    return ['死刑复核案件被告人申请法律援助的，应当通知法律援助机构指派律师担任辩护人（《法律援助法》第二十五条第一款第（五）项）：可帮助其申请法律援助'];
   }
   return [];
 }

@@ -160,11 +160,7 @@ export const EXAMPLE_MEANS_TEST_STANDARD: MeansTestStandard = Object.freeze({
 
 export const householdIncomeSchema = z.object({
   householdMonthlyIncome: yuan('家庭月收入', 10_000_000).refine((v) => v >= 0, '家庭月收入不能为负数'),
-  householdSize: z
-    .number({ error: '家庭人口应为数字' })
-    .int('家庭人口应为整数')
-    .min(1, '家庭人口至少为 1 人')
-    .max(50, '家庭人口不能超过 50 人'),
+  householdSize: z.number({ error: '家庭人口应为数字' }).int('家庭人口应为整数').min(1, '家庭人口至少为 1 人').max(50, '家庭人口不能超过 50 人'),
 });
 
 export type HouseholdIncome = z.output<typeof householdIncomeSchema>;

@@ -49,10 +49,7 @@ export interface PleaFinding {
 
 const INVESTIGATION = 'investigation';
 
-export function pleaLeniencyFindings(
-  input: PleaLeniencyInput,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'>,
-): PleaFinding[] {
+export function pleaLeniencyFindings(input: PleaLeniencyInput, enums: Pick<Enumerations, 'clientRoles' | 'caseTypes' | 'disabilities'>): PleaFinding[] {
   const out: PleaFinding[] = [];
   const error = (field: PleaFinding['field'], message: string) => out.push({ field, level: 'error', message });
   const warning = (field: PleaFinding['field'], message: string) => out.push({ field, level: 'warning', message });
@@ -85,15 +82,10 @@ export function pleaLeniencyFindings(
     error('minorPleaObjection', '只有未成年犯罪嫌疑人才适用“法定代理人、辩护人有异议”（《刑事诉讼法》第一百七十四条第二款第（二）项）');
   }
   if (input.pledgeSigned && input.minor && input.minorPleaObjection) {
-    error(
-      'pledgeSigned',
-      '未成年犯罪嫌疑人的法定代理人、辩护人对认罪认罚有异议的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（二）项）',
-    );
+    error('pledgeSigned', '未成年犯罪嫌疑人的法定代理人、辩护人对认罪认罚有异议的，不需要签署认罪认罚具结书（《刑事诉讼法》第一百七十四条第二款第（二）项）');
   }
   if (input.pledgeSigned) {
-    const texts = new Set(
-      (input.disabilities ?? []).map((c) => findEntry(enums.disabilities, c)?.pledgeNotRequired).filter((t) => t !== undefined),
-    );
+    const texts = new Set((input.disabilities ?? []).map((c) => findEntry(enums.disabilities, c)?.pledgeNotRequired).filter((t) => t !== undefined));
     for (const text of texts) warning('pledgeSigned', `${text}；请核实签署是否确有必要并出于本人自愿`);
   }
 

@@ -12,11 +12,7 @@ import { findEntry, type Enumerations } from '../domain/enums';
  * Null for anyone else, and in a non-criminal case (a legal representative also acts in
  * civil matters, where Art. 31 applies instead).
  */
-export function article29Note(
-  clientRole: string,
-  caseType: string,
-  enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>,
-): string | null {
+export function article29Note(clientRole: string, caseType: string, enums: Pick<Enumerations, 'clientRoles' | 'caseTypes'>): string | null {
   const role = findEntry(enums.clientRoles, clientRole);
   if (!role?.article29 || findEntry(enums.caseTypes, caseType)?.scope !== 'criminal') return null;
   return (

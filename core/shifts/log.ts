@@ -53,7 +53,11 @@ export interface ShiftLogInput {
 }
 
 /** Counts per code in the order of `order` (the enumeration's), then unknown codes; zero counts dropped. */
-export function countLines(codes: Iterable<string>, order: readonly { code: string; label: string }[], label: (code: string) => string = (c) => labelOf(order, c)): CountLine[] {
+export function countLines(
+  codes: Iterable<string>,
+  order: readonly { code: string; label: string }[],
+  label: (code: string) => string = (c) => labelOf(order, c),
+): CountLine[] {
   const counts = new Map<string, number>();
   for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
   const known = order.filter((e) => counts.has(e.code)).map((e) => ({ code: e.code, label: e.label, count: counts.get(e.code)! }));
@@ -91,8 +95,14 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
     startedAt: shift.startedAt,
     endedAt: shift.endedAt,
     consultations: consultations.length,
-    helpTypes: countLines(consultations.flatMap((c) => c.helpTypes), enums.helpTypes),
-    specialGroups: countLines(consultations.flatMap((c) => c.specialGroups), enums.specialGroups),
+    helpTypes: countLines(
+      consultations.flatMap((c) => c.helpTypes),
+      enums.helpTypes,
+    ),
+    specialGroups: countLines(
+      consultations.flatMap((c) => c.specialGroups),
+      enums.specialGroups,
+    ),
     documents: countLines(
       documents.map((d) => d.kind),
       [],
@@ -111,7 +121,9 @@ export function computeShiftLog(input: ShiftLogInput): ShiftLog {
         return { clientName: p.clientName, receivedAt: p.receivedAt, dueAt: d.dueAt, overdue: d.overdue };
       }),
     backfilledMediations: backfilled.map((m) => m.date).sort(),
-    openRequests: [...input.openRequests].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).map((r) => ({ clientName: r.clientName, receivedAt: r.receivedAt })),
+    openRequests: [...input.openRequests]
+      .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))
+      .map((r) => ({ clientName: r.clientName, receivedAt: r.receivedAt })),
     answeredRequests: input.answeredRequests,
     handoverNotes: shift.handoverNotes ?? '',
   };

@@ -20,7 +20,11 @@ export function dutyRosterEntrySchema(enums: Enumerations) {
     period: z.enum(['full_day', 'morning', 'afternoon'], { error: '请选择时段' }),
     note: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.string().transform(cleanText).refine((v) => charCount(v) <= 100, '备注不能超过 100 个字').optional(),
+      z
+        .string()
+        .transform(cleanText)
+        .refine((v) => charCount(v) <= 100, '备注不能超过 100 个字')
+        .optional(),
     ),
   });
 }

@@ -16,8 +16,7 @@ export const SHIFT_LIMITS = { handoverNotes: 2000 } as const;
 /** A clock slightly ahead of the machine's (another PC, a phone) is not "the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-const moment = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine(isRfc3339, `${label}应为有效的日期和时间`);
+const moment = (label: string) => z.string({ error: `请填写${label}` }).refine(isRfc3339, `${label}应为有效的日期和时间`);
 
 export function shiftStartSchema(enums: Enumerations, now: () => number = Date.now) {
   return z

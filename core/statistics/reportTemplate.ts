@@ -32,7 +32,12 @@ export function statisticsReportTemplate(req: StatisticsReportRequest): Document
     const header: TableCell[] = t.columns.map((c) => ({ label: literal(c) }));
     // The first column names the row; the figures get equal narrower shares.
     const columns = t.columns.map((_, i) => (i === 0 ? 1.6 : 1));
-    blocks.push({ type: 'table', columns, header: 1, rows: [header, ...t.rows.map((r) => r.map((v, i) => ({ text: literal(v), ...(i > 0 && isFigure(v) ? { align: 'right' as const } : {}) })))] });
+    blocks.push({
+      type: 'table',
+      columns,
+      header: 1,
+      rows: [header, ...t.rows.map((r) => r.map((v, i) => ({ text: literal(v), ...(i > 0 && isFigure(v) ? { align: 'right' as const } : {}) })))],
+    });
   }
   if (req.note) blocks.push({ type: 'line', text: literal(req.note), indent: true });
   return { kind: 'statistics_report', name: req.title, description: '统计报表', style: 'form', sources: ['none'], fields: [], blocks };

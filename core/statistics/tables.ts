@@ -48,11 +48,7 @@ export function statisticsTables(report: StatisticsReport, enums: Enumerations, 
   const summary: StatTable = {
     title: '汇总',
     columns: ['项目', '数量'],
-    rows: [
-      ...MEASURES.map((m) => [m.label, m.value(t)]),
-      ['不予受理或拒绝', t.legalAid.refused],
-      ['调解转为法律援助案件', t.mediations.becameLegalAid],
-    ],
+    rows: [...MEASURES.map((m) => [m.label, m.value(t)]), ['不予受理或拒绝', t.legalAid.refused], ['调解转为法律援助案件', t.mediations.becameLegalAid]],
   };
   const helpCodes = enums.helpTypes.filter((h) => t.helpTypes[h.code]);
   const helpTable: StatTable = {
@@ -82,7 +78,11 @@ export function statisticsTables(report: StatisticsReport, enums: Enumerations, 
     breakdown('按接待地点', '接待地点', report.byPlace, t, CONTACT_MEASURES),
     helpTable,
     documentTable,
-    { title: '按日', columns: ['日期', '咨询人次', '参与调解', '代写文书'], rows: report.trend.map((d) => [d.day, d.consultations, d.mediations, d.documents]) },
+    {
+      title: '按日',
+      columns: ['日期', '咨询人次', '参与调解', '代写文书'],
+      rows: report.trend.map((d) => [d.day, d.consultations, d.mediations, d.documents]),
+    },
   ];
 }
 

@@ -3,9 +3,7 @@ import { calendarDayOf, compareYmd, formatYmd, isRealDate } from '../domain/cale
 
 /** Checks of a resident identity card number (居民身份证, GB 11643). */
 
-export type IdNumberResult =
-  | { ok: true; normalized: string; birthDate: string; gender: 'male' | 'female'; kind: 18 | 15 }
-  | { ok: false; message: string };
+export type IdNumberResult = { ok: true; normalized: string; birthDate: string; gender: 'male' | 'female'; kind: 18 | 15 } | { ok: false; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -118,7 +116,9 @@ function checkNumber(value: string, today: Date | string, kind: NumberKind): IdN
 
   if (kind.prefixes) {
     if (!(n.slice(0, 6) in kind.prefixes)) {
-      const allowed = Object.entries(kind.prefixes).map(([code, region]) => `${code}（${region}）`).join('或');
+      const allowed = Object.entries(kind.prefixes)
+        .map(([code, region]) => `${code}（${region}）`)
+        .join('或');
       return { ok: false, message: `${name}应以 ${allowed} 开头，现为 ${n.slice(0, 6)}` };
     }
   } else {

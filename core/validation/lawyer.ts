@@ -29,14 +29,12 @@ export const lawyerInputSchema = z.object({
       if (charCount(v) < 2) ctx.addIssue({ code: 'custom', message: '请填写律师事务所名称' });
       else if (charCount(v) > 60) ctx.addIssue({ code: 'custom', message: '律师事务所名称不能超过 60 个字' });
     }),
-  phone: z
-    .string({ error: '请填写联系电话' })
-    .transform((v, ctx) => {
-      const r = checkPhone(v);
-      if (r.ok) return r.normalized;
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }),
+  phone: z.string({ error: '请填写联系电话' }).transform((v, ctx) => {
+    const r = checkPhone(v);
+    if (r.ok) return r.normalized;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  }),
 });
 
 export type LawyerInput = z.output<typeof lawyerInputSchema>;

@@ -42,7 +42,10 @@ export function checkPhone(value: string): PhoneResult {
 
   // International prefix of a mainland number.
   s = s.replace(/^(\+|00)86-*/, '');
-  const groups = s.replace(/[()]/g, '-').split('-').filter((g) => g !== '');
+  const groups = s
+    .replace(/[()]/g, '-')
+    .split('-')
+    .filter((g) => g !== '');
   const digits = groups.join('');
   if (digits === '') return { ok: false, message: '请填写电话号码' };
 
@@ -91,7 +94,6 @@ export function normalizePhone(value: string): string {
   const r = checkPhone(value);
   return r.ok ? r.normalized : value.trim();
 }
-
 
 /**
  * An optional phone field of a form schema: empty or null means not given; anything else

@@ -17,7 +17,10 @@ export function cleanText(value: string): string {
  * variant written as U+00B7, so that one name typed on two IMEs is stored (and found) once.
  */
 export function cleanPersonName(value: string): string {
-  return cleanText(value).replace(/\s+/g, ' ').replace(NAME_DOTS, '·').replace(/\s*·\s*/g, '·');
+  return cleanText(value)
+    .replace(/\s+/g, ' ')
+    .replace(NAME_DOTS, '·')
+    .replace(/\s*·\s*/g, '·');
 }
 
 /** Length in characters as people count them: code points, so 𠮷 (U+20BB7) is one, not two. */

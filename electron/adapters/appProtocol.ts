@@ -6,9 +6,7 @@ import { APP_HOST, APP_SCHEME } from '../ipc/senderPolicy';
 
 /** Must run before app 'ready'. A standard, secure scheme gets its own origin and IndexedDB. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from `rendererDir`, refusing any path that escapes it. */

@@ -21,19 +21,30 @@ export function electronDialogs() {
     },
     async chooseBatchFolder(): Promise<string | null> {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: '选择批次文件的保存位置（可选移动存储设备）', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const options = {
+        title: '选择批次文件的保存位置（可选移动存储设备）',
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseBatchFile(): Promise<string | null> {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: '选择数据批次文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '值班律师工作站数据批次', extensions: ['zip'] }] };
+      const options = {
+        title: '选择数据批次文件',
+        properties: ['openFile'] as 'openFile'[],
+        filters: [{ name: '值班律师工作站数据批次', extensions: ['zip'] }],
+      };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseKeyFile(): Promise<string | null> {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: '选择接收中心的公钥文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '接收中心公钥文件', extensions: ['json'] }] };
+      const options = {
+        title: '选择接收中心的公钥文件',
+        properties: ['openFile'] as 'openFile'[],
+        filters: [{ name: '接收中心公钥文件', extensions: ['json'] }],
+      };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },

@@ -124,7 +124,11 @@ function describe(report: VerifyReport): void {
   if (!m) return;
   console.log(`工作站：${m.station.name}（${m.station.code}）`);
   console.log(`批次：第 ${m.sequence} 号，期间 ${m.period.from} 至 ${m.period.to}，创建于 ${m.createdAt}`);
-  console.log(`记录：${Object.entries(m.counts).map(([k, v]) => `${k} ${v}`).join('，')}`);
+  console.log(
+    `记录：${Object.entries(m.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('，')}`,
+  );
   if (report.manifest) {
     console.log(`格式：v1（未加密）`);
     console.log(`公钥指纹：${publicKeyFingerprint(report.manifest.publicKey) ?? '（无效）'}`);

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import type { Channel, Contract, Namespace } from '../../core/api/contract';
 import type { Services } from '../services';
 
-type Handler<C> =
-  C extends Channel<infer I, infer O> ? (input: z.output<I>) => Promise<O> | O : never;
+type Handler<C> = C extends Channel<infer I, infer O> ? (input: z.output<I>) => Promise<O> | O : never;
 
 export type Handlers = {
   [N in Namespace]: { [M in keyof Contract[N]]: Handler<Contract[N][M]> };

@@ -83,7 +83,8 @@ export function createServices(ports: Ports): Services {
   const documents = createDocumentService(resolveFontFiles(ports.resourcesDir));
   const settings = createSettingsService(ports.settingsStore);
   const centres = createCentres({ store: ports.settingsStore, chooseKeyFile: () => ports.dialogs.chooseKeyFile() });
-  const chooseJson = async (defaultPath: string, title: string) => (ports.dialogs.chooseJsonSavePath ? ports.dialogs.chooseJsonSavePath(defaultPath, title) : null);
+  const chooseJson = async (defaultPath: string, title: string) =>
+    ports.dialogs.chooseJsonSavePath ? ports.dialogs.chooseJsonSavePath(defaultPath, title) : null;
   const centreKeys = createCentreKeys({
     store: ports.settingsStore,
     protector: ports.protector,

@@ -21,7 +21,7 @@ keepClearButtonsOutOfTabOrder(document.body);
 createRoot(root).render(
   <StrictMode>
     <ConfigProvider {...ANTD_CONFIG}>
-      <AntApp style={{ height: "100%" }}>
+      <AntApp style={{ height: '100%' }}>
         <App />
       </AntApp>
     </ConfigProvider>

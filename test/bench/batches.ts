@@ -27,7 +27,10 @@ export async function runVerifierBench(): Promise<Record<string, Record<string, 
     const archives = await buildHostileArchives(dir);
     const rows: Record<string, Record<string, number | string>> = {};
     for (const [name, path] of Object.entries(archives)) {
-      const out = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'test/bench/verifierWorker.ts'), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const out = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'test/bench/verifierWorker.ts'), path], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       rows[name] = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number | string>;
     }
     return rows;

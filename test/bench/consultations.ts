@@ -81,7 +81,13 @@ async function reload(page: Page): Promise<void> {
  */
 export function seededProfileFor(records: number): string {
   const hash = createHash('sha256');
-  for (const file of ['test/bench/browser/generate.ts', 'core/search/tokens.ts', 'core/search/postingBlocks.ts', 'core/consultations/search.ts', 'renderer/src/db/database.ts']) {
+  for (const file of [
+    'test/bench/browser/generate.ts',
+    'core/search/tokens.ts',
+    'core/search/postingBlocks.ts',
+    'core/consultations/search.ts',
+    'renderer/src/db/database.ts',
+  ]) {
     hash.update(readFileSync(join(ROOT, file)));
   }
   return join(tmpdir(), 'station-bench-profiles', `consultations-${records}-${hash.digest('hex').slice(0, 12)}`);
@@ -129,7 +135,8 @@ async function typingFigures(page: Page): Promise<Record<string, number>> {
   await page.evaluate(() => window.bench.openForm());
   const box = page.locator('[data-bench="question"]');
   await box.click();
-  for (let i = 0; i < 200; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : String.fromCharCode(97 + (i % 26)), { delay: 0 }).then(() => page.waitForTimeout(120));
+  for (let i = 0; i < 200; i++)
+    await page.keyboard.press(i % 10 === 9 ? 'Space' : String.fromCharCode(97 + (i % 26)), { delay: 0 }).then(() => page.waitForTimeout(120));
   await page.waitForFunction(() => window.bench.keystrokes().keys >= 200);
   const k = await page.evaluate(() => window.bench.keystrokes());
   return { keystrokeMedianMs: k.medianMs, keystrokeP95Ms: k.p95Ms };
@@ -141,7 +148,13 @@ export async function runStatisticsBench(records = Number(process.env.BENCH_STAT
     const seeded = await page.evaluate((n) => window.bench.seedForStatistics(n), records);
     await reload(page);
     const figures = await page.evaluate(() => window.bench.measureStatistics());
-    return { seedSeconds: Math.round(seeded.seedMs / 100) / 10, bucketRebuildSeconds: Math.round(seeded.rebuildMs / 100) / 10, buckets: seeded.buckets, mediations: seeded.mediations, ...figures };
+    return {
+      seedSeconds: Math.round(seeded.seedMs / 100) / 10,
+      bucketRebuildSeconds: Math.round(seeded.rebuildMs / 100) / 10,
+      buckets: seeded.buckets,
+      mediations: seeded.mediations,
+      ...figures,
+    };
   });
 }
 

@@ -116,9 +116,19 @@ export async function runDocumentBench(): Promise<Record<string, number | string
   const first = await renderPdf(template, VALUES, NUMBER, fonts);
   const cold = performance.now() - t0;
   // Names and advice no earlier render had: what reuse across documents (shaped text, parsed glyphs, font files) is worth.
-  const record = await warmRenders(template, VALUES, (i) => ({ ...VALUES, clientName: `王${unseen(i, 0x4e00)}`, advice: `${VALUES.advice}\n另：${unseen(i, 0x6000)}。` }), fonts);
+  const record = await warmRenders(
+    template,
+    VALUES,
+    (i) => ({ ...VALUES, clientName: `王${unseen(i, 0x4e00)}`, advice: `${VALUES.advice}\n另：${unseen(i, 0x6000)}。` }),
+    fonts,
+  );
   const letterFirst = await renderPdf(letter, transferLetter, NUMBER, fonts);
-  const onePage = await warmRenders(letter, transferLetter, (i) => ({ ...transferLetter, applicantName: `张${unseen(i, 0x5800)}`, circumstances: `${String(transferLetter.circumstances)}${unseen(i, 0x7800)}。` }), fonts);
+  const onePage = await warmRenders(
+    letter,
+    transferLetter,
+    (i) => ({ ...transferLetter, applicantName: `张${unseen(i, 0x5800)}`, circumstances: `${String(transferLetter.circumstances)}${unseen(i, 0x7800)}。` }),
+    fonts,
+  );
 
   const browser = await chromium.launch({ executablePath: chromiumPath() });
   const page = await browser.newPage();
@@ -128,7 +138,7 @@ export async function runDocumentBench(): Promise<Record<string, number | string
 
   return {
     'warm-up renders before measuring': WARM_UP,
-    'pages': first.pages,
+    pages: first.pages,
     'Chromium pages': printed.pages,
     'pdfkit cold incl. font load (ms)': cold,
     'pdfkit warm median (ms)': record.warm,

@@ -66,7 +66,11 @@ async function longLine(dir: string): Promise<string> {
   const line = Buffer.from(randomBytes(75 * 1024 * 1024).toString('base64'));
   const path = join(dir, 'long-line.zip');
   const file = { path: 'consultations.jsonl', bytes: line.length, sha256: createHash('sha256').update(line).digest('hex'), records: 1 };
-  await writeSigned(path, (z) => z.addBuffer(line, file.path, { compress: false }), manifestFor([file], { consultations: 1, mediations: 0, shifts: 0, documents: 0 }));
+  await writeSigned(
+    path,
+    (z) => z.addBuffer(line, file.path, { compress: false }),
+    manifestFor([file], { consultations: 1, mediations: 0, shifts: 0, documents: 0 }),
+  );
   return path;
 }
 
@@ -148,5 +152,10 @@ function crc32(buf: Buffer): number {
 }
 
 export async function buildHostileArchives(dir: string): Promise<Record<string, string>> {
-  return { 'one 100 MB line': await longLine(dir), 'deflate bomb (2 GiB)': await bomb(dir), '400,000 listed files': await manyFiles(dir), '50 overlapping entries': overlap(dir) };
+  return {
+    'one 100 MB line': await longLine(dir),
+    'deflate bomb (2 GiB)': await bomb(dir),
+    '400,000 listed files': await manyFiles(dir),
+    '50 overlapping entries': overlap(dir),
+  };
 }

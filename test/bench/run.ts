@@ -21,7 +21,10 @@ function relativeToAnchors(figures: Record<string, number>): Record<string, { ms
   return Object.fromEntries(
     Object.entries(figures)
       .filter(([k]) => k.endsWith('Ms') && !(ANCHORS as readonly string[]).includes(k))
-      .map(([k, v]) => [k, { ms: Math.round(v * 10) / 10, 'x count()': Math.round((v / count) * 100) / 100, 'x read 50': Math.round((v / read50) * 100) / 100 }]),
+      .map(([k, v]) => [
+        k,
+        { ms: Math.round(v * 10) / 10, 'x count()': Math.round((v / count) * 100) / 100, 'x read 50': Math.round((v / read50) * 100) / 100 },
+      ]),
   );
 }
 
@@ -35,7 +38,9 @@ const statistics = async () => {
   printWithAnchors(await runStatisticsBench());
 };
 const consultations = async () => {
-  console.log(`\n== consultation log, ${Number(process.env.BENCH_RECORDS ?? 100_000).toLocaleString('en')} records: list, search, save, keystroke in 咨询事项 (IndexedDB in Chromium)`);
+  console.log(
+    `\n== consultation log, ${Number(process.env.BENCH_RECORDS ?? 100_000).toLocaleString('en')} records: list, search, save, keystroke in 咨询事项 (IndexedDB in Chromium)`,
+  );
   printWithAnchors(await runConsultationBench());
 };
 const coldStart = async () => {
@@ -43,7 +48,9 @@ const coldStart = async () => {
   console.table(round(await runColdStartBench()));
 };
 const documents = async () => {
-  console.log('\n== documents: the two-page 法律帮助记录表 and the one-page 转交函, pdfkit engine (warm: fonts parsed, 30 renders) vs Chromium print-to-PDF (median of 10)');
+  console.log(
+    '\n== documents: the two-page 法律帮助记录表 and the one-page 转交函, pdfkit engine (warm: fonts parsed, 30 renders) vs Chromium print-to-PDF (median of 10)',
+  );
   console.table(round(await runDocumentBench()));
 };
 if (process.argv.includes('--documents-only')) {

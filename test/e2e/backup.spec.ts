@@ -13,7 +13,10 @@ test('a backup restores into a fresh installation with every record intact', asy
 
   const first = await station.launchSetUp();
   const { page } = first;
-  for (const [name, question] of [['欧阳䶮', '房屋拆迁补偿款被扣留'], ['张三', '工资被拖欠三个月']] as const) {
+  for (const [name, question] of [
+    ['欧阳䶮', '房屋拆迁补偿款被扣留'],
+    ['张三', '工资被拖欠三个月'],
+  ] as const) {
     await page.getByRole('button', { name: '新登记' }).click();
     await pickDutyLawyer(page);
     const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
@@ -74,7 +77,13 @@ test('another station’s backup is refused unless explicitly imported as such',
   await station.answerDialogs({ file: join(folder, readdirSync(folder)[0]!) });
   const b = await station.launchFresh();
   const page = b.page;
-  await completeSetup(page, { code: 'LN0103-FY01', name: '沈阳市沈河区人民法院法律援助工作站', kindLabel: '法院', regionCode: '210103', address: '沈河区市府大路 1 号' });
+  await completeSetup(page, {
+    code: 'LN0103-FY01',
+    name: '沈阳市沈河区人民法院法律援助工作站',
+    kindLabel: '法院',
+    regionCode: '210103',
+    address: '沈河区市府大路 1 号',
+  });
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByRole('button', { name: '从备份恢复…' }).click();
   const dialog = page.getByRole('dialog', { name: '从备份恢复' });

@@ -38,7 +38,13 @@ async function exportBatch(page: Page, sequence: number) {
 
 async function lines(file: string, entry: string) {
   const found = (await readZip(file)).find(([n]) => n === entry);
-  return found ? found[1].toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  return found
+    ? found[1]
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 }
 
 function verify(file: string, chain?: { previousManifestSha256: string; previousSequence: number }) {
@@ -100,7 +106,9 @@ test('a supervisor exports two chained batches: the second holds only the edited
   // At the centre: a fresh installation ingests the batches.
   await station.answerDialogs({ batchFile: first });
   let centre = await station.launchFresh();
-  await completeSetup(centre.page, { code: 'LN01-ZX', name: '沈阳市法律援助中心', kindLabel: '法律援助中心', regionCode: '210100', address: '沈阳市和平区' }, [SAMPLE_LAWYER]);
+  await completeSetup(centre.page, { code: 'LN01-ZX', name: '沈阳市法律援助中心', kindLabel: '法律援助中心', regionCode: '210100', address: '沈阳市和平区' }, [
+    SAMPLE_LAWYER,
+  ]);
   await centre.page.getByRole('menuitem', { name: '数据报送' }).click();
   await centre.page.getByRole('button', { name: '选择批次文件…' }).click();
   await expect(centre.page.getByText(/校验通过：LN0102-KSS01_000001/)).toBeVisible();

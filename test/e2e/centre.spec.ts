@@ -28,7 +28,9 @@ async function logContact(page: Page) {
   await finishConsultation(page, CLIENT.name, '家属询问取保候审的条件');
 }
 
-test('a legal-aid centre creates its recipient key, a station encrypts to it, the centre imports the batch and writes a receipt, and the station takes the receipt and shows 已送达', async ({ station }) => {
+test('a legal-aid centre creates its recipient key, a station encrypts to it, the centre imports the batch and writes a receipt, and the station takes the receipt and shows 已送达', async ({
+  station,
+}) => {
   test.setTimeout(300_000);
   const keys = mkdtempSync(path.join(os.tmpdir(), 'centre-keys-'));
   const usb = mkdtempSync(path.join(os.tmpdir(), 'usb-'));
@@ -113,7 +115,10 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   await page.getByRole('button', { name: '写回执文件…' }).first().click();
   const receiptPath = path.join(usb, receiptFileName(batches[0]!));
   await expect(page.getByText(`回执文件已写入：${receiptPath}`)).toBeVisible();
-  await page.locator('.ant-card').filter({ hasText: '校验 / 导入批次' }).screenshot({ path: test.info().outputPath('centre-import.png') });
+  await page
+    .locator('.ant-card')
+    .filter({ hasText: '校验 / 导入批次' })
+    .screenshot({ path: test.info().outputPath('centre-import.png') });
   // The same receipt can be written again later, from the imported batches.
   await expect(page.getByLabel('已导入的批次').getByRole('button', { name: '写回执文件…' })).toBeVisible();
   await centre.close();
@@ -123,7 +128,13 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   const receipt = JSON.parse(readFileSync(receiptPath, 'utf8')) as unknown;
   const check = checkReceipt(
     receipt,
-    { batchId: m.batchId, stationCode: m.station.code, sequence: m.sequence, manifestHash: createHash('sha256').update(manifest).digest('hex'), suite: 'intl-1' },
+    {
+      batchId: m.batchId,
+      stationCode: m.station.code,
+      sequence: m.sequence,
+      manifestHash: createHash('sha256').update(manifest).digest('hex'),
+      suite: 'intl-1',
+    },
     nodeSuites,
   );
   expect(check.ok ? [] : check.problems).toEqual([]);

@@ -29,7 +29,9 @@ function occurs(haystack: Buffer, text: string): boolean {
   return [utf8, Buffer.from(text, 'utf16le'), Buffer.from(utf8.toString('base64'))].some((needle) => haystack.includes(needle));
 }
 
-test('a supervisor registers the province’s centre after confirming its fingerprint, and the batch on the stick is v2 that only the centre can read', async ({ station }) => {
+test('a supervisor registers the province’s centre after confirming its fingerprint, and the batch on the stick is v2 that only the centre can read', async ({
+  station,
+}) => {
   test.setTimeout(180_000);
   // The centre's software made its key pair (国密); the station receives the public file.
   const { publicFile, privateFile } = createRecipientKeyFiles('gm-1', '辽宁省法律援助中心');

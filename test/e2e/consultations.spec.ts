@@ -106,17 +106,32 @@ test('a wrong ID number is refused at the field and nothing is saved', async ({ 
   await page.keyboard.type('235');
   await expect(page.getByLabel('出生日期')).toHaveValue('');
   await expect(elderlyTag).toHaveCount(0);
-  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('性别', { exact: true }) }).locator('.ant-select-selection-item')).toHaveCount(0);
+  await expect(
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('性别', { exact: true }) })
+      .locator('.ant-select-selection-item'),
+  ).toHaveCount(0);
   await tabTo(page, '咨询事项');
   await page.keyboard.type('咨询');
   await page.keyboard.press('Control+Enter');
   const idItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('证件号码', { exact: true }) });
   await expect(idItem.locator('.ant-form-item-explain')).toContainText('校验码');
-  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('帮助类型', { exact: true }) }).locator('.ant-form-item-explain')).toContainText('请至少选择一项帮助类型');
+  await expect(
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('帮助类型', { exact: true }) })
+      .locator('.ant-form-item-explain'),
+  ).toContainText('请至少选择一项帮助类型');
   // Corrected, the number's message goes at once; the one still wrong stays.
   await page.getByLabel('证件号码', { exact: true }).fill(MINOR_ID);
   await expect(idItem.locator('.ant-form-item-explain')).toHaveCount(0);
-  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('帮助类型', { exact: true }) }).locator('.ant-form-item-explain')).toContainText('请至少选择一项帮助类型');
+  await expect(
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('帮助类型', { exact: true }) })
+      .locator('.ant-form-item-explain'),
+  ).toContainText('请至少选择一项帮助类型');
   // Leaving a changed form asks first.
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();

@@ -34,7 +34,9 @@ async function exportBatch(page: Page, sequence: number) {
 
 const statusOf = (page: Page, sequence: number) => page.getByLabel(`批次第 ${sequence} 号的状态`);
 
-test('batches reach the centre: a receipt file carried back on the stick, then uploads that retry until the centre answers, each shown 已送达', async ({ station }) => {
+test('batches reach the centre: a receipt file carried back on the stick, then uploads that retry until the centre answers, each shown 已送达', async ({
+  station,
+}) => {
   test.setTimeout(240_000);
   // The centre: its encryption key (registered at the station) and its signing key (for receipts).
   const { publicFile, privateFile } = createRecipientKeyFiles('intl-1', '沈阳市法律援助中心');
@@ -107,7 +109,11 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await exportBatch(page, 2);
     await expect(statusOf(page, 2)).toContainText('未送达');
     await expect(statusOf(page, 2)).toContainText(/第 \d+ 次上传未成功：接收中心暂时无法处理（HTTP 503）；将于 \d\d:\d\d:\d\d 自动重试/);
-    await page.getByRole('table', { name: '报送记录' }).or(page.getByLabel('报送记录')).first().screenshot({ path: test.info().outputPath('history-waiting.png') });
+    await page
+      .getByRole('table', { name: '报送记录' })
+      .or(page.getByLabel('报送记录'))
+      .first()
+      .screenshot({ path: test.info().outputPath('history-waiting.png') });
     // The centre is back; the next automatic try delivers (the Electron app waits longer: retry by hand there).
     centre.failNext(0);
     if (TARGET === 'electron') await page.getByRole('button', { name: '立即重试' }).click();
@@ -118,10 +124,16 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await logContact(page, '赵五', '210102197803033455');
     await exportBatch(page, 3);
     await expect(statusOf(page, 3)).toContainText('已送达', { timeout: 30_000 });
-    await page.getByRole('table', { name: '报送记录' }).or(page.getByLabel('报送记录')).first().screenshot({ path: test.info().outputPath('history-delivered.png') });
+    await page
+      .getByRole('table', { name: '报送记录' })
+      .or(page.getByLabel('报送记录'))
+      .first()
+      .screenshot({ path: test.info().outputPath('history-delivered.png') });
 
     // Every try sent the bytes on the drive, and the centre's head is this station's batch 3.
-    const files = readdirSync(usb).filter((f) => f.endsWith('.dlbatch.zip')).sort();
+    const files = readdirSync(usb)
+      .filter((f) => f.endsWith('.dlbatch.zip'))
+      .sort();
     const stored = files.slice(1).map((f) => readFileSync(path.join(usb, f)));
     expect(centre.bodies.length).toBeGreaterThanOrEqual(3);
     for (const body of centre.bodies) expect(stored.some((s) => s.equals(body))).toBe(true);

@@ -7,7 +7,9 @@ const MINOR_ID = '210102201005011234'; // born 2010-05-01, male
 // 830000 19900101 001 + check 2 (MOD 11-2, as in test/unit/core/idNumber.test.ts): born 1990-01-01, male.
 const TAIWAN_PERMIT = '830000199001010012';
 
-test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({ station }) => {
+test('staff log detainees’ requests, the 24-hour queue counts down and flags the overdue one; a lawyer answers one, saves and starts the next contact, sees a repeat visitor, deletes and undoes', async ({
+  station,
+}) => {
   test.setTimeout(240_000);
   const { page } = await station.launchSetUp();
   await signInAsNewStaff(page);

@@ -99,7 +99,9 @@ test('a lawyer drafts a civil complaint from a logged contact, edits a field, sa
   await expect(page.locator('.ant-drawer').getByText('全部版本')).toBeVisible();
 });
 
-test('picking the element-style labour complaint warns that arbitration comes first; its form offers the model form’s choices and previews', async ({ station }) => {
+test('picking the element-style labour complaint warns that arbitration comes first; its form offers the model form’s choices and previews', async ({
+  station,
+}) => {
   // A five-page form on a shared machine: setup plus the first preview outlast the default budget.
   test.slow();
   const { page } = await station.launchSetUp();

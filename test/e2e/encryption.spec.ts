@@ -25,7 +25,10 @@ test('a client’s name, ID number and question never reach the disk in the clea
   await pickDutyLawyer(page);
   const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
   await form.getByLabel('来访人身份').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').and(page.getByTitle('近亲属', { exact: true })).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .and(page.getByTitle('近亲属', { exact: true }))
+    .click();
   await form.getByLabel('姓名').fill(CLIENT.name);
   await form.getByLabel('证件号码').fill(CLIENT.id);
   await form.getByLabel('诉讼阶段').click();

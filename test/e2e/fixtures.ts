@@ -19,8 +19,7 @@ function electronAvailable(): boolean {
   }
 }
 
-export const TARGET: Target =
-  (process.env.STATION_E2E_TARGET as Target | undefined) ?? (electronAvailable() ? 'electron' : 'harness');
+export const TARGET: Target = (process.env.STATION_E2E_TARGET as Target | undefined) ?? (electronAvailable() ? 'electron' : 'harness');
 
 export interface RunningApp {
   page: Page;
@@ -93,7 +92,11 @@ async function stubElectronDialogs(app: ElectronApplication, answers: DialogAnsw
   }, answers);
 }
 
-async function launch(dataDir: string, answers: () => DialogAnswers, retryDelaysMs?: readonly number[]): Promise<RunningApp & { electron?: ElectronApplication }> {
+async function launch(
+  dataDir: string,
+  answers: () => DialogAnswers,
+  retryDelaysMs?: readonly number[],
+): Promise<RunningApp & { electron?: ElectronApplication }> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       args: [ROOT],

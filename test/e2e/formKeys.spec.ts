@@ -18,7 +18,9 @@ const focusedPlace = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     if (!el) return 'none';
-    return `${el.tagName.toLowerCase()}#${el.id}.${Array.from(el.classList).filter((c) => c.includes('clear')).join('.')}`;
+    return `${el.tagName.toLowerCase()}#${el.id}.${Array.from(el.classList)
+      .filter((c) => c.includes('clear'))
+      .join('.')}`;
   });
 
 // Every select of a new contact at a detention centre (criminal, suspect): what is typed,
@@ -118,7 +120,11 @@ test("a mediation form's message goes once its field is corrected, and stays at 
   await page.getByRole('menuitem', { name: '调解' }).click();
   await page.getByRole('button', { name: '记录调解' }).click();
   const form = page.getByRole('form', { name: '调解记录' });
-  const errorAt = (label: string) => form.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+  const errorAt = (label: string) =>
+    form
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel(label, { exact: true }) })
+      .locator('.ant-form-item-explain-error');
 
   await form.getByRole('button', { name: '保存' }).click();
   await expect(errorAt('调解地点')).toBeVisible();

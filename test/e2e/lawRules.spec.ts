@@ -13,8 +13,7 @@ async function newContact(page: Page, name: string) {
   await typeInto(page, '姓名', name);
 }
 
-const fieldOf = (page: Page, name: string) =>
-  page.locator('.ant-form-item').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
+const fieldOf = (page: Page, name: string) => page.locator('.ant-form-item').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
 
 test('a Taiwan resident permit is accepted and gives the birth date, like a resident ID', async ({ station }) => {
   const { page } = await station.launchSetUp();

@@ -35,7 +35,12 @@ test('first run asks for the station profile and refuses a wrong region code at 
   // The supervisor account: a weak password is refused at the field.
   await fillAdmin(page, { ...ADMIN, password: 'short' });
   await page.getByRole('button', { name: '完成设置' }).click();
-  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('密码', { exact: true }) }).locator('.ant-form-item-explain')).toHaveText('密码至少 10 位');
+  await expect(
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('密码', { exact: true }) })
+      .locator('.ant-form-item-explain'),
+  ).toHaveText('密码至少 10 位');
   await fillAdmin(page);
   await page.getByRole('button', { name: '完成设置' }).click();
   const code = await acknowledgeRecoveryCode(page);

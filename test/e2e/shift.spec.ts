@@ -20,7 +20,7 @@ async function logContact(page: Page, name: string, id: string | null, question:
   await finishConsultation(page, name, question);
 }
 
-test('a whole shift: sign in, three contacts and a mediation, sign out, the shift log as a PDF, and the month\'s statistics', async ({ station }) => {
+test("a whole shift: sign in, three contacts and a mediation, sign out, the shift log as a PDF, and the month's statistics", async ({ station }) => {
   // A whole shift through four screens, two PDFs and a workbook: longer than one feature's spec.
   test.setTimeout(300_000);
   const { page } = await station.launchSetUp();

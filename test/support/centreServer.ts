@@ -70,7 +70,11 @@ export function centreSigningKeys(): Record<SuiteId, KeyPair> {
 }
 
 /** Verifies a batch file as a centre would and writes its receipt file beside it (`<file>.receipt.json`). */
-export async function writeReceiptFile(batchPath: string, keys: Record<SuiteId, KeyPair>, recipientKey?: RecipientSecret): Promise<{ path: string; document: ReceiptDocument }> {
+export async function writeReceiptFile(
+  batchPath: string,
+  keys: Record<SuiteId, KeyPair>,
+  recipientKey?: RecipientSecret,
+): Promise<{ path: string; document: ReceiptDocument }> {
   const report = await verifyZipFile(batchPath, { fileName: batchPath.split('/').pop()!, ...(recipientKey ? { recipientKey } : {}) });
   if (!report.ok) throw new Error(`batch does not verify: ${report.problems.map((p) => p.message).join('; ')}`);
   const suite = receiptSuiteOf(report.manifestV2 ? 2 : 1, report.manifestV2?.suite);

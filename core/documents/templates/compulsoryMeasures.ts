@@ -10,7 +10,14 @@ import { partyTitleProblem } from '../criminalParty';
  */
 
 const partyFields: FieldDef[] = [
-  { name: 'applicantName', label: '申请人', type: 'text', required: true, max: 50, hint: '犯罪嫌疑人、被告人本人，或其法定代理人、近亲属（刑事诉讼法第九十七条）' },
+  {
+    name: 'applicantName',
+    label: '申请人',
+    type: 'text',
+    required: true,
+    max: 50,
+    hint: '犯罪嫌疑人、被告人本人，或其法定代理人、近亲属（刑事诉讼法第九十七条）',
+  },
   { name: 'applicantRelation', label: '申请人身份', type: 'text', required: true, max: 40, hint: '如：犯罪嫌疑人本人；犯罪嫌疑人之父；被告人的法定代理人' },
   { name: 'applicantContact', label: '申请人住址及联系电话', type: 'text', max: 150 },
   { name: 'partyTitle', label: '称谓（按诉讼阶段）', type: 'text', required: true, max: 10, hint: '侦查、审查起诉阶段写“犯罪嫌疑人”；审判阶段写“被告人”' },
@@ -41,7 +48,13 @@ const tail: FieldDef[] = [
 
 const guarantorFields: FieldDef[] = [
   { name: 'guarantee', label: '保证方式', type: 'text', max: 100, hint: '提出保证人或者交纳保证金（刑事诉讼法第六十八条）' },
-  { name: 'guarantorName', label: '保证人姓名', type: 'text', max: 50, hint: '保证人应与本案无牵连、有能力履行保证义务、享有政治权利且人身自由未受限制、有固定住处和收入（刑事诉讼法第六十九条）' },
+  {
+    name: 'guarantorName',
+    label: '保证人姓名',
+    type: 'text',
+    max: 50,
+    hint: '保证人应与本案无牵连、有能力履行保证义务、享有政治权利且人身自由未受限制、有固定住处和收入（刑事诉讼法第六十九条）',
+  },
   { name: 'guarantorIdNumber', label: '保证人证件号码', type: 'text', max: 30 },
   { name: 'guarantorRelation', label: '保证人与申请对象的关系', type: 'text', max: 20, hint: '如：父子、同事' },
   { name: 'guarantorContact', label: '保证人住址及联系电话', type: 'text', max: 150 },
@@ -54,13 +67,13 @@ function checkParty(values: DocumentValues) {
 }
 
 const head = (title: string): Block[] => [
-    { type: 'title', text: title },
-    { type: 'line', text: '申请人：{{applicantName}}，{{applicantRelation}}' },
-    { type: 'line', text: '住址及联系电话：{{applicantContact}}', optional: true },
-    { type: 'line', text: '{{partyTitle}}：{{suspectName}}[[，{{gender}}]][[，{{birthDate}}出生]][[，证件号码{{idNumber}}]][[，住{{address}}]]' },
-    { type: 'labelled', label: '涉嫌罪名', field: 'cause' },
-    { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
-    { type: 'labelled', label: '已采取的强制措施', field: 'currentMeasure' },
+  { type: 'title', text: title },
+  { type: 'line', text: '申请人：{{applicantName}}，{{applicantRelation}}' },
+  { type: 'line', text: '住址及联系电话：{{applicantContact}}', optional: true },
+  { type: 'line', text: '{{partyTitle}}：{{suspectName}}[[，{{gender}}]][[，{{birthDate}}出生]][[，证件号码{{idNumber}}]][[，住{{address}}]]' },
+  { type: 'labelled', label: '涉嫌罪名', field: 'cause' },
+  { type: 'labelled', label: '案号', field: 'caseNumber', optional: true },
+  { type: 'labelled', label: '已采取的强制措施', field: 'currentMeasure' },
 ];
 
 const closing: Block[] = [

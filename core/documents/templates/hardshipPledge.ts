@@ -3,12 +3,15 @@ import type { DocumentTemplate, FieldDef, TableCell } from '../template';
 /** Rows of the household table; a fifth person and more go in 经济困难情况. */
 export const PLEDGE_MEMBER_ROWS = 4;
 
-const memberFields: FieldDef[] = Array.from({ length: PLEDGE_MEMBER_ROWS }, (_, i) => i + 1).flatMap((n) => [
-  { name: `member${n}Name`, label: `家庭成员${n}姓名`, type: 'text', max: 50 },
-  { name: `member${n}Relation`, label: `家庭成员${n}与承诺人关系`, type: 'text', max: 20 },
-  { name: `member${n}Work`, label: `家庭成员${n}职业或工作单位`, type: 'text', max: 60 },
-  { name: `member${n}Income`, label: `家庭成员${n}月收入`, type: 'money' },
-] satisfies FieldDef[]);
+const memberFields: FieldDef[] = Array.from({ length: PLEDGE_MEMBER_ROWS }, (_, i) => i + 1).flatMap(
+  (n) =>
+    [
+      { name: `member${n}Name`, label: `家庭成员${n}姓名`, type: 'text', max: 50 },
+      { name: `member${n}Relation`, label: `家庭成员${n}与承诺人关系`, type: 'text', max: 20 },
+      { name: `member${n}Work`, label: `家庭成员${n}职业或工作单位`, type: 'text', max: 60 },
+      { name: `member${n}Income`, label: `家庭成员${n}月收入`, type: 'money' },
+    ] satisfies FieldDef[],
+);
 
 const memberRows: TableCell[][] = Array.from({ length: PLEDGE_MEMBER_ROWS }, (_, i) => i + 1).map((n) => [
   { field: `member${n}Name` },

@@ -17,7 +17,14 @@ export const incidentalCivilComplaint: DocumentTemplate = {
   signers: '附带民事诉讼原告人签名并捺指印；值班律师作为代书人签名',
   sources: ['consultation'],
   fields: [
-    { name: 'plaintiff', label: '附带民事诉讼原告人', type: 'multiline', required: true, max: 500, hint: '被害人本人；被害人死亡或丧失行为能力的，其法定代理人、近亲属' },
+    {
+      name: 'plaintiff',
+      label: '附带民事诉讼原告人',
+      type: 'multiline',
+      required: true,
+      max: 500,
+      hint: '被害人本人；被害人死亡或丧失行为能力的，其法定代理人、近亲属',
+    },
     { name: 'plaintiffAgent', label: '委托诉讼代理人', type: 'multiline', max: 300 },
     { name: 'defendant', label: '附带民事诉讼被告人', type: 'multiline', required: true, max: 500, hint: '刑事被告人及依法应当承担赔偿责任的其他单位和个人' },
     { name: 'accusedName', label: '刑事被告人姓名', type: 'text', required: true, max: 50 },

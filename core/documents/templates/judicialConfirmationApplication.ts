@@ -54,7 +54,14 @@ export const judicialConfirmationApplication: DocumentTemplate = {
   signers: '双方当事人共同签名（单位加盖公章）并捺指印',
   sources: ['mediation', 'consultation'],
   fields: [
-    { name: 'applicants', label: '申请人', type: 'list', required: true, max: 300, hint: '每行一方：姓名或名称、性别、出生日期、住所、证件号码、联系电话；单位写法定代表人' },
+    {
+      name: 'applicants',
+      label: '申请人',
+      type: 'list',
+      required: true,
+      max: 300,
+      hint: '每行一方：姓名或名称、性别、出生日期、住所、证件号码、联系电话；单位写法定代表人',
+    },
     { name: 'cause', label: '纠纷类型（案由）', type: 'text', required: true, max: 60 },
     { name: 'facts', label: '纠纷主要事实', type: 'multiline', max: 5000 },
     { name: 'mediationOrg', label: '调解组织', type: 'text', required: true, max: 100, hint: '主持调解的人民调解委员会或者其他依法设立的调解组织' },
@@ -62,7 +69,14 @@ export const judicialConfirmationApplication: DocumentTemplate = {
     { name: 'terms', label: '调解协议内容', type: 'list', required: true, max: 1000 },
     { name: 'amountAgreed', label: '协议金额（元）', type: 'money' },
     { name: 'payment', label: '履行方式和期限', type: 'text', max: 200 },
-    { name: 'court', label: '受理法院', type: 'text', required: true, max: 60, hint: '邀请调解的人民法院；或当事人住所地、标的物所在地、调解组织所在地的基层人民法院' },
+    {
+      name: 'court',
+      label: '受理法院',
+      type: 'text',
+      required: true,
+      max: 60,
+      hint: '邀请调解的人民法院；或当事人住所地、标的物所在地、调解组织所在地的基层人民法院',
+    },
     { name: 'attachments', label: '随附材料', type: 'list', max: 100 },
     { name: 'applicationDate', label: '申请日期', type: 'date', required: true },
   ],
@@ -102,7 +116,10 @@ export const judicialConfirmationApplication: DocumentTemplate = {
     { type: 'list', field: 'attachments', numbering: 'arabic' },
     { type: 'line', indent: true, text: '此致' },
     { type: 'line', text: '{{court}}' },
-    { type: 'signature', lines: [{ sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, { sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, '{{applicationDate}}'] },
+    {
+      type: 'signature',
+      lines: [{ sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, { sign: '申请人（签名或盖章并捺指印）', fingerprint: true }, '{{applicationDate}}'],
+    },
   ],
   check: checkTimeLimit,
 };

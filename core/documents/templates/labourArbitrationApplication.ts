@@ -13,8 +13,7 @@ export const labourArbitrationApplication: DocumentTemplate = {
   name: '劳动人事争议仲裁申请书',
   description: '为劳动者代写向劳动人事争议仲裁委员会申请仲裁的申请书（追索劳动报酬、经济补偿等）',
   style: 'letter',
-  legalBasis:
-    '《中华人民共和国劳动争议调解仲裁法》第二十七条、第二十八条、第二十九条；《劳动人事争议仲裁办案规则》第二十九条',
+  legalBasis: '《中华人民共和国劳动争议调解仲裁法》第二十七条、第二十八条、第二十九条；《劳动人事争议仲裁办案规则》第二十九条',
   signers: '申请人签名并捺指印；值班律师作为代书人签名',
   sources: ['consultation'],
   fields: [

@@ -35,7 +35,9 @@ function checkAgreement(values: DocumentValues) {
   if (copies !== String(agreementCopies(parties))) {
     problems.push({ field: 'copies', message: `共 ${parties} 方当事人，各执一份，调解组织留存一份，应为 ${agreementCopies(parties)} 份` });
   }
-  const signing = Array.from({ length: AGREEMENT_SIGNATORIES }, (_, i) => values[`signatory${i + 1}`]).filter((v) => typeof v === 'string' && v.trim() !== '').length;
+  const signing = Array.from({ length: AGREEMENT_SIGNATORIES }, (_, i) => values[`signatory${i + 1}`]).filter(
+    (v) => typeof v === 'string' && v.trim() !== '',
+  ).length;
   if (signing !== parties) {
     problems.push({ field: 'signatory1', message: `共 ${parties} 方当事人，应为每一方各留一行签名（现有 ${signing} 行）` });
   }
@@ -118,6 +120,9 @@ export const mediationAgreement: DocumentTemplate = {
       text: '各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条）。',
     },
     { type: 'line', indent: true, text: '本协议一式{{copies}}份，各方当事人各执一份，调解组织留存一份。' },
-    { type: 'signature', lines: [...signatoryLines, { sign: '调解员{{mediatorName}}（签名）' }, '值班律师：{{lawyerName}}', '{{mediationOrg}}（盖章）', '{{date}}'] },
+    {
+      type: 'signature',
+      lines: [...signatoryLines, { sign: '调解员{{mediatorName}}（签名）' }, '值班律师：{{lawyerName}}', '{{mediationOrg}}（盖章）', '{{date}}'],
+    },
   ],
 };

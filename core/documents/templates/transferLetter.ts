@@ -20,7 +20,14 @@ export const transferLetter: DocumentTemplate = {
   sources: ['consultation'],
   fields: [
     { name: 'legalAidCentre', label: '法律援助机构', type: 'text', required: true, max: 60 },
-    { name: 'transferUnit', label: '转交单位', type: 'text', required: true, max: 60, hint: '看守所工作人员登记的申请由看守所转交；经值班律师提出的由工作站转交' },
+    {
+      name: 'transferUnit',
+      label: '转交单位',
+      type: 'text',
+      required: true,
+      max: 60,
+      hint: '看守所工作人员登记的申请由看守所转交；经值班律师提出的由工作站转交',
+    },
     { name: 'applicantName', label: '申请人', type: 'text', required: true, max: 50 },
     { name: 'partyTitle', label: '申请人身份', type: 'text', required: true, max: 10, hint: '犯罪嫌疑人、被告人、服刑人员等' },
     { name: 'gender', label: '性别', type: 'text', max: 4 },
@@ -30,7 +37,13 @@ export const transferLetter: DocumentTemplate = {
     { name: 'caseNumber', label: '案号', type: 'text', max: 60 },
     { name: 'receivedAt', label: '收到申请时间', type: 'text', required: true, max: 30, hint: '写到时、分，如：2026年11月23日16时10分' },
     { name: 'transferredAt', label: '转交时间', type: 'text', required: true, max: 30, hint: '写到时、分；应在收到申请后二十四小时内' },
-    { name: 'circumstances', label: '需要说明的情况', type: 'multiline', max: 3000, hint: '如申请人属未成年人、残疾人，或可能判处无期徒刑、死刑等应当指派辩护的情形' },
+    {
+      name: 'circumstances',
+      label: '需要说明的情况',
+      type: 'multiline',
+      max: 3000,
+      hint: '如申请人属未成年人、残疾人，或可能判处无期徒刑、死刑等应当指派辩护的情形',
+    },
     { name: 'attachments', label: '随附材料', type: 'list', max: 100 },
     { name: 'contact', label: '经办人', type: 'text', max: 50 },
     { name: 'contactPhone', label: '联系电话', type: 'text', max: 20 },
@@ -60,7 +73,10 @@ export const transferLetter: DocumentTemplate = {
       columns: [1.1, 1],
       rows: [
         [{ text: '接收时间：　　　　年　　月　　日　　时　　分', span: 2 }],
-        [{ text: '接收人（签名）：', minLines: 2 }, { text: '{{legalAidCentre}}\n（盖章）', minLines: 2 }],
+        [
+          { text: '接收人（签名）：', minLines: 2 },
+          { text: '{{legalAidCentre}}\n（盖章）', minLines: 2 },
+        ],
       ],
     },
   ],

@@ -38,7 +38,10 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, what = '备�
     fsyncDir(dirname(target));
   } catch (err) {
     rmSync(temp, { force: true });
-    throw new ServiceError('write_failed', `${what}写入失败：${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间不足' : '无法写入所选位置'}，未留下不完整的文件`);
+    throw new ServiceError(
+      'write_failed',
+      `${what}写入失败：${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间不足' : '无法写入所选位置'}，未留下不完整的文件`,
+    );
   }
 }
 

@@ -25,7 +25,13 @@ export function ledgerOfBackup(file: Uint8Array, backupKey: Uint8Array): BatchHi
   } catch {
     throw new ServiceError('backup_unverified', UNVERIFIED);
   }
-  const body = Buffer.from(bytes.subarray(nl + 1).toString('latin1').trim(), 'base64');
+  const body = Buffer.from(
+    bytes
+      .subarray(nl + 1)
+      .toString('latin1')
+      .trim(),
+    'base64',
+  );
   if (body.length < 16) throw new ServiceError('backup_unverified', UNVERIFIED);
   let plain: Buffer;
   try {

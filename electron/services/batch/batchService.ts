@@ -113,7 +113,11 @@ export function createBatchService(ports: BatchPorts): BatchService {
 
   return {
     stationKey: () => keys.ensure(),
-    history: () => ledger.all().map(publicEntry).sort((a, b) => b.sequence - a.sequence),
+    history: () =>
+      ledger
+        .all()
+        .map(publicEntry)
+        .sort((a, b) => b.sequence - a.sequence),
     leftovers() {
       const told = leftovers;
       leftovers = leftovers.filter((l) => !l.removed);
@@ -134,7 +138,21 @@ export function createBatchService(ports: BatchPorts): BatchService {
       const folder = await ports.chooseFolder();
       if (!folder) return null;
       const target = targetNow();
-      const j = new ExportJob({ dataDir: ports.dataDir, appVersion: ports.appVersion, ledger, keys, protector: ports.protector, journal, station: () => station, target, ...(ports.sealThreads === undefined ? {} : { sealThreads: ports.sealThreads }) }, folder, actor);
+      const j = new ExportJob(
+        {
+          dataDir: ports.dataDir,
+          appVersion: ports.appVersion,
+          ledger,
+          keys,
+          protector: ports.protector,
+          journal,
+          station: () => station,
+          target,
+          ...(ports.sealThreads === undefined ? {} : { sealThreads: ports.sealThreads }),
+        },
+        folder,
+        actor,
+      );
       exports.set(j.id, j);
       return {
         exportId: j.id,

@@ -113,7 +113,9 @@ export function createCentres(ports: CentresPorts) {
       }
       pending.delete(input.token);
       // Checked again: the suite or the registry may have changed since the file was opened.
-      const checked = candidateOf(JSON.stringify({ format: 'dlbatch-recipient', suite: opened.suite, name: opened.name, publicKey: opened.publicKey, keyId: opened.keyId }));
+      const checked = candidateOf(
+        JSON.stringify({ format: 'dlbatch-recipient', suite: opened.suite, name: opened.name, publicKey: opened.publicKey, keyId: opened.keyId }),
+      );
       const centre: ReceivingCentre = { ...checked, registeredAt: toRfc3339(), registeredBy: { id: input.actor.id, name: input.actor.name } };
       const current = state();
       save({ ...current, centres: [...current.centres, centre] });
@@ -136,7 +138,10 @@ export function createCentres(ports: CentresPorts) {
       const current = state();
       if (current.suite === input.suite) return current;
       if (current.centres.length > 0) {
-        throw new ServiceError('centres_registered', `已登记的接收中心使用${SUITE_LABELS[current.suite]}的密钥；更改算法套件前，请先移除这些接收中心，再登记新套件的密钥`);
+        throw new ServiceError(
+          'centres_registered',
+          `已登记的接收中心使用${SUITE_LABELS[current.suite]}的密钥；更改算法套件前，请先移除这些接收中心，再登记新套件的密钥`,
+        );
       }
       return save({ ...current, suite: input.suite });
     },

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { checkReceipt, parseReceiptDocument, receiptDocumentSchema, receiptSuiteOf, type ReceiptDocument, type ReceiptExpectation } from '../../../core/batch/receipt';
+import {
+  checkReceipt,
+  parseReceiptDocument,
+  receiptDocumentSchema,
+  receiptSuiteOf,
+  type ReceiptDocument,
+  type ReceiptExpectation,
+} from '../../../core/batch/receipt';
 import { samePublicKey } from '../../../core/batch/keys';
 import { SUITES } from '../../../core/batch/formatV2';
 import type { DeliveryState, KeptReceipt, PinnedReceiptKey, ReceiptOutcome, UploadStatus } from '../../../core/api/contract';
@@ -198,7 +205,8 @@ export function createDelivery(ports: DeliveryPorts) {
     }
     const attempts = item.attempts + 1;
     putItem({ ...item, state: 'uploading', attempts, nextAttemptAt: null });
-    const settled = (change: Partial<QueueItem>) => putItem({ ...item, attempts, nextAttemptAt: null, message: null, reasons: [], centreHead: null, ...change });
+    const settled = (change: Partial<QueueItem>) =>
+      putItem({ ...item, attempts, nextAttemptAt: null, message: null, reasons: [], centreHead: null, ...change });
     let body;
     try {
       body = sealedBatchStream(ports.dataDir, entry, ports.protector);
@@ -349,7 +357,13 @@ export function createDelivery(ports: DeliveryPorts) {
           ports.store.set(PINS_KEY, pinsSchema.parse([...pins(), added]));
           return added;
         })();
-      return take(entry, check.document, pin, opened.via, opened.via === 'upload' ? (queue().find((i) => i.batchId === entry.batchId)?.by ?? input.actor) : input.actor);
+      return take(
+        entry,
+        check.document,
+        pin,
+        opened.via,
+        opened.via === 'upload' ? (queue().find((i) => i.batchId === entry.batchId)?.by ?? input.actor) : input.actor,
+      );
     },
 
     setCentreUrl(input: { url: string | null; actor: Actor }): DeliveryState {

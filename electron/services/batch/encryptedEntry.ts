@@ -28,7 +28,14 @@ const IN_FLIGHT = 1024 * 1024;
  * hashed on its way in, the stored bytes (header, ciphertext, tag) on their way out, and
  * nothing is held beyond the chunks in hand. Stored, not deflated: ciphertext does not shrink.
  */
-export function addEncryptedEntry(zip: yazl.ZipFile, suite: Suite, contentKey: Uint8Array, storedPath: string, mtime: Date, options: EncryptedEntryOptions = {}): EncryptedEntry {
+export function addEncryptedEntry(
+  zip: yazl.ZipFile,
+  suite: Suite,
+  contentKey: Uint8Array,
+  storedPath: string,
+  mtime: Date,
+  options: EncryptedEntryOptions = {},
+): EncryptedEntry {
   let resolve!: (v: Omit<ManifestFileV2, 'records'>) => void;
   let reject!: (e: Error) => void;
   const done = new Promise<Omit<ManifestFileV2, 'records'>>((res, rej) => {
@@ -36,7 +43,9 @@ export function addEncryptedEntry(zip: yazl.ZipFile, suite: Suite, contentKey: U
     reject = rej;
   });
   done.catch(() => undefined);
-  const input = options.pool ? pooledInput(options.pool, suite, contentKey, storedPath, options.plainHash, resolve) : localInput(suite, contentKey, storedPath, options.plainHash, resolve);
+  const input = options.pool
+    ? pooledInput(options.pool, suite, contentKey, storedPath, options.plainHash, resolve)
+    : localInput(suite, contentKey, storedPath, options.plainHash, resolve);
   input.once('error', reject);
   zip.addReadStream(input, storedPath, {
     mtime,
@@ -88,7 +97,14 @@ function localInput(suite: Suite, contentKey: Uint8Array, storedPath: string, kn
  * at once, up to IN_FLIGHT bytes, so the next chunk is built while this one is encrypted;
  * the thread answers in order, and each answer is pushed on as it comes.
  */
-function pooledInput(pool: SealPool, suite: Suite, contentKey: Uint8Array, storedPath: string, knownPlainHash: string | undefined, resolve: Resolve): Transform {
+function pooledInput(
+  pool: SealPool,
+  suite: Suite,
+  contentKey: Uint8Array,
+  storedPath: string,
+  knownPlainHash: string | undefined,
+  resolve: Resolve,
+): Transform {
   const session = pool.open(suite.id, contentKey, storedPath, knownPlainHash);
   let inFlight = 0;
   let held: TransformCallback | null = null;

@@ -179,7 +179,9 @@ export class ExportJob {
 
   private openEntry(path: string, compress: boolean): OpenEntry {
     if (this.v2) {
-      const encrypted = this.watch(addEncryptedEntry(this.zip, this.v2.suite, this.v2.contentKey, storedNameOf(path), this.mtime, this.pool ? { pool: this.pool } : {}));
+      const encrypted = this.watch(
+        addEncryptedEntry(this.zip, this.v2.suite, this.v2.contentKey, storedNameOf(path), this.mtime, this.pool ? { pool: this.pool } : {}),
+      );
       return { path, stream: encrypted.input, encrypted, hash: createHash('sha256'), bytes: 0, lines: 0 };
     }
     const stream = new PassThrough();
@@ -390,7 +392,11 @@ export class ExportJob {
     v2.contentKey.fill(0);
     const last = this.deps.ledger.last();
     // The chain continues under the new suite's hash, whatever the previous batch's format was.
-    const previousManifestHash = !last ? null : v2.suite.id === 'gm-1' ? await previousManifestSm3(this.deps.dataDir, last, this.deps.protector) : last.manifestSha256;
+    const previousManifestHash = !last
+      ? null
+      : v2.suite.id === 'gm-1'
+        ? await previousManifestSm3(this.deps.dataDir, last, this.deps.protector)
+        : last.manifestSha256;
     const publicKey = this.deps.keys.ensureSuite(v2.suite.id).publicKey;
     const manifestBytes = serializeManifestV2({
       format: BATCH_FORMAT,
@@ -414,7 +420,13 @@ export class ExportJob {
     return this.seal(manifestBytes, signature, manifest, v2.suite.id, {
       registeredPublicKey: publicKey,
       ...(last
-        ? { chain: { previousManifestSha256: last.manifestSha256, ...(previousManifestHash ? { previousManifestSm3: previousManifestHash } : {}), previousSequence: this.sequence - 1 } }
+        ? {
+            chain: {
+              previousManifestSha256: last.manifestSha256,
+              ...(previousManifestHash ? { previousManifestSm3: previousManifestHash } : {}),
+              previousSequence: this.sequence - 1,
+            },
+          }
         : {}),
     });
   }

@@ -140,7 +140,12 @@ export function createImportRegistry(store: KeyValueStore) {
         const batches = known ? current.batches.map((b) => (b === known ? { ...fresh, ...known } : b)) : [...current.batches, fresh];
         const suite = manifest.suite ?? 'intl-1';
         const addKey = !registeredKeyOf(current, manifest.suite)
-          ? { otherKeys: { ...current.otherKeys, [suite]: { publicKey: manifest.publicKey, fingerprint: ingested.fingerprint, registeredAt: at, registeredBy: actor } } }
+          ? {
+              otherKeys: {
+                ...current.otherKeys,
+                [suite]: { publicKey: manifest.publicKey, fingerprint: ingested.fingerprint, registeredAt: at, registeredBy: actor },
+              },
+            }
           : {};
         next = { ...current, ...addKey, batches, ...(manifest.sequence > current.lastSequence ? head : {}) };
       } else {

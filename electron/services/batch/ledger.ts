@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import { batchHistoryEntrySchema, type BatchHistoryEntry } from '../../../core/api/contract';
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(512);
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(512);
 
 /** One exported batch: what the history shows, plus the sealed copy kept for re-export. */
 export const ledgerEntrySchema = batchHistoryEntrySchema.omit({ copyAvailable: true }).extend({
@@ -65,7 +68,8 @@ export function chainProblem(entries: readonly Pick<BatchLedgerEntry, 'batchId' 
   const bySequence = [...entries].sort((a, b) => a.sequence - b.sequence);
   if (new Set(entries.map((e) => e.batchId)).size !== entries.length) return '同一批次出现了两次';
   for (const [i, e] of bySequence.entries()) {
-    if (e.sequence !== i + 1) return i > 0 && bySequence[i - 1]!.sequence === e.sequence ? `第 ${e.sequence} 号批次出现了两个不同的批次` : `批次序号不连续：缺少第 ${i + 1} 号`;
+    if (e.sequence !== i + 1)
+      return i > 0 && bySequence[i - 1]!.sequence === e.sequence ? `第 ${e.sequence} 号批次出现了两个不同的批次` : `批次序号不连续：缺少第 ${i + 1} 号`;
     const previous = i === 0 ? null : bySequence[i - 1]!.manifestSha256;
     if (e.previousManifestSha256 !== previous) return `第 ${e.sequence} 号批次没有接续上一批次的清单哈希`;
   }

@@ -40,13 +40,15 @@ export function createPartialJournal(dataDir: string) {
       const found: LeftoverPartial[] = [];
       for (const name of readdirSync(dir)) {
         const note = join(dir, name);
-        const parsed = entrySchema.safeParse((() => {
-          try {
-            return JSON.parse(readFileSync(note, 'utf8')) as unknown;
-          } catch {
-            return null;
-          }
-        })());
+        const parsed = entrySchema.safeParse(
+          (() => {
+            try {
+              return JSON.parse(readFileSync(note, 'utf8')) as unknown;
+            } catch {
+              return null;
+            }
+          })(),
+        );
         if (!parsed.success) {
           rmSync(note, { force: true });
           continue;

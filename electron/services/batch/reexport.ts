@@ -14,7 +14,13 @@ import type { PartialJournal } from './partialJournal';
  * (the drive was lost, the centre asks again). The GCM tag proves the copy unchanged; the
  * written file is verified again before it gets its name.
  */
-export async function reexportBatch(dataDir: string, entry: BatchLedgerEntry, folder: string, protector: SecretProtector, journal: PartialJournal): Promise<string> {
+export async function reexportBatch(
+  dataDir: string,
+  entry: BatchLedgerEntry,
+  folder: string,
+  protector: SecretProtector,
+  journal: PartialJournal,
+): Promise<string> {
   if (!entry.archive) throw new ServiceError('no_copy', '该批次的记录是从备份恢复的，本机没有它的副本，无法重新导出；请使用当时导出的文件');
   if (entry.archive.protection !== protector.kind) throw new ServiceError('key_protection', '该批次副本的保护方式与本机不符，无法重新导出');
   const source = join(dataDir, 'batches', entry.archive.file);

@@ -53,7 +53,12 @@ export class SealedCopy {
           else done(null, chunk);
         },
       });
-      await pipeline(fh.createReadStream({ autoClose: false }), counting, createCipheriv('aes-256-ctr', sealed.key, sealed.iv), createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+      await pipeline(
+        fh.createReadStream({ autoClose: false }),
+        counting,
+        createCipheriv('aes-256-ctr', sealed.key, sealed.iv),
+        createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+      );
       return sealed;
     } catch (err) {
       sealed.destroy();

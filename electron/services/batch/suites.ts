@@ -178,7 +178,12 @@ const intl1: Suite = {
     const cipher = createCipheriv('aes-256-gcm', kek(shared, ephemeralPublic, recipient), ZERO_NONCE);
     cipher.setAAD(utf8(batchId));
     const encrypted = Buffer.concat([cipher.update(contentKey), cipher.final(), cipher.getAuthTag()]);
-    return { keyId: intl1.keyIdOf(recipientPublicKey)!, publicKey: toBase64(recipient), ephemeralPublicKey: toBase64(ephemeralPublic), encryptedKey: toBase64(encrypted) };
+    return {
+      keyId: intl1.keyIdOf(recipientPublicKey)!,
+      publicKey: toBase64(recipient),
+      ephemeralPublicKey: toBase64(ephemeralPublic),
+      encryptedKey: toBase64(encrypted),
+    };
   },
   unwrap(entry, privateKey, batchId) {
     const recipient = x25519KeyBytes(entry.publicKey);

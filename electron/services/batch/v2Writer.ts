@@ -2,8 +2,26 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import yazl from 'yazl';
-import { BATCH_FORMAT, BATCH_RECORD_TYPES, BATCH_SCHEMA_VERSION, batchFileName, MANIFEST, recordFileOf, SIGNATURE, type BatchRecordType, type StationOfManifest } from '../../../core/batch/format';
-import { BATCH_FORMAT_VERSION_2, serializeManifestV2, storedNameOf, type ManifestFileV2, type ManifestV2, type RecipientEntry, type SuiteId } from '../../../core/batch/formatV2';
+import {
+  BATCH_FORMAT,
+  BATCH_RECORD_TYPES,
+  BATCH_SCHEMA_VERSION,
+  batchFileName,
+  MANIFEST,
+  recordFileOf,
+  SIGNATURE,
+  type BatchRecordType,
+  type StationOfManifest,
+} from '../../../core/batch/format';
+import {
+  BATCH_FORMAT_VERSION_2,
+  serializeManifestV2,
+  storedNameOf,
+  type ManifestFileV2,
+  type ManifestV2,
+  type RecipientEntry,
+  type SuiteId,
+} from '../../../core/batch/formatV2';
 import { toBase64 } from '../../../core/batch/keys';
 import { periodOf, recordLineProblem } from '../../../core/batch/records';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -180,4 +198,3 @@ export class BatchV2Writer {
     this.file.destroy();
   }
 }
-

@@ -96,9 +96,7 @@ export async function openZipArchive(source: ZipSource): Promise<ZipArchive> {
     async *read(name: string) {
       const entry = byName.get(name);
       if (!entry) throw new Error(`no entry ${name}`);
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
-      );
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
       for await (const chunk of stream) yield chunk as Buffer;
     },
     close: () => zip.close(),

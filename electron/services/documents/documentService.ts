@@ -38,7 +38,11 @@ export function createDocumentService(fontFiles: FontFiles): DocumentService {
     if (!template) throw new ServiceError('unknown_kind', `没有“${kind}”这种文书`);
     const problems = checkDocumentValues(template, values, { draft: draft ?? false });
     if (problems.length > 0) {
-      throw new ServiceError('invalid_values', problems[0]!.message, problems.map((p) => ({ path: [p.field], message: p.message })));
+      throw new ServiceError(
+        'invalid_values',
+        problems[0]!.message,
+        problems.map((p) => ({ path: [p.field], message: p.message })),
+      );
     }
     const clean = normalizeDocumentValues(template, values);
     const r = await renderPdf(template, clean, docNumber, fonts);

@@ -8,7 +8,10 @@ export interface PdfExport {
 
 /** A file name the save dialog can propose on every platform. */
 export function safePdfName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim().slice(0, 120);
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+    .trim()
+    .slice(0, 120);
   return cleaned.toLowerCase().endsWith('.pdf') ? cleaned : `${cleaned || '文书'}.pdf`;
 }
 

@@ -120,8 +120,7 @@ export function renderPdf(template: DocumentTemplate, values: DocumentValues, do
         if (op.dash) doc.dash(op.dash, { space: op.dash });
         doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
         if (op.dash) doc.undash();
-      }
-      else drawText(op);
+      } else drawText(op);
     }
   }
 

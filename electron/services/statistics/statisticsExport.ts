@@ -52,7 +52,10 @@ function addSheet(book: ExcelJS.Workbook, req: StatisticsReportRequest, t: StatT
   });
 }
 
-export function createStatisticsExport(documents: DocumentService, chooseSavePath: (name: string, kind: 'pdf' | 'xlsx') => Promise<string | null>): StatisticsExport {
+export function createStatisticsExport(
+  documents: DocumentService,
+  chooseSavePath: (name: string, kind: 'pdf' | 'xlsx') => Promise<string | null>,
+): StatisticsExport {
   const workbook = async (req: StatisticsReportRequest) => {
     const book = new ExcelJS.Workbook();
     book.creator = '值班律师工作站';
@@ -68,7 +71,13 @@ export function createStatisticsExport(documents: DocumentService, chooseSavePat
     return documents.renderTemplate(template, {}, '');
   };
   const withExt = (path: string, ext: string) => (path.toLowerCase().endsWith(ext) ? path : `${path}${ext}`);
-  const safe = (name: string, ext: string) => `${name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim().slice(0, 120) || '统计'}${ext}`;
+  const safe = (name: string, ext: string) =>
+    `${
+      name
+        .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+        .trim()
+        .slice(0, 120) || '统计'
+    }${ext}`;
   return {
     workbook,
     async renderPdf(req) {

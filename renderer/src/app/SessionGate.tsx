@@ -74,10 +74,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <SignInScreen
-      stationName={profile.name}
-      lockedUser={state.state === 'locked' ? { username: state.username, displayName: state.displayName } : undefined}
-    />
+    <SignInScreen stationName={profile.name} lockedUser={state.state === 'locked' ? { username: state.username, displayName: state.displayName } : undefined} />
   );
 }
 

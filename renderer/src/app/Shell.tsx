@@ -112,7 +112,15 @@ export function Shell({ profile, children }: { profile: StationProfile; children
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0', whiteSpace: 'nowrap' }}
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+            whiteSpace: 'nowrap',
+          }}
         >
           {/* On a narrow screen the station's name and code give way (with …) to the user and the buttons. */}
           <Typography.Text strong style={{ fontSize: 16, minWidth: 0, flex: '0 1 auto' }} ellipsis={{ tooltip: profile.name }} data-testid="station-name">

@@ -55,7 +55,12 @@ export function RestoreDialog({
     try {
       const secret = mode === 'password' ? { username: v.username ?? '', password: v.password ?? '' } : { recoveryCode: v.recoveryCode ?? '' };
       setStep('正在解密备份（第 1 / 3 步）');
-      const { content, dataKey, proof } = await openBackup(file.bytes, secret, currentStation?.code ?? null, acceptOther ? file.header.station.code : undefined);
+      const { content, dataKey, proof } = await openBackup(
+        file.bytes,
+        secret,
+        currentStation?.code ?? null,
+        acceptOther ? file.header.station.code : undefined,
+      );
       // Main opens the same file itself and takes the batch history only from it: first, so a
       // history it refuses leaves this machine as it was.
       setStep('正在核对报送记录（第 2 / 3 步）');
@@ -88,7 +93,9 @@ export function RestoreDialog({
       ) : (
         <>
           <Descriptions size="small" column={1} bordered data-testid="backup-header">
-            <Descriptions.Item label="工作站">{file.header.station.name}（{file.header.station.code}）</Descriptions.Item>
+            <Descriptions.Item label="工作站">
+              {file.header.station.name}（{file.header.station.code}）
+            </Descriptions.Item>
             <Descriptions.Item label="备份时间">{dayjs(file.header.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             <Descriptions.Item label="登记记录">{file.header.counts.consultations ?? 0} 条</Descriptions.Item>
           </Descriptions>
@@ -107,7 +114,15 @@ export function RestoreDialog({
               }
             />
           )}
-          <Radio.Group style={{ margin: '16px 0' }} value={mode} onChange={(e) => setMode(e.target.value)} options={[{ value: 'password', label: '用账户密码' }, { value: 'recovery', label: '用恢复码' }]} />
+          <Radio.Group
+            style={{ margin: '16px 0' }}
+            value={mode}
+            onChange={(e) => setMode(e.target.value)}
+            options={[
+              { value: 'password', label: '用账户密码' },
+              { value: 'recovery', label: '用恢复码' },
+            ]}
+          />
           <Form form={form} layout="vertical" name="restore" onFinish={() => void restore()}>
             {mode === 'password' ? (
               <>

@@ -31,7 +31,12 @@ export async function writeBackup(
   const batchLedger = await window.station.batch.history();
   const { bytes } = await createBackup(db, session.dataKey, { ...settings, batchLedger }, toRfc3339(now));
   onStep?.(1);
-  const { path } = await window.station.backup.write({ folder, fileName: backupFileName(settings.profile.code, now), data: toBase64(bytes), ...(keep ? { keep } : {}) });
+  const { path } = await window.station.backup.write({
+    folder,
+    fileName: backupFileName(settings.profile.code, now),
+    data: toBase64(bytes),
+    ...(keep ? { keep } : {}),
+  });
   onStep?.(2);
   await appendAudit(db, session.actor, 'backup', path);
   return path;

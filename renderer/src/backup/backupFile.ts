@@ -18,7 +18,23 @@ import { sha256 } from '@noble/hashes/sha256';
 export const BACKUP_FORMAT = 'duty-lawyer-station-backup';
 // Every table: records, their outbox for batches, documents and their PDFs, imported
 // stations. A backup made before a table existed restores it empty.
-const TABLES = ['lawyers', 'consultations', 'accounts', 'audit', 'meta', 'documents', 'documentFiles', 'mediations', 'shifts', 'dutyRoster', 'statFacts', 'outbox', 'importedRecords', 'importedStations', 'revisions'] as const;
+const TABLES = [
+  'lawyers',
+  'consultations',
+  'accounts',
+  'audit',
+  'meta',
+  'documents',
+  'documentFiles',
+  'mediations',
+  'shifts',
+  'dutyRoster',
+  'statFacts',
+  'outbox',
+  'importedRecords',
+  'importedStations',
+  'revisions',
+] as const;
 
 /**
  * The scrypt parameters a backup may ask for. A foreign file chooses them, and scrypt
@@ -106,9 +122,13 @@ export async function createBackup(
   const sealingKey = backupKey(key);
   key.fill(0);
   const tables = {} as Record<(typeof TABLES)[number], unknown[]>;
-  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
-    for (const t of TABLES) tables[t] = await db.table(t).toArray();
-  });
+  await db.transaction(
+    'r',
+    TABLES.map((t) => db.table(t)),
+    async () => {
+      for (const t of TABLES) tables[t] = await db.table(t).toArray();
+    },
+  );
   const accounts = (tables.accounts as { username: string; wrappedKey: WrappedKey; deleted: boolean; disabled: boolean }[])
     .filter((a) => !a.deleted && !a.disabled)
     .map((a) => ({ username: a.username, wrappedKey: a.wrappedKey }));

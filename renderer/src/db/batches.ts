@@ -27,7 +27,12 @@ export async function pendingSummary(db: StationDb): Promise<PendingSummary> {
   return {
     counts,
     total: entries.length,
-    period: entries.length ? periodOf(entries.map((e) => e.updatedAt), toRfc3339().slice(0, 10)) : null,
+    period: entries.length
+      ? periodOf(
+          entries.map((e) => e.updatedAt),
+          toRfc3339().slice(0, 10),
+        )
+      : null,
   };
 }
 
@@ -55,11 +60,19 @@ type LineBuilder = (
 ) => Promise<{ line: Record<string, unknown>; rev: number; pdf?: { path: string; id: string } }[]>;
 
 /** Lines of a sealed record table whose decoded record is the line as it is. */
-function recordLines(table: 'consultations' | 'mediations' | 'shifts', storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } }): LineBuilder {
+function recordLines(
+  table: 'consultations' | 'mediations' | 'shifts',
+  storeOf: (db: StationDb, vault: Vault) => { codec: { decode(row: never): Promise<object> | object } },
+): LineBuilder {
   return async (db, vault, ids) => {
     const { codec } = storeOf(db, vault);
     const rows = (await db.table(table).bulkGet(ids)).filter((r): r is { id: string; rev: number; updatedAt: string; deleted: boolean } => r !== undefined);
-    return Promise.all(rows.map(async (row) => ({ rev: row.rev, line: row.deleted ? tombstoneOf(row) : { ...(await codec.decode(row as never)) } as Record<string, unknown> })));
+    return Promise.all(
+      rows.map(async (row) => ({
+        rev: row.rev,
+        line: row.deleted ? tombstoneOf(row) : ({ ...(await codec.decode(row as never)) } as Record<string, unknown>),
+      })),
+    );
   };
 }
 
@@ -130,7 +143,13 @@ export async function exportPendingBatch(
       if (ofType.length === 0 || !build) continue;
       for (let i = 0; i < ofType.length; i += PAGE) {
         if (hooks.cancelled?.()) throw new ExportCancelled();
-        const built = await build(db, vault, ofType.slice(i, i + PAGE).map((e) => e.id), begun.suite, actor);
+        const built = await build(
+          db,
+          vault,
+          ofType.slice(i, i + PAGE).map((e) => e.id),
+          begun.suite,
+          actor,
+        );
         await api.appendRecords({ exportId, type, records: built.map((b) => b.line) });
         for (const b of built) {
           sent.set(`${type}:${b.line.id as string}`, b.rev);
@@ -142,7 +161,9 @@ export async function exportPendingBatch(
     }
     for (let i = 0; i < pdfs.length; i += PDFS_PER_CALL) {
       if (hooks.cancelled?.()) throw new ExportCancelled();
-      const files = await Promise.all(pdfs.slice(i, i + PDFS_PER_CALL).map(async (p) => ({ path: p.path, data: await documentPdf(db, vault, actor, { id: p.id }) })));
+      const files = await Promise.all(
+        pdfs.slice(i, i + PDFS_PER_CALL).map(async (p) => ({ path: p.path, data: await documentPdf(db, vault, actor, { id: p.id }) })),
+      );
       await api.appendFiles({ exportId, files });
       hooks.onStep?.({ stage: 'pdfs', done: Math.min(i + PDFS_PER_CALL, pdfs.length), total: pdfs.length });
     }

@@ -8,7 +8,13 @@ import { appendAudit, type Actor } from './repository';
  * Changes to the receiving centres, each written to the audit trail with the centre's name
  * and fingerprint: who a station's batches can be read by is a supervisor's decision on record.
  */
-export async function registerCentre(db: StationDb, api: StationApi['centres'], actor: Actor, token: string, confirmedFingerprint: string): Promise<ReceivingCentre> {
+export async function registerCentre(
+  db: StationDb,
+  api: StationApi['centres'],
+  actor: Actor,
+  token: string,
+  confirmedFingerprint: string,
+): Promise<ReceivingCentre> {
   assertCan(actor.role, 'settings.edit');
   const centre = await api.register({ token, confirmedFingerprint, actor: { id: actor.id, name: actor.name } });
   await appendAudit(db, actor, 'settings', `登记接收中心：${centre.name}（${SUITE_LABELS[centre.suite]}，指纹 ${centre.fingerprint}）`);

@@ -28,4 +28,3 @@ export function plainTokens(c: Consultation): string[] {
   if (isAboutRequest(c)) tokens.push(filterToken.requestView());
   return tokens;
 }
-

@@ -229,7 +229,15 @@ export interface ImportedStation {
   registeredBy: string;
   lastSequence: number;
   lastManifestSha256: string;
-  batches: { sequence: number; batchId: string; manifestSha256: string; period: { from: string; to: string }; importedAt: string; records: number; changed: number }[];
+  batches: {
+    sequence: number;
+    batchId: string;
+    manifestSha256: string;
+    period: { from: string; to: string };
+    importedAt: string;
+    records: number;
+    changed: number;
+  }[];
 }
 
 export type { Role };

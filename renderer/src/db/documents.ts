@@ -123,20 +123,20 @@ export async function saveNewVersion(db: StationDb, vault: Vault, previous: Stor
   const file = { sha256: doc.pdfSha256, sealed: await vault.seal(FILES, doc.pdfSha256, { pdf: doc.pdf }) };
   const { pdf, ...rest } = doc;
   return createRecord(
-      documentStore(db, vault),
-      {
-        ...rest,
-        number: previous.number,
-        year: previous.year,
-        sequence: previous.sequence,
-        version: previous.version + 1,
-        rootId: previous.rootId,
-        ownerId: actor.id,
-        pdfBytes: base64Length(pdf),
-      },
-      actor,
-      { together: { tables: [db.documentFiles], run: async () => void (await db.documentFiles.put(file)) } },
-    );
+    documentStore(db, vault),
+    {
+      ...rest,
+      number: previous.number,
+      year: previous.year,
+      sequence: previous.sequence,
+      version: previous.version + 1,
+      rootId: previous.rootId,
+      ownerId: actor.id,
+      pdfBytes: base64Length(pdf),
+    },
+    actor,
+    { together: { tables: [db.documentFiles], run: async () => void (await db.documentFiles.put(file)) } },
+  );
 }
 
 async function latestVersion(db: StationDb, rootId: string): Promise<DocumentRow | undefined> {

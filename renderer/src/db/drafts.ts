@@ -40,7 +40,14 @@ export function draftIdOf(vault: Vault, authorId: string, where: DraftSlot): str
 }
 
 /** Writes (or overwrites) the author's draft of one open form, sealed under the data key. */
-export async function saveDraft<V>(db: StationDb, vault: Vault, author: Actor, where: DraftSlot, values: V, context: Record<string, string | number> = {}): Promise<StoredDraft<V>> {
+export async function saveDraft<V>(
+  db: StationDb,
+  vault: Vault,
+  author: Actor,
+  where: DraftSlot,
+  values: V,
+  context: Record<string, string | number> = {},
+): Promise<StoredDraft<V>> {
   const id = draftIdOf(vault, author.id, where);
   const updatedAt = toRfc3339();
   const sealed = await vault.seal(TYPE, id, { slot: where.slot, values, context } satisfies SealedDraft);
@@ -87,5 +94,9 @@ export async function listDrafts(db: StationDb, vault: Vault, author: Actor, kin
 export async function deleteDraft(db: StationDb, author: Actor, id: string): Promise<void> {
   // A delete by the author index, not by key after a read: Dexie's live queries (the draft
   // banner lists by author) then learn of it even when they start as it commits.
-  await db.drafts.where('authorId').equals(author.id).filter((r) => r.id === id).delete();
+  await db.drafts
+    .where('authorId')
+    .equals(author.id)
+    .filter((r) => r.id === id)
+    .delete();
 }

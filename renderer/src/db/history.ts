@@ -22,7 +22,11 @@ export interface HistoryEntry extends AuditEntry {
  * here, for someone already allowed to open the record; the audit trail itself keeps only
  * field names, so it never holds a client's data in the clear.
  */
-export async function historyWithValues<T, Row extends RecordBase>(store: RecordStore<T, Row>, id: string, valuesOf: (field: string) => boolean = () => true): Promise<HistoryEntry[]> {
+export async function historyWithValues<T, Row extends RecordBase>(
+  store: RecordStore<T, Row>,
+  id: string,
+  valuesOf: (field: string) => boolean = () => true,
+): Promise<HistoryEntry[]> {
   const { db } = store;
   const [entries, kept, currentRow] = await Promise.all([
     historyOf(db, store.name, id),
@@ -47,7 +51,14 @@ export async function historyWithValues<T, Row extends RecordBase>(store: Record
       const a = after as Record<string, unknown>;
       // A field the reader may not see keeps its name only, as in the audit trail.
       if (!entry.fields.every(valuesOf)) return entry;
-      return { ...entry, changes: entry.fields.map((field) => ({ field, ...(b[field] !== undefined ? { before: b[field] } : {}), ...(a[field] !== undefined ? { after: a[field] } : {}) })) };
+      return {
+        ...entry,
+        changes: entry.fields.map((field) => ({
+          field,
+          ...(b[field] !== undefined ? { before: b[field] } : {}),
+          ...(a[field] !== undefined ? { after: a[field] } : {}),
+        })),
+      };
     }),
   );
 }

@@ -42,7 +42,11 @@ export async function ingestVerified(
   let files = 0;
   const pdfByPath = new Map<string, string>();
   for (;;) {
-    const chunk = await api.readImport({ token: summary.token, actor: reader, ...(options.confirmedFingerprint ? { confirmedFingerprint: options.confirmedFingerprint } : {}) });
+    const chunk = await api.readImport({
+      token: summary.token,
+      actor: reader,
+      ...(options.confirmedFingerprint ? { confirmedFingerprint: options.confirmedFingerprint } : {}),
+    });
     for (const r of chunk.records) incoming.push(r as (typeof incoming)[number]);
     for (const f of chunk.files) {
       await storeDocumentFile(db, vault, f.sha256, f.data);
@@ -77,29 +81,38 @@ export async function ingestVerified(
     const current = await db.importedStations.get(code);
     const already = current?.batches.some((b) => b.batchId === m.batchId);
     await db.importedRecords.bulkPut(rows);
-    const entry = { sequence: m.sequence, batchId: m.batchId, manifestSha256: report.manifestSha256!, period: m.period, importedAt: now, records: incoming.length, changed: rows.length };
+    const entry = {
+      sequence: m.sequence,
+      batchId: m.batchId,
+      manifestSha256: report.manifestSha256!,
+      period: m.period,
+      importedAt: now,
+      records: incoming.length,
+      changed: rows.length,
+    };
     // Main registered this station just now when it stands as new: the display copy follows it.
-    const next: ImportedStation = current && report.standing !== 'new'
-      ? {
-          ...current,
-          name: m.station.name,
-          batches: already ? current.batches : [...current.batches, entry],
-          ...(m.sequence > current.lastSequence ? { lastSequence: m.sequence, lastManifestSha256: report.manifestSha256! } : {}),
-        }
-      : {
-          code,
-          name: m.station.name,
-          kind: m.station.kind,
-          regionCode: m.station.regionCode,
-          publicKey: m.publicKey,
-          // A display copy of what main registered: the verified manifest's key and fingerprint.
-          fingerprint: report.fingerprint ?? '',
-          registeredAt: now,
-          registeredBy: actor.name,
-          lastSequence: m.sequence,
-          lastManifestSha256: report.manifestSha256!,
-          batches: current && !already ? [...current.batches, entry] : current?.batches ?? [entry],
-        };
+    const next: ImportedStation =
+      current && report.standing !== 'new'
+        ? {
+            ...current,
+            name: m.station.name,
+            batches: already ? current.batches : [...current.batches, entry],
+            ...(m.sequence > current.lastSequence ? { lastSequence: m.sequence, lastManifestSha256: report.manifestSha256! } : {}),
+          }
+        : {
+            code,
+            name: m.station.name,
+            kind: m.station.kind,
+            regionCode: m.station.regionCode,
+            publicKey: m.publicKey,
+            // A display copy of what main registered: the verified manifest's key and fingerprint.
+            fingerprint: report.fingerprint ?? '',
+            registeredAt: now,
+            registeredBy: actor.name,
+            lastSequence: m.sequence,
+            lastManifestSha256: report.manifestSha256!,
+            batches: current && !already ? [...current.batches, entry] : (current?.batches ?? [entry]),
+          };
     await db.importedStations.put(next);
   });
   await appendAudit(db, actor, 'import', `${m.station.name}（${code}）批次第 ${m.sequence} 号：${incoming.length} 条记录，${rows.length} 条有变化`);

@@ -138,7 +138,11 @@ export async function wrapDataKey(dataKey: Uint8Array, secret: string, params: S
 }
 
 /** A new wrap and the session proof of the same derivation: what main is told when a password is set. */
-export async function wrapDataKeyWithProof(dataKey: Uint8Array, secret: string, params: ScryptParams = scryptTarget()): Promise<{ wrapped: WrappedKey; proof: string }> {
+export async function wrapDataKeyWithProof(
+  dataKey: Uint8Array,
+  secret: string,
+  params: ScryptParams = scryptTarget(),
+): Promise<{ wrapped: WrappedKey; proof: string }> {
   const key = copyLiveKey(dataKey);
   try {
     const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -161,7 +165,9 @@ export async function unwrapDataKeyWithProof(wrapped: WrappedKey, secret: string
   const { check, kek, proof } = await derive(secret, fromBase64(wrapped.salt), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
   if (!constantTimeEqual(check, fromBase64(wrapped.check))) throw new WrongSecretError(message);
   try {
-    const pt = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct)));
+    const pt = new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrapped.iv), additionalData: enc.encode('dk/v1') }, kek, fromBase64(wrapped.ct)),
+    );
     // A zero key can only come from a wrap taken while a lock zeroed the key (before that
     // was refused); opening records with it would fail, and sealing new ones would be open to all.
     if (pt.every((b) => b === 0)) throw new Error('zero key');
@@ -210,11 +216,7 @@ export function generateRecoveryCode(): string {
 
 /** Reads a typed recovery code forgivingly: case, spaces and dashes ignored; I/L read as 1, O as 0. */
 export function normalizeRecoveryCode(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
 // --- the vault -----------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import { shiftIdFor } from './shifts';
 import { mediationFactsDerived } from './statFacts';
 import { toRfc3339 } from '../../../core/time/rfc3339';
 
-
 type Owned = MediationInput & { ownerId: string };
 export type StoredMediation = Stored<Owned>;
 
@@ -21,7 +20,8 @@ export function mediationStore(db: StationDb, vault: Vault): RecordStore<Owned, 
     name: MEDIATIONS,
     derived: mediationFactsDerived(db, vault),
     codec: mediationCodec(vault),
-    auditLabel: (m) => sealAuditLabel(vault, MEDIATIONS, m.id, { person: m.parties.map((p) => p.name).join('、'), ...(m.caseNumber ? { number: m.caseNumber } : {}) }),
+    auditLabel: (m) =>
+      sealAuditLabel(vault, MEDIATIONS, m.id, { person: m.parties.map((p) => p.name).join('、'), ...(m.caseNumber ? { number: m.caseNumber } : {}) }),
   };
 }
 
@@ -35,7 +35,15 @@ export async function createMediation(db: StationDb, vault: Vault, enums: Enumer
   return createRecord(mediationStore(db, vault), { ...parsed, ownerId: actor.id }, actor);
 }
 
-export async function editMediation(db: StationDb, vault: Vault, enums: Enumerations, id: string, input: unknown, actor: Actor, expectedRev: number): Promise<StoredMediation> {
+export async function editMediation(
+  db: StationDb,
+  vault: Vault,
+  enums: Enumerations,
+  id: string,
+  input: unknown,
+  actor: Actor,
+  expectedRev: number,
+): Promise<StoredMediation> {
   const parsed = mediationInputSchema(enums).parse(input);
   const current = await getRecord(mediationStore(db, vault), id);
   if (current) assertCanChange(actor, current.ownerId, 'edit', 'mediation');
@@ -86,7 +94,9 @@ export async function overdueMediations(db: StationDb, vault: Vault, viewer: Vie
 
 /** Live mediations between two days (inclusive), newest first. */
 export async function mediationsBetween(db: StationDb, vault: Vault, viewer: Viewer, from: string, to: string): Promise<StoredMediation[]> {
-  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter((r) => !r.deleted && mayViewOwned(viewer, 'mediation', r.ownerId));
+  const rows = (await db.mediations.where('date').between(from, to, true, true).toArray()).filter(
+    (r) => !r.deleted && mayViewOwned(viewer, 'mediation', r.ownerId),
+  );
   rows.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.createdAt < b.createdAt ? 1 : -1));
   const store = mediationStore(db, vault);
   return Promise.all(rows.map((r) => store.codec.decode(r)));

@@ -63,7 +63,21 @@ export function shiftCodec(vault: Vault): RecordCodec<ShiftPayload, ShiftRow> {
 }
 
 /** In the clear: what numbering, the lists and the export need; the values and the client stay sealed. */
-const DOCUMENT_CLEAR = ['kind', 'number', 'year', 'sequence', 'version', 'rootId', 'sourceType', 'sourceId', 'lawyerId', 'shiftId', 'pdfSha256', 'pdfBytes', 'pages'] as const;
+const DOCUMENT_CLEAR = [
+  'kind',
+  'number',
+  'year',
+  'sequence',
+  'version',
+  'rootId',
+  'sourceType',
+  'sourceId',
+  'lawyerId',
+  'shiftId',
+  'pdfSha256',
+  'pdfBytes',
+  'pages',
+] as const;
 
 export function documentCodec(vault: Vault): RecordCodec<DocumentPayload, DocumentRow> {
   return sealedCodec<DocumentPayload, DocumentRow>(vault, DOCUMENTS, DOCUMENT_CLEAR);

@@ -27,7 +27,10 @@ export function consultationFactsOf(c: ConsultationInput & { id: string }): Cons
 }
 
 /** A mediation's groups and case type are those of the contacts it came from. */
-export function mediationFactsOf(m: MediationInput & { id: string }, linked: ReadonlyMap<string, Pick<ConsultationFacts, 'specialGroups' | 'caseType'>>): MediationFacts {
+export function mediationFactsOf(
+  m: MediationInput & { id: string },
+  linked: ReadonlyMap<string, Pick<ConsultationFacts, 'specialGroups' | 'caseType'>>,
+): MediationFacts {
   const sources = m.consultationIds.map((id) => linked.get(id)).filter((c) => c !== undefined);
   const facts: MediationFacts = {
     id: m.id,
@@ -44,4 +47,3 @@ export function mediationFactsOf(m: MediationInput & { id: string }, linked: Rea
   if (m.shiftId) facts.shiftId = m.shiftId;
   return facts;
 }
-

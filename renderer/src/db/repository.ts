@@ -177,7 +177,15 @@ async function write<T, Row extends RecordBase>(
   for (let attempt = 0; ; attempt++) {
     const puts = attempt === 0 ? firstPuts : await derive();
     try {
-      const tables = [db.table(store.name), db.audit, db.revisions, ...(travels ? [db.outbox] : []), ...(store.derived ? [db.statFacts] : []), ...(store.index?.tables ?? []), ...(together?.tables ?? [])];
+      const tables = [
+        db.table(store.name),
+        db.audit,
+        db.revisions,
+        ...(travels ? [db.outbox] : []),
+        ...(store.derived ? [db.statFacts] : []),
+        ...(store.index?.tables ?? []),
+        ...(together?.tables ?? []),
+      ];
       await db.transaction('rw', tables, async () => {
         if (together) await together.run();
         const current = await records.get(next.id);

@@ -26,7 +26,16 @@ export function sealedCodec<T extends { ownerId: string }, Row extends SealedRow
   return {
     async encode(record) {
       const { id, rev, createdAt, updatedAt, deleted, ownerId, ...content } = record;
-      const row = { id, rev, createdAt, updatedAt, deleted, ownerId, sealed: await vault.seal(recordType, id, content), ...(deleted ? { trashedAt: updatedAt } : {}) } as Row;
+      const row = {
+        id,
+        rev,
+        createdAt,
+        updatedAt,
+        deleted,
+        ownerId,
+        sealed: await vault.seal(recordType, id, content),
+        ...(deleted ? { trashedAt: updatedAt } : {}),
+      } as Row;
       const target = row as unknown as Record<string, unknown>;
       for (const key of clear) {
         const value = (record as unknown as Record<string, unknown>)[key];
@@ -39,8 +48,18 @@ export function sealedCodec<T extends { ownerId: string }, Row extends SealedRow
       // The clear copy wins: it is what the indexes found the row by. Rows written before a
       // field was sealed too (documents' kind and number) have it only there.
       const clearValues: Record<string, unknown> = {};
-      for (const key of clear) if ((row as unknown as Record<string, unknown>)[key] !== undefined) clearValues[key] = (row as unknown as Record<string, unknown>)[key];
-      return { ...content, ...clearValues, id: row.id, rev: row.rev, createdAt: row.createdAt, updatedAt: row.updatedAt, deleted: row.deleted, ownerId: row.ownerId } as unknown as Stored<T>;
+      for (const key of clear)
+        if ((row as unknown as Record<string, unknown>)[key] !== undefined) clearValues[key] = (row as unknown as Record<string, unknown>)[key];
+      return {
+        ...content,
+        ...clearValues,
+        id: row.id,
+        rev: row.rev,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        deleted: row.deleted,
+        ownerId: row.ownerId,
+      } as unknown as Stored<T>;
     },
   };
 }

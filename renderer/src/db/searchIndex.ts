@@ -150,9 +150,11 @@ async function tailOf(db: StationDb, version: number): Promise<TailCache> {
     return cache;
   });
   loadingTail.set(db, { version, load });
-  load.finally(() => {
-    if (loadingTail.get(db)?.load === load) loadingTail.delete(db);
-  }).catch(() => undefined);
+  load
+    .finally(() => {
+      if (loadingTail.get(db)?.load === load) loadingTail.delete(db);
+    })
+    .catch(() => undefined);
   return load;
 }
 
@@ -274,7 +276,10 @@ function pack(order: LiveOrder, throughSeq: number): OrderSnapshotRow {
 export function readLiveOrder(db: StationDb): Promise<LiveOrder> {
   return db.transaction('r', [db.orderSnapshot, db.orderLog], async () => {
     const snapshot = await db.orderSnapshot.get('live');
-    const log = await db.orderLog.where('seq').above(snapshot?.throughSeq ?? 0).toArray();
+    const log = await db.orderLog
+      .where('seq')
+      .above(snapshot?.throughSeq ?? 0)
+      .toArray();
     return applyLog(unpack(snapshot), log);
   });
 }
@@ -284,7 +289,10 @@ export function foldOrderLog(db: StationDb, atLeast = ORDER_LOG_FOLD_AT): Promis
   return db.transaction('rw', [db.orderSnapshot, db.orderLog], async () => {
     if ((await db.orderLog.count()) < atLeast) return 0;
     const snapshot = await db.orderSnapshot.get('live');
-    const log = await db.orderLog.where('seq').above(snapshot?.throughSeq ?? 0).toArray();
+    const log = await db.orderLog
+      .where('seq')
+      .above(snapshot?.throughSeq ?? 0)
+      .toArray();
     if (log.length === 0) return 0;
     const through = log[log.length - 1]!.seq!;
     await db.orderSnapshot.put(pack(applyLog(unpack(snapshot), log), through));

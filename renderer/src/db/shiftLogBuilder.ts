@@ -25,9 +25,23 @@ export async function buildShiftLog(db: StationDb, vault: Vault, viewer: Viewer,
   const openRequests = await loadConsultations(db, vault, viewer, (await queryConsultations(db, vault, viewer, { openMeeting: true })).ids);
   const lawyers = await listLawyers(db);
   const linked = new Map(consultations.map((c) => [c.id, c]));
-  const documents: DocumentFacts[] = documentRows.map((d) => ({ id: d.id, kind: d.kind, createdAt: d.createdAt, lawyerId: d.lawyerId, shiftId: shift.id, specialGroups: [] }));
+  const documents: DocumentFacts[] = documentRows.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    createdAt: d.createdAt,
+    lawyerId: d.lawyerId,
+    shiftId: shift.id,
+    specialGroups: [],
+  }));
   const input = {
-    shift: { id: shift.id, lawyerId: shift.lawyerId, place: shift.place, startedAt: shift.startedAt, endedAt: end.endedAt, ...(end.handoverNotes ? { handoverNotes: end.handoverNotes } : {}) },
+    shift: {
+      id: shift.id,
+      lawyerId: shift.lawyerId,
+      place: shift.place,
+      startedAt: shift.startedAt,
+      endedAt: end.endedAt,
+      ...(end.handoverNotes ? { handoverNotes: end.handoverNotes } : {}),
+    },
     consultations: consultations.map(consultationFactsOf),
     documents,
     mediations: mediations.map((m) => mediationFactsOf(m, linked)),

@@ -9,12 +9,14 @@ import { PermissionDeniedError } from '../../../core/access/permissions';
 import type { Vault } from './vault';
 import { shiftCodec, SHIFTS } from './recordCodecs';
 
-
 type Owned = ShiftContent & { ownerId: string };
 export type StoredShift = Stored<Owned>;
 
 export class ShiftAlreadyOpenError extends Error {
-  constructor(readonly shiftId: string, startedAt: string) {
+  constructor(
+    readonly shiftId: string,
+    startedAt: string,
+  ) {
     super(`该律师已在值班中（${startedAt.slice(0, 10)} ${startedAt.slice(11, 16)} 签到），请先签退`);
     this.name = 'ShiftAlreadyOpenError';
   }
@@ -85,7 +87,14 @@ export async function endShift(
  * the lawyer signed them off; a note says what is wrong or missing, with its author and
  * time, and is audited like every change. The shift's lawyer and a supervisor may write.
  */
-export async function annotateShift(db: StationDb, vault: Vault, id: string, text: unknown, actor: Actor & { lawyerId?: string }, now = new Date()): Promise<StoredShift> {
+export async function annotateShift(
+  db: StationDb,
+  vault: Vault,
+  id: string,
+  text: unknown,
+  actor: Actor & { lawyerId?: string },
+  now = new Date(),
+): Promise<StoredShift> {
   const current = await getRecord(shiftStore(db, vault), id);
   if (!current || current.deleted) throw new Error('班次不存在或已被删除');
   if (!current.endedAt || !current.log) throw new Error('签退后才能为值班日志添加说明');

@@ -62,7 +62,8 @@ function dictionary() {
   return { d, at, maybe };
 }
 
-const transferOf = (f: ConsultationFacts): Transfer => (f.transfer ? (f.transfer.transferredAt ? [f.transfer.receivedAt, f.transfer.transferredAt] : [f.transfer.receivedAt]) : 0);
+const transferOf = (f: ConsultationFacts): Transfer =>
+  f.transfer ? (f.transfer.transferredAt ? [f.transfer.receivedAt, f.transfer.transferredAt] : [f.transfer.receivedAt]) : 0;
 const transferFrom = (t: Transfer) => (t ? (t[1] ? { receivedAt: t[0], transferredAt: t[1] } : { receivedAt: t[0] }) : undefined);
 
 /** Place and stage, which a fact may lack, back from their dictionary indexes. */
@@ -74,14 +75,36 @@ function placeAndStage(f: ConsultationFacts, d: readonly string[], place: number
 function encodeIndex(index: Index): CompactIndex {
   const { d, at, maybe } = dictionary();
   const r: CompactIndex['r'] = [];
-  for (const f of index.values()) r.push([f.id, f.time, at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), f.shiftId ?? 0, transferOf(f), maybe(f.place), maybe(f.criminalStage), pleaOf(f)]);
+  for (const f of index.values())
+    r.push([
+      f.id,
+      f.time,
+      at(f.lawyerId),
+      at(f.caseType),
+      at(f.legalAidOutcome),
+      f.helpTypes.map(at),
+      f.specialGroups.map(at),
+      f.shiftId ?? 0,
+      transferOf(f),
+      maybe(f.place),
+      maybe(f.criminalStage),
+      pleaOf(f),
+    ]);
   return { d, r };
 }
 
 function decodeIndex(c: CompactIndex): Index {
   const out: Index = new Map();
   for (const [id, time, lawyer, caseType, outcome, help, groups, shiftId, transfer, place, stage, plea] of c.r) {
-    const f: ConsultationFacts = { id, time, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((i) => c.d[i]!), specialGroups: groups.map((i) => c.d[i]!) };
+    const f: ConsultationFacts = {
+      id,
+      time,
+      lawyerId: c.d[lawyer]!,
+      caseType: c.d[caseType]!,
+      legalAidOutcome: c.d[outcome]!,
+      helpTypes: help.map((i) => c.d[i]!),
+      specialGroups: groups.map((i) => c.d[i]!),
+    };
     placeAndStage(f, c.d, place, stage);
     if (shiftId) f.shiftId = shiftId;
     const t = transferFrom(transfer);
@@ -96,7 +119,18 @@ function summarize(index: Index): CompactSummary {
   const s: CompactSummary['s'] = [];
   const alike = new Map<string, number>();
   for (const f of index.values()) {
-    const entry: CompactSummary['s'][number] = [at(f.lawyerId), at(f.caseType), at(f.legalAidOutcome), f.helpTypes.map(at), f.specialGroups.map(at), 1, transferOf(f), maybe(f.place), maybe(f.criminalStage), pleaOf(f)];
+    const entry: CompactSummary['s'][number] = [
+      at(f.lawyerId),
+      at(f.caseType),
+      at(f.legalAidOutcome),
+      f.helpTypes.map(at),
+      f.specialGroups.map(at),
+      1,
+      transferOf(f),
+      maybe(f.place),
+      maybe(f.criminalStage),
+      pleaOf(f),
+    ];
     if (f.transfer) {
       s.push(entry);
       continue;
@@ -112,7 +146,16 @@ function summarize(index: Index): CompactSummary {
 function expandSummary(day: string, c: CompactSummary): ConsultationFacts[] {
   return c.s.map(([lawyer, caseType, outcome, help, groups, count, transfer, place, stage, plea], i) => {
     // Only the day is known here, and only the day is counted.
-    const f: ConsultationFacts = { id: `${day}#${i}`, time: `${day}T00:00:00`, lawyerId: c.d[lawyer]!, caseType: c.d[caseType]!, legalAidOutcome: c.d[outcome]!, helpTypes: help.map((x) => c.d[x]!), specialGroups: groups.map((x) => c.d[x]!), count };
+    const f: ConsultationFacts = {
+      id: `${day}#${i}`,
+      time: `${day}T00:00:00`,
+      lawyerId: c.d[lawyer]!,
+      caseType: c.d[caseType]!,
+      legalAidOutcome: c.d[outcome]!,
+      helpTypes: help.map((x) => c.d[x]!),
+      specialGroups: groups.map((x) => c.d[x]!),
+      count,
+    };
     placeAndStage(f, c.d, place, stage);
     const t = transferFrom(transfer);
     if (t) f.transfer = t;
@@ -199,7 +242,10 @@ export function mediationFactsDerived(db: StationDb, vault: Vault): Derived<Medi
   };
 }
 
-type DocumentRecord = Pick<DocumentRow, 'kind' | 'createdAt' | 'lawyerId' | 'shiftId' | 'sourceType' | 'sourceId' | 'version'> & { id: string; deleted: boolean };
+type DocumentRecord = Pick<DocumentRow, 'kind' | 'createdAt' | 'lawyerId' | 'shiftId' | 'sourceType' | 'sourceId' | 'version'> & {
+  id: string;
+  deleted: boolean;
+};
 
 /** What a first document version counts as; later versions and shift logs count nothing. */
 function documentFactsOf(d: DocumentRecord, source: Attribution | undefined): DocumentFacts {
@@ -260,7 +306,11 @@ async function rowsBetween(db: StationDb, prefix: string, from: string, to: stri
 export async function factsBetween(db: StationDb, vault: Vault, from: string, to: string): Promise<BucketFacts> {
   if (!(await db.meta.get(FACTS_BUILT))?.value) await rebuildStatFacts(db, vault);
   // Month buckets hold the whole month: computeStatistics keeps the period's days.
-  const [cs, m, d] = await Promise.all([rowsBetween(db, 'cs', from, to), rowsBetween(db, 'm', monthOf(from), monthOf(to)), rowsBetween(db, 'd', monthOf(from), monthOf(to))]);
+  const [cs, m, d] = await Promise.all([
+    rowsBetween(db, 'cs', from, to),
+    rowsBetween(db, 'm', monthOf(from), monthOf(to)),
+    rowsBetween(db, 'd', monthOf(from), monthOf(to)),
+  ]);
   const [summaries, mediations, documents] = await Promise.all([
     Promise.all(cs.map(async (r) => expandSummary(r.key.slice(3), (await open<CompactSummary>(vault, r))!))),
     Promise.all(m.map(async (r) => Object.values((await open<PerRecord<MediationFacts>>(vault, r))!))),
@@ -333,7 +383,9 @@ export async function rebuildStatFacts(db: StationDb, vault: Vault, chunk = 2000
 /** Changes when any counted record is added or changed: counts and the newest updates. */
 async function changeMarker(db: StationDb): Promise<string> {
   const parts = await Promise.all(
-    [db.consultations, db.mediations, db.documents].map(async (t) => `${await t.count()}/${String((await t.orderBy('updatedAt').reverse().limit(1).keys())[0] ?? '')}`),
+    [db.consultations, db.mediations, db.documents].map(
+      async (t) => `${await t.count()}/${String((await t.orderBy('updatedAt').reverse().limit(1).keys())[0] ?? '')}`,
+    ),
   );
   return parts.join('|');
 }

@@ -146,7 +146,10 @@ export async function addAccount(
     // Main first: an account it refuses (the supervisor's session not verified there) is not made.
     await tellMainAboutAccount({ accountId: id, role: parsed.role, proof });
     const account = (await createRecord(accountStore(db), { ...parsed, disabled: false, wrappedKey, roleMac: mac }, session.actor, { id })) as AccountRecord;
-    await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：新建账户，角色 ${ROLE_LABELS[account.role]}`, { type: 'accounts', id });
+    await appendAudit(db, session.actor, 'change_role', `${account.displayName}（${account.username}）：新建账户，角色 ${ROLE_LABELS[account.role]}`, {
+      type: 'accounts',
+      id,
+    });
     return account;
   } finally {
     key.fill(0);
@@ -198,7 +201,10 @@ export async function resetPassword(
   await tellMainAboutAccount({ accountId: id, role: account.role, proof });
   // A disabled account has no wrap left; the reset gives it one and enables it.
   await updateRecord(accountStore(db), id, { wrappedKey, mustChangePassword: true, disabled: false }, session.actor);
-  await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, { type: 'accounts', id });
+  await appendAudit(db, session.actor, 'reset_password', `${account.displayName}（${account.username}）：已设临时密码，下次登录须修改`, {
+    type: 'accounts',
+    id,
+  });
 }
 
 /**
@@ -219,7 +225,12 @@ export async function changeRole(db: StationDb, session: Session & { dataKey: Ui
     next = accountInputSchema.shape.role.parse(role);
     const mac = roleMac(key, { id, username: account.username, role: next });
     await tellMainAboutAccount({ accountId: id, role: next });
-    await updateRecord(accountStore(db), id, next === 'lawyer' ? { role: next, roleMac: mac } : { role: next, roleMac: mac, lawyerId: undefined }, session.actor);
+    await updateRecord(
+      accountStore(db),
+      id,
+      next === 'lawyer' ? { role: next, roleMac: mac } : { role: next, roleMac: mac, lawyerId: undefined },
+      session.actor,
+    );
   } finally {
     key.fill(0);
   }
@@ -403,7 +414,10 @@ export async function recoverWithCode(
     if (mainTookIt) await tellMainRecovery(recovery.proof);
     await db.meta.put({ key: KEYRING, value: { ...keyring, recoveryWrap: recovery.wrapped } satisfies Keyring });
   }
-  await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, { type: 'accounts', id: account.id });
+  await appendAudit(db, actorOf(account), 'reset_password', `${account.displayName}（${account.username}）：使用恢复码登录并设置新密码`, {
+    type: 'accounts',
+    id: account.id,
+  });
   await appendAudit(db, actorOf(account), 'sign_in');
   return sessionFor(account, dataKey);
 }
@@ -455,7 +469,12 @@ async function checkRole(db: StationDb, account: AccountRecord, dataKey: Uint8Ar
   }
   const self = actorOf(account);
   for (const a of live) await updateRecord(accountStore(db), a.id, { roleMac: roleMac(dataKey, a) }, self);
-  await appendAudit(db, self, 'role_sealed', `升级后确认各账户的角色：${live.map((a) => `${a.displayName}（${a.username}）${ROLE_LABELS[a.role] ?? a.role}`).join('；')}`);
+  await appendAudit(
+    db,
+    self,
+    'role_sealed',
+    `升级后确认各账户的角色：${live.map((a) => `${a.displayName}（${a.username}）${ROLE_LABELS[a.role] ?? a.role}`).join('；')}`,
+  );
 }
 
 /** Locks the window (idle or Ctrl+L): recorded, then the data key is dropped. */

@@ -31,7 +31,15 @@ export function useReopenDraft(kinds: readonly DraftKind[], reopen: (draft: Stor
  * The author's drafts of this page's forms, while no form is open: 继续填写 opens the form
  * again with its values, 放弃 (after asking) removes the draft.
  */
-export function DraftBanner({ kinds, describe, onContinue }: { kinds: readonly DraftKind[]; describe(draft: StoredDraft): string; onContinue(draft: StoredDraft): void }) {
+export function DraftBanner({
+  kinds,
+  describe,
+  onContinue,
+}: {
+  kinds: readonly DraftKind[];
+  describe(draft: StoredDraft): string;
+  onContinue(draft: StoredDraft): void;
+}) {
   const session = useSession();
   const { modal } = App.useApp();
   const key = kinds.join(',');

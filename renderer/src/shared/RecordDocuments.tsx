@@ -40,7 +40,13 @@ export function RecordDocuments({ consultationId }: { consultationId: string }) 
           bordered
           dataSource={docs}
           renderItem={(d) => (
-            <List.Item actions={[<Button key="open" type="link" size="small" onClick={() => navigate('documents', { open: d.id })}>查看</Button>]}>
+            <List.Item
+              actions={[
+                <Button key="open" type="link" size="small" onClick={() => navigate('documents', { open: d.id })}>
+                  查看
+                </Button>,
+              ]}
+            >
               {d.title} · {d.number}
               {d.version > 1 ? `（第 ${d.version} 版）` : ''} · {dayjs(d.createdAt).format('YYYY-MM-DD HH:mm')}
             </List.Item>

@@ -24,10 +24,7 @@ export function StationProfileForm({ form, initial }: { form: FormInstance<Stati
         <Input placeholder="例如 沈阳市和平区看守所法律援助工作站" maxLength={60} />
       </Form.Item>
       <Form.Item label="工作站类型" name="kind" required rules={[zodRule(shape.kind)]}>
-        <SearchSelect
-          placeholder="请选择"
-          options={STATION_KINDS.map((k) => ({ value: k.code, label: k.label }))}
-        />
+        <SearchSelect placeholder="请选择" options={STATION_KINDS.map((k) => ({ value: k.code, label: k.label }))} />
       </Form.Item>
       <Form.Item label="行政区划代码" name="regionCode" required rules={[zodRule(shape.regionCode)]} extra="6 位数字（GB/T 2260），例如 210102">
         <Input placeholder="例如 210102" maxLength={6} inputMode="numeric" />

@@ -42,7 +42,11 @@ export function TrashList({ type }: { type: TrashType }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: type === 'consultations' ? '姓名' : '当事人', dataIndex: 'title', width: 160, ellipsis: true },
-          { title: type === 'consultations' ? '接待时间' : '调解日期', width: 140, render: (_, r) => dayjs(r.when).format(type === 'consultations' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD') },
+          {
+            title: type === 'consultations' ? '接待时间' : '调解日期',
+            width: 140,
+            render: (_, r) => dayjs(r.when).format(type === 'consultations' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD'),
+          },
           { title: type === 'consultations' ? '咨询事项' : '案由', dataIndex: 'summary', ellipsis: true },
           { title: '删除时间', width: 140, render: (_, r) => dayjs(r.deletedAt).format('YYYY-MM-DD HH:mm') },
           { title: '删除人', dataIndex: 'deletedBy', width: 110 },

@@ -36,7 +36,30 @@ export function toFormValues(input: Partial<ConsultationInput>): ConsultationFor
 
 /** The person and the case of an earlier record, to start a new contact with (not the help, nor the request). */
 export function personAndCaseOf(record: Partial<ConsultationInput>): ConsultationFormValues {
-  const keep = ['place', 'clientRole', 'clientName', 'idType', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'address', 'specialGroups', 'disabilities', 'caseType', 'criminalStage', 'caseNumber', 'cause', 'mayFaceLifeOrDeath', 'hasDefenceCounsel', 'custodyStatus', 'handlingAuthority', 'deathPenaltyReview', 'trialInAbsentia'] as const;
+  const keep = [
+    'place',
+    'clientRole',
+    'clientName',
+    'idType',
+    'idNumber',
+    'gender',
+    'birthDate',
+    'ethnicity',
+    'phone',
+    'address',
+    'specialGroups',
+    'disabilities',
+    'caseType',
+    'criminalStage',
+    'caseNumber',
+    'cause',
+    'mayFaceLifeOrDeath',
+    'hasDefenceCounsel',
+    'custodyStatus',
+    'handlingAuthority',
+    'deathPenaltyReview',
+    'trialInAbsentia',
+  ] as const;
   const picked: Partial<ConsultationInput> = {};
   for (const key of keep) if (record[key] !== undefined) (picked as Record<string, unknown>)[key] = record[key];
   const { time: _t, receivedAt: _r, transferredAt: _f, defenderNotifiedAt: _n, ...values } = toFormValues(picked);

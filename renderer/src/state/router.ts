@@ -1,14 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Hash routes keep working under both the app:// scheme and the harness origin. */
-export type Route =
-  | 'consultations'
-  | 'documents'
-  | 'mediations'
-  | 'shifts'
-  | 'batches'
-  | 'statistics'
-  | 'settings';
+export type Route = 'consultations' | 'documents' | 'mediations' | 'shifts' | 'batches' | 'statistics' | 'settings';
 
 export const DEFAULT_ROUTE: Route = 'consultations';
 const ROUTES: readonly Route[] = ['consultations', 'documents', 'mediations', 'shifts', 'batches', 'statistics', 'settings'];

@@ -57,7 +57,12 @@ export function changedPaths(changed: unknown, prefix: FieldPath = []): FieldPat
  * (a rule across fields corrected elsewhere). Messages put there by something else
  * (a failed save, a rule the form checks itself) stay until their own field changes.
  */
-export function refreshedErrors(shown: readonly FieldErrors[], fresh: ReadonlyMap<string, FieldErrors>, changed: readonly FieldPath[], ownKeys: ReadonlySet<string>): FieldErrors[] {
+export function refreshedErrors(
+  shown: readonly FieldErrors[],
+  fresh: ReadonlyMap<string, FieldErrors>,
+  changed: readonly FieldPath[],
+  ownKeys: ReadonlySet<string>,
+): FieldErrors[] {
   const changedKeys = new Set(changed.map(keyOf));
   const out: FieldErrors[] = [];
   for (const field of shown) {

@@ -105,7 +105,15 @@ async function drawList(): Promise<{ rows: number; complete: number }> {
     createElement(
       ConfigProvider,
       ANTD_CONFIG,
-      createElement(AntApp, null, createElement(StationContext.Provider, { value: station }, createElement(SessionContext.Provider, { value: session }, createElement(ConsultationsPage)))),
+      createElement(
+        AntApp,
+        null,
+        createElement(
+          StationContext.Provider,
+          { value: station },
+          createElement(SessionContext.Provider, { value: session }, createElement(ConsultationsPage)),
+        ),
+      ),
     ),
   );
   const hasName = () => host.querySelector('[data-testid="consultation-row"] strong')?.textContent;
@@ -283,7 +291,29 @@ async function measure(): Promise<Record<string, number>> {
   const names = await runs(sample.names);
   const ids = await runs(sample.ids);
   const cases = await runs(sample.cases);
-  const words = await runs(['取保候审', '劳动仲裁', '具结书', '人身安全保护令', '赡养费', '工伤认定', '速裁程序', '借条', '诉讼时效', '会见', '家暴', '拖欠工资', '交通事故', '量刑建议', '保证人', '仲裁委员会', '书面申请', '转账记录', '伤情照片', '民事诉讼', '认罪认罚']);
+  const words = await runs([
+    '取保候审',
+    '劳动仲裁',
+    '具结书',
+    '人身安全保护令',
+    '赡养费',
+    '工伤认定',
+    '速裁程序',
+    '借条',
+    '诉讼时效',
+    '会见',
+    '家暴',
+    '拖欠工资',
+    '交通事故',
+    '量刑建议',
+    '保证人',
+    '仲裁委员会',
+    '书面申请',
+    '转账记录',
+    '伤情照片',
+    '民事诉讼',
+    '认罪认罚',
+  ]);
 
   const saves: number[] = [];
   const afterSave: number[] = [];
@@ -304,7 +334,11 @@ async function measure(): Promise<Record<string, number>> {
     const id = order.ids[order.ids.length - 1 - i * 97]!;
     const [old] = await loadConsultations(db, vault, SEE_ALL, [id]);
     const { id: _i, rev, createdAt: _c, updatedAt: _u, deleted: _d, ownerId: _o, ...input } = old!;
-    edits.push(await timeIt(() => editConsultation(db, vault, DEFAULT_ENUMERATIONS, id, { ...input, advice: `${input.advice ?? ''}，另告知可向法律援助中心申请复核` }, supervisor, rev)));
+    edits.push(
+      await timeIt(() =>
+        editConsultation(db, vault, DEFAULT_ENUMERATIONS, id, { ...input, advice: `${input.advice ?? ''}，另告知可向法律援助中心申请复核` }, supervisor, rev),
+      ),
+    );
   }
   // One step of the background merge (MERGE_CHUNK of the saves above into the blocks),
   // and a save made while it runs, which waits for it.
@@ -365,9 +399,17 @@ async function seedForStatistics(n: number): Promise<{ seedMs: number; rebuildMs
     const date = new Date(Date.parse('2025-12-01T00:00:00Z') + (i % 360) * 86_400_000).toISOString().slice(0, 10);
     const at = `${date}T10:00:00+08:00`;
     const m = mediationInputSchema(DEFAULT_ENUMERATIONS).parse({
-      type: 'pre_litigation', cause: '劳务合同纠纷', date, place: '诉讼服务中心', lawyerIds: [`lawyer-${1 + (i % 12)}`],
-      parties: [{ name: '申请人', role: 'applicant' }, { name: '被申请人', role: 'respondent' }],
-      outcome: i % 3 === 0 ? 'no_agreement' : 'agreement', ...(i % 3 === 0 ? {} : { terms: '一次性支付', amountAgreed: String(1000 + i), paymentMethod: 'lump_sum', amountRecovered: String(500 + i) }),
+      type: 'pre_litigation',
+      cause: '劳务合同纠纷',
+      date,
+      place: '诉讼服务中心',
+      lawyerIds: [`lawyer-${1 + (i % 12)}`],
+      parties: [
+        { name: '申请人', role: 'applicant' },
+        { name: '被申请人', role: 'respondent' },
+      ],
+      outcome: i % 3 === 0 ? 'no_agreement' : 'agreement',
+      ...(i % 3 === 0 ? {} : { terms: '一次性支付', amountAgreed: String(1000 + i), paymentMethod: 'lump_sum', amountRecovered: String(500 + i) }),
     });
     rows.push(store.codec.encode({ ...m, ownerId: 'lawyer-1', id: crypto.randomUUID(), rev: 1, createdAt: at, updatedAt: at, deleted: false }));
   }

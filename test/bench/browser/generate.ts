@@ -8,10 +8,34 @@ import { deriveSpecialGroups } from '../../../core/consultations/derive';
 
 const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIONS);
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华志强海燕文斌俊凤梅鑫宇浩然子轩欣怡梓涵一诺宇航思远嘉怡晨曦佳琪雨桐堃喆䶮𠮷';
-const CAUSES = ['盗窃罪', '诈骗罪', '故意伤害罪', '危险驾驶罪', '寻衅滋事罪', '帮助信息网络犯罪活动罪', '掩饰、隐瞒犯罪所得罪', '开设赌场罪', '交通肇事罪', '非法拘禁罪'];
-const CIVIL = ['民间借贷纠纷', '劳务合同纠纷', '追索劳动报酬纠纷', '离婚纠纷', '机动车交通事故责任纠纷', '房屋租赁合同纠纷', '赡养纠纷', '抚养费纠纷', '工伤保险待遇纠纷', '物业服务合同纠纷'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华志强海燕文斌俊凤梅鑫宇浩然子轩欣怡梓涵一诺宇航思远嘉怡晨曦佳琪雨桐堃喆䶮𠮷';
+const CAUSES = [
+  '盗窃罪',
+  '诈骗罪',
+  '故意伤害罪',
+  '危险驾驶罪',
+  '寻衅滋事罪',
+  '帮助信息网络犯罪活动罪',
+  '掩饰、隐瞒犯罪所得罪',
+  '开设赌场罪',
+  '交通肇事罪',
+  '非法拘禁罪',
+];
+const CIVIL = [
+  '民间借贷纠纷',
+  '劳务合同纠纷',
+  '追索劳动报酬纠纷',
+  '离婚纠纷',
+  '机动车交通事故责任纠纷',
+  '房屋租赁合同纠纷',
+  '赡养纠纷',
+  '抚养费纠纷',
+  '工伤保险待遇纠纷',
+  '物业服务合同纠纷',
+];
 const QUESTIONS = [
   '家属询问能否申请取保候审，需要准备哪些材料',
   '被告知涉嫌{c}，询问可能判处的刑罚和认罪认罚从宽的规定',
@@ -86,7 +110,11 @@ function person(): Person {
   return p;
 }
 
-export function makeConsultation(i: number, start: number, span: number): Omit<Consultation, 'id' | 'rev' | 'createdAt' | 'updatedAt' | 'deleted'> & { ownerId: string } {
+export function makeConsultation(
+  i: number,
+  start: number,
+  span: number,
+): Omit<Consultation, 'id' | 'rev' | 'createdAt' | 'updatedAt' | 'deleted'> & { ownerId: string } {
   const criminal = rand() < 0.6;
   const time = new Date(start + Math.floor((i / 100_000) * span) + Math.floor(rand() * 3_600_000));
   const who = person();
@@ -111,7 +139,9 @@ export function makeConsultation(i: number, start: number, span: number): Omit<C
     ...(criminal ? { criminalStage: pick(['investigation', 'prosecution_review', 'trial']) } : {}),
     ...(rand() < 0.7 ? { caseNumber: `（${time.getUTCFullYear()}）${pick(COURTS)}${criminal ? '刑初' : '民初'}${1 + Math.floor(rand() * 9999)}号` } : {}),
     cause,
-    helpTypes: criminal ? ['legal_consultation', pick(['procedure_advice', 'change_compulsory_measures', 'plea_explain', 'meeting'])] : ['legal_consultation', pick(['document_drafting', 'litigation_guidance', 'litigation_mediation'])],
+    helpTypes: criminal
+      ? ['legal_consultation', pick(['procedure_advice', 'change_compulsory_measures', 'plea_explain', 'meeting'])]
+      : ['legal_consultation', pick(['document_drafting', 'litigation_guidance', 'litigation_mediation'])],
     question: q,
     advice: pick(ADVICE),
     durationMinutes: 5 + Math.floor(rand() * 40),

@@ -10,7 +10,13 @@ import { saveDraft } from '../../../renderer/src/db/drafts';
 import { BackupError, createBackup, openBackup, readBackupHeader, restoreTables } from '../../../renderer/src/backup/backupFile';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-const profile = { code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center' as const, regionCode: '210102', address: '南京南街 1 号' };
+const profile = {
+  code: 'LN0102-KSS01',
+  name: '沈阳市和平区看守所法律援助工作站',
+  kind: 'detention_center' as const,
+  regionCode: '210102',
+  address: '南京南街 1 号',
+};
 const domain = { meansTestStandard: { minimumLivingLine: 750, multiplier: 2, addition: 200 }, enumerationExtensions: {} };
 const fresh = () => new StationDb('b', { indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -22,7 +28,21 @@ beforeEach(() => {
 async function populated() {
   const { session, recoveryCode } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
   await addLawyer(db, { name: '王𠮷', licenceNo: '12101201510123456', lawFirm: '辽宁正义律师事务所', phone: '13804001234' }, session.actor);
-  const c = await createConsultation(db, session.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
+  const c = await createConsultation(
+    db,
+    session.vault,
+    DEFAULT_ENUMERATIONS,
+    {
+      time: '2026-11-20T09:30:00.000+08:00',
+      lawyerId: 'l1',
+      place: 'court_service_centre',
+      clientRole: 'party',
+      clientName: '欧阳䶮',
+      idType: 'none',
+      caseType: 'civil',
+      helpTypes: ['legal_consultation'],
+      question: '房屋租赁纠纷',
+    },
     session.actor,
   );
   return { session, recoveryCode, consultationId: c.id };
@@ -43,7 +63,23 @@ describe('backup files', () => {
     const target = fresh();
     // Whatever the target held before is replaced, its search index included.
     const { session: old } = await createFirstSupervisor(target, { username: 'old', displayName: '旧', password: 'Station#2026' }, FAST);
-    await createConsultation(target, old.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-19T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳修', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '借款' }, old.actor);
+    await createConsultation(
+      target,
+      old.vault,
+      DEFAULT_ENUMERATIONS,
+      {
+        time: '2026-11-19T09:30:00.000+08:00',
+        lawyerId: 'l1',
+        place: 'court_service_centre',
+        clientRole: 'party',
+        clientName: '欧阳修',
+        idType: 'none',
+        caseType: 'civil',
+        helpTypes: ['legal_consultation'],
+        question: '借款',
+      },
+      old.actor,
+    );
     // A form half-typed over the old records is not offered over the restored ones.
     await saveDraft(target, old.vault, old.actor, { kind: 'consultation', slot: 'new' }, { clientName: '欧阳修' });
     const opened = await openBackup(bytes, { username: 'admin', password: 'Station#2026' }, null);
@@ -57,9 +93,25 @@ describe('backup files', () => {
     expect((await listLawyers(target)).map((l) => l.name)).toEqual(['王𠮷']);
     expect(await target.drafts.count()).toBe(0);
     expect((await target.outbox.toArray()).map((e) => e.id)).toEqual([consultationId]);
-    expect(await target.audit.count()).toBe(await db.audit.count() + 1); // + the sign-in on the target
+    expect(await target.audit.count()).toBe((await db.audit.count()) + 1); // + the sign-in on the target
     // New records continue the restored numbering and are found beside the restored one.
-    const next = await createConsultation(target, again.vault, DEFAULT_ENUMERATIONS, { time: '2026-11-21T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '续租' }, again.actor);
+    const next = await createConsultation(
+      target,
+      again.vault,
+      DEFAULT_ENUMERATIONS,
+      {
+        time: '2026-11-21T09:30:00.000+08:00',
+        lawyerId: 'l1',
+        place: 'court_service_centre',
+        clientRole: 'party',
+        clientName: '欧阳䶮',
+        idType: 'none',
+        caseType: 'civil',
+        helpTypes: ['legal_consultation'],
+        question: '续租',
+      },
+      again.actor,
+    );
     expect((await queryConsultations(target, again.vault, SEE_ALL, { text: '阳䶮' })).ids).toEqual([next.id, consultationId]);
   });
 
@@ -93,7 +145,9 @@ describe('backup files', () => {
       Object.assign(forged.keys.recovery, hostile);
       const file = new TextEncoder().encode(`${JSON.stringify(forged)}${text.slice(nl)}`);
       const started = performance.now();
-      await expect(openBackup(file, { username: 'admin', password: 'Station#2026' }, null), JSON.stringify(hostile)).rejects.toThrow('密钥派生参数超出允许范围');
+      await expect(openBackup(file, { username: 'admin', password: 'Station#2026' }, null), JSON.stringify(hostile)).rejects.toThrow(
+        '密钥派生参数超出允许范围',
+      );
       await expect(openBackup(file, { recoveryCode }, null)).rejects.toThrow('密钥派生参数超出允许范围');
       expect(() => readBackupHeader(file)).toThrow('密钥派生参数超出允许范围');
       expect(performance.now() - started).toBeLessThan(1000);

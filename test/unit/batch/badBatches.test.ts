@@ -6,7 +6,19 @@ import { LineTooLong, splitLines } from '../../../core/batch/archive';
 import { PROBLEM_LIMIT, verifyBatch } from '../../../core/batch/verify';
 import { generateStationKey, signManifest, toBase64 } from '../../../core/batch/keys';
 import { openZipArchive, verifyZipFile } from '../../../electron/services/batch/zipArchive';
-import { consultation, documentLine, exportBatch, fakePdf, fileBytes, readZip, sha256Hex, testStation, writeZip, type Entries, type TestStation } from './support';
+import {
+  consultation,
+  documentLine,
+  exportBatch,
+  fakePdf,
+  fileBytes,
+  readZip,
+  sha256Hex,
+  testStation,
+  writeZip,
+  type Entries,
+  type TestStation,
+} from './support';
 
 const verifyFile = verifyZipFile;
 
@@ -92,17 +104,30 @@ describe('bad batches are rejected for the right reason', () => {
   });
 
   it('the size in the manifest is wrong', async () => {
-    const path = await variant('size', (e) => e, (m) => void (m.files.find((f) => f.path === 'consultations.jsonl')!.bytes += 1));
+    const path = await variant(
+      'size',
+      (e) => e,
+      (m) => void (m.files.find((f) => f.path === 'consultations.jsonl')!.bytes += 1),
+    );
     expect(codes(await verifyFile(path))).toEqual(['size_mismatch']);
   });
 
   it('the line count in the manifest is wrong', async () => {
-    const path = await variant('lines', (e) => e, (m) => void (m.files.find((f) => f.path === 'consultations.jsonl')!.records = 2));
+    const path = await variant(
+      'lines',
+      (e) => e,
+      (m) => void (m.files.find((f) => f.path === 'consultations.jsonl')!.records = 2),
+    );
     expect(codes(await verifyFile(path))).toEqual(['line_count_mismatch']);
   });
 
   it('the manifest was changed after signing', async () => {
-    const path = await variant('sig', (e) => e, (m) => void ((m.station as { name: string }).name = '别的工作站'), false);
+    const path = await variant(
+      'sig',
+      (e) => e,
+      (m) => void ((m.station as { name: string }).name = '别的工作站'),
+      false,
+    );
     const r = await verifyFile(path);
     expect(codes(r)).toEqual(['bad_signature']);
     expect(r.problems[0]!.message).toContain('签名验证失败');
@@ -119,7 +144,9 @@ describe('bad batches are rejected for the right reason', () => {
     const m = manifestOf(entries);
     m.publicKey = other.publicKey;
     const bytes = Buffer.from(JSON.stringify(m, null, 2) + '\n');
-    entries = entries.map(([n, b]) => (n === 'manifest.json' ? [n, bytes] : n === 'manifest.sig' ? [n, Buffer.from(toBase64(signManifest(bytes, other.seed)))] : [n, b]));
+    entries = entries.map(([n, b]) =>
+      n === 'manifest.json' ? [n, bytes] : n === 'manifest.sig' ? [n, Buffer.from(toBase64(signManifest(bytes, other.seed)))] : [n, b],
+    );
     const path = join(station.outDir, 'otherkey.zip');
     await writeZip(path, entries);
     // Self-consistent, so only the registered key gives it away.
@@ -143,7 +170,10 @@ describe('bad batches are rejected for the right reason', () => {
     const path = await variant(
       'period',
       (e) =>
-        (changed = e.map(([n, b]) => [n, n === 'consultations.jsonl' ? Buffer.from(b.toString('utf8').replace(/"updatedAt":"2026-11-20/, '"updatedAt":"2026-10-01')) : b])),
+        (changed = e.map(([n, b]) => [
+          n,
+          n === 'consultations.jsonl' ? Buffer.from(b.toString('utf8').replace(/"updatedAt":"2026-11-20/, '"updatedAt":"2026-10-01')) : b,
+        ])),
       (m) => refresh(changed, 'consultations.jsonl')(m),
     );
     const r = await verifyFile(path);
@@ -208,19 +238,31 @@ describe('bad batches are rejected for the right reason', () => {
     let changed: Entries = [];
     const path = await variant(
       'dochash',
-      (e) => (changed = e.map(([n, b]) => [n, n === 'documents.jsonl' ? Buffer.from(b.toString('utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`)) : b])),
+      (e) =>
+        (changed = e.map(([n, b]) => [
+          n,
+          n === 'documents.jsonl' ? Buffer.from(b.toString('utf8').replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`)) : b,
+        ])),
       (m) => refresh(changed, 'documents.jsonl')(m),
     );
     expect(codes(await verifyFile(path))).toEqual(['document_file']);
   });
 
   it('counts disagree with the lines', async () => {
-    const path = await variant('counts', (e) => e, (m) => void ((m.counts as Record<string, number>).consultations = 7));
+    const path = await variant(
+      'counts',
+      (e) => e,
+      (m) => void ((m.counts as Record<string, number>).consultations = 7),
+    );
     expect(codes(await verifyFile(path))).toEqual(['count_mismatch']);
   });
 
   it('the manifest is not the format', async () => {
-    const path = await variant('format', (e) => e, (m) => void ((m as Record<string, unknown>).batchId = 'batch-7'));
+    const path = await variant(
+      'format',
+      (e) => e,
+      (m) => void ((m as Record<string, unknown>).batchId = 'batch-7'),
+    );
     const r = await verifyFile(path);
     expect(codes(r)).toEqual(['manifest_invalid']);
     expect(r.problems[0]!.message).toContain('batchId');
@@ -251,7 +293,12 @@ function centralRecords(buf: Buffer): { at: number; name: Buffer }[] {
 }
 
 /** A signed variant whose ZIP bytes are then changed by `patch` (the manifest stays valid and signed). */
-async function patched(name: string, change: (entries: Entries) => Entries, edit: ((m: ReturnType<typeof manifestOf>) => void) | undefined, patch: (buf: Buffer) => void): Promise<string> {
+async function patched(
+  name: string,
+  change: (entries: Entries) => Entries,
+  edit: ((m: ReturnType<typeof manifestOf>) => void) | undefined,
+  patch: (buf: Buffer) => void,
+): Promise<string> {
   const path = await variant(name, change, edit);
   const buf = fileBytes(path);
   patch(buf);
@@ -262,22 +309,19 @@ async function patched(name: string, change: (entries: Entries) => Entries, edit
 /** Verifies through the real ZIP reader, counting every byte inflated. */
 async function verifyCounting(path: string, options: Parameters<typeof verifyFile>[1] = {}) {
   let inflated = 0;
-  const report = await verifyBatch(
-    async () => {
-      const archive = await openZipArchive(path);
-      opened.push(archive);
-      return {
-        ...archive,
-        async *read(name: string) {
-          for await (const chunk of archive.read(name)) {
-            inflated += chunk.length;
-            yield chunk;
-          }
-        },
-      };
-    },
-    options,
-  );
+  const report = await verifyBatch(async () => {
+    const archive = await openZipArchive(path);
+    opened.push(archive);
+    return {
+      ...archive,
+      async *read(name: string) {
+        for await (const chunk of archive.read(name)) {
+          inflated += chunk.length;
+          yield chunk;
+        }
+      },
+    };
+  }, options);
   return { report, inflated };
 }
 const opened: { close(): void }[] = [];
@@ -302,22 +346,31 @@ describe('hostile archives are refused with bounded work', () => {
   it('an entry the archive declares larger than the manifest says is not inflated', async () => {
     const big = Buffer.from(randomBytes(300_000).toString('base64'));
     const entries = records(goodEntries, 'consultations.jsonl', big);
-    const path = await variant('declared', () => entries, (m) => {
-      refresh(entries, 'consultations.jsonl')(m);
-      m.files.find((f) => f.path === 'consultations.jsonl')!.bytes = 100;
-    });
+    const path = await variant(
+      'declared',
+      () => entries,
+      (m) => {
+        refresh(entries, 'consultations.jsonl')(m);
+        m.files.find((f) => f.path === 'consultations.jsonl')!.bytes = 100;
+      },
+    );
     const { report, inflated } = await verifyCounting(path);
     expect(codes(report)).toContain('size_mismatch');
     expect(inflated).toBeLessThan(10_000); // the manifest and the other small files only
   });
 
   it('overlapping entries (the same bytes counted twice) are refused', async () => {
-    const path = await patched('overlap', (e) => e, undefined, (buf) => {
-      const central = centralRecords(buf);
-      const a = central.find((c) => c.name.toString() === 'consultations.jsonl')!;
-      const b = central.find((c) => c.name.toString().startsWith('documents/'))!;
-      buf.writeUInt32LE(buf.readUInt32LE(a.at + 42), b.at + 42);
-    });
+    const path = await patched(
+      'overlap',
+      (e) => e,
+      undefined,
+      (buf) => {
+        const central = centralRecords(buf);
+        const a = central.find((c) => c.name.toString() === 'consultations.jsonl')!;
+        const b = central.find((c) => c.name.toString().startsWith('documents/'))!;
+        buf.writeUInt32LE(buf.readUInt32LE(a.at + 42), b.at + 42);
+      },
+    );
     const { report, inflated } = await verifyCounting(path);
     expect(codes(report)).toContain('unsafe_entry');
     expect(report.problems.map((p) => p.message).join()).toContain('重叠');
@@ -325,31 +378,46 @@ describe('hostile archives are refused with bounded work', () => {
   });
 
   it('a symbolic link entry is refused', async () => {
-    const path = await patched('symlink', (e) => e, undefined, (buf) => {
-      const pdf = centralRecords(buf).find((c) => c.name.toString().startsWith('documents/'))!;
-      buf.writeUInt16LE(3 << 8, pdf.at + 4); // made by Unix
-      buf.writeUInt32LE((0o120777 << 16) >>> 0, pdf.at + 38);
-    });
+    const path = await patched(
+      'symlink',
+      (e) => e,
+      undefined,
+      (buf) => {
+        const pdf = centralRecords(buf).find((c) => c.name.toString().startsWith('documents/'))!;
+        buf.writeUInt16LE(3 << 8, pdf.at + 4); // made by Unix
+        buf.writeUInt32LE((0o120777 << 16) >>> 0, pdf.at + 38);
+      },
+    );
     const r = await verifyFile(path);
     expect(codes(r)).toEqual(['unsafe_entry']);
     expect(r.problems[0]!.message).toContain('符号链接');
   });
 
   it('a local header naming another file than the central directory is refused', async () => {
-    const path = await patched('localname', (e) => e, undefined, (buf) => {
-      const at = buf.indexOf(Buffer.from('consultations.jsonl'));
-      expect(at).toBeLessThan(centralRecords(buf)[0]!.at);
-      buf.write('X', at); // the local header only
-    });
+    const path = await patched(
+      'localname',
+      (e) => e,
+      undefined,
+      (buf) => {
+        const at = buf.indexOf(Buffer.from('consultations.jsonl'));
+        expect(at).toBeLessThan(centralRecords(buf)[0]!.at);
+        buf.write('X', at); // the local header only
+      },
+    );
     const r = await verifyFile(path);
     expect(codes(r)).toEqual(['unsafe_entry']);
     expect(r.problems[0]!.message).toContain('本地文件头');
   });
 
   it('an entry name that is not UTF-8 is refused', async () => {
-    const path = await patched('latin1', (e) => [...e, ['notes-AB.txt', Buffer.from('x')]], undefined, (buf) => {
-      for (let at = buf.indexOf('notes-AB'); at >= 0; at = buf.indexOf('notes-AB', at + 1)) buf.set([0xff, 0xfe], at + 6);
-    });
+    const path = await patched(
+      'latin1',
+      (e) => [...e, ['notes-AB.txt', Buffer.from('x')]],
+      undefined,
+      (buf) => {
+        for (let at = buf.indexOf('notes-AB'); at >= 0; at = buf.indexOf('notes-AB', at + 1)) buf.set([0xff, 0xfe], at + 6);
+      },
+    );
     const r = await verifyFile(path);
     expect(codes(r)).toEqual(['unsafe_entry']);
     expect(r.problems[0]!.message).toContain('UTF-8');
@@ -374,10 +442,14 @@ describe('hostile archives are refused with bounded work', () => {
   });
 
   it('a manifest listing 400,000 files is refused at once, with one problem', async () => {
-    const path = await variant('manyfiles', (e) => e, (m) => {
-      const fill = { path: 'documents/x.pdf', sha256: '0'.repeat(64), bytes: 1 };
-      m.files = [...m.files, ...Array.from({ length: 400_000 }, (_, i) => ({ ...fill, path: `documents/${i}.pdf` }))];
-    });
+    const path = await variant(
+      'manyfiles',
+      (e) => e,
+      (m) => {
+        const fill = { path: 'documents/x.pdf', sha256: '0'.repeat(64), bytes: 1 };
+        m.files = [...m.files, ...Array.from({ length: 400_000 }, (_, i) => ({ ...fill, path: `documents/${i}.pdf` }))];
+      },
+    );
     const heap = process.memoryUsage().heapUsed;
     const started = performance.now();
     const r = await verifyFile(path);
@@ -396,7 +468,12 @@ describe('hostile archives are refused with bounded work', () => {
   });
 
   it('stops checking content after a bad signature', async () => {
-    const path = await variant('badsig-content', (e) => e, (m) => void ((m.station as { name: string }).name = '别的工作站'), false);
+    const path = await variant(
+      'badsig-content',
+      (e) => e,
+      (m) => void ((m.station as { name: string }).name = '别的工作站'),
+      false,
+    );
     const { report, inflated } = await verifyCounting(path);
     expect(codes(report)).toEqual(['bad_signature']);
     const manifestBytes = goodEntries.find(([n]) => n === 'manifest.json')![1].length;

@@ -48,7 +48,16 @@ function centreStation(options: { isCentre?: boolean } = {}) {
       },
     },
   });
-  return { station, keys, store, saves, receiptPaths, outDir: () => saveFolder!, cancelSaves: () => (saveFolder = null), stationKeys: createStationKeys(store, protector) };
+  return {
+    station,
+    keys,
+    store,
+    saves,
+    receiptPaths,
+    outDir: () => saveFolder!,
+    cancelSaves: () => (saveFolder = null),
+    stationKeys: createStationKeys(store, protector),
+  };
 }
 
 async function importAll(station: TestStation, path: string, confirm = true) {
@@ -59,7 +68,11 @@ async function importAll(station: TestStation, path: string, confirm = true) {
   const files: { path: string; sha256: string; data: string }[] = [];
   if (verdict.ok && !verdict.importRefusal) {
     for (;;) {
-      const chunk = await station.service.readImport({ token: summary.token, actor: ACTOR, ...(confirm && verdict.fingerprint ? { confirmedFingerprint: verdict.fingerprint } : {}) });
+      const chunk = await station.service.readImport({
+        token: summary.token,
+        actor: ACTOR,
+        ...(confirm && verdict.fingerprint ? { confirmedFingerprint: verdict.fingerprint } : {}),
+      });
       records.push(...chunk.records);
       files.push(...chunk.files);
       if (chunk.done) break;
@@ -143,7 +156,13 @@ describe.each(SUITES)('a centre imports format v2, suite %s', (suite) => {
 
     const back = await importAll(c.station, exported.path);
     expect(back.verdict.problems).toEqual([]);
-    expect(back.verdict).toMatchObject({ ok: true, decrypted: true, standing: 'new', recipient: { keyId: key.keyId, name: '沈阳市法律援助中心' }, importRefusal: null });
+    expect(back.verdict).toMatchObject({
+      ok: true,
+      decrypted: true,
+      standing: 'new',
+      recipient: { keyId: key.keyId, name: '沈阳市法律援助中心' },
+      importRefusal: null,
+    });
     expect(back.verdict.records).toBe(3);
     expect(back.records).toEqual([...records.map((record) => ({ type: 'consultations', record })), { type: 'documents', record: doc }]);
     expect(back.files).toHaveLength(1);
@@ -157,7 +176,14 @@ describe.each(SUITES)('a centre imports format v2, suite %s', (suite) => {
     const written = await c.station.service.writeReceipt({ batchId: exported.batchId, actor: ACTOR });
     expect(written!.path).toBe(join(dirname(exported.path), receiptFileName(exported.fileName)));
     const doc1 = JSON.parse(readFileSync(written!.path, 'utf8')) as unknown;
-    const expectation = { batchId: exported.batchId, stationCode: STATION.code, sequence: 1, manifestHash: await manifestHashOf(exported.path, suite), suite, pinnedPublicKey: c.stationKeys.ensureSuite(suite).publicKey };
+    const expectation = {
+      batchId: exported.batchId,
+      stationCode: STATION.code,
+      sequence: 1,
+      manifestHash: await manifestHashOf(exported.path, suite),
+      suite,
+      pinnedPublicKey: c.stationKeys.ensureSuite(suite).publicKey,
+    };
     const check = checkReceipt(doc1, expectation, nodeSuites);
     expect(check.ok ? [] : check.problems).toEqual([]);
     expect(check.ok && check.document.receipt.records).toBe(3);
@@ -191,7 +217,9 @@ describe.each(SUITES)('a centre imports format v2, suite %s', (suite) => {
     const summary = (await c.station.service.openImport())!;
     const verdict = await c.station.service.verifyImport({ token: summary.token });
     expect(verdict).toMatchObject({ ok: true, decrypted: false, recipient: null, importRefusal: '本机没有该批次任何接收方的私钥，无法解密，不能导入' });
-    await expect(c.station.service.readImport({ token: summary.token, actor: ACTOR, confirmedFingerprint: verdict.fingerprint! })).rejects.toThrow('本机没有该批次任何接收方的私钥');
+    await expect(c.station.service.readImport({ token: summary.token, actor: ACTOR, confirmedFingerprint: verdict.fingerprint! })).rejects.toThrow(
+      '本机没有该批次任何接收方的私钥',
+    );
     c.station.service.closeImport({ token: summary.token });
     await expect(c.station.service.writeReceipt({ batchId: exported.batchId, actor: ACTOR })).rejects.toThrow('没有导入过该批次');
   });
@@ -256,7 +284,9 @@ describe('a centre receiving a station that crosses from v1 to v2', () => {
     const doc = JSON.parse(readFileSync(receipt!.path, 'utf8')) as { suite: string };
     // A v1 batch's receipt is signed as intl-1 signs.
     expect(doc.suite).toBe('intl-1');
-    expect(checkReceipt(doc, { batchId: v1.batchId, stationCode: STATION.code, sequence: 1, manifestHash: v1.manifestSha256, suite: 'intl-1' }, nodeSuites).ok).toBe(true);
+    expect(
+      checkReceipt(doc, { batchId: v1.batchId, stationCode: STATION.code, sequence: 1, manifestHash: v1.manifestSha256, suite: 'intl-1' }, nodeSuites).ok,
+    ).toBe(true);
     expect(existsSync(join(dirname(v2.path), receiptFileName(v1.fileName)))).toBe(true);
   }, 60_000);
 });
@@ -268,7 +298,9 @@ describe('the exported private key file works with the command-line verifier', (
     const priv = await c.keys.exportPrivate({ keyId: key.keyId, acknowledgePlaintext: true });
     const secret = readRecipientSecret(readFileSync(priv!.path, 'utf8'));
     if (!secret.ok) throw new Error(secret.reason);
-    const exported = await exportBatch(testStation({ exportTarget: () => ({ version: 2, suite: 'gm-1', recipients: [key.publicKey] }) }), { consultations: [consultation()] });
+    const exported = await exportBatch(testStation({ exportTarget: () => ({ version: 2, suite: 'gm-1', recipients: [key.publicKey] }) }), {
+      consultations: [consultation()],
+    });
     const report = await verifyV2File(exported.path, { recipientKey: secret.value });
     expect(report).toMatchObject({ ok: true, decrypted: true, records: 1 });
   });

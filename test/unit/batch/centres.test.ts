@@ -157,7 +157,11 @@ describe.each(SUITES)('exporting to the registered centres, suite %s', (suite: S
 
     const pdf = fakePdf('王小明 210102199001011234');
     const doc = v2DocumentLine(suite, pdf);
-    const batch = await exportBatch(s.asTestStation, { consultations: [consultation({ clientName: '王小明', idNumber: '210102199001011234' })], documents: [doc] }, new Map([[doc.file as string, pdf]]));
+    const batch = await exportBatch(
+      s.asTestStation,
+      { consultations: [consultation({ clientName: '王小明', idNumber: '210102199001011234' })], documents: [doc] },
+      new Map([[doc.file as string, pdf]]),
+    );
     for (const c of [city, province]) {
       const report = await verifyV2File(batch.path, { recipientKey: c.secret });
       expect(report.problems).toEqual([]);

@@ -116,16 +116,27 @@ describe.each(SUITES)('uploading batches to the centre, suite %s', (suite) => {
     const review = confirming(await r.delivery.reviewUploadReceipt({ batchId: one.batchId, actor: SUPERVISOR }));
     expect(review.fingerprint).toBe(signingKeyFingerprint(suite, centreServer.signingKeys[suite].publicKey));
     expect(review.suggestedName).toBe('沈阳市法律援助中心');
-    await expect(r.delivery.confirmReceiptKey({ token: review.token, confirmedFingerprint: '0000', name: '沈阳市法律援助中心', actor: SUPERVISOR })).rejects.toThrow(
-      '确认的指纹与回执签名公钥的指纹不一致，未登记',
-    );
+    await expect(
+      r.delivery.confirmReceiptKey({ token: review.token, confirmedFingerprint: '0000', name: '沈阳市法律援助中心', actor: SUPERVISOR }),
+    ).rejects.toThrow('确认的指纹与回执签名公钥的指纹不一致，未登记');
     const again = confirming(await r.delivery.reviewUploadReceipt({ batchId: one.batchId, actor: SUPERVISOR }));
-    const taken = accepted(await r.delivery.confirmReceiptKey({ token: again.token, confirmedFingerprint: again.fingerprint.toLowerCase(), name: '沈阳市法律援助中心', actor: SUPERVISOR }));
+    const taken = accepted(
+      await r.delivery.confirmReceiptKey({
+        token: again.token,
+        confirmedFingerprint: again.fingerprint.toLowerCase(),
+        name: '沈阳市法律援助中心',
+        actor: SUPERVISOR,
+      }),
+    );
     expect(taken).toMatchObject({ sequence: 1, centre: '沈阳市法律援助中心' });
 
     const entry = r.station.service.history().find((e) => e.batchId === one.batchId)!;
     expect(entry.status).toBe('delivered');
-    expect(entry.receipt).toMatchObject({ centre: '沈阳市法律援助中心', via: 'upload', document: { suite, receipt: { batchId: one.batchId, sequence: 1, records: 2 } } });
+    expect(entry.receipt).toMatchObject({
+      centre: '沈阳市法律援助中心',
+      via: 'upload',
+      document: { suite, receipt: { batchId: one.batchId, sequence: 1, records: 2 } },
+    });
     expect(r.delivery.state().uploads).toEqual([]);
     expect(r.delivery.state().pinnedKeys.map((k) => k.name)).toEqual(['沈阳市法律援助中心']);
     // Exactly the bytes on the drive went to the centre.
@@ -224,7 +235,10 @@ describe('the upload queue', () => {
     await until(r, one.batchId, (s) => s === 'waiting' && centreServer.answers.length === 1);
     // The app quits before the minute is up; a try that was under way when it stopped counts as due.
     const queue = r.station.store.get('deliveryQueue') as { state: string; nextAttemptAt: string | null }[];
-    r.station.store.set('deliveryQueue', queue.map((i) => ({ ...i, state: 'uploading', nextAttemptAt: null })));
+    r.station.store.set(
+      'deliveryQueue',
+      queue.map((i) => ({ ...i, state: 'uploading', nextAttemptAt: null })),
+    );
     r.restart();
     await until(r, one.batchId, (_s, delivered) => delivered);
     expect(centreServer.answers).toEqual([503, 201]);
@@ -277,7 +291,9 @@ describe('receipt files carried back on the stick', () => {
     r.receiptFile.path = good.path;
     const first = confirming(await r.delivery.openReceipt({ actor: SUPERVISOR }));
     expect(first).toMatchObject({ sequence: 1, suite: 'gm-1', fingerprint: signingKeyFingerprint('gm-1', keys['gm-1'].publicKey) });
-    accepted(await r.delivery.confirmReceiptKey({ token: first.token, confirmedFingerprint: first.fingerprint, name: '辽宁省法律援助中心', actor: SUPERVISOR }));
+    accepted(
+      await r.delivery.confirmReceiptKey({ token: first.token, confirmedFingerprint: first.fingerprint, name: '辽宁省法律援助中心', actor: SUPERVISOR }),
+    );
     const entry = r.station.service.history()[0]!;
     expect(entry).toMatchObject({ status: 'delivered', delivered: { by: SUPERVISOR }, receipt: { centre: '辽宁省法律援助中心', via: 'file' } });
     expect(entry.receipt!.document).toEqual(good.document);

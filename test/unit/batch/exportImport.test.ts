@@ -31,7 +31,11 @@ const jsonValue = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.strin
 const arbitraryRecord = fc.record({
   clientName: fc.string({ unit: 'grapheme', maxLength: 30 }),
   note: fc.string({ unit: 'binary', maxLength: 60 }),
-  extra: fc.dictionary(fc.string({ maxLength: 8 }).filter((k) => !['id', 'rev', 'updatedAt', 'deleted', '__proto__'].includes(k)), jsonValue, { maxKeys: 4 }),
+  extra: fc.dictionary(
+    fc.string({ maxLength: 8 }).filter((k) => !['id', 'rev', 'updatedAt', 'deleted', '__proto__'].includes(k)),
+    jsonValue,
+    { maxKeys: 4 },
+  ),
   rev: fc.integer({ min: 1, max: 50 }),
   deleted: fc.boolean(),
   minutes: fc.integer({ min: 0, max: 60 * 24 * 30 }),
@@ -84,7 +88,12 @@ describe('export → import', () => {
     expect(first).toEqual([a, b]);
     for (const r of first) known.set(r.id, r.rev);
     expect(planIngest(known, [a, b])).toEqual([]);
-    expect(planIngest(known, [{ id: a.id, rev: 2 }, { id: b.id, rev: 2 }])).toEqual([{ id: a.id, rev: 2 }]);
+    expect(
+      planIngest(known, [
+        { id: a.id, rev: 2 },
+        { id: b.id, rev: 2 },
+      ]),
+    ).toEqual([{ id: a.id, rev: 2 }]);
   });
 });
 

@@ -20,13 +20,30 @@ const receipt = (): BatchReceipt => ({
   records: 1250,
 });
 
-const expectOf = (r: BatchReceipt, suite: SuiteId) => ({ batchId: r.batchId, stationCode: r.stationCode, sequence: r.sequence, manifestHash: r.manifestHash, suite });
+const expectOf = (r: BatchReceipt, suite: SuiteId) => ({
+  batchId: r.batchId,
+  stationCode: r.stationCode,
+  sequence: r.sequence,
+  manifestHash: r.manifestHash,
+  suite,
+});
 
 describe('batch receipts', () => {
   it('signs the canonical bytes: keys sorted, no spaces', () => {
     const r = receipt();
-    const text = new TextDecoder().decode(canonicalReceiptBytes({ records: r.records, batchId: r.batchId, sequence: 3, stationCode: r.stationCode, receivedAt: r.receivedAt, manifestHash: r.manifestHash }));
-    expect(text).toBe(`{"batchId":"${r.batchId}","manifestHash":"${r.manifestHash}","receivedAt":"${r.receivedAt}","records":1250,"sequence":3,"stationCode":"LN0102-KSS01"}`);
+    const text = new TextDecoder().decode(
+      canonicalReceiptBytes({
+        records: r.records,
+        batchId: r.batchId,
+        sequence: 3,
+        stationCode: r.stationCode,
+        receivedAt: r.receivedAt,
+        manifestHash: r.manifestHash,
+      }),
+    );
+    expect(text).toBe(
+      `{"batchId":"${r.batchId}","manifestHash":"${r.manifestHash}","receivedAt":"${r.receivedAt}","records":1250,"sequence":3,"stationCode":"LN0102-KSS01"}`,
+    );
     expect(receiptFileName('LN0102-KSS01_000003.zip')).toBe('LN0102-KSS01_000003.zip.receipt.json');
   });
 

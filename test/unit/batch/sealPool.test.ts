@@ -18,7 +18,13 @@ afterEach(async () => {
 });
 
 /** Runs one entry through a zip writer and collects the stored bytes the archive receives. */
-async function sealed(suiteId: (typeof SUITES)[number], key: Uint8Array, path: string, chunks: Buffer[], options: Parameters<typeof addEncryptedEntry>[5] = {}) {
+async function sealed(
+  suiteId: (typeof SUITES)[number],
+  key: Uint8Array,
+  path: string,
+  chunks: Buffer[],
+  options: Parameters<typeof addEncryptedEntry>[5] = {},
+) {
   const zip = new yazl.ZipFile();
   const entry = addEncryptedEntry(zip, suiteOf(suiteId), key, path, new Date('2026-12-03T08:00:00+08:00'), options);
   const archive: Buffer[] = [];

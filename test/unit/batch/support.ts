@@ -27,7 +27,14 @@ export interface TestStation {
 }
 
 export function testStation(
-  options: { exportTarget?: () => ExportTarget; station?: typeof STATION | StationOfManifest; ports?: Partial<BatchPorts>; store?: ReturnType<typeof memoryStore>; protector?: SecretProtector; onExported?: (batchId: string, actor: { id: string; name: string }) => void } = {},
+  options: {
+    exportTarget?: () => ExportTarget;
+    station?: typeof STATION | StationOfManifest;
+    ports?: Partial<BatchPorts>;
+    store?: ReturnType<typeof memoryStore>;
+    protector?: SecretProtector;
+    onExported?: (batchId: string, actor: { id: string; name: string }) => void;
+  } = {},
 ): TestStation {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'batch-out-'));

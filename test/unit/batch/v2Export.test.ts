@@ -77,7 +77,9 @@ describe.each(SUITES)('exporting format v2 through the station service, suite %s
     expect(verdict.ok).toBe(true);
     expect(verdict.decrypted).toBe(false);
     expect(verdict.importRefusal).toBe('本机没有该批次任何接收方的私钥，无法解密，不能导入');
-    await expect(receiver.service.readImport({ token: summary.token, actor: { id: 'u2', name: '张科长' }, confirmedFingerprint: verdict.fingerprint! })).rejects.toThrow('本机没有该批次任何接收方的私钥');
+    await expect(
+      receiver.service.readImport({ token: summary.token, actor: { id: 'u2', name: '张科长' }, confirmedFingerprint: verdict.fingerprint! }),
+    ).rejects.toThrow('本机没有该批次任何接收方的私钥');
     receiver.service.closeImport({ token: summary.token });
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SUITES } from '../../../core/batch/formatV2';
-import { createRecipientKeyFiles, readRecipientPublicKey, readRecipientSecret, recipientFingerprint, serializeKeyFile } from '../../../electron/services/batch/recipientKeys';
+import {
+  createRecipientKeyFiles,
+  readRecipientPublicKey,
+  readRecipientSecret,
+  recipientFingerprint,
+  serializeKeyFile,
+} from '../../../electron/services/batch/recipientKeys';
 
 describe.each(SUITES)('recipient key files, suite %s', (suite) => {
   it('are written in the contract’s plain form and read back', () => {

@@ -30,7 +30,11 @@ function encrypt(suiteId: (typeof SUITES)[number], key: Uint8Array, path: string
 
 describe('SM3 (GB/T 32905-2016 examples)', () => {
   it('hashes "abc" and the 64-byte "abcd"×16 as the standard gives', () => {
-    const h = (s: string) => { const x = suiteOf('gm-1').hash(); x.update(Buffer.from(s)); return x.digestHex(); };
+    const h = (s: string) => {
+      const x = suiteOf('gm-1').hash();
+      x.update(Buffer.from(s));
+      return x.digestHex();
+    };
     expect(h('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
     expect(h('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
   });
@@ -46,7 +50,9 @@ describe('SM2 (GB/T 32918 examples)', () => {
     const rs = sm2.doSignature(Buffer.from('message digest'), D, { hash: true, der: false, userId: SM2_USER_ID, pointPool: [{ k: K, x1: BigInt(`0x${x1}`) }] });
     expect(rs).toBe('f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3' + 'b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa');
     const der = encodeSignatureDer(BigInt(`0x${rs.slice(0, 64)}`), BigInt(`0x${rs.slice(64)}`));
-    expect(hex(der)).toBe('3046022100f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3022100b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa');
+    expect(hex(der)).toBe(
+      '3046022100f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3022100b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa',
+    );
     const gm = suiteOf('gm-1');
     expect(gm.verifySignature(Buffer.from('message digest'), der, toBase64(bytes(P)))).toBe(true);
     expect(gm.verifySignature(Buffer.from('message digesT'), der, toBase64(bytes(P)))).toBe(false);
@@ -104,7 +110,12 @@ describe.each(SUITES)('suite %s', (id) => {
     const b = suite.generateRecipientKey();
     const k = new Uint8Array(32).map((_, i) => i + 1);
     const entry = suite.wrap(k, a.publicKey, 'batch-1');
-    expect(entry.keyId).toBe(createHash(id === 'gm-1' ? 'sm3' : 'sha256').update(fromBase64(a.publicKey)!).digest('hex').slice(0, 16));
+    expect(entry.keyId).toBe(
+      createHash(id === 'gm-1' ? 'sm3' : 'sha256')
+        .update(fromBase64(a.publicKey)!)
+        .digest('hex')
+        .slice(0, 16),
+    );
     expect(suite.wrappedKeyProblem(entry)).toBeNull();
     expect(suite.unwrap(entry, a.privateKey, 'batch-1')).toEqual(k);
     expect(suite.unwrap(entry, b.privateKey, 'batch-1')).toBeNull();

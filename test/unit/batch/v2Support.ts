@@ -118,7 +118,9 @@ export async function forge(
   edit.manifest?.(manifest);
   // Written as parsed (key order kept, unknown keys too), so a forger can also break the shape.
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-  let out: Entries = entries.map(([n, b]) => (n === 'manifest.json' ? [n, manifestBytes] : n === 'manifest.sig' ? [n, Buffer.from(toBase64(s.sign(manifestBytes, written.signer.privateKey)))] : [n, b]));
+  let out: Entries = entries.map(([n, b]) =>
+    n === 'manifest.json' ? [n, manifestBytes] : n === 'manifest.sig' ? [n, Buffer.from(toBase64(s.sign(manifestBytes, written.signer.privateKey)))] : [n, b],
+  );
   if (edit.entries) out = edit.entries(out);
   const path = join(written.dir, `forged-${Math.random().toString(36).slice(2)}-${written.path.split('/').pop()!}`);
   await writeZip(path, out);

@@ -16,7 +16,12 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
     const pdf = fakePdf('起诉状 王小明 210102199001011234');
     const doc = v2DocumentLine(suite, pdf);
     const records = Array.from({ length: 100_000 }, () => consultation({ clientName: '王小明', idNumber: '210102199001011234' }));
-    const w = await writeV2(suite, [city.publicKey, province.publicKey], { consultations: records, documents: [doc] }, { pdfs: new Map([[doc.file as string, pdf]]) });
+    const w = await writeV2(
+      suite,
+      [city.publicKey, province.publicKey],
+      { consultations: records, documents: [doc] },
+      { pdfs: new Map([[doc.file as string, pdf]]) },
+    );
 
     const bare = await verifyV2File(w.path);
     expect(bare.problems).toEqual([]);
@@ -58,13 +63,20 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
     const v1 = await exportBatch(station, { consultations: [consultation()] });
     const { readZip } = await import('./support');
     const v1Manifest = (await readZip(v1.path)).find(([n]) => n === 'manifest.json')![1];
-    const h = createHash(suite === 'gm-1' ? 'sm3' : 'sha256').update(v1Manifest).digest('hex');
+    const h = createHash(suite === 'gm-1' ? 'sm3' : 'sha256')
+      .update(v1Manifest)
+      .digest('hex');
     const w = await writeV2(suite, [city.publicKey], { consultations: [consultation()] }, { sequence: 2, previousManifestHash: h });
     const chain = { previousManifestSha256: v1.manifestSha256, previousManifestSm3: createHash('sm3').update(v1Manifest).digest('hex'), previousSequence: 1 };
     expect((await verifyV2File(w.path, { chain, recipientKey: city.secret })).problems).toEqual([]);
 
     // The next v2 batch names the first one's H; a v1-style SHA-256 under gm-1 would not do.
-    const next = await writeV2(suite, [city.publicKey], { consultations: [consultation()] }, { sequence: 3, previousManifestHash: w.manifestHash, signer: w.signer });
+    const next = await writeV2(
+      suite,
+      [city.publicKey],
+      { consultations: [consultation()] },
+      { sequence: 3, previousManifestHash: w.manifestHash, signer: w.signer },
+    );
     const nextChain = { previousManifestSha256: w.manifestHash, previousManifestSm3: w.manifestHash, previousSequence: 2 };
     expect((await verifyV2File(next.path, { chain: nextChain, registeredPublicKey: w.signer.publicKey })).ok).toBe(true);
     const broken = await verifyV2File(next.path, { chain: { ...nextChain, previousManifestSha256: 'a'.repeat(64), previousManifestSm3: 'a'.repeat(64) } });
@@ -96,7 +108,15 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
       const unlisted = await forge(w, city, { entries: (e) => [...e, ['shifts.jsonl', plain]] });
       expect(codes(await verifyV2File(unlisted))).toContain('plaintext_entry');
       const listed = await forge(w, city, {
-        manifest: (m) => void m.files.push({ path: 'shifts.jsonl', hash: 'a'.repeat(64), bytes: plain.length, plainHash: 'a'.repeat(64), plainBytes: plain.length, records: 1 }),
+        manifest: (m) =>
+          void m.files.push({
+            path: 'shifts.jsonl',
+            hash: 'a'.repeat(64),
+            bytes: plain.length,
+            plainHash: 'a'.repeat(64),
+            plainBytes: plain.length,
+            records: 1,
+          }),
         entries: (e) => [...e, ['shifts.jsonl', plain]],
       });
       expect(codes(await verifyV2File(listed))).toContain('plaintext_entry');
@@ -118,7 +138,9 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
       const resigned = await forge(w2, city, {
         manifest: (m) => {
           const f = m.files.find((x) => x.path === 'consultations.jsonl.enc')!;
-          f.hash = createHash(suite === 'gm-1' ? 'sm3' : 'sha256').update(changed!).digest('hex');
+          f.hash = createHash(suite === 'gm-1' ? 'sm3' : 'sha256')
+            .update(changed!)
+            .digest('hex');
         },
       });
       const keyless = await verifyV2File(resigned);
@@ -164,7 +186,8 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
       const w = await base();
       const changed = await forge(w, city, {
         manifest: (m: ManifestV2) => void m,
-        entries: (e) => e.map(([n, b]) => (n === 'consultations.jsonl.enc' ? [n, Buffer.concat([b.subarray(0, 30), Buffer.from([b[30]! ^ 1]), b.subarray(31)])] : [n, b])),
+        entries: (e) =>
+          e.map(([n, b]) => (n === 'consultations.jsonl.enc' ? [n, Buffer.concat([b.subarray(0, 30), Buffer.from([b[30]! ^ 1]), b.subarray(31)])] : [n, b])),
       });
       expect(codes(await verifyV2File(changed))).toEqual(['hash_mismatch']);
       const missing = await forge(w, city, { entries: (e) => e.filter(([n]) => n !== 'consultations.jsonl.enc') });
@@ -172,7 +195,20 @@ describe.each(SUITES)('format v2, suite %s', (suite) => {
       const extra = await forge(w, city, { entries: (e) => [...e, ['notes.txt.enc', Buffer.from('x')]] });
       expect(codes(await verifyV2File(extra))).toEqual(['extra_file']);
       const unsigned = await forge(w, city, {
-        entries: (e) => e.map(([n, b]) => (n === 'manifest.json' ? [n, Buffer.from(b.toString('utf8').replace('"sequence": 1', '"sequence": 2').replace('"previousManifestHash": null', `"previousManifestHash": "${'c'.repeat(64)}"`))] : [n, b])),
+        entries: (e) =>
+          e.map(([n, b]) =>
+            n === 'manifest.json'
+              ? [
+                  n,
+                  Buffer.from(
+                    b
+                      .toString('utf8')
+                      .replace('"sequence": 1', '"sequence": 2')
+                      .replace('"previousManifestHash": null', `"previousManifestHash": "${'c'.repeat(64)}"`),
+                  ),
+                ]
+              : [n, b],
+          ),
       });
       expect(codes(await verifyV2File(unsigned))).toEqual(['bad_signature']);
     });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createConsultationInputSchema,
-  normalizeConsultationInput,
-  type ConsultationDraft,
-} from '../../../core/consultations/schema';
+import { createConsultationInputSchema, normalizeConsultationInput, type ConsultationDraft } from '../../../core/consultations/schema';
 import { assessConsultation, deriveFromIdNumber, deriveSpecialGroups } from '../../../core/consultations/derive';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { EXAMPLE_MEANS_TEST_STANDARD } from '../../../core/rules/meansTest';
@@ -146,9 +142,7 @@ describe('consultationInputSchema: each rule shows at its field, in Chinese', ()
   });
 
   it('an impossible birth date → birthDate', () => {
-    expect(issues({ ...visit, idType: 'none', idNumber: '', birthDate: '1990-02-29' }).birthDate?.[0]).toContain(
-      '不是有效的日期',
-    );
+    expect(issues({ ...visit, idType: 'none', idNumber: '', birthDate: '1990-02-29' }).birthDate?.[0]).toContain('不是有效的日期');
   });
 
   it('a 16-year-old not ticked as a minor → specialGroups', () => {
@@ -159,10 +153,7 @@ describe('consultationInputSchema: each rule shows at its field, in Chinese', ()
 
   it('an adult ticked as a minor or elderly → specialGroups', () => {
     expect(issues({ ...visit, specialGroups: ['minor', 'elderly'] })).toEqual({
-      specialGroups: [
-        '按出生日期，来访人接待时已满 18 周岁，不属于“未成年人”',
-        '按出生日期，来访人接待时未满 60 周岁，不属于“老年人”',
-      ],
+      specialGroups: ['按出生日期，来访人接待时已满 18 周岁，不属于“未成年人”', '按出生日期，来访人接待时未满 60 周岁，不属于“老年人”'],
     });
   });
 
@@ -208,9 +199,7 @@ describe('consultationInputSchema: each rule shows at its field, in Chinese', ()
     expect(issues({ ...visit, caseNumber: '(2026)辽0102刑初12' })).toEqual({
       caseNumber: [expect.stringContaining('“号”结尾')],
     });
-    expect(consultationInputSchema.parse({ ...visit, caseNumber: '沈检刑诉〔2026〕12号' }).caseNumber).toBe(
-      '沈检刑诉〔2026〕12号',
-    );
+    expect(consultationInputSchema.parse({ ...visit, caseNumber: '沈检刑诉〔2026〕12号' }).caseNumber).toBe('沈检刑诉〔2026〕12号');
   });
 
   it('a court number from a year after the contact → caseNumber', () => {
@@ -325,18 +314,21 @@ describe('normalizeConsultationInput', () => {
   });
 
   it('drops values left in fields the form hides', () => {
-    const r = normalizeConsultationInput({
-      caseType: 'civil',
-      criminalStage: 'trial',
-      mayFaceLifeOrDeath: true,
-      legalAidOutcome: 'applied',
-      refusalReason: '旧理由',
-      followUpNeeded: false,
-      followUpNote: '旧备注',
-      requestKind: 'meet_lawyer',
-      receivedAt: '2026-11-23T08:00:00+08:00',
-      transferredAt: '2026-11-23T09:00:00+08:00',
-    }, DEFAULT_ENUMERATIONS);
+    const r = normalizeConsultationInput(
+      {
+        caseType: 'civil',
+        criminalStage: 'trial',
+        mayFaceLifeOrDeath: true,
+        legalAidOutcome: 'applied',
+        refusalReason: '旧理由',
+        followUpNeeded: false,
+        followUpNote: '旧备注',
+        requestKind: 'meet_lawyer',
+        receivedAt: '2026-11-23T08:00:00+08:00',
+        transferredAt: '2026-11-23T09:00:00+08:00',
+      },
+      DEFAULT_ENUMERATIONS,
+    );
     expect(r).toEqual({
       caseType: 'civil',
       mayFaceLifeOrDeath: false,
@@ -366,9 +358,11 @@ describe('derivations', () => {
   });
 
   it('deriveSpecialGroups adds and removes age groups and adds 残疾人 for a disability', () => {
-    expect(
-      deriveSpecialGroups(['elderly', 'woman'], { birthDate: '2010-01-15', contactTime: '2026-11-23', disabilities: ['hearing'] }),
-    ).toEqual(['woman', 'minor', 'disabled']);
+    expect(deriveSpecialGroups(['elderly', 'woman'], { birthDate: '2010-01-15', contactTime: '2026-11-23', disabilities: ['hearing'] })).toEqual([
+      'woman',
+      'minor',
+      'disabled',
+    ]);
   });
 
   it('assessConsultation flags a minor suspect and applies the means test when nothing exempts', () => {
@@ -408,13 +402,24 @@ describe('derivations', () => {
   });
 });
 
-describe('Art. 39 para. 2: the transfer of a lawyer\'s own contact', () => {
+describe("Art. 39 para. 2: the transfer of a lawyer's own contact", () => {
   const { requestKind: _k, receivedAt: _r, transferredAt: _t, ...contact } = visit;
-  const own = { ...contact, legalAidOutcome: 'transferred', transferredAt: '2026-11-23T16:00:00+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' };
+  const own = {
+    ...contact,
+    legalAidOutcome: 'transferred',
+    transferredAt: '2026-11-23T16:00:00+08:00',
+    transferRecipient: '沈阳市和平区法律援助中心',
+    transferReceiver: '刘𠮷',
+    transferredBy: 'lawyer-a',
+  };
 
   it('keeps the transfer, its recipient and who marked it on a contact whose outcome is 转交申请', () => {
     expect(issues(own)).toEqual({});
-    expect(normalizeConsultationInput(own, DEFAULT_ENUMERATIONS)).toMatchObject({ transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
+    expect(normalizeConsultationInput(own, DEFAULT_ENUMERATIONS)).toMatchObject({
+      transferRecipient: '沈阳市和平区法律援助中心',
+      transferReceiver: '刘𠮷',
+      transferredBy: 'lawyer-a',
+    });
   });
 
   it('refuses a transfer time on a contact that transferred nothing, or before the contact', () => {
@@ -447,7 +452,14 @@ describe('issue 17: permits, victims, Art. 25 and plea leniency in the record', 
   });
 
   it('takes a victim in a criminal case, but not in a civil one, and never with plea leniency', () => {
-    const victim = { ...visit, clientRole: 'victim', helpTypes: ['legal_consultation'], requestKind: undefined, receivedAt: undefined, transferredAt: undefined };
+    const victim = {
+      ...visit,
+      clientRole: 'victim',
+      helpTypes: ['legal_consultation'],
+      requestKind: undefined,
+      receivedAt: undefined,
+      transferredAt: undefined,
+    };
     expect(issues(victim)).toEqual({});
     expect(issues({ ...victim, caseType: 'civil', criminalStage: undefined }).clientRole?.[0]).toContain('只用于刑事案件');
     expect(issues({ ...victim, pleaLeniency: true }).pleaLeniency?.[0]).toContain('只适用于刑事案件的犯罪嫌疑人、被告人');
@@ -491,33 +503,57 @@ describe('issue 17: permits, victims, Art. 25 and plea leniency in the record', 
   });
 
   it('drops plea details when the plea is unticked and criminal facts in a civil case', () => {
-    const r = normalizeConsultationInput({
-      clientRole: 'defendant',
-      caseType: 'criminal',
-      pleaLeniency: false,
-      pledgeSigned: true,
-      pleaViewFacts: '无异议',
-      defenderNotified: false,
-      defenderNotifiedAt: '2026-11-23T11:00:00+08:00',
-    }, DEFAULT_ENUMERATIONS);
+    const r = normalizeConsultationInput(
+      {
+        clientRole: 'defendant',
+        caseType: 'criminal',
+        pleaLeniency: false,
+        pledgeSigned: true,
+        pleaViewFacts: '无异议',
+        defenderNotified: false,
+        defenderNotifiedAt: '2026-11-23T11:00:00+08:00',
+      },
+      DEFAULT_ENUMERATIONS,
+    );
     expect(r).toEqual({ clientRole: 'defendant', caseType: 'criminal', pleaLeniency: false, defenderNotified: false });
     // A victim is not asked about defence counsel; a close relative is (CPL Art. 293).
-    expect(normalizeConsultationInput({ clientRole: 'victim', caseType: 'criminal', hasDefenceCounsel: true, pleaLeniency: true }, DEFAULT_ENUMERATIONS)).toEqual({
+    expect(
+      normalizeConsultationInput({ clientRole: 'victim', caseType: 'criminal', hasDefenceCounsel: true, pleaLeniency: true }, DEFAULT_ENUMERATIONS),
+    ).toEqual({
       clientRole: 'victim',
       caseType: 'criminal',
     });
-    expect(normalizeConsultationInput({ clientRole: 'close_relative', caseType: 'criminal', trialInAbsentia: true }, DEFAULT_ENUMERATIONS)).toMatchObject({ trialInAbsentia: true });
-    expect(normalizeConsultationInput({ clientRole: 'party', caseType: 'civil', hasDefenceCounsel: true, handlingAuthority: '某区检察院' }, DEFAULT_ENUMERATIONS)).toEqual({
+    expect(normalizeConsultationInput({ clientRole: 'close_relative', caseType: 'criminal', trialInAbsentia: true }, DEFAULT_ENUMERATIONS)).toMatchObject({
+      trialInAbsentia: true,
+    });
+    expect(
+      normalizeConsultationInput({ clientRole: 'party', caseType: 'civil', hasDefenceCounsel: true, handlingAuthority: '某区检察院' }, DEFAULT_ENUMERATIONS),
+    ).toEqual({
       clientRole: 'party',
       caseType: 'civil',
     });
   });
 
   it('assessConsultation asks the authority to notify when Art. 25 applies and only duty-lawyer help is logged', () => {
-    const parsed = consultationInputSchema.parse({ ...visit, legalAidOutcome: 'not_needed', requestKind: undefined, receivedAt: undefined, transferredAt: undefined, mayFaceLifeOrDeath: true });
+    const parsed = consultationInputSchema.parse({
+      ...visit,
+      legalAidOutcome: 'not_needed',
+      requestKind: undefined,
+      receivedAt: undefined,
+      transferredAt: undefined,
+      mayFaceLifeOrDeath: true,
+    });
     const a = assessConsultation(parsed, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS);
     expect(a.defenderNotice?.text).toContain('办案机关应当在三日内通知');
-    const counsel = consultationInputSchema.parse({ ...visit, legalAidOutcome: 'not_needed', requestKind: undefined, receivedAt: undefined, transferredAt: undefined, mayFaceLifeOrDeath: true, hasDefenceCounsel: true });
+    const counsel = consultationInputSchema.parse({
+      ...visit,
+      legalAidOutcome: 'not_needed',
+      requestKind: undefined,
+      receivedAt: undefined,
+      transferredAt: undefined,
+      mayFaceLifeOrDeath: true,
+      hasDefenceCounsel: true,
+    });
     expect(assessConsultation(counsel, EXAMPLE_MEANS_TEST_STANDARD, DEFAULT_ENUMERATIONS)).toMatchObject({ mandatoryDefence: [], defenderNotice: null });
   });
 });
@@ -540,7 +576,11 @@ describe('times in the future (issue 20 item 4)', () => {
   it('refuses a future receipt, transfer or notification time the same way', () => {
     const request = { ...atVisit, requestKind: 'legal_aid_application', legalAidOutcome: 'transferred' };
     expect(problemsAt({ ...request, receivedAt: '2026-11-24T08:00:00+08:00' })).toContain('receivedAt: 收到申请时间不能晚于当前时间');
-    expect(problemsAt({ ...request, receivedAt: '2026-11-23T08:00:00+08:00', transferredAt: '2026-11-24T08:00:00+08:00' })).toContain('transferredAt: 转交时间不能晚于当前时间');
-    expect(problemsAt({ ...atVisit, defenderNotified: true, defenderNotifiedAt: '2026-12-01T08:00:00+08:00' })).toContain('defenderNotifiedAt: 通知指派辩护人的时间不能晚于当前时间');
+    expect(problemsAt({ ...request, receivedAt: '2026-11-23T08:00:00+08:00', transferredAt: '2026-11-24T08:00:00+08:00' })).toContain(
+      'transferredAt: 转交时间不能晚于当前时间',
+    );
+    expect(problemsAt({ ...atVisit, defenderNotified: true, defenderNotifiedAt: '2026-12-01T08:00:00+08:00' })).toContain(
+      'defenderNotifiedAt: 通知指派辩护人的时间不能晚于当前时间',
+    );
   });
 });

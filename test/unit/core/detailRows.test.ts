@@ -57,7 +57,18 @@ function everything(): ConsultationInput {
 function civil(): ConsultationInput {
   return schema.parse(
     normalizeConsultationInput(
-      contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, cause: '追索劳动报酬', specialGroups: ['migrant_worker'], helpTypes: ['legal_consultation'], legalAidOutcome: 'applied', aidMatters: ['unpaid_wages'], householdMonthlyIncome: 5099.99, householdSize: 3 }),
+      contact({
+        clientRole: 'party',
+        caseType: 'civil',
+        criminalStage: undefined,
+        cause: '追索劳动报酬',
+        specialGroups: ['migrant_worker'],
+        helpTypes: ['legal_consultation'],
+        legalAidOutcome: 'applied',
+        aidMatters: ['unpaid_wages'],
+        householdMonthlyIncome: 5099.99,
+        householdSize: 3,
+      }),
       DEFAULT_ENUMERATIONS,
     ),
   );
@@ -65,15 +76,28 @@ function civil(): ConsultationInput {
 
 describe('the record sheet (issue 20 item 18)', () => {
   it('shows every field of the consultation form, or names where it is shown instead', () => {
-    const shown = new Set<string>([...SHOWN_ELSEWHERE, ...[everything(), civil()].flatMap((r) => detailRows(r, DEFAULT_ENUMERATIONS, '张律师').flatMap((row) => row.fields))]);
+    const shown = new Set<string>([
+      ...SHOWN_ELSEWHERE,
+      ...[everything(), civil()].flatMap((r) => detailRows(r, DEFAULT_ENUMERATIONS, '张律师').flatMap((row) => row.fields)),
+    ]);
     // Facts only some records hold: a request, an answer, the Art. 39 transfer, a minor's objection.
-    const conditional = ['requestKind', 'receivedAt', 'answeredRequestId', 'answeredAt', 'answeredBy', 'otherExemptions', 'minorPleaObjection', 'refusalReason'];
+    const conditional = [
+      'requestKind',
+      'receivedAt',
+      'answeredRequestId',
+      'answeredAt',
+      'answeredBy',
+      'otherExemptions',
+      'minorPleaObjection',
+      'refusalReason',
+    ];
     const missing = Object.keys(schema.shape).filter((k) => !shown.has(k) && !conditional.includes(k));
     expect(missing).toEqual([]);
   });
 
   it('shows what was entered in words and units, including 申请事项 and the household means', () => {
-    const text = (r: ConsultationInput) => Object.fromEntries(detailRows(r, DEFAULT_ENUMERATIONS, '张律师').map((row) => [row.label, row.text ?? row.tags?.join('、')]));
+    const text = (r: ConsultationInput) =>
+      Object.fromEntries(detailRows(r, DEFAULT_ENUMERATIONS, '张律师').map((row) => [row.label, row.text ?? row.tags?.join('、')]));
     expect(text(civil())).toMatchObject({ 申请事项: '请求支付劳动报酬', 家庭月收入: '5,099.99元', 家庭人口: '3 人' });
     const rows = text(everything());
     expect(rows).toMatchObject({
@@ -89,7 +113,17 @@ describe('the record sheet (issue 20 item 18)', () => {
   });
 
   it('shows a request, and the contact that met it, as such', () => {
-    const rows = detailRows({ ...everything(), requestKind: 'meet_lawyer', receivedAt: '2026-11-20T08:00:00.000+08:00', answeredAt: '2026-11-20T10:00:00.000+08:00', answeredBy: 'c2' }, DEFAULT_ENUMERATIONS, '');
+    const rows = detailRows(
+      {
+        ...everything(),
+        requestKind: 'meet_lawyer',
+        receivedAt: '2026-11-20T08:00:00.000+08:00',
+        answeredAt: '2026-11-20T10:00:00.000+08:00',
+        answeredBy: 'c2',
+      },
+      DEFAULT_ENUMERATIONS,
+      '',
+    );
     expect(rows.find((r) => r.key === 'request')?.text).toBe('约见值班律师，收到于 2026-11-20 08:00');
     expect(rows.find((r) => r.key === 'answeredAt')?.text).toBe('2026-11-20 10:00 由值班律师接待');
     expect(rows.find((r) => r.key === 'lawyer')?.text).toBe('—');
@@ -98,7 +132,15 @@ describe('the record sheet (issue 20 item 18)', () => {
   it('shows 无权查看 for every row the request view leaves out, and the identity and the request as they are', () => {
     const full = { ...everything(), ownerId: 'lawyer-a', requestKind: 'legal_aid_application' as const, receivedAt: '2026-11-20T08:00:00.000+08:00' };
     const rows = Object.fromEntries(detailRows(requestView(full), DEFAULT_ENUMERATIONS, '张律师').map((r) => [r.label, r.text ?? r.tags?.join('、')]));
-    expect(rows).toMatchObject({ 姓名: full.clientName, '案由/罪名': full.cause, 咨询事项: '无权查看', 解答意见: '无权查看', 联系电话: '无权查看', 住址: '无权查看', 帮助类型: '无权查看' });
+    expect(rows).toMatchObject({
+      姓名: full.clientName,
+      '案由/罪名': full.cause,
+      咨询事项: '无权查看',
+      解答意见: '无权查看',
+      联系电话: '无权查看',
+      住址: '无权查看',
+      帮助类型: '无权查看',
+    });
     expect(rows['在押人员申请']).toMatch(/^申请法律援助，收到于/);
     expect(JSON.stringify(rows)).not.toContain(full.advice!);
   });

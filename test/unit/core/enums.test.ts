@@ -99,9 +99,7 @@ describe('mergeEnumerations', () => {
         { code: 'township_station', label: '司法所' },
       ],
     });
-    expect(merged.consultationPlaces.filter((p) => p.code === 'township_station')).toEqual([
-      { code: 'township_station', label: '乡镇法律服务站' },
-    ]);
+    expect(merged.consultationPlaces.filter((p) => p.code === 'township_station')).toEqual([{ code: 'township_station', label: '乡镇法律服务站' }]);
   });
 
   it('leaves the base lists untouched', () => {

@@ -34,6 +34,10 @@ describe('birth date, gender and age groups follow the ID number', () => {
   });
 
   it('fills empty fields from a number that reads', () => {
-    expect(followIdNumber({ specialGroups: [] }, null, read('210102201005011234'), DAY)).toEqual({ birthDate: '2010-05-01', gender: 'male', specialGroups: [] });
+    expect(followIdNumber({ specialGroups: [] }, null, read('210102201005011234'), DAY)).toEqual({
+      birthDate: '2010-05-01',
+      gender: 'male',
+      specialGroups: [],
+    });
   });
 });

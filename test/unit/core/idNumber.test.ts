@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkIdByType,
-  checkIdNumber,
-  checkResidencePermitNumber,
-  idCheckCharacter,
-  upgradeIdNumber15,
-} from '../../../core/validation/idNumber';
+import { checkIdByType, checkIdNumber, checkResidencePermitNumber, idCheckCharacter, upgradeIdNumber15 } from '../../../core/validation/idNumber';
 
 const TODAY = '2026-11-23';
 

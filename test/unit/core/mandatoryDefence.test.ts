@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defenderNotice,
-  mandatoryDefenceHints,
-  mandatoryDefenceReasons,
-  type MandatoryDefenceInput,
-} from '../../../core/rules/mandatoryDefence';
+import { defenderNotice, mandatoryDefenceHints, mandatoryDefenceReasons, type MandatoryDefenceInput } from '../../../core/rules/mandatoryDefence';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 
 const adultSuspect: MandatoryDefenceInput = {
@@ -43,16 +38,14 @@ describe('mandatoryDefenceReasons (Art. 25)', () => {
   });
 
   it('flags visual, hearing and speech disabilities and inability to recognise one’s conduct, not a physical one', () => {
-    const reasons = mandatoryDefenceReasons({
-      ...adultSuspect,
-      disabilities: ['visual', 'hearing', 'speech', 'cannot_fully_recognise_conduct', 'physical'],
-    }, DEFAULT_ENUMERATIONS);
-    expect(reasons.map((r) => r.code)).toEqual([
-      'disability:visual',
-      'disability:hearing',
-      'disability:speech',
-      'disability:cannot_fully_recognise_conduct',
-    ]);
+    const reasons = mandatoryDefenceReasons(
+      {
+        ...adultSuspect,
+        disabilities: ['visual', 'hearing', 'speech', 'cannot_fully_recognise_conduct', 'physical'],
+      },
+      DEFAULT_ENUMERATIONS,
+    );
+    expect(reasons.map((r) => r.code)).toEqual(['disability:visual', 'disability:hearing', 'disability:speech', 'disability:cannot_fully_recognise_conduct']);
     expect(reasons[3]!.text).toContain('不能完全辨认自己行为');
     expect(reasons[0]!.text).toContain('第（二）项');
   });
@@ -63,12 +56,15 @@ describe('mandatoryDefenceReasons (Art. 25)', () => {
   });
 
   it('lists every reason that applies', () => {
-    const reasons = mandatoryDefenceReasons({
-      ...adultSuspect,
-      birthDate: '2011-02-01',
-      disabilities: ['hearing'],
-      mayFaceLifeOrDeath: true,
-    }, DEFAULT_ENUMERATIONS);
+    const reasons = mandatoryDefenceReasons(
+      {
+        ...adultSuspect,
+        birthDate: '2011-02-01',
+        disabilities: ['hearing'],
+        mayFaceLifeOrDeath: true,
+      },
+      DEFAULT_ENUMERATIONS,
+    );
     expect(reasons.map((r) => r.code)).toEqual(['minor', 'disability:hearing', 'life_or_death']);
   });
 

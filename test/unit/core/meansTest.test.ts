@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkEligibility,
-  checkNoMeansTest,
-  EXAMPLE_MEANS_TEST_STANDARD,
-  meansTestStandardSchema,
-} from '../../../core/rules/meansTest';
+import { checkEligibility, checkNoMeansTest, EXAMPLE_MEANS_TEST_STANDARD, meansTestStandardSchema } from '../../../core/rules/meansTest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 
 // The example standard: 2 × 750.00 + 200.00 = 1,700.00 yuan = 170,000 fen per person.
@@ -40,19 +35,14 @@ describe('checkEligibility', () => {
 
   it('explains the rule in Chinese with the figures used', () => {
     const r = checkEligibility({ householdMonthlyIncome: 1234, householdSize: 1 }, standard);
-    expect(r.ruleText).toBe(
-      '家庭人均月收入 1,234.00元，低于当地标准 2 × 低保线 750.00元 + 200.00元 = 1,700.00元，符合经济困难条件',
-    );
+    expect(r.ruleText).toBe('家庭人均月收入 1,234.00元，低于当地标准 2 × 低保线 750.00元 + 200.00元 = 1,700.00元，符合经济困难条件');
     const family = checkEligibility({ householdMonthlyIncome: 3702, householdSize: 3 }, standard);
     expect(family.ruleText).toContain('家庭人均月收入 1,234.00元（3,702.00元 ÷ 3 人）');
   });
 
   it('rounds a fractional standard half up to the fen', () => {
     // 1.5 × 750.01 = 1,125.015 → 1,125.02; + 300.00 = 1,425.02.
-    const r = checkEligibility(
-      { householdMonthlyIncome: 1425.01, householdSize: 1 },
-      { minimumLivingLine: 750.01, multiplier: 1.5, addition: 300 },
-    );
+    const r = checkEligibility({ householdMonthlyIncome: 1425.01, householdSize: 1 }, { minimumLivingLine: 750.01, multiplier: 1.5, addition: 300 });
     expect(r).toMatchObject({ eligible: true, thresholdFen: 142_502 });
     expect(r.ruleText).toContain('1.5 × 低保线 750.01元 + 300.00元 = 1,425.02元');
   });
@@ -156,7 +146,7 @@ describe('checkNoMeansTest (Art. 32, 42)', () => {
     expect(checkNoMeansTest({ specialGroups: ['judicial_aid'], matters: ['good_samaritan_rights'] }, DEFAULT_ENUMERATIONS).proofMissing).toBe(false);
   });
 
-  it('honours the province\'s own Art. 42 (四) persons and Art. 32 (五) matters, each with the rule that names it', () => {
+  it("honours the province's own Art. 42 (四) persons and Art. 32 (五) matters, each with the rule that names it", () => {
     const enums = mergeEnumerations(DEFAULT_ENUMERATIONS, {
       noMeansTestGrounds: [
         { code: 'sanitation_worker', label: '环卫工人', item: 'art42_4', basis: '《某省法律援助条例》第十八条' },

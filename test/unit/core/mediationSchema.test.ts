@@ -24,7 +24,16 @@ describe('mediation records', () => {
   it('says in Chinese, at the field, what is missing or inconsistent', () => {
     expect(problems(mediation({ cause: '  ' }))).toMatchObject({ cause: '请填写案由' });
     expect(problems(mediation({ parties: [{ name: '赵𠮷', role: 'applicant' }] }))).toMatchObject({ parties: '请至少填写双方当事人' });
-    expect(problems(mediation({ parties: [{ name: '甲', role: 'applicant' }, { name: '乙', role: 'third_party' }] }))).toMatchObject({
+    expect(
+      problems(
+        mediation({
+          parties: [
+            { name: '甲', role: 'applicant' },
+            { name: '乙', role: 'third_party' },
+          ],
+        }),
+      ),
+    ).toMatchObject({
       parties: '当事人中应有申请人（原告）和被申请人（被告）',
     });
     expect(problems(mediation({ lawyerIds: [] }))).toMatchObject({ lawyerIds: '请选择参与调解的值班律师' });
@@ -39,7 +48,10 @@ describe('mediation records', () => {
 
   it('keeps payment details off a mediation that reached no agreement', () => {
     const failed = mediation({ outcome: 'no_agreement', terms: '', amountRecovered: '' });
-    expect(problems(failed)).toMatchObject({ amountAgreed: '未达成协议的，不应填写协议金额或履行信息', paymentDeadline: '未达成协议的，不应填写协议金额或履行信息' });
+    expect(problems(failed)).toMatchObject({
+      amountAgreed: '未达成协议的，不应填写协议金额或履行信息',
+      paymentDeadline: '未达成协议的，不应填写协议金额或履行信息',
+    });
     expect(problems({ ...failed, amountAgreed: '', paymentMethod: '', paymentDeadline: '' })).toEqual({});
   });
 

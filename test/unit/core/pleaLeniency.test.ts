@@ -18,7 +18,9 @@ const review: PleaLeniencyInput = {
   legalAidOutcome: 'not_needed',
 };
 const at = (input: PleaLeniencyInput, level: 'error' | 'warning') =>
-  pleaLeniencyFindings(input, DEFAULT_ENUMERATIONS).filter((f) => f.level === level).map((f) => f.field);
+  pleaLeniencyFindings(input, DEFAULT_ENUMERATIONS)
+    .filter((f) => f.level === level)
+    .map((f) => f.field);
 
 describe('pleaLeniencyFindings (CPL Arts. 173, 174, 176)', () => {
   it('accepts a statement signed at prosecution review with the duty lawyer present', () => {
@@ -34,7 +36,12 @@ describe('pleaLeniencyFindings (CPL Arts. 173, 174, 176)', () => {
     expect(f[1]!.message).toContain('侦查阶段不签署认罪认罚具结书');
     expect(f[1]!.message).toContain('第一百七十四条');
     // Admitting guilt at investigation is recorded without either.
-    expect(pleaLeniencyFindings({ ...review, criminalStage: 'investigation', sentencingProposal: undefined, pledgeSigned: false, pledgeWitnessed: false }, DEFAULT_ENUMERATIONS)).toEqual([]);
+    expect(
+      pleaLeniencyFindings(
+        { ...review, criminalStage: 'investigation', sentencingProposal: undefined, pledgeSigned: false, pledgeWitnessed: false },
+        DEFAULT_ENUMERATIONS,
+      ),
+    ).toEqual([]);
   });
 
   it('warns, without refusing, when a blind, deaf or mute suspect or one not fully able to recognise his conduct signs', () => {
@@ -53,7 +60,9 @@ describe('pleaLeniencyFindings (CPL Arts. 173, 174, 176)', () => {
     const f = pleaLeniencyFindings({ ...review, minor: true, minorPleaObjection: true }, DEFAULT_ENUMERATIONS);
     expect(f).toEqual([{ field: 'pledgeSigned', level: 'error', message: expect.stringContaining('第一百七十四条第二款第（二）项') }]);
     // The objection recorded, no statement: nothing to refuse.
-    expect(pleaLeniencyFindings({ ...review, minor: true, minorPleaObjection: true, pledgeSigned: false, pledgeWitnessed: false }, DEFAULT_ENUMERATIONS)).toEqual([]);
+    expect(
+      pleaLeniencyFindings({ ...review, minor: true, minorPleaObjection: true, pledgeSigned: false, pledgeWitnessed: false }, DEFAULT_ENUMERATIONS),
+    ).toEqual([]);
     // Only a minor can have that objection.
     expect(at({ ...review, minorPleaObjection: true }, 'error')).toEqual(['minorPleaObjection']);
   });

@@ -8,10 +8,27 @@ import { templateOf } from '../../../core/documents/templates/index';
 import type { ConsultationFacts, DocumentFacts, MediationFacts } from '../../../core/statistics/facts';
 
 const NOW = Date.parse('2026-11-24T18:00:00+08:00');
-const shift = { id: 's1', lawyerId: 'la', place: 'court_service_centre', startedAt: '2026-11-24T08:30:00+08:00', endedAt: '2026-11-24T17:30:00+08:00', handoverNotes: '张某的起诉状待补充证据' };
+const shift = {
+  id: 's1',
+  lawyerId: 'la',
+  place: 'court_service_centre',
+  startedAt: '2026-11-24T08:30:00+08:00',
+  endedAt: '2026-11-24T17:30:00+08:00',
+  handoverNotes: '张某的起诉状待补充证据',
+};
 
 function contactFacts(id: string, over: Partial<ConsultationFacts> = {}): ConsultationFacts {
-  return { id, time: '2026-11-24T09:00:00+08:00', lawyerId: 'la', shiftId: 's1', caseType: 'civil', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'not_needed', ...over };
+  return {
+    id,
+    time: '2026-11-24T09:00:00+08:00',
+    lawyerId: 'la',
+    shiftId: 's1',
+    caseType: 'civil',
+    helpTypes: ['legal_consultation'],
+    specialGroups: [],
+    legalAidOutcome: 'not_needed',
+    ...over,
+  };
 }
 
 describe('shift start and end', () => {
@@ -27,7 +44,10 @@ describe('shift start and end', () => {
   it('refuses a sign-out before the sign-in, and keeps the handover notes', () => {
     const schema = shiftEndSchema(shift.startedAt, () => NOW);
     expect(schema.safeParse({ endedAt: '2026-11-24T08:00:00+08:00' }).error?.issues[0]?.message).toBe('签退时间不能早于签到时间');
-    expect(schema.parse({ endedAt: '2026-11-24T17:30:00+08:00', handoverNotes: ' 交接 ' })).toEqual({ endedAt: '2026-11-24T17:30:00+08:00', handoverNotes: '交接' });
+    expect(schema.parse({ endedAt: '2026-11-24T17:30:00+08:00', handoverNotes: ' 交接 ' })).toEqual({
+      endedAt: '2026-11-24T17:30:00+08:00',
+      handoverNotes: '交接',
+    });
     expect(schema.parse({ endedAt: '2026-11-24T17:30:00+08:00', handoverNotes: '  ' }).handoverNotes).toBeUndefined();
   });
 
@@ -55,12 +75,47 @@ describe('shift log (值班日志)', () => {
     // A detainee's request staff logged against this shift's lawyer: not a contact of the shift.
     contactFacts('c5', { helpTypes: [], specialGroups: ['minor'] }),
   ];
-  const documents: DocumentFacts[] = [{ id: 'd1', kind: 'civil_complaint', createdAt: '2026-11-24T10:00:00+08:00', lawyerId: 'la', shiftId: 's1', specialGroups: [] }];
+  const documents: DocumentFacts[] = [
+    { id: 'd1', kind: 'civil_complaint', createdAt: '2026-11-24T10:00:00+08:00', lawyerId: 'la', shiftId: 's1', specialGroups: [] },
+  ];
   const mediations: MediationFacts[] = [
-    { id: 'm1', date: '2026-11-24', lawyerIds: ['la', 'lc'], shiftId: 's1', type: 'pre_litigation', outcome: 'agreement', agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAidCase: false, specialGroups: [] },
-    { id: 'm2', date: '2026-11-24', lawyerIds: ['la'], shiftId: 's1', type: 'in_litigation', outcome: 'no_agreement', agreedFen: 0, recoveredFen: 0, becameLegalAidCase: true, specialGroups: [] },
+    {
+      id: 'm1',
+      date: '2026-11-24',
+      lawyerIds: ['la', 'lc'],
+      shiftId: 's1',
+      type: 'pre_litigation',
+      outcome: 'agreement',
+      agreedFen: 3_850_000,
+      recoveredFen: 1_200_050,
+      becameLegalAidCase: false,
+      specialGroups: [],
+    },
+    {
+      id: 'm2',
+      date: '2026-11-24',
+      lawyerIds: ['la'],
+      shiftId: 's1',
+      type: 'in_litigation',
+      outcome: 'no_agreement',
+      agreedFen: 0,
+      recoveredFen: 0,
+      becameLegalAidCase: true,
+      specialGroups: [],
+    },
     // Recorded in this shift, held the month before: counted in October's statistics, not here.
-    { id: 'm3', date: '2026-10-31', lawyerIds: ['la'], shiftId: 's1', type: 'pre_litigation', outcome: 'agreement', agreedFen: 100_000, recoveredFen: 0, becameLegalAidCase: false, specialGroups: [] },
+    {
+      id: 'm3',
+      date: '2026-10-31',
+      lawyerIds: ['la'],
+      shiftId: 's1',
+      type: 'pre_litigation',
+      outcome: 'agreement',
+      agreedFen: 100_000,
+      recoveredFen: 0,
+      becameLegalAidCase: false,
+      specialGroups: [],
+    },
   ];
   const names: Record<string, string> = { la: '张律师', lb: '李律师', lc: '陈律师' };
   const log = computeShiftLog({
@@ -79,7 +134,7 @@ describe('shift log (值班日志)', () => {
     enums: DEFAULT_ENUMERATIONS,
   });
 
-  it('counts the shift\'s own records by help type, group, document kind and mediation', () => {
+  it("counts the shift's own records by help type, group, document kind and mediation", () => {
     expect(log.lawyers).toEqual(['张律师', '李律师', '陈律师']);
     expect(log.consultations).toBe(3);
     expect(log.helpTypes.map((l) => [l.code, l.count])).toEqual([
@@ -98,7 +153,15 @@ describe('shift log (值班日志)', () => {
   it('counts a mediation on its own date, as the statistics do, and names one recorded late apart', () => {
     expect(log.mediations.joined).toBe(2);
     expect(log.backfilledMediations).toEqual(['2026-10-31']);
-    const stats = computeStatistics({ period: { from: '2026-11-01', to: '2026-11-30' }, consultations: [], mediations, documents: [], lawyers: [], enums: DEFAULT_ENUMERATIONS, now: Date.parse('2026-11-25T00:00:00+08:00') });
+    const stats = computeStatistics({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      consultations: [],
+      mediations,
+      documents: [],
+      lawyers: [],
+      enums: DEFAULT_ENUMERATIONS,
+      now: Date.parse('2026-11-25T00:00:00+08:00'),
+    });
     expect(stats.total.mediations.joined).toBe(log.mediations.joined);
   });
 
@@ -111,7 +174,12 @@ describe('shift log (值班日志)', () => {
   });
 
   it('fills the 值班日志 template', () => {
-    const values = prefillDocument(templateOf('shift_log')!, { shiftLog: log, station: { name: '和平区法院工作站', code: 'S1' }, today: '2026-11-25', enums: DEFAULT_ENUMERATIONS });
+    const values = prefillDocument(templateOf('shift_log')!, {
+      shiftLog: log,
+      station: { name: '和平区法院工作站', code: 'S1' },
+      today: '2026-11-25',
+      enums: DEFAULT_ENUMERATIONS,
+    });
     expect(values).toMatchObject({
       stationName: '和平区法院工作站',
       shiftLawyers: '张律师、李律师、陈律师',

@@ -22,8 +22,28 @@ describe('statistics of a period', () => {
       ...input,
       consultations: [
         ...input.consultations,
-        { id: 'p1', time: '2026-11-10T09:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'not_needed', pleaLeniency: true, pledgeWitnessed: true },
-        { id: 'p2', time: '2026-11-10T10:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['plea_signing_presence'], specialGroups: [], legalAidOutcome: 'not_needed', pleaLeniency: true, pledgeWitnessed: true },
+        {
+          id: 'p1',
+          time: '2026-11-10T09:00:00+08:00',
+          lawyerId: 'la',
+          caseType: 'criminal',
+          helpTypes: ['legal_consultation'],
+          specialGroups: [],
+          legalAidOutcome: 'not_needed',
+          pleaLeniency: true,
+          pledgeWitnessed: true,
+        },
+        {
+          id: 'p2',
+          time: '2026-11-10T10:00:00+08:00',
+          lawyerId: 'la',
+          caseType: 'criminal',
+          helpTypes: ['plea_signing_presence'],
+          specialGroups: [],
+          legalAidOutcome: 'not_needed',
+          pleaLeniency: true,
+          pledgeWitnessed: true,
+        },
       ],
     });
     // c1 (help type only) + p1 (box only) + p2 (both, once).
@@ -58,7 +78,7 @@ describe('statistics of a period', () => {
     expect(type['未关联登记']!).toMatchObject({ consultations: 0, documentsTotal: 1, mediations: { joined: 1, settled: 0 } });
   });
 
-  it('gives the trend by day and one lawyer\'s own figures', () => {
+  it("gives the trend by day and one lawyer's own figures", () => {
     expect(r.trend).toEqual([
       { day: '2026-11-02', consultations: 2, mediations: 0, documents: 1 },
       { day: '2026-11-15', consultations: 1, mediations: 1, documents: 2 },
@@ -74,7 +94,15 @@ describe('statistics of a period', () => {
   it('the tables shown, exported and printed carry the same totals', () => {
     const tables = statisticsTables(r, DEFAULT_ENUMERATIONS, documentLabel);
     const summary = Object.fromEntries(tables[0]!.rows.map(([k, v]) => [k, v]));
-    expect(summary).toMatchObject({ 咨询人次: 5, 具结书签署在场: 1, 超时转交: 2, '代写文书（份）': 3, '协议金额（元）': '38,500.00', '挽回经济损失（元）': '12,000.50', 调解转为法律援助案件: 1 });
+    expect(summary).toMatchObject({
+      咨询人次: 5,
+      具结书签署在场: 1,
+      超时转交: 2,
+      '代写文书（份）': 3,
+      '协议金额（元）': '38,500.00',
+      '挽回经济损失（元）': '12,000.50',
+      调解转为法律援助案件: 1,
+    });
     const byLawyer = tables.find((t) => t.title === '按值班律师')!;
     expect(byLawyer.rows.at(-1)).toEqual(['合计', 5, 0, 1, 1, 2, 2, 3, 2, 1, '38,500.00', '12,000.50']);
     const help = tables.find((t) => t.title === '按帮助类型')!;
@@ -89,10 +117,17 @@ describe('statistics of a period', () => {
   it('counts a detainee request no lawyer has handled by its transfer only, not as a contact', () => {
     const withRequests = computeStatistics({ ...input, consultations: [...input.consultations, ...requests] });
     // Their own row in the per-lawyer table, so that its rows add up to 合计 (issue 17 item 7).
-    expect(withRequests.byLawyer.find((l) => l.label === '看守所登记（未经值班律师接待）')!.figures).toMatchObject({ consultations: 0, legalAid: { transferred: 2, overdueTransfers: 1, applied: 0, refused: 0 } });
+    expect(withRequests.byLawyer.find((l) => l.label === '看守所登记（未经值班律师接待）')!.figures).toMatchObject({
+      consultations: 0,
+      legalAid: { transferred: 2, overdueTransfers: 1, applied: 0, refused: 0 },
+    });
     expect(withRequests.total.consultations).toBe(r.total.consultations);
     expect(withRequests.total.helpTypes).toEqual(r.total.helpTypes);
-    expect(withRequests.total.legalAid).toEqual({ ...r.total.legalAid, transferred: r.total.legalAid.transferred + 2, overdueTransfers: r.total.legalAid.overdueTransfers + 1 });
+    expect(withRequests.total.legalAid).toEqual({
+      ...r.total.legalAid,
+      transferred: r.total.legalAid.transferred + 2,
+      overdueTransfers: r.total.legalAid.overdueTransfers + 1,
+    });
     expect(withRequests.byLawyer.filter((l) => l.key === 'la' || l.key === 'lb')).toEqual(r.byLawyer.filter((l) => l.key === 'la' || l.key === 'lb'));
     expect(withRequests.trend).toEqual(r.trend);
     const minors = (rep: typeof r) => rep.bySpecialGroup.find((g) => g.key === 'minor')!.figures;
@@ -102,14 +137,34 @@ describe('statistics of a period', () => {
 
   it('counts a transfer at exactly the deadline as on time and one a millisecond later as overdue (the same rule as the queue)', () => {
     const at = (transferredAt: string) =>
-      computeStatistics({ ...input, consultations: [{ id: 'x', time: '2026-11-10T08:00:00+08:00', lawyerId: 'la', caseType: 'criminal', helpTypes: ['legal_consultation'], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt } }] }).total.legalAid.overdueTransfers;
+      computeStatistics({
+        ...input,
+        consultations: [
+          {
+            id: 'x',
+            time: '2026-11-10T08:00:00+08:00',
+            lawyerId: 'la',
+            caseType: 'criminal',
+            helpTypes: ['legal_consultation'],
+            specialGroups: [],
+            legalAidOutcome: 'transferred',
+            transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt },
+          },
+        ],
+      }).total.legalAid.overdueTransfers;
     expect(at('2026-11-11T08:00:00.000+08:00')).toBe(0);
     expect(at('2026-11-11T08:00:00.001+08:00')).toBe(1);
   });
 
   it('splits by criminal stage and by place of contact, a request by its transfer only', () => {
     const rep = computeStatistics({ ...input, consultations: [...input.consultations, ...requests] });
-    const rows = (slices: typeof rep.byStage) => Object.fromEntries(slices.map((s) => [s.label, [s.figures.consultations, s.figures.pleaWitnessed, s.figures.legalAid.applied, s.figures.legalAid.transferred, s.figures.legalAid.overdueTransfers]]));
+    const rows = (slices: typeof rep.byStage) =>
+      Object.fromEntries(
+        slices.map((s) => [
+          s.label,
+          [s.figures.consultations, s.figures.pleaWitnessed, s.figures.legalAid.applied, s.figures.legalAid.transferred, s.figures.legalAid.overdueTransfers],
+        ]),
+      );
     // Hand-counted from the fixture's table: c1 c5 r1 侦查, c2 r2 审查起诉, c4 审判, c3 civil.
     expect(rows(rep.byStage)).toEqual({
       侦查: [2, 1, 1, 1, 1],
@@ -125,11 +180,19 @@ describe('statistics of a period', () => {
       公安执法办案中心: [1, 0, 0, 0, 1],
     });
     const tables = statisticsTables(rep, DEFAULT_ENUMERATIONS, documentLabel);
-    expect(tables.find((t) => t.title === '按诉讼阶段')!.columns).toEqual(['诉讼阶段', '咨询人次', '认罪认罚案件', '具结书签署在场', '当场申请法律援助', '转交法律援助申请', '超时转交']);
+    expect(tables.find((t) => t.title === '按诉讼阶段')!.columns).toEqual([
+      '诉讼阶段',
+      '咨询人次',
+      '认罪认罚案件',
+      '具结书签署在场',
+      '当场申请法律援助',
+      '转交法律援助申请',
+      '超时转交',
+    ]);
     expect(tables.find((t) => t.title === '按接待地点')!.rows.at(-1)).toEqual(['合计', 5, 0, 1, 1, 4, 3]);
   });
 
-  it('every table\'s 合计 row equals the sum of its rows (requests, joint mediations and people in several groups included)', () => {
+  it("every table's 合计 row equals the sum of its rows (requests, joint mediations and people in several groups included)", () => {
     const toFen = (v: string | number) => (typeof v === 'number' ? v : Math.round(Number(v) * 100));
     const reports = [
       computeStatistics({ ...input, consultations: [...input.consultations, ...requests] }),

@@ -30,11 +30,40 @@ const c = (id: string, time: string, over: Partial<ConsultationFacts> = {}): Con
  *   d1 11-02 张 legal_aid_application from c1 (minor, criminal); d2 11-15 李 civil_complaint from c3; d3 11-15 李 civil_complaint unlinked
  */
 export const consultations = [
-  c('c1', '2026-11-02T09:00:00+08:00', { helpTypes: ['legal_consultation', 'plea_signing_presence'], specialGroups: ['minor'], legalAidOutcome: 'applied', place: 'detention_centre', criminalStage: 'investigation' }),
-  c('c2', '2026-11-02T10:00:00+08:00', { specialGroups: ['minor', 'disabled'], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-02T10:00:00+08:00', transferredAt: '2026-11-03T06:00:00+08:00' }, place: 'procuratorate', criminalStage: 'prosecution_review' }),
-  c('c3', '2026-11-15T09:00:00+08:00', { lawyerId: 'lb', caseType: 'civil', helpTypes: ['legal_consultation', 'document_drafting'], specialGroups: ['migrant_worker'], place: 'court_service_centre' }),
-  c('c4', '2026-11-29T09:00:00+08:00', { lawyerId: 'lb', legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-28T09:00:00+08:00' }, place: 'detention_centre', criminalStage: 'trial' }),
-  c('c5', '2026-11-20T09:00:00+08:00', { legalAidOutcome: 'refused', transfer: { receivedAt: '2026-11-20T09:00:00+08:00', transferredAt: '2026-11-21T15:00:00+08:00' }, place: 'police_case_centre', criminalStage: 'investigation' }),
+  c('c1', '2026-11-02T09:00:00+08:00', {
+    helpTypes: ['legal_consultation', 'plea_signing_presence'],
+    specialGroups: ['minor'],
+    legalAidOutcome: 'applied',
+    place: 'detention_centre',
+    criminalStage: 'investigation',
+  }),
+  c('c2', '2026-11-02T10:00:00+08:00', {
+    specialGroups: ['minor', 'disabled'],
+    legalAidOutcome: 'transferred',
+    transfer: { receivedAt: '2026-11-02T10:00:00+08:00', transferredAt: '2026-11-03T06:00:00+08:00' },
+    place: 'procuratorate',
+    criminalStage: 'prosecution_review',
+  }),
+  c('c3', '2026-11-15T09:00:00+08:00', {
+    lawyerId: 'lb',
+    caseType: 'civil',
+    helpTypes: ['legal_consultation', 'document_drafting'],
+    specialGroups: ['migrant_worker'],
+    place: 'court_service_centre',
+  }),
+  c('c4', '2026-11-29T09:00:00+08:00', {
+    lawyerId: 'lb',
+    legalAidOutcome: 'transferred',
+    transfer: { receivedAt: '2026-11-28T09:00:00+08:00' },
+    place: 'detention_centre',
+    criminalStage: 'trial',
+  }),
+  c('c5', '2026-11-20T09:00:00+08:00', {
+    legalAidOutcome: 'refused',
+    transfer: { receivedAt: '2026-11-20T09:00:00+08:00', transferredAt: '2026-11-21T15:00:00+08:00' },
+    place: 'police_case_centre',
+    criminalStage: 'investigation',
+  }),
   c('c6', '2026-10-31T23:59:00+08:00'),
 ];
 /*
@@ -44,13 +73,66 @@ export const consultations = [
  *   r2 11-28 prosecution review, received 11-28 09:00, still pending at 11-30 12:00 (overdue)
  */
 export const requests: ConsultationFacts[] = [
-  { id: 'r1', time: '2026-11-10T08:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: ['minor'], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt: '2026-11-10T15:00:00+08:00' }, place: 'detention_centre', criminalStage: 'investigation' },
-  { id: 'r2', time: '2026-11-28T09:00:00+08:00', lawyerId: '', caseType: 'criminal', helpTypes: [], specialGroups: [], legalAidOutcome: 'transferred', transfer: { receivedAt: '2026-11-28T09:00:00+08:00' }, place: 'detention_centre', criminalStage: 'prosecution_review' },
+  {
+    id: 'r1',
+    time: '2026-11-10T08:00:00+08:00',
+    lawyerId: '',
+    caseType: 'criminal',
+    helpTypes: [],
+    specialGroups: ['minor'],
+    legalAidOutcome: 'transferred',
+    transfer: { receivedAt: '2026-11-10T08:00:00+08:00', transferredAt: '2026-11-10T15:00:00+08:00' },
+    place: 'detention_centre',
+    criminalStage: 'investigation',
+  },
+  {
+    id: 'r2',
+    time: '2026-11-28T09:00:00+08:00',
+    lawyerId: '',
+    caseType: 'criminal',
+    helpTypes: [],
+    specialGroups: [],
+    legalAidOutcome: 'transferred',
+    transfer: { receivedAt: '2026-11-28T09:00:00+08:00' },
+    place: 'detention_centre',
+    criminalStage: 'prosecution_review',
+  },
 ];
 export const mediations: MediationFacts[] = [
-  { id: 'm1', date: '2026-11-15', lawyerIds: ['la', 'lb'], type: 'pre_litigation', outcome: 'agreement', agreedFen: 3_850_000, recoveredFen: 1_200_050, becameLegalAidCase: false, specialGroups: ['migrant_worker'], caseType: 'civil' },
-  { id: 'm2', date: '2026-11-16', lawyerIds: ['lb'], type: 'in_litigation', outcome: 'no_agreement', agreedFen: 0, recoveredFen: 0, becameLegalAidCase: true, specialGroups: [] },
-  { id: 'm3', date: '2026-12-01', lawyerIds: ['lb'], type: 'in_litigation', outcome: 'agreement', agreedFen: 100, recoveredFen: 100, becameLegalAidCase: false, specialGroups: [] },
+  {
+    id: 'm1',
+    date: '2026-11-15',
+    lawyerIds: ['la', 'lb'],
+    type: 'pre_litigation',
+    outcome: 'agreement',
+    agreedFen: 3_850_000,
+    recoveredFen: 1_200_050,
+    becameLegalAidCase: false,
+    specialGroups: ['migrant_worker'],
+    caseType: 'civil',
+  },
+  {
+    id: 'm2',
+    date: '2026-11-16',
+    lawyerIds: ['lb'],
+    type: 'in_litigation',
+    outcome: 'no_agreement',
+    agreedFen: 0,
+    recoveredFen: 0,
+    becameLegalAidCase: true,
+    specialGroups: [],
+  },
+  {
+    id: 'm3',
+    date: '2026-12-01',
+    lawyerIds: ['lb'],
+    type: 'in_litigation',
+    outcome: 'agreement',
+    agreedFen: 100,
+    recoveredFen: 100,
+    becameLegalAidCase: false,
+    specialGroups: [],
+  },
 ];
 export const documents: DocumentFacts[] = [
   { id: 'd1', kind: 'legal_aid_application', createdAt: '2026-11-02T11:00:00+08:00', lawyerId: 'la', specialGroups: ['minor'], caseType: 'criminal' },
@@ -61,7 +143,14 @@ export const lawyers = [
   { id: 'la', name: '张律师' },
   { id: 'lb', name: '李律师' },
 ];
-export const statisticsInput = { period: { from: '2026-11-01', to: '2026-11-30' }, consultations, mediations, documents, lawyers, enums: DEFAULT_ENUMERATIONS, now: NOW };
-
+export const statisticsInput = {
+  period: { from: '2026-11-01', to: '2026-11-30' },
+  consultations,
+  mediations,
+  documents,
+  lawyers,
+  enums: DEFAULT_ENUMERATIONS,
+  now: NOW,
+};
 
 export const documentLabel = (k: string) => ({ civil_complaint: '民事起诉状', legal_aid_application: '法律援助申请表' })[k] ?? k;

@@ -62,7 +62,7 @@ describe('isTransferOnTime: the one boundary every screen and statistic uses', (
 
 describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
   const contact = { time: '2026-11-23T10:00:00+08:00', clientRole: 'suspect', legalAidOutcome: 'transferred' };
-  it('starts a lawyer\'s own contact with a transfer outcome at the contact, like a staff request at its receipt', () => {
+  it("starts a lawyer's own contact with a transfer outcome at the contact, like a staff request at its receipt", () => {
     expect(transferClockOf(contact)).toEqual({ receivedAt: '2026-11-23T10:00:00+08:00', source: 'lawyer' });
     expect(transferClockOf({ ...contact, requestKind: 'legal_aid_application', receivedAt: RECEIVED })).toEqual({ receivedAt: RECEIVED, source: 'staff' });
     expect(transferClockOf({ ...contact, transferredAt: '2026-11-23T11:00:00+08:00' })?.transferredAt).toBe('2026-11-23T11:00:00+08:00');
@@ -72,7 +72,7 @@ describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
     expect(transferClockOf({ ...contact, requestKind: 'meet_lawyer', receivedAt: RECEIVED })).toBeUndefined();
   });
   // Para. 2: "犯罪嫌疑人、被告人通过值班律师提出…法律援助申请的，值班律师应当在二十四小时内…转交".
-  it('binds the lawyer for the suspect\'s and the defendant\'s own application only', () => {
+  it("binds the lawyer for the suspect's and the defendant's own application only", () => {
     expect(transferClockOf({ ...contact, clientRole: 'defendant' })?.source).toBe('lawyer');
     for (const clientRole of ['party', 'close_relative', 'victim', 'other_public', undefined]) {
       expect(transferClockOf({ ...contact, clientRole })).toBeUndefined();
@@ -85,13 +85,15 @@ describe('transferClockOf (Art. 39 paras. 1 and 2)', () => {
 describe('mayUndoTransfer', () => {
   const marked = { transferredAt: '2026-11-23T15:00:00+08:00', transferredBy: 'kss' };
   const t = (s: string) => Date.parse(s);
-  it('lets its author undo on the day it was marked when he is on no shift, in the station\'s offset', () => {
+  it("lets its author undo on the day it was marked when he is on no shift, in the station's offset", () => {
     expect(mayUndoTransfer(marked, 'kss', t('2026-11-23T23:59:59+08:00'))).toBe(true);
     expect(mayUndoTransfer(marked, 'kss', t('2026-11-24T00:00:00+08:00'))).toBe(false);
     expect(mayUndoTransfer(marked, 'other', t('2026-11-23T16:00:00+08:00'))).toBe(false);
   });
   it('follows the shift it was marked in: open past midnight yes, after sign-out no', () => {
     expect(mayUndoTransfer(marked, 'kss', t('2026-11-24T01:00:00+08:00'), { startedAt: '2026-11-23T08:00:00+08:00' })).toBe(true);
-    expect(mayUndoTransfer(marked, 'kss', t('2026-11-23T19:00:00+08:00'), { startedAt: '2026-11-23T08:00:00+08:00', endedAt: '2026-11-23T18:00:00+08:00' })).toBe(false);
+    expect(
+      mayUndoTransfer(marked, 'kss', t('2026-11-23T19:00:00+08:00'), { startedAt: '2026-11-23T08:00:00+08:00', endedAt: '2026-11-23T18:00:00+08:00' }),
+    ).toBe(false);
   });
 });

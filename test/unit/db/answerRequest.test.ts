@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
-import { countLiveConsultations, createConsultation, editConsultation, getConsultation, queryConsultations, reconcileOpenMeetingTokens } from '../../../renderer/src/db/consultations';
+import {
+  countLiveConsultations,
+  createConsultation,
+  editConsultation,
+  getConsultation,
+  queryConsultations,
+  reconcileOpenMeetingTokens,
+} from '../../../renderer/src/db/consultations';
 import { forgetCaches, historyOf } from '../../../renderer/src/db/repository';
 import { updateIndex } from '../../../renderer/src/db/searchIndex';
 import type { Vault } from '../../../renderer/src/db/vault';
@@ -18,19 +25,40 @@ const consultationInputSchema = createConsultationInputSchema(DEFAULT_ENUMERATIO
 describe('a lawyer’s contact started from a detainee’s request', () => {
   const request = consultationInputSchema.parse(
     normalizeConsultationInput(
-      detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-30T09:20:00+08:00', clientName: '张小𠮷', idNumber: '210102201005011234', criminalStage: 'investigation', cause: '盗窃罪', caseNumber: '(2026)辽0102刑初88号' }),
+      detaineeRequestDraft({
+        requestKind: 'legal_aid_application',
+        receivedAt: '2026-11-30T09:20:00+08:00',
+        clientName: '张小𠮷',
+        idNumber: '210102201005011234',
+        criminalStage: 'investigation',
+        cause: '盗窃罪',
+        caseNumber: '(2026)辽0102刑初88号',
+      }),
       DEFAULT_ENUMERATIONS,
     ),
   );
   const values = personAndCaseOf(request);
 
   it('takes the person and the case', () => {
-    expect(values).toMatchObject({ clientName: '张小𠮷', clientRole: 'suspect', idType: 'resident_id', idNumber: '210102201005011234', gender: 'male', specialGroups: ['minor'], caseType: 'criminal', criminalStage: 'investigation', cause: '盗窃罪', caseNumber: '（2026）辽0102刑初88号', place: 'detention_centre' });
+    expect(values).toMatchObject({
+      clientName: '张小𠮷',
+      clientRole: 'suspect',
+      idType: 'resident_id',
+      idNumber: '210102201005011234',
+      gender: 'male',
+      specialGroups: ['minor'],
+      caseType: 'criminal',
+      criminalStage: 'investigation',
+      cause: '盗窃罪',
+      caseNumber: '（2026）辽0102刑初88号',
+      place: 'detention_centre',
+    });
     expect(values.birthDate?.format('YYYY-MM-DD')).toBe('2010-05-01');
   });
 
   it('leaves the request itself, its time and what staff wrote to the request', () => {
-    for (const key of ['requestKind', 'receivedAt', 'transferredAt', 'question', 'helpTypes', 'legalAidOutcome', 'lawyerId', 'time']) expect(values).not.toHaveProperty(key);
+    for (const key of ['requestKind', 'receivedAt', 'transferredAt', 'question', 'helpTypes', 'legalAidOutcome', 'lawyerId', 'time'])
+      expect(values).not.toHaveProperty(key);
   });
 });
 
@@ -45,23 +73,45 @@ describe('a detainee’s 约见 request reaches the lawyers (issue 20 item 19)',
     vault = await testVault();
   });
   const logRequest = (name: string, receivedAt = new Date(Date.now() - 3_600_000).toISOString()) =>
-    createConsultation(db, vault, enums, detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt, clientName: name, criminalStage: 'investigation', cause: '盗窃罪' }), staff);
+    createConsultation(
+      db,
+      vault,
+      enums,
+      detaineeRequestDraft({ requestKind: 'meet_lawyer', receivedAt, clientName: name, criminalStage: 'investigation', cause: '盗窃罪' }),
+      staff,
+    );
   const openIds = async () => (await queryConsultations(db, vault, SEE_ALL, { openMeeting: true })).ids;
 
   it('lists a request staff log until a lawyer logs the contact that answers it', async () => {
     const request = await logRequest('李大山');
-    const applied = await createConsultation(db, vault, enums, detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: new Date().toISOString(), clientName: '王五', criminalStage: 'investigation' }), staff);
+    const applied = await createConsultation(
+      db,
+      vault,
+      enums,
+      detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: new Date().toISOString(), clientName: '王五', criminalStage: 'investigation' }),
+      staff,
+    );
     // A legal-aid application goes to the transfer queue, not to the lawyers' meeting list.
     expect(await openIds()).toEqual([request.id]);
     expect(applied.id).not.toBe(request.id);
 
-    const met = await createConsultation(db, vault, enums, contact({ clientName: '李大山', time: new Date().toISOString(), answeredRequestId: request.id }), lawyer);
+    const met = await createConsultation(
+      db,
+      vault,
+      enums,
+      contact({ clientName: '李大山', time: new Date().toISOString(), answeredRequestId: request.id }),
+      lawyer,
+    );
     expect(await openIds()).toEqual([]);
     const answered = await getConsultation(db, vault, SEE_ALL, request.id);
     expect(answered).toMatchObject({ answeredAt: met.createdAt, answeredBy: met.id, ownerId: staff.id });
     expect(met.answeredRequestId).toBe(request.id);
     // The change to staff's record is audited under the lawyer's name.
-    expect((await historyOf(db, 'consultations', request.id)).at(-1)).toMatchObject({ action: 'update', actorId: lawyer.id, fields: ['answeredAt', 'answeredBy'] });
+    expect((await historyOf(db, 'consultations', request.id)).at(-1)).toMatchObject({
+      action: 'update',
+      actorId: lawyer.id,
+      fields: ['answeredAt', 'answeredBy'],
+    });
   });
 
   it('keeps the answer when staff edit the request afterwards through the form', async () => {
@@ -76,7 +126,13 @@ describe('a detainee’s 约见 request reaches the lawyers (issue 20 item 19)',
 
   it('refuses an answer from an account without the right, before anything is saved', async () => {
     const request = await logRequest('李大山');
-    await expect(createConsultation(db, vault, enums, contact({ time: new Date().toISOString(), answeredRequestId: request.id }), { id: 'staff-2', name: '另一民警', role: 'staff' })).rejects.toThrow('权限');
+    await expect(
+      createConsultation(db, vault, enums, contact({ time: new Date().toISOString(), answeredRequestId: request.id }), {
+        id: 'staff-2',
+        name: '另一民警',
+        role: 'staff',
+      }),
+    ).rejects.toThrow('权限');
     expect(await openIds()).toEqual([request.id]);
     expect(await countLiveConsultations(db)).toBe(1);
   });

@@ -33,7 +33,7 @@ async function described(entry: AuditEntry): Promise<string> {
 }
 
 describe('audit labels', () => {
-  it('names the consultation\'s person, sealed: the stored entry holds no name', async () => {
+  it("names the consultation's person, sealed: the stored entry holds no name", async () => {
     const c = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷' }), lawyer);
     await deleteConsultation(db, vault, c.id, lawyer);
     const entries = await db.audit.orderBy('seq').toArray();
@@ -67,14 +67,27 @@ describe('audit labels', () => {
       { year: 2026, sequence: 1, stationCode: 'LN0102-KSS01' },
       lawyer,
     );
-    await appendAudit(db, lawyer, 'print', `${saved.number} 第 1 版`, { type: 'documents', id: saved.id, rev: saved.rev }, await documentAuditLabel(vault, saved));
+    await appendAudit(
+      db,
+      lawyer,
+      'print',
+      `${saved.number} 第 1 版`,
+      { type: 'documents', id: saved.id, rev: saved.rev },
+      await documentAuditLabel(vault, saved),
+    );
     const entries = await db.audit.orderBy('seq').toArray();
     for (const e of entries) expect(await described(e)).toBe(`法律文书：法律意见书 ${saved.number}，李四`);
     expect(JSON.stringify(entries)).not.toContain('李四');
   });
 
   it('names a mediation by its parties', async () => {
-    const m = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '' }), lawyer);
+    const m = await createMediation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '' }),
+      lawyer,
+    );
     const [entry] = await db.audit.toArray();
     expect(await described(entry!)).toContain(m.parties.map((p) => p.name).join('、'));
     expect(await described(entry!)).toMatch(/^调解记录：/);
@@ -82,7 +95,17 @@ describe('audit labels', () => {
 
   it('keeps the chain verifying across entries written before labels and after, and catches a changed label', async () => {
     // An entry as an older version wrote it: no label, hashed without one.
-    const old = chainEntry(undefined, { at: '2026-11-01T08:00:00.000+08:00', actorId: 'lawyer-a', actorName: '张律师', actorRole: 'lawyer', action: 'create', recordType: 'consultations', recordId: 'old-1', rev: 1, fields: ['clientName'] });
+    const old = chainEntry(undefined, {
+      at: '2026-11-01T08:00:00.000+08:00',
+      actorId: 'lawyer-a',
+      actorName: '张律师',
+      actorRole: 'lawyer',
+      action: 'create',
+      recordType: 'consultations',
+      recordId: 'old-1',
+      rev: 1,
+      fields: ['clientName'],
+    });
     await db.audit.add(old as AuditEntry);
     await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact(), lawyer);
     const entries = await db.audit.orderBy('seq').toArray();

@@ -30,7 +30,6 @@ import { contact } from '../core/contactFixture';
 const supervisor = { id: 'sup-1', name: '李主任', role: 'supervisor' };
 const lawyer = { id: 'lawyer-a', name: '张律师', role: 'lawyer' };
 
-
 /** A station: its own IndexedDB and the real main-process services behind the real dispatcher. */
 async function station(code: string, kind: 'court' | 'legal_aid_centre' = 'court') {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-'));
@@ -67,7 +66,13 @@ async function station(code: string, kind: 'court' | 'legal_aid_centre' = 'court
 
 async function linesOf(path: string, file: string) {
   const entry = (await readZip(path)).find(([n]) => n === file);
-  return entry ? entry[1].toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  return entry
+    ? entry[1]
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 }
 
 describe('batches from the station database', () => {
@@ -91,7 +96,12 @@ describe('batches from the station database', () => {
 
     const second = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, { plaintext: true }))!;
     const lines = await linesOf(second.path, 'consultations.jsonl');
-    expect(lines.map((l) => [l.id, l.rev]).sort()).toEqual([[a.id, 2], [c.id, 2]].sort());
+    expect(lines.map((l) => [l.id, l.rev]).sort()).toEqual(
+      [
+        [a.id, 2],
+        [c.id, 2],
+      ].sort(),
+    );
     expect(lines.find((l) => l.id === a.id)!.advice).toBe('已代为提出取保候审申请');
     // A tombstone carries nothing personal.
     expect(Object.keys(lines.find((l) => l.id === c.id)!).sort()).toEqual(['deleted', 'id', 'rev', 'updatedAt']);
@@ -106,10 +116,17 @@ describe('batches from the station database', () => {
 
   it('carries mediations in mediations.jsonl with their parties and amounts', async () => {
     const s = await station('LN0102-FY05');
-    const m = await createMediation(s.db, s.vault, DEFAULT_ENUMERATIONS, {
+    const m = await createMediation(
+      s.db,
+      s.vault,
+      DEFAULT_ENUMERATIONS,
+      {
         type: 'aid_mediation_link',
         cause: '劳务合同纠纷',
-        parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }],
+        parties: [
+          { name: '赵𠮷', role: 'applicant' },
+          { name: '钱某', role: 'respondent' },
+        ],
         date: '2026-11-20',
         place: '和平区法律援助中心',
         lawyerIds: ['lawyer-a'],
@@ -124,7 +141,16 @@ describe('batches from the station database', () => {
     const batch = (await exportPendingBatch(s.db, s.vault, s.api.batch, supervisor, { plaintext: true }))!;
     expect(batch.counts).toMatchObject({ mediations: 1, consultations: 0 });
     const [line] = await linesOf(batch.path, 'mediations.jsonl');
-    expect(line).toMatchObject({ id: m.id, rev: 1, deleted: false, amountRecovered: '12000', parties: [{ name: '赵𠮷', role: 'applicant' }, { name: '钱某', role: 'respondent' }] });
+    expect(line).toMatchObject({
+      id: m.id,
+      rev: 1,
+      deleted: false,
+      amountRecovered: '12000',
+      parties: [
+        { name: '赵𠮷', role: 'applicant' },
+        { name: '钱某', role: 'respondent' },
+      ],
+    });
   });
 
   it('refuses export and import to an account without the batch rights, before main is asked', async () => {
@@ -226,7 +252,9 @@ describe('batches from the station database', () => {
       const report = await centre.api.batch.verifyImport({ token: summary.token });
       if (swap.afterVerify) copyFileSync(swap.afterVerify, onStick);
       const shown = report.fingerprint;
-      const outcome = report.ok ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report, shown ? { confirmedFingerprint: shown } : {}) : null;
+      const outcome = report.ok
+        ? await ingestVerified(centre.db, centre.vault, centre.api.batch, supervisor, summary, report, shown ? { confirmedFingerprint: shown } : {})
+        : null;
       await centre.api.batch.closeImport({ token: summary.token });
       return { report, outcome, shown };
     };
@@ -274,7 +302,7 @@ describe('batches from the station database', () => {
 });
 
 describe.each(SUITES)('batches to registered receiving centres, suite %s', (suite) => {
-  it('a supervisor registers a centre (audited with its fingerprint); the export is v2 with each PDF named by the suite\'s hash', async () => {
+  it("a supervisor registers a centre (audited with its fingerprint); the export is v2 with each PDF named by the suite's hash", async () => {
     const s = await station('LN0102-FY07');
     await setStationSuite(s.db, s.api.centres, supervisor, suite);
     const city = centre(suite, '沈阳市法律援助中心');
@@ -313,10 +341,16 @@ describe.each(SUITES)('batches to registered receiving centres, suite %s', (suit
     expect(report.decrypted).toBe(true);
     expect(report.manifestV2!.suite).toBe(suite);
     expect(report.records).toBe(2);
-    expect(report.manifestV2!.files.map((f) => f.path)).toEqual(['consultations.jsonl.enc', 'documents.jsonl.enc', expect.stringMatching(/^documents\/.+\.pdf\.enc$/)]);
+    expect(report.manifestV2!.files.map((f) => f.path)).toEqual([
+      'consultations.jsonl.enc',
+      'documents.jsonl.enc',
+      expect.stringMatching(/^documents\/.+\.pdf\.enc$/),
+    ]);
 
     const audit = (await s.db.audit.toArray()).map((e) => e.detail ?? '');
-    expect(audit).toContainEqual(`登记接收中心：沈阳市法律援助中心（${suite === 'gm-1' ? '国密算法（SM2 / SM3 / SM4）' : '国际算法（Ed25519 / X25519 / AES-256-GCM）'}，指纹 ${opened.fingerprint}）`);
+    expect(audit).toContainEqual(
+      `登记接收中心：沈阳市法律援助中心（${suite === 'gm-1' ? '国密算法（SM2 / SM3 / SM4）' : '国际算法（Ed25519 / X25519 / AES-256-GCM）'}，指纹 ${opened.fingerprint}）`,
+    );
     expect(audit.find((d) => d.includes('第 1 号'))).toContain('加密给 1 个接收中心');
 
     await removeCentre(s.db, s.api.centres, supervisor, city.secret.keyId);
@@ -345,7 +379,19 @@ describe.each(SUITES)('a legal-aid centre receives a station’s v2 batch, suite
     await saveNewDocument(
       court.db,
       court.vault,
-      { kind: 'legal_opinion', title: '法律意见书', values: { facts: '意见' }, clientName: '欧阳䶮', caseNumber: '', sourceType: 'none', sourceId: '', lawyerId: 'lawyer-a', pages: 1, pdf: pdf.toString('base64'), pdfSha256: createHash('sha256').update(pdf).digest('hex') },
+      {
+        kind: 'legal_opinion',
+        title: '法律意见书',
+        values: { facts: '意见' },
+        clientName: '欧阳䶮',
+        caseNumber: '',
+        sourceType: 'none',
+        sourceId: '',
+        lawyerId: 'lawyer-a',
+        pages: 1,
+        pdf: pdf.toString('base64'),
+        pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      },
       { year: 2026, sequence: 1, stationCode: 'LN0102-FY11' },
       lawyer,
     );
@@ -355,7 +401,9 @@ describe.each(SUITES)('a legal-aid centre receives a station’s v2 batch, suite
     const summary = (await centreStation.api.batch.openImport())!;
     const report = await centreStation.api.batch.verifyImport({ token: summary.token });
     expect(report).toMatchObject({ ok: true, decrypted: true, recipient: { keyId: key.keyId } });
-    const outcome = await ingestVerified(centreStation.db, centreStation.vault, centreStation.api.batch, supervisor, summary, report, { confirmedFingerprint: report.fingerprint! });
+    const outcome = await ingestVerified(centreStation.db, centreStation.vault, centreStation.api.batch, supervisor, summary, report, {
+      confirmedFingerprint: report.fingerprint!,
+    });
     expect(outcome).toMatchObject({ records: 2, changed: 2, files: 1 });
     const rows = await importedRecordsOf(centreStation.db, centreStation.vault, 'LN0102-FY11');
     expect(rows.map((r) => r.record.clientName).sort()).toEqual(['欧阳䶮', '欧阳䶮']);
@@ -363,10 +411,17 @@ describe.each(SUITES)('a legal-aid centre receives a station’s v2 batch, suite
     // Whatever the suite names the PDF by, the centre opens it by the SHA-256 it stored it under.
     expect(Buffer.from(await importedDocumentPdf(centreStation.db, centreStation.vault, supervisor, doc.pdfSha256!), 'base64').equals(pdf)).toBe(true);
 
-    const receipt = (await writeBatchReceipt(centreStation.db, centreStation.api.batch, supervisor, { batchId: batch.batchId, stationName: 'LN0102-FY11 法律援助工作站', stationCode: 'LN0102-FY11', sequence: 1 }))!;
+    const receipt = (await writeBatchReceipt(centreStation.db, centreStation.api.batch, supervisor, {
+      batchId: batch.batchId,
+      stationName: 'LN0102-FY11 法律援助工作站',
+      stationCode: 'LN0102-FY11',
+      sequence: 1,
+    }))!;
     expect(receipt.path.endsWith(`${batch.fileName}.receipt.json`)).toBe(true);
     const audit = (await centreStation.db.audit.toArray()).map((e) => e.detail ?? '');
-    expect(audit).toContainEqual(expect.stringMatching(new RegExp(`^生成本中心的接收密钥：沈阳市法律援助中心（.*keyId ${key.keyId}，指纹 ${key.fingerprint}）$`)));
+    expect(audit).toContainEqual(
+      expect.stringMatching(new RegExp(`^生成本中心的接收密钥：沈阳市法律援助中心（.*keyId ${key.keyId}，指纹 ${key.fingerprint}）$`)),
+    );
     expect(audit).toContainEqual(`导出本中心接收密钥的公钥文件：沈阳市法律援助中心（keyId ${key.keyId}）→ ${pub.path}`);
     expect(audit).toContainEqual(`写回执文件：LN0102-FY11 法律援助工作站（LN0102-FY11）批次第 1 号 → ${receipt.path}`);
     // A station that is not a centre cannot make keys, not even through main directly.

@@ -47,19 +47,44 @@ beforeEach(async () => {
 });
 
 describe('consultation repository', () => {
-  it('Art. 39 para. 2: a lawyer\'s own contact with a transfer outcome joins the 24-hour queue until he marks it, with the recipient', async () => {
+  it("Art. 39 para. 2: a lawyer's own contact with a transfer outcome joins the 24-hour queue until he marks it, with the recipient", async () => {
     const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
     expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([own.id]);
     // Another lawyer may not mark it, nor may the recipient be left out.
     await expect(markTransferred(db, vault, own.id, MARK, lawyerB, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('没有此项操作的权限');
-    await expect(markTransferred(db, vault, own.id, { transferRecipient: '法律援助中心', transferReceiver: ' ' }, lawyerA, '2026-11-20T12:00:00.000+08:00')).rejects.toThrow('请填写接收人姓名');
+    await expect(
+      markTransferred(db, vault, own.id, { transferRecipient: '法律援助中心', transferReceiver: ' ' }, lawyerA, '2026-11-20T12:00:00.000+08:00'),
+    ).rejects.toThrow('请填写接收人姓名');
     await expect(markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T09:00:00.000+08:00')).rejects.toThrow('转交时间早于收到申请的时间');
     const marked = await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
-    expect(marked).toMatchObject({ transferredAt: '2026-11-20T12:00:00.000+08:00', transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' });
+    expect(marked).toMatchObject({
+      transferredAt: '2026-11-20T12:00:00.000+08:00',
+      transferRecipient: '沈阳市和平区法律援助中心',
+      transferReceiver: '刘𠮷',
+      transferredBy: 'lawyer-a',
+    });
     expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([]);
-    expect((await historyOf(db, 'consultations', own.id)).at(-1)).toMatchObject({ action: 'update', fields: expect.arrayContaining(['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']) });
+    expect((await historyOf(db, 'consultations', own.id)).at(-1)).toMatchObject({
+      action: 'update',
+      fields: expect.arrayContaining(['transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy']),
+    });
     // An edit of the contact keeps the transfer; the lawyer's edit form sends it back unchanged.
-    const edited = await editConsultation(db, vault, DEFAULT_ENUMERATIONS, own.id, contact({ legalAidOutcome: 'transferred', advice: '已转交', transferredAt: marked.transferredAt, transferRecipient: marked.transferRecipient, transferReceiver: marked.transferReceiver, transferredBy: 'lawyer-a' }), lawyerA, marked.rev);
+    const edited = await editConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      own.id,
+      contact({
+        legalAidOutcome: 'transferred',
+        advice: '已转交',
+        transferredAt: marked.transferredAt,
+        transferRecipient: marked.transferRecipient,
+        transferReceiver: marked.transferReceiver,
+        transferredBy: 'lawyer-a',
+      }),
+      lawyerA,
+      marked.rev,
+    );
     expect(edited.transferredBy).toBe('lawyer-a');
   });
 
@@ -79,7 +104,18 @@ describe('consultation repository', () => {
 
   it('undoes a transfer only while the shift it was marked in is open', async () => {
     const own = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ legalAidOutcome: 'transferred' }), lawyerA);
-    await db.shifts.put({ id: 'sh1', rev: 1, createdAt: '2026-11-20T08:00:00.000+08:00', updatedAt: '2026-11-20T08:00:00.000+08:00', deleted: false, lawyerId: 'lawyer-a', startedAt: '2026-11-20T08:00:00.000+08:00', openLawyerId: 'lawyer-a', ownerId: 'lawyer-a', sealed: { iv: '', data: '' } as never });
+    await db.shifts.put({
+      id: 'sh1',
+      rev: 1,
+      createdAt: '2026-11-20T08:00:00.000+08:00',
+      updatedAt: '2026-11-20T08:00:00.000+08:00',
+      deleted: false,
+      lawyerId: 'lawyer-a',
+      startedAt: '2026-11-20T08:00:00.000+08:00',
+      openLawyerId: 'lawyer-a',
+      ownerId: 'lawyer-a',
+      sealed: { iv: '', data: '' } as never,
+    });
     const marked = await markTransferred(db, vault, own.id, MARK, lawyerA, '2026-11-20T12:00:00.000+08:00');
     // Past midnight, the shift still open: still his to undo.
     expect(await canUndoTransfer(db, marked, lawyerA, Date.parse('2026-11-21T01:00:00.000+08:00'))).toBe(true);
@@ -110,7 +146,22 @@ describe('consultation repository', () => {
 
   it('finds a record by name fragment, rare character, case number in either width and question words', async () => {
     const a = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact(), lawyerA);
-    const b = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '李四', caseNumber: undefined, question: '工资被拖欠三个月怎么办', advice: '可申请劳动仲裁，并保留考勤记录', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre' }), lawyerA);
+    const b = await createConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      contact({
+        clientName: '李四',
+        caseNumber: undefined,
+        question: '工资被拖欠三个月怎么办',
+        advice: '可申请劳动仲裁，并保留考勤记录',
+        caseType: 'civil',
+        criminalStage: undefined,
+        clientRole: 'party',
+        place: 'court_service_centre',
+      }),
+      lawyerA,
+    );
     const ids = async (text: string) => (await queryConsultations(db, vault, SEE_ALL, { text })).ids;
     expect(await ids('𠮷')).toEqual([a.id]);
     expect(await ids('王𠮷')).toEqual([a.id]);
@@ -124,7 +175,13 @@ describe('consultation repository', () => {
 
   it('filters by help type, case type and date range, newest first', async () => {
     const older = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
-    const newer = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-21T09:00:00.000+08:00', lawyerId: 'lawyer-b', helpTypes: ['legal_consultation', 'procedure_advice'] }), lawyerB);
+    const newer = await createConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      contact({ time: '2026-11-21T09:00:00.000+08:00', lawyerId: 'lawyer-b', helpTypes: ['legal_consultation', 'procedure_advice'] }),
+      lawyerB,
+    );
     expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([newer.id, older.id]);
     expect((await queryConsultations(db, vault, SEE_ALL, { helpType: 'procedure_advice' })).ids).toEqual([newer.id]);
     expect((await queryConsultations(db, vault, SEE_ALL, { from: '2026-11-01', to: '2026-11-01' })).ids).toEqual([older.id]);
@@ -145,21 +202,35 @@ describe('consultation repository', () => {
     await undeleteConsultation(db, vault, saved.id, lawyerA);
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([saved.id]);
     const history = await historyOf(db, 'consultations', saved.id);
-    expect(history.map((h) => [h.action, h.rev])).toEqual([['create', 1], ['update', 2], ['delete', 3], ['restore', 4]]);
+    expect(history.map((h) => [h.action, h.rev])).toEqual([
+      ['create', 1],
+      ['update', 2],
+      ['delete', 3],
+      ['restore', 4],
+    ]);
     expect(history[1]!.fields).toEqual(['advice']);
   });
 
-  it('refuses, in the data layer, a lawyer changing another lawyer\'s record', async () => {
+  it("refuses, in the data layer, a lawyer changing another lawyer's record", async () => {
     const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact(), lawyerA);
-    await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: '改' }), lawyerB, 1)).rejects.toThrow('只能修改或删除自己登记的记录');
+    await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: '改' }), lawyerB, 1)).rejects.toThrow(
+      '只能修改或删除自己登记的记录',
+    );
     await expect(deleteConsultation(db, vault, saved.id, lawyerB)).rejects.toThrow('只能修改或删除自己登记的记录');
     const supervisor = { id: 's1', name: '负责人', role: 'supervisor' };
-    await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: '负责人更正' }), supervisor, 1)).resolves.toMatchObject({ rev: 2, ownerId: 'lawyer-a' });
+    await expect(editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ advice: '负责人更正' }), supervisor, 1)).resolves.toMatchObject({
+      rev: 2,
+      ownerId: 'lawyer-a',
+    });
   });
 
   it('lists pending detainee applications until staff mark them transferred', async () => {
     const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
-    const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ helpTypes: ['help_apply_legal_aid'], requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }),
+    const saved = await createConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      contact({ helpTypes: ['help_apply_legal_aid'], requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }),
       staff,
     );
     expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([saved.id]);
@@ -170,21 +241,43 @@ describe('consultation repository', () => {
 
   it('logs a detainee request from staff with no lawyer and no help yet; it is queued, stamped on no shift, and a lawyer contact still needs both', async () => {
     const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
-    const draft = detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00', clientName: '张小𠮷', idNumber: '210102201005011234', criminalStage: 'investigation', cause: '盗窃罪' });
+    const draft = detaineeRequestDraft({
+      requestKind: 'legal_aid_application',
+      receivedAt: '2026-11-20T08:00:00.000+08:00',
+      clientName: '张小𠮷',
+      idNumber: '210102201005011234',
+      criminalStage: 'investigation',
+      cause: '盗窃罪',
+    });
     const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, draft, staff);
-    expect(saved).toMatchObject({ helpTypes: [], clientRole: 'suspect', legalAidOutcome: 'transferred', birthDate: '2010-05-01', specialGroups: ['minor'], ownerId: 'st1' });
+    expect(saved).toMatchObject({
+      helpTypes: [],
+      clientRole: 'suspect',
+      legalAidOutcome: 'transferred',
+      birthDate: '2010-05-01',
+      specialGroups: ['minor'],
+      ownerId: 'st1',
+    });
     expect(saved.lawyerId).toBeUndefined();
     expect(saved.shiftId).toBeUndefined();
     expect((await db.consultations.get(saved.id))?.lawyerId).toBeUndefined();
     expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual([saved.id]);
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '张小𠮷' })).ids).toEqual([saved.id]);
     const { lawyerId: _l, helpTypes: _h, ...noLawyer } = contact();
-    await expect(createConsultation(db, vault, DEFAULT_ENUMERATIONS, { ...noLawyer, helpTypes: [] }, lawyerA)).rejects.toThrow(/请选择值班律师[\s\S]*请至少选择一项帮助类型/);
+    await expect(createConsultation(db, vault, DEFAULT_ENUMERATIONS, { ...noLawyer, helpTypes: [] }, lawyerA)).rejects.toThrow(
+      /请选择值班律师[\s\S]*请至少选择一项帮助类型/,
+    );
   });
 
   it('shows a new record to a filtered live query as soon as the save commits, and a transfer as soon as it is marked', async () => {
     const staff = { id: 'st1', name: '看守所民警', role: 'staff' };
-    const first = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }), lawyerA);
+    const first = await createConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      contact({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00' }),
+      lawyerA,
+    );
     // liveQuery runs its querier only when Dexie found an indexedDB when it loaded.
     const deps = Dexie.dependencies as { indexedDB: unknown; IDBKeyRange: unknown };
     const saved = { ...deps };
@@ -193,7 +286,13 @@ describe('consultation repository', () => {
     const seen: string[][] = [];
     const subscription = liveQuery(() => queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).subscribe({ next: (r) => seen.push(r.ids) });
     await waitFor(() => seen.length === 1);
-    const second = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '李四', requestKind: 'legal_aid_application', receivedAt: '2026-11-20T09:00:00.000+08:00' }), lawyerA);
+    const second = await createConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      contact({ clientName: '李四', requestKind: 'legal_aid_application', receivedAt: '2026-11-20T09:00:00.000+08:00' }),
+      lawyerA,
+    );
     // The query re-runs when the transaction commits, which may be before the save resumes:
     // what it answers then must already hold the new record.
     await waitFor(() => seen.length >= 2);
@@ -220,7 +319,23 @@ describe('consultation repository', () => {
     const saved = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: '2026-11-01T09:00:00.000+08:00' }), lawyerA);
     const other = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵六', time: '2026-11-10T09:00:00.000+08:00' }), lawyerA);
     expect((await queryConsultations(db, vault, SEE_ALL, {})).ids).toEqual([other.id, saved.id]);
-    await editConsultation(db, vault, DEFAULT_ENUMERATIONS, saved.id, contact({ clientName: '钱七', time: '2026-11-20T09:00:00.000+08:00', caseType: 'civil', criminalStage: undefined, clientRole: 'party', place: 'court_service_centre', caseNumber: undefined }), lawyerA, 1);
+    await editConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      saved.id,
+      contact({
+        clientName: '钱七',
+        time: '2026-11-20T09:00:00.000+08:00',
+        caseType: 'civil',
+        criminalStage: undefined,
+        clientRole: 'party',
+        place: 'court_service_centre',
+        caseNumber: undefined,
+      }),
+      lawyerA,
+      1,
+    );
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([]);
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '钱七' })).ids).toEqual([saved.id]);
     expect((await queryConsultations(db, vault, SEE_ALL, { caseType: 'criminal' })).ids).toEqual([other.id]);

@@ -121,7 +121,13 @@ describe('document repository', () => {
 
   it('finds documents by client name, number and case number, and filters by source', async () => {
     await saveNewDocument(db, vault, doc('一'), numbering(1), lawyer);
-    await saveNewDocument(db, vault, doc('二', { clientName: '李四', caseNumber: '', sourceId: 'c2', kind: 'legal_opinion', title: '法律意见书' }), numbering(2), lawyer);
+    await saveNewDocument(
+      db,
+      vault,
+      doc('二', { clientName: '李四', caseNumber: '', sourceId: 'c2', kind: 'legal_opinion', title: '法律意见书' }),
+      numbering(2),
+      lawyer,
+    );
     expect((await queryDocuments(db, vault, SEE_ALL, { text: '𠮷' })).map((d) => d.clientName)).toEqual(['王𠮷']);
     expect((await queryDocuments(db, vault, SEE_ALL, { text: '0002' })).map((d) => d.clientName)).toEqual(['李四']);
     expect((await queryDocuments(db, vault, SEE_ALL, { text: '民初5' })).map((d) => d.clientName)).toEqual(['王𠮷']);
@@ -136,7 +142,9 @@ describe('document repository', () => {
     await expect(documentPdf(db, vault, staff, lawyers)).rejects.toThrow('当前账户无权查看这份文书');
     await expect(documentPdf(db, vault, staff, { ...lawyers, ownerId: staff.id } as typeof lawyers)).rejects.toThrow('当前账户无权查看这份文书');
     // Nor through the PDF of his own document swapped for the lawyer's hash: the stored row names the PDF.
-    expect(Buffer.from(await documentPdf(db, vault, staff, { ...letter, pdfSha256: lawyers.pdfSha256 } as typeof letter), 'base64').toString()).toBe('%PDF-1.7\n转交函');
+    expect(Buffer.from(await documentPdf(db, vault, staff, { ...letter, pdfSha256: lawyers.pdfSha256 } as typeof letter), 'base64').toString()).toBe(
+      '%PDF-1.7\n转交函',
+    );
     await expect(importedDocumentPdf(db, vault, staff, lawyers.pdfSha256)).rejects.toThrow('当前账户没有此项操作的权限');
     expect(Buffer.from(await documentPdf(db, vault, otherLawyer, lawyers), 'base64').toString()).toBe('%PDF-1.7\n律师的意见');
     expect(Buffer.from(await documentPdf(db, vault, supervisor, letter), 'base64').toString()).toBe('%PDF-1.7\n转交函');

@@ -39,7 +39,7 @@ describe('drafts of open forms', () => {
     expect(back?.context).toEqual({ rev: 3 });
   });
 
-  it('never shows one account\'s draft to another, nor lets another remove it', async () => {
+  it("never shows one account's draft to another, nor lets another remove it", async () => {
     const mine = await saveDraft(db, vault, lawyer, NEW, half);
     expect(await loadDraft(db, vault, other, NEW)).toBeUndefined();
     expect(await listDrafts(db, vault, other, ['consultation'])).toEqual([]);
@@ -52,7 +52,7 @@ describe('drafts of open forms', () => {
     expect(await loadDraft(db, vault, other, NEW)).toBeUndefined();
   });
 
-  it('lists the author\'s drafts of a page newest first, one per open form', async () => {
+  it("lists the author's drafts of a page newest first, one per open form", async () => {
     await saveDraft(db, vault, lawyer, NEW, { clientName: '甲' });
     await new Promise((r) => setTimeout(r, 5));
     await saveDraft(db, vault, lawyer, { kind: 'detainee_request', slot: 'new' }, { clientName: '乙' });

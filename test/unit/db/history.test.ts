@@ -24,7 +24,15 @@ describe('edit history with old and new values (issue 20 item 17)', () => {
     const c = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ phone: '13800138000' }), lawyer);
     const second = await editConsultation(db, vault, DEFAULT_ENUMERATIONS, c.id, form({ cause: '诈骗罪', phone: '13800138000' }), lawyer, 1);
     // The phone emptied in the third edit: a value that is gone shows as gone.
-    await editConsultation(db, vault, DEFAULT_ENUMERATIONS, c.id, form({ cause: '诈骗罪', helpTypes: ['legal_consultation', 'procedure_advice'] }), lawyer, second.rev);
+    await editConsultation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      c.id,
+      form({ cause: '诈骗罪', helpTypes: ['legal_consultation', 'procedure_advice'] }),
+      lawyer,
+      second.rev,
+    );
     await deleteConsultation(db, vault, c.id, lawyer);
     await undeleteConsultation(db, vault, c.id, lawyer);
 

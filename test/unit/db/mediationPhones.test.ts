@@ -25,7 +25,13 @@ const parties = [
 
 describe("the parties' phone numbers on a mediation", () => {
   it('the overdue follow-up list has every party’s number, sealed in the record, normalised', async () => {
-    await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '', parties }), lawyer);
+    await createMediation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '', parties }),
+      lawyer,
+    );
     const [late] = await overdueMediations(db, vault, SEE_ALL, '2026-12-02');
     expect(late!.parties.map((p) => p.phone)).toEqual(['13804001234', '024-23456789']);
     expect(JSON.stringify(await db.mediations.toArray())).not.toContain('13804001234');

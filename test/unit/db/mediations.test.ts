@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENUMERATIONS, mergeEnumerations } from '../../../core/domain/enums';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { StationDb } from '../../../renderer/src/db/database';
-import { createMediation, deleteMediation, editMediation, getMediation, markMediationPaid, mediationsBetween, overdueMediations } from '../../../renderer/src/db/mediations';
+import {
+  createMediation,
+  deleteMediation,
+  editMediation,
+  getMediation,
+  markMediationPaid,
+  mediationsBetween,
+  overdueMediations,
+} from '../../../renderer/src/db/mediations';
 import { pendingSummary } from '../../../renderer/src/db/batches';
 import type { Vault } from '../../../renderer/src/db/vault';
 import { testVault } from './testVault';
@@ -37,7 +45,13 @@ describe('mediation records', () => {
   it('lists agreements past their deadline until the payment is recorded', async () => {
     const late = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ paymentDeadline: '2026-12-30' }), lawyer);
-    await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }), lawyer);
+    await createMediation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      mediation({ outcome: 'no_agreement', terms: '', amountAgreed: '', paymentMethod: '', paymentDeadline: '' }),
+      lawyer,
+    );
     expect((await overdueMediations(db, vault, SEE_ALL, '2026-12-01')).map((m) => m.id)).toEqual([]);
     expect((await overdueMediations(db, vault, SEE_ALL, '2026-12-02')).map((m) => m.id)).toEqual([late.id]);
     const paid = await markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, late.id, '2026-12-03', lawyer);
@@ -55,7 +69,7 @@ describe('mediation records', () => {
     await expect(createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), staff)).rejects.toThrow();
   });
 
-  it('saves a mediation of a type the province added, and marks it paid with the station\'s lists', async () => {
+  it("saves a mediation of a type the province added, and marks it paid with the station's lists", async () => {
     const enums = mergeEnumerations(DEFAULT_ENUMERATIONS, { mediationTypes: [{ code: 'labour_union', label: '工会劳动争议调解' }] });
     const added = mediation({ type: 'labour_union' });
     const m = await createMediation(db, vault, enums, added, lawyer);
@@ -70,8 +84,12 @@ describe('mediation records', () => {
     const m = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediation(), lawyer);
     const edited = mediation({ terms: '被告于十日内一次性支付' });
     for (const intruder of [otherLawyer, staff]) {
-      await expect(editMediation(db, vault, DEFAULT_ENUMERATIONS, m.id, edited, intruder, 1)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
-      await expect(markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
+      await expect(editMediation(db, vault, DEFAULT_ENUMERATIONS, m.id, edited, intruder, 1)).rejects.toThrow(
+        /只能修改或删除自己登记的记录|没有此项操作的权限/,
+      );
+      await expect(markMediationPaid(db, vault, DEFAULT_ENUMERATIONS, m.id, '2026-12-03', intruder)).rejects.toThrow(
+        /只能修改或删除自己登记的记录|没有此项操作的权限/,
+      );
       await expect(deleteMediation(db, vault, m.id, intruder)).rejects.toThrow(/只能修改或删除自己登记的记录|没有此项操作的权限/);
     }
     expect((await getMediation(db, vault, SEE_ALL, m.id))?.rev).toBe(1);

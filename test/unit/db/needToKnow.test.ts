@@ -45,7 +45,13 @@ beforeEach(async () => {
 
 /** A lawyer's ordinary contact, a lawyer's contact on the Art. 39 clock, and a request staff logged. */
 async function station() {
-  const plain = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '赵一', idType: 'resident_id', idNumber: '210102199001011237', phone: '13900000001' }), lawyer);
+  const plain = await createConsultation(
+    db,
+    vault,
+    DEFAULT_ENUMERATIONS,
+    contact({ clientName: '赵一', idType: 'resident_id', idNumber: '210102199001011237', phone: '13900000001' }),
+    lawyer,
+  );
   const queued = await createConsultation(
     db,
     vault,
@@ -57,19 +63,32 @@ async function station() {
     db,
     vault,
     DEFAULT_ENUMERATIONS,
-    detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00', clientName: '孙三', criminalStage: 'investigation', cause: '盗窃罪', note: '本人称家中无收入' }),
+    detaineeRequestDraft({
+      requestKind: 'legal_aid_application',
+      receivedAt: '2026-11-20T08:00:00.000+08:00',
+      clientName: '孙三',
+      criminalStage: 'investigation',
+      cause: '盗窃罪',
+      note: '本人称家中无收入',
+    }),
     staff,
   );
   return { plain, queued, request };
 }
 
 describe('who reads which consultation', () => {
-  it('refuses a lawyer\'s ordinary contact to staff, and gives the transfer queue\'s entry without the question or advice', async () => {
+  it("refuses a lawyer's ordinary contact to staff, and gives the transfer queue's entry without the question or advice", async () => {
     const { plain, queued, request } = await station();
     await expect(getConsultation(db, vault, staff, plain.id)).rejects.toThrow('无权查看');
 
     const seen = (await getConsultation(db, vault, staff, queued.id))!;
-    expect(seen).toMatchObject({ clientName: '钱二', clientRole: 'suspect', caseNumber: '（2026）辽0102刑初123号', legalAidOutcome: 'transferred', withheld: true });
+    expect(seen).toMatchObject({
+      clientName: '钱二',
+      clientRole: 'suspect',
+      caseNumber: '（2026）辽0102刑初123号',
+      legalAidOutcome: 'transferred',
+      withheld: true,
+    });
     expect(seen.question).toBe('');
     expect(seen).not.toHaveProperty('advice');
     expect(seen.helpTypes).toEqual([]);
@@ -107,7 +126,7 @@ describe('who reads which consultation', () => {
     expect(JSON.stringify(newest)).not.toContain(QUESTION);
   });
 
-  it('lists staff the requests from the index, without opening a lawyer\'s other contacts, once the token is in place', async () => {
+  it("lists staff the requests from the index, without opening a lawyer's other contacts, once the token is in place", async () => {
     const { plain, queued, request } = await station();
     expect(await reconcileRequestViewTokens(db, vault)).toBe(0);
     const open = vi.spyOn(vault, 'open');
@@ -136,7 +155,7 @@ describe('who reads which consultation', () => {
     expect(await reconcileRequestViewTokens(db, vault)).toBe(0);
   });
 
-  it('keeps the lawyer\'s and the supervisor\'s reading whole', async () => {
+  it("keeps the lawyer's and the supervisor's reading whole", async () => {
     const { plain, queued, request } = await station();
     for (const reader of [lawyer, supervisor]) {
       expect(await getConsultation(db, vault, reader, plain.id)).toMatchObject({ question: QUESTION, advice: ADVICE });
@@ -178,11 +197,18 @@ describe('who reads which document and mediation', () => {
     await expect(getDocument(db, vault, staff, opinion.id)).rejects.toThrow('无权查看');
     expect(await versionsOf(db, vault, staff, opinion.rootId)).toEqual([]);
     expect((await getDocument(db, vault, staff, letter.id))?.title).toBe('转交函');
-    for (const reader of [lawyer, supervisor]) expect((await queryDocuments(db, vault, reader)).map((d) => d.id).sort()).toEqual([opinion.id, letter.id].sort());
+    for (const reader of [lawyer, supervisor])
+      expect((await queryDocuments(db, vault, reader)).map((d) => d.id).sort()).toEqual([opinion.id, letter.id].sort());
   });
 
   it('shows staff no mediation at all', async () => {
-    const m = await createMediation(db, vault, DEFAULT_ENUMERATIONS, mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '' }), lawyer);
+    const m = await createMediation(
+      db,
+      vault,
+      DEFAULT_ENUMERATIONS,
+      mediationFixture({ type: 'in_litigation', paymentDeadline: '2026-12-01', amountRecovered: '' }),
+      lawyer,
+    );
     await expect(getMediation(db, vault, staff, m.id)).rejects.toThrow('无权查看');
     expect(await mediationsBetween(db, vault, staff, '2026-01-01', '2026-12-31')).toEqual([]);
     expect(await overdueMediations(db, vault, staff, '2026-12-31')).toEqual([]);

@@ -39,7 +39,14 @@ describe('shifts', () => {
     expect(other.shiftId).toBeUndefined();
     expect(mediation.shiftId).toBe(shift.id);
 
-    const ended = await endShift(db, vault, shift.id, { endedAt: toRfc3339(), handoverNotes: '交接：刘某材料待补' }, async () => ({ consultations: 1 }) as never, lawyerA);
+    const ended = await endShift(
+      db,
+      vault,
+      shift.id,
+      { endedAt: toRfc3339(), handoverNotes: '交接：刘某材料待补' },
+      async () => ({ consultations: 1 }) as never,
+      lawyerA,
+    );
     expect(ended).toMatchObject({ rev: 2, handoverNotes: '交接：刘某材料待补', log: { consultations: 1 } });
     const after = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ time: toRfc3339() }), lawyerA);
     expect(after.shiftId).toBeUndefined();
@@ -50,7 +57,9 @@ describe('shifts', () => {
     const first = await start(lawyerA);
     await expect(start(lawyerA)).rejects.toBeInstanceOf(ShiftAlreadyOpenError);
     await expect(start(lawyerA, 'lawyer-b')).rejects.toThrow('只能为本人签到、签退');
-    await expect(startShift(db, vault, { lawyerId: 'lawyer-a', place: 'court_service_centre', startedAt: hourAgo() }, staff, DEFAULT_ENUMERATIONS)).rejects.toThrow();
+    await expect(
+      startShift(db, vault, { lawyerId: 'lawyer-a', place: 'court_service_centre', startedAt: hourAgo() }, staff, DEFAULT_ENUMERATIONS),
+    ).rejects.toThrow();
     const forB = await start(supervisor, 'lawyer-b');
     expect((await openShifts(db, vault)).map((s) => s.id)).toEqual([first.id, forB.id]);
     await expect(endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, lawyerA)).rejects.toThrow('只能为本人签到、签退');
@@ -58,7 +67,7 @@ describe('shifts', () => {
     await expect(endShift(db, vault, forB.id, { endedAt: toRfc3339() }, async () => ({}) as never, supervisor)).rejects.toThrow('该班次已签退');
   });
 
-  it('never changes a frozen log; the shift\'s lawyer or a supervisor writes notes beside it (issue 20 item 5)', async () => {
+  it("never changes a frozen log; the shift's lawyer or a supervisor writes notes beside it (issue 20 item 5)", async () => {
     const shift = await start(lawyerA);
     await expect(annotateShift(db, vault, shift.id, '漏记一人次', lawyerA)).rejects.toThrow('签退后才能为值班日志添加说明');
     await endShift(db, vault, shift.id, { endedAt: toRfc3339() }, async () => ({ consultations: 3 }) as never, lawyerA);

@@ -58,7 +58,15 @@ describe('回收站 (issue 20 item 17)', () => {
   it('finds the tombstones of a database from before the 回收站 (version 11 → 12)', async () => {
     const store = consultationStore(db, vault);
     const at = '2026-11-20T10:00:00.000+08:00';
-    const tombstone = await store.codec.encode({ ...createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ clientName: '王一' })), ownerId: lawyerA.id, id: 'c-old', rev: 2, createdAt: at, updatedAt: at, deleted: true });
+    const tombstone = await store.codec.encode({
+      ...createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ clientName: '王一' })),
+      ownerId: lawyerA.id,
+      id: 'c-old',
+      rev: 2,
+      createdAt: at,
+      updatedAt: at,
+      deleted: true,
+    });
     delete tombstone.trashedAt;
     const v11 = new Dexie('station11', { indexedDB, IDBKeyRange });
     v11.version(11).stores({

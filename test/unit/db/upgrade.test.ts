@@ -36,9 +36,29 @@ describe('schema upgrades', () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('station', { indexedDB, IDBKeyRange });
     v1.version(1).stores({ lawyers: 'id, updatedAt, deleted', audit: '++seq, at, [recordType+recordId]', meta: 'key' });
-    const lawyer = { id: 'l-1', rev: 1, createdAt: '2026-11-01T08:00:00.000+08:00', updatedAt: '2026-11-01T08:00:00.000+08:00', deleted: false, name: '王𠮷', licenceNo: '12101201510123456', lawFirm: '辽宁正义律师事务所', phone: '13804001234' };
+    const lawyer = {
+      id: 'l-1',
+      rev: 1,
+      createdAt: '2026-11-01T08:00:00.000+08:00',
+      updatedAt: '2026-11-01T08:00:00.000+08:00',
+      deleted: false,
+      name: '王𠮷',
+      licenceNo: '12101201510123456',
+      lawFirm: '辽宁正义律师事务所',
+      phone: '13804001234',
+    };
     await v1.table('lawyers').add(lawyer);
-    await v1.table('audit').add({ at: lawyer.createdAt, actorId: 'a', actorName: 'a', actorRole: 'operator', action: 'create', recordType: 'lawyers', recordId: 'l-1', rev: 1, fields: ['name'] });
+    await v1.table('audit').add({
+      at: lawyer.createdAt,
+      actorId: 'a',
+      actorName: 'a',
+      actorRole: 'operator',
+      action: 'create',
+      recordType: 'lawyers',
+      recordId: 'l-1',
+      rev: 1,
+      fields: ['name'],
+    });
     v1.close();
 
     const current = new StationDb('station', { indexedDB, IDBKeyRange });
@@ -67,7 +87,13 @@ describe('schema upgrades', () => {
     old.version(2).stores({ consultations: 'id, liveTime, updatedAt, lawyerId, shiftId, *tokens' });
     old.version(3).stores({ accounts: 'id, &username' });
     old.version(4).stores({ documents: 'id, createdAt, updatedAt, kind, number, rootId, sourceId, shiftId, lawyerId', documentFiles: 'sha256' });
-    const row = (id: string, rev: number) => ({ id, rev, createdAt: '2026-11-01T08:00:00.000+08:00', updatedAt: `2026-11-0${rev}T08:00:00.000+08:00`, deleted: rev === 3 });
+    const row = (id: string, rev: number) => ({
+      id,
+      rev,
+      createdAt: '2026-11-01T08:00:00.000+08:00',
+      updatedAt: `2026-11-0${rev}T08:00:00.000+08:00`,
+      deleted: rev === 3,
+    });
     await old.table('consultations').bulkAdd([row('c-1', 1), row('c-2', 3)]);
     await old.table('documents').add(row('d-1', 2));
     old.close();
@@ -90,7 +116,15 @@ describe('schema upgrades', () => {
     const store = consultationStore(scratch, vault);
     const at = '2026-11-20T09:00:00.000+08:00';
     const encode = async (id: string, fields: Record<string, unknown>, deleted = false) => {
-      const row = (await store.codec.encode({ ...contact(fields), ownerId: 'lawyer-a', id, rev: 1, createdAt: at, updatedAt: at, deleted } as never)) as ConsultationRow;
+      const row = (await store.codec.encode({
+        ...contact(fields),
+        ownerId: 'lawyer-a',
+        id,
+        rev: 1,
+        createdAt: at,
+        updatedAt: at,
+        deleted,
+      } as never)) as ConsultationRow;
       delete row.doc;
       return row;
     };
@@ -114,12 +148,16 @@ describe('schema upgrades', () => {
     // Found through the new postings, tombstone excluded, newest first.
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '𠮷' })).ids).toEqual(['c-1']);
     expect((await earlierContactsOf(db, vault, SEE_ALL, '11010519491231002x')).map((c) => c.id)).toEqual(['c-2']);
-    const next = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), { id: 'lawyer-a', name: '张律师', role: 'lawyer' });
+    const next = await createConsultation(db, vault, DEFAULT_ENUMERATIONS, contact({ clientName: '王𠮷', time: '2026-11-22T09:00:00.000+08:00' }), {
+      id: 'lawyer-a',
+      name: '张律师',
+      role: 'lawyer',
+    });
     expect((await db.consultations.get(next.id))?.doc).toBe(3);
     expect((await queryConsultations(db, vault, SEE_ALL, { text: '王𠮷' })).ids).toEqual([next.id, 'c-1']);
     db.close();
   });
-  it('puts a suspect\'s 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue, and takes a civil party\'s out, once, after sign-in', async () => {
+  it("puts a suspect's 转交申请 contacts saved before the Art. 39 para. 2 clock in the 24-hour queue, and takes a civil party's out, once, after sign-in", async () => {
     const indexedDB = new IDBFactory();
     const vault = await testVault();
     const scratch = new StationDb('scratch', { indexedDB, IDBKeyRange });
@@ -128,20 +166,46 @@ describe('schema upgrades', () => {
     const at = '2026-11-20T09:00:00.000+08:00';
     // Rows as the app wrote them before para. 2: a lawyer's own application had no 待转交 token.
     const encode = async (id: string, fields: Record<string, unknown>, deleted = false) => {
-      const row = (await store.codec.encode({ ...contact(fields), ownerId: 'lawyer-a', id, rev: 2, createdAt: at, updatedAt: at, deleted } as never)) as ConsultationRow;
+      const row = (await store.codec.encode({
+        ...contact(fields),
+        ownerId: 'lawyer-a',
+        id,
+        rev: 2,
+        createdAt: at,
+        updatedAt: at,
+        deleted,
+      } as never)) as ConsultationRow;
       delete row.doc;
       return row;
     };
-    const request = detaineeRequestDraft({ requestKind: 'legal_aid_application', receivedAt: '2026-11-20T08:00:00.000+08:00', clientName: '赵六', criminalStage: 'investigation' });
+    const request = detaineeRequestDraft({
+      requestKind: 'legal_aid_application',
+      receivedAt: '2026-11-20T08:00:00.000+08:00',
+      clientName: '赵六',
+      criminalStage: 'investigation',
+    });
     const rows = [
       await encode('own', { legalAidOutcome: 'transferred', time: '2026-11-20T09:00:00.000+08:00' }),
-      await encode('handed', { legalAidOutcome: 'transferred', time: '2026-11-20T10:00:00.000+08:00', transferredAt: '2026-11-20T11:00:00.000+08:00', transferRecipient: '法律援助中心', transferReceiver: '刘𠮷', transferredBy: 'lawyer-a' }),
+      await encode('handed', {
+        legalAidOutcome: 'transferred',
+        time: '2026-11-20T10:00:00.000+08:00',
+        transferredAt: '2026-11-20T11:00:00.000+08:00',
+        transferRecipient: '法律援助中心',
+        transferReceiver: '刘𠮷',
+        transferredBy: 'lawyer-a',
+      }),
       await encode('gone', { legalAidOutcome: 'transferred', time: '2026-11-20T12:00:00.000+08:00' }, true),
       await encode('advice', { legalAidOutcome: 'not_needed', time: '2026-11-20T13:00:00.000+08:00' }),
       // Para. 1 ran its clock from the start: staff's request kept its token.
       await encode('staff', { ...request, lawyerId: undefined }),
       // Saved while any 转交申请 ran the lawyer's clock: a civil party's application, which para. 2 does not cover.
-      await encode('civil', { legalAidOutcome: 'transferred', caseType: 'civil', clientRole: 'party', criminalStage: undefined, time: '2026-11-20T14:00:00.000+08:00' }),
+      await encode('civil', {
+        legalAidOutcome: 'transferred',
+        caseType: 'civil',
+        clientRole: 'party',
+        criminalStage: undefined,
+        time: '2026-11-20T14:00:00.000+08:00',
+      }),
     ];
     for (const row of rows.slice(0, 4)) row.tokens = row.tokens.filter((t) => t !== pending);
     expect(rows[4]!.tokens).toContain(pending);
@@ -166,7 +230,14 @@ describe('schema upgrades', () => {
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();
     // The record then leaves the queue like any other when its transfer is marked.
-    await markTransferred(db, vault, 'own', { transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷' }, { id: 'lawyer-a', name: '张律师', role: 'lawyer' }, '2026-11-20T15:00:00.000+08:00');
+    await markTransferred(
+      db,
+      vault,
+      'own',
+      { transferRecipient: '沈阳市和平区法律援助中心', transferReceiver: '刘𠮷' },
+      { id: 'lawyer-a', name: '张律师', role: 'lawyer' },
+      '2026-11-20T15:00:00.000+08:00',
+    );
     expect((await queryConsultations(db, vault, SEE_ALL, { pendingTransfer: true })).ids).toEqual(['staff']);
   });
 });

@@ -29,7 +29,9 @@ async function printed(kind: string, values: DocumentValues): Promise<string> {
   expect(r.missingCharacters).toEqual([]);
   const file = path.join(dir, `${kind}-${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, r.bytes);
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '').replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')
+    .replace(/\s+/g, '');
 }
 
 describe.each(KINDS)('%s', (kind) => {
@@ -68,7 +70,10 @@ describe('claims and their total', () => {
     const totalLabel = type === 'divorce' ? '金钱给付请求合计' : '标的总额';
     expect(text).toMatch(new RegExp(`\\d+\\.${totalLabel}${TOTALS[type].replace(/[.,]/g, (c) => `\\${c}`)}`));
     // The same sum in fen, from the amount fields the lawyer filled.
-    const amounts = template.fields.filter((f) => f.type === 'money' && f.name.endsWith('Amount')).map((f) => sample[f.name] as string).filter((v) => v !== '');
+    const amounts = template.fields
+      .filter((f) => f.type === 'money' && f.name.endsWith('Amount'))
+      .map((f) => sample[f.name] as string)
+      .filter((v) => v !== '');
     const fen = amounts.reduce((sum, v) => sum + BigInt(Math.round(Number(v) * 100)), 0n);
     expect(TOTALS[type].replace(/[,元.]/g, '')).toBe(fen.toString());
   });
@@ -94,7 +99,10 @@ describe('parties', () => {
     const sample = await sampleOf('element_complaint_lending');
     const values: DocumentValues = {
       ...sample,
-      thirdParties: ['周某甲，男，1970年1月1日出生，汉族，联系电话：13000000001', '沈阳某某典当有限公司，法定代表人：吴某，统一社会信用代码：91210102MA0XXXXXXK'],
+      thirdParties: [
+        '周某甲，男，1970年1月1日出生，汉族，联系电话：13000000001',
+        '沈阳某某典当有限公司，法定代表人：吴某，统一社会信用代码：91210102MA0XXXXXXK',
+      ],
     };
     const text = await printed('element_complaint_lending', values);
     const order = ['1.王淑芬', '2.刘德厚', '1.陈志强', '2.陈志刚（保证人）', '1.周某甲', '2.沈阳某某典当有限公司'].map((s) => text.indexOf(s));
@@ -107,7 +115,9 @@ describe('parties', () => {
 describe('service', () => {
   it('prints the confirmed service address and the consent to electronic service', async () => {
     const text = await printed('element_complaint_labour', await sampleOf('element_complaint_labour'));
-    expect(text).toContain('地址：沈阳市铁西区兴华南街58号2单元301室收件人：张建军电话：13904001122以上送达地址经本人确认准确、有效；地址变更的，将及时书面告知人民法院。');
+    expect(text).toContain(
+      '地址：沈阳市铁西区兴华南街58号2单元301室收件人：张建军电话：13904001122以上送达地址经本人确认准确、有效；地址变更的，将及时书面告知人民法院。',
+    );
     expect(text).toContain('是否接受电子送达■是方式：短信：13904001122□否同意人民法院以上述方式电子送达诉讼文书。');
   });
 
@@ -148,16 +158,34 @@ describe('mediation and preservation', () => {
 
 describe('pre-filled from a contact', () => {
   function consultation(overrides: Record<string, unknown>): Consultation {
-    const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], ...overrides }));
+    const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(
+      contact({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], ...overrides }),
+    );
     return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
   }
-  const ctx = (c: Consultation) => ({ consultation: c, station: { name: '某某法院法律援助工作站', code: 'LN0102-FY01' }, lawyerName: '刘明', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+  const ctx = (c: Consultation) => ({
+    consultation: c,
+    station: { name: '某某法院法律援助工作站', code: 'LN0102-FY01' },
+    lawyerName: '刘明',
+    today: '2026-11-24',
+    enums: DEFAULT_ENUMERATIONS,
+  });
 
   it('names the client as plaintiff with the model form’s elements and takes the service address from the record', () => {
-    const c = consultation({ gender: 'male', birthDate: '1990-03-07', idType: 'resident_id', idNumber: '210102199003071233', phone: '13812345678', address: '沈阳市和平区南京北街2号', cause: '劳动争议' });
+    const c = consultation({
+      gender: 'male',
+      birthDate: '1990-03-07',
+      idType: 'resident_id',
+      idNumber: '210102199003071233',
+      phone: '13812345678',
+      address: '沈阳市和平区南京北街2号',
+      cause: '劳动争议',
+    });
     const values = prefillDocument(templateOf('element_complaint_labour')!, ctx(c));
     expect(values).toMatchObject({
-      plaintiffs: ['王𠮷，男，1990年3月7日出生，联系电话：13812345678，住所地（户籍所在地）：沈阳市和平区南京北街2号，证件类型：居民身份证，证件号码：210102199003071233'],
+      plaintiffs: [
+        '王𠮷，男，1990年3月7日出生，联系电话：13812345678，住所地（户籍所在地）：沈阳市和平区南京北街2号，证件类型：居民身份证，证件号码：210102199003071233',
+      ],
       serviceAddress: '沈阳市和平区南京北街2号',
       serviceRecipient: '王𠮷',
       servicePhone: '13812345678',

@@ -112,7 +112,11 @@ const MULTI: Record<string, string> = {
 const LISTS: Record<string, string[]> = {
   attachments: ['法律援助申请表', '经济困难状况个人诚信承诺书', '身份证复印件'],
   papersSubmitted: ['身份证明材料复印件', '经济困难状况个人诚信承诺书', '欠条复印件'],
-  claims: ['判令被告支付拖欠工资人民币38,500元；', '判令被告支付逾期付款利息（以38,500元为基数，自2026年1月1日起按LPR计算至实际给付之日止）；', '本案诉讼费用由被告承担。'],
+  claims: [
+    '判令被告支付拖欠工资人民币38,500元；',
+    '判令被告支付逾期付款利息（以38,500元为基数，自2026年1月1日起按LPR计算至实际给付之日止）；',
+    '本案诉讼费用由被告承担。',
+  ],
   evidence: ['欠条一份，证明被告拖欠工资的事实；', '考勤记录及工友证言，证明劳动关系。'],
   requests: ['请求驳回原告的全部诉讼请求；', '本案诉讼费用由原告承担。'],
   parties: ['申请人：王𠮷，男，1980年1月1日出生，住沈阳市和平区南京北街2号。', '被申请人：沈阳某某建筑劳务有限公司，法定代表人赵某。'],
@@ -125,7 +129,8 @@ function valueFor(field: FieldDef): string | string[] {
   if (EMPTY.has(field.name)) return '';
   if (field.type === 'list') return LISTS[field.name] ?? [`${field.label}一`, `${field.label}二`];
   if (field.type === 'date') return field.name === 'birthDate' ? '1980-01-01' : '2026-11-24';
-  if (field.type === 'money') return { householdIncome: '3600', incomePerPerson: '900', amountAgreed: '38500', claimsTotal: '38500', feeAmount: '900' }[field.name] ?? '1000';
+  if (field.type === 'money')
+    return { householdIncome: '3600', incomePerPerson: '900', amountAgreed: '38500', claimsTotal: '38500', feeAmount: '900' }[field.name] ?? '1000';
   if (LONG_FIELDS.has(field.name)) return longFacts();
   if (field.type === 'multiline') return MULTI[field.name] ?? `${field.label}的具体内容。`;
   return TEXT[field.name] ?? `${field.label}内容`;

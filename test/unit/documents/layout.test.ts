@@ -163,7 +163,8 @@ describe('a signature block taller than a page', () => {
 
 describe('the end of the body stays with the signing', () => {
   const template = (kind: string) => DOCUMENT_TEMPLATES.find((t) => t.kind === kind)!;
-  const texts = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ block: o.block, y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const texts = (ops: PageOp[]) =>
+    ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ block: o.block, y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
   const pageOf = (doc: LaidOutDocument, text: string) => doc.pages.findIndex((ops) => texts(ops).some((t) => t.text.includes(text)));
 
   it('a record signed in a table under it (会见笔录): the last answers are on the page of the 核对意见', () => {
@@ -186,7 +187,8 @@ describe('the end of the body stays with the signing', () => {
 
 describe('a slip to cut off and send back (转交函 and its 回执)', () => {
   const template = DOCUMENT_TEMPLATES.find((t) => t.kind === 'transfer_letter')!;
-  const textOps = (ops: PageOp[]) => ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
+  const textOps = (ops: PageOp[]) =>
+    ops.flatMap((o) => (o.op === 'text' && o.block !== 'footer' ? [{ y: o.y, text: o.runs.map((r) => r.text).join('') }] : []));
   const pageWith = (doc: LaidOutDocument, pattern: RegExp) => doc.pages.findIndex((ops) => textOps(ops).some((t) => pattern.test(t.text)));
 
   it('sits under the letter on the same page, below a dashed cut line, when it fits', () => {
@@ -303,7 +305,9 @@ describe('room to sign', () => {
     const inReceiverCell = (x: number) => x > receiverCell.from && x < receiverCell.to;
     const sign = texts.filter((t) => t.text === '（签名）：' && inReceiverCell(t.x));
     expect(sign).toHaveLength(1);
-    const rule = ops.find((o) => o.op === 'rule' && o.y1 === o.y2 && inReceiverCell(o.x1) && o.x1 > sign[0]!.x && o.y1 > sign[0]!.y && o.y1 < sign[0]!.y + sign[0]!.lineHeight + 3);
+    const rule = ops.find(
+      (o) => o.op === 'rule' && o.y1 === o.y2 && inReceiverCell(o.x1) && o.x1 > sign[0]!.x && o.y1 > sign[0]!.y && o.y1 < sign[0]!.y + sign[0]!.lineHeight + 3,
+    );
     expect(rule).toBeDefined();
     expect(texts.some((t) => inReceiverCell(t.x) && t.y > sign[0]!.y && /^_+年_+月_+日$/.test(t.text))).toBe(true);
   });

@@ -147,7 +147,11 @@ describe('法律援助申请表', () => {
     // The example standard is 1,700.00 a person: this household is below it.
     expect(test.thresholdFen).toBe(170000);
     expect(test.eligible).toBe(true);
-    const values = { ...prefill('legal_aid_application', { consultation: aidCase() }), legalAidCentre: '沈阳市和平区法律援助中心', facts: '因家庭困难无力委托辩护人。' };
+    const values = {
+      ...prefill('legal_aid_application', { consultation: aidCase() }),
+      legalAidCentre: '沈阳市和平区法律援助中心',
+      facts: '因家庭困难无力委托辩护人。',
+    };
     const text = await printed('legal_aid_application', values);
     expect(text).toContain(`人均月收入${formatFen(test.perCapitaFen)}元`);
     expect(text).toContain('人均月收入1,699.99元');
@@ -255,7 +259,11 @@ describe('调解协议书 (人民调解法 Art. 29, 33)', () => {
         ],
       }),
     );
-  const written = { mediationOrg: '沈阳市和平区人民法院诉讼服务中心人民调解委员会', facts: '申请人在被申请人承包的工地务工，被拖欠工资。', mediatorName: '陈某' };
+  const written = {
+    mediationOrg: '沈阳市和平区人民法院诉讼服务中心人民调解委员会',
+    facts: '申请人在被申请人承包的工地务工，被拖欠工资。',
+    mediatorName: '陈某',
+  };
 
   it('makes one copy per party plus the mediating body, a line per party to sign, seal or press a fingerprint, the seal and the 30-day clause', async () => {
     const values = { ...prefill('mediation_agreement', { mediation: threeParties() }), ...written };

@@ -44,7 +44,11 @@ describe('breakParagraph', () => {
 
   it('keeps every character, including those outside the BMP, and obeys the rules on ordinary prose', () => {
     // Prose as written: characters, each possibly opened by a bracket or closed by punctuation.
-    const token = fc.tuple(fc.constantFrom('', '（', '《', '“'), fc.constantFrom(...['王', '𠮷', '䶮', '的', '案', '1']), fc.constantFrom('', '', '，', '。', '、', '）', '》', '”'));
+    const token = fc.tuple(
+      fc.constantFrom('', '（', '《', '“'),
+      fc.constantFrom(...['王', '𠮷', '䶮', '的', '案', '1']),
+      fc.constantFrom('', '', '，', '。', '、', '）', '》', '”'),
+    );
     fc.assert(
       fc.property(fc.array(token, { minLength: 1, maxLength: 150 }), fc.integer({ min: 6, max: 30 }), (tokens, width) => {
         const text = tokens.map((t) => t.join('')).join('');

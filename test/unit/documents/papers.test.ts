@@ -20,7 +20,9 @@ const station = { name: '沈阳市第一看守所法律援助工作站', code: '
 const enums = DEFAULT_ENUMERATIONS;
 
 function consultation(overrides: Record<string, unknown> = {}): Consultation {
-  const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(contact({ gender: 'male', birthDate: '1980-01-01', address: '沈阳市和平区南京北街2号', ...overrides }));
+  const input = createConsultationInputSchema(DEFAULT_ENUMERATIONS).parse(
+    contact({ gender: 'male', birthDate: '1980-01-01', address: '沈阳市和平区南京北街2号', ...overrides }),
+  );
   return { ...input, id: 'c1', rev: 1, createdAt: input.time, updatedAt: input.time, deleted: false };
 }
 
@@ -29,7 +31,13 @@ const civil = { clientRole: 'party', caseType: 'civil', criminalStage: undefined
 describe('papers filled from a contact', () => {
   it('a detention-necessity review names the arrested person as applicant, the lawyer only as drafter, and the stage’s word for him', () => {
     const c = consultation({ criminalStage: 'prosecution_review', durationMinutes: 45 });
-    const values = prefillDocument(templateOf('detention_necessity_review_application')!, { consultation: c, station, lawyerName: '刘䶮', today: '2026-11-24', enums });
+    const values = prefillDocument(templateOf('detention_necessity_review_application')!, {
+      consultation: c,
+      station,
+      lawyerName: '刘䶮',
+      today: '2026-11-24',
+      enums,
+    });
     expect(values).toMatchObject({
       applicant: '王𠮷，男，1980年1月1日出生，住沈阳市和平区南京北街2号',
       applicantRelation: '犯罪嫌疑人本人',
@@ -69,7 +77,12 @@ describe('papers filled from a contact', () => {
   it('a labour arbitration application describes the worker from the contact and leaves the employer and the claims to the lawyer', () => {
     const template = templateOf('labour_arbitration_application')!;
     const values = prefillDocument(template, { consultation: consultation(civil), station, lawyerName: '刘䶮', today: '2026-11-24', enums });
-    expect(values).toMatchObject({ applicant: '王𠮷，男，1980年1月1日出生，住沈阳市和平区南京北街2号', facts: '被刑事拘留后家属能否申请取保候审', lawyerName: '刘䶮', copies: '1' });
+    expect(values).toMatchObject({
+      applicant: '王𠮷，男，1980年1月1日出生，住沈阳市和平区南京北街2号',
+      facts: '被刑事拘留后家属能否申请取保候审',
+      lawyerName: '刘䶮',
+      copies: '1',
+    });
     expect(values.claims).toBeUndefined();
     expect(checkDocumentValues(template, values).map((p) => p.field)).toEqual(['employerName', 'claims', 'commission']);
   });
@@ -98,7 +111,12 @@ describe('papers filled from a contact', () => {
   it('the receipt and the one-time notice take the hour received, and the notice lists what the record shows missing', () => {
     const c = consultation({ ...civil, requestKind: 'legal_aid_application', receivedAt: '2026-11-24T09:30:00+08:00', aidMatters: ['unpaid_wages'] });
     const receipt = prefillDocument(templateOf('application_receipt')!, { consultation: c, station, lawyerName: '刘䶮', today: '2026-11-24', enums });
-    expect(receipt).toMatchObject({ receivingUnit: '沈阳市第一看守所法律援助工作站', receiver: '刘䶮', applicantName: '王𠮷', receivedAt: '2026年11月24日09时30分' });
+    expect(receipt).toMatchObject({
+      receivingUnit: '沈阳市第一看守所法律援助工作站',
+      receiver: '刘䶮',
+      applicantName: '王𠮷',
+      receivedAt: '2026年11月24日09时30分',
+    });
     expect(receipt.receivedMaterials).toEqual(['法律援助申请表一份', '经济困难状况个人诚信承诺书一份', '身份证明材料复印件一份']);
     const notice = prefillDocument(templateOf('supplementary_materials_notice')!, { consultation: c, station, today: '2026-11-24', enums });
     expect(notice.missingItems).toEqual([
@@ -107,7 +125,13 @@ describe('papers filled from a contact', () => {
     ]);
     // A migrant worker claiming wages is exempt from the means test (Art. 42(3)): no proof of hardship is asked for.
     const migrant = prefillDocument(templateOf('supplementary_materials_notice')!, {
-      consultation: consultation({ ...civil, requestKind: 'legal_aid_application', receivedAt: '2026-11-24T09:30:00+08:00', aidMatters: ['unpaid_wages'], specialGroups: ['migrant_worker'] }),
+      consultation: consultation({
+        ...civil,
+        requestKind: 'legal_aid_application',
+        receivedAt: '2026-11-24T09:30:00+08:00',
+        aidMatters: ['unpaid_wages'],
+        specialGroups: ['migrant_worker'],
+      }),
       station,
       today: '2026-11-24',
       enums,
@@ -148,12 +172,20 @@ describe('judicial confirmation filled from a mediation', () => {
   });
 
   it('refuses an application made more than 30 days after the agreement took effect', () => {
-    const base = { applicants: ['甲', '乙'], cause: '劳务合同纠纷', mediationOrg: '某人民调解委员会', terms: ['支付'], court: '某区人民法院', mediationDate: '2026-11-20' };
+    const base = {
+      applicants: ['甲', '乙'],
+      cause: '劳务合同纠纷',
+      mediationOrg: '某人民调解委员会',
+      terms: ['支付'],
+      court: '某区人民法院',
+      mediationDate: '2026-11-20',
+    };
     expect(checkDocumentValues(template, { ...base, applicationDate: '2026-12-20' })).toEqual([]);
     expect(checkDocumentValues(template, { ...base, applicationDate: '2026-12-21' })).toEqual([
       {
         field: 'applicationDate',
-        message: '已超过调解协议生效之日起三十日的申请期限（最迟 2026-12-20，《人民调解法》第三十三条、《民事诉讼法》第二百零五条）；可就调解协议的履行或内容向人民法院提起诉讼',
+        message:
+          '已超过调解协议生效之日起三十日的申请期限（最迟 2026-12-20，《人民调解法》第三十三条、《民事诉讼法》第二百零五条）；可就调解协议的履行或内容向人民法院提起诉讼',
       },
     ]);
   });

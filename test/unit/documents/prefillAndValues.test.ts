@@ -21,7 +21,13 @@ const station = { name: '某某看守所法律援助工作站', code: 'LN0102-KS
 
 describe('prefillDocument', () => {
   it('fills a help record from the contact, the station and the lawyer', () => {
-    const values = prefillDocument(templateOf('help_record')!, { consultation: consultation(), station, lawyerName: '刘律师', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+    const values = prefillDocument(templateOf('help_record')!, {
+      consultation: consultation(),
+      station,
+      lawyerName: '刘律师',
+      today: '2026-11-24',
+      enums: DEFAULT_ENUMERATIONS,
+    });
     expect(values).toMatchObject({
       stationName: '某某看守所法律援助工作站',
       lawyerName: '刘律师',
@@ -38,7 +44,13 @@ describe('prefillDocument', () => {
 
   it('describes the client as plaintiff of a civil complaint and dates it today', () => {
     const c = consultation({ clientRole: 'party', caseType: 'civil', criminalStage: undefined, helpTypes: ['legal_consultation'], cause: '劳务合同纠纷' });
-    const values = prefillDocument(templateOf('civil_complaint')!, { consultation: c, station, lawyerName: '刘律师', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+    const values = prefillDocument(templateOf('civil_complaint')!, {
+      consultation: c,
+      station,
+      lawyerName: '刘律师',
+      today: '2026-11-24',
+      enums: DEFAULT_ENUMERATIONS,
+    });
     expect(values.plaintiff).toBe('王𠮷，男，住沈阳市和平区南京北街2号');
     expect(values.plaintiffName).toBe('王𠮷');
     expect(values.facts).toBe('被刑事拘留后家属能否申请取保候审');
@@ -53,7 +65,13 @@ describe('prefill from a mediation', () => {
       mediationFixture({ terms: '被申请人支付拖欠工资38,500元。\n申请人放弃其他请求。', amountRecovered: '' }),
     );
     const template = templateOf('mediation_agreement')!;
-    const values = prefillDocument(template, { mediation, station: { name: '和平区法院工作站', code: 'LN0102-FY01' }, lawyerName: '王𠮷', today: '2026-11-24', enums: DEFAULT_ENUMERATIONS });
+    const values = prefillDocument(template, {
+      mediation,
+      station: { name: '和平区法院工作站', code: 'LN0102-FY01' },
+      lawyerName: '王𠮷',
+      today: '2026-11-24',
+      enums: DEFAULT_ENUMERATIONS,
+    });
     expect(values).toMatchObject({
       mediationType: '诉前调解',
       cause: '劳务合同纠纷',

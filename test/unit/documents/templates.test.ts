@@ -39,7 +39,13 @@ function expectedSequence(template: DocumentTemplate, values: DocumentValues): s
     if (name === 'docNumber') return out.push(NUMBER);
     const v = values[name];
     if (Array.isArray(v)) out.push(...v);
-    else if (typeof v === 'string') out.push(...v.split('\n').filter((p) => p.trim() !== '').map(printed));
+    else if (typeof v === 'string')
+      out.push(
+        ...v
+          .split('\n')
+          .filter((p) => p.trim() !== '')
+          .map(printed),
+      );
   };
   const visit = (block: Block) => {
     switch (block.type) {
@@ -109,11 +115,29 @@ describe.each(DOCUMENT_TEMPLATES.map((t) => [t.name, t] as const))('%s', (_name,
 
     // A table row continued on the next page repeats its label there; the reader skips it. (A row of
     // labels only, a column head, is never continued.)
-    const labels = template.blocks.flatMap((b) => (b.type === 'table' ? b.rows.filter((r) => r.some((c) => !c.label)).flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : []))) : []));
+    const labels = template.blocks.flatMap((b) =>
+      b.type === 'table'
+        ? b.rows
+            .filter((r) => r.some((c) => !c.label))
+            .flatMap((r) => r.flatMap((c) => (c.label ? [squash(c.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] : [])))
+        : [],
+    );
     // Only a label already printed on the page before is a repeat; a row that starts a page keeps its label.
     const squashed = pageTexts.map((p) => squash(p.replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')));
     // A table continued on a page repeats its header rows first.
-    const headers = template.blocks.flatMap((b) => (b.type === 'table' && b.header ? [squash(b.rows.slice(0, b.header).flat().map((c) => c.label ?? '').join(''))] : []));
+    const headers = template.blocks.flatMap((b) =>
+      b.type === 'table' && b.header
+        ? [
+            squash(
+              b.rows
+                .slice(0, b.header)
+                .flat()
+                .map((c) => c.label ?? '')
+                .join(''),
+            ),
+          ]
+        : [],
+    );
     const unrepeat = (p: string, prev: string) => {
       const header = headers.find((h) => h !== '' && p.startsWith(h) && prev.includes(h));
       const rest = header ? p.slice(header.length) : p;
@@ -149,11 +173,23 @@ describe('fonts', () => {
   it('draws a character the main face lacks with the fallback face and reports one no face has', async () => {
     const r = await service.renderBytes({
       kind: 'civil_complaint',
-      values: { plaintiff: '王𠮷', defendant: '某公司𪚥', claims: ['支付工资'], facts: '事实', court: '某区人民法院', plaintiffName: '王𠮷', date: '2026-11-24' },
+      values: {
+        plaintiff: '王𠮷',
+        defendant: '某公司𪚥',
+        claims: ['支付工资'],
+        facts: '事实',
+        court: '某区人民法院',
+        plaintiffName: '王𠮷',
+        date: '2026-11-24',
+      },
       docNumber: NUMBER,
     });
     expect(r.missingCharacters).toEqual(['𪚥']);
-    const fonts = execFileSync('pdffonts', [path.join(dir, 'fonts.pdf')].map((f) => (writeFileSync(f, r.bytes), f)), { encoding: 'utf8' });
+    const fonts = execFileSync(
+      'pdffonts',
+      [path.join(dir, 'fonts.pdf')].map((f) => (writeFileSync(f, r.bytes), f)),
+      { encoding: 'utf8' },
+    );
     expect(fonts).toMatch(/\+NotoSerifSC-Regular/);
     expect(fonts).toMatch(/\+NotoSerifJP-Regular/);
   });
@@ -161,7 +197,10 @@ describe('fonts', () => {
   it('refuses values that break the template rules, naming the field', async () => {
     await expect(service.renderBytes({ kind: 'civil_complaint', values: { plaintiff: '' }, docNumber: NUMBER })).rejects.toMatchObject({
       code: 'invalid_values',
-      issues: expect.arrayContaining([{ path: ['plaintiff'], message: '请填写原告' }, { path: ['claims'], message: '请至少填写一条诉讼请求' }]),
+      issues: expect.arrayContaining([
+        { path: ['plaintiff'], message: '请填写原告' },
+        { path: ['claims'], message: '请至少填写一条诉讼请求' },
+      ]),
     });
   });
 });

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import {
-  hardenApp,
-  hardenSession,
-  testHooksAllowed,
-  type GuardedApp,
-  type GuardedContents,
-  type GuardedSession,
-} from '../../../electron/harden';
+import { hardenApp, hardenSession, testHooksAllowed, type GuardedApp, type GuardedContents, type GuardedSession } from '../../../electron/harden';
 import { mainWindowOptions } from '../../../electron/security';
 
 /**

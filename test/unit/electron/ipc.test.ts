@@ -25,7 +25,15 @@ function apiOver(store = memoryStore()) {
     dataDir,
     appVersion: '9.9.9',
     transport: 'harness',
-    dialogs: { chooseFolder: async () => null, chooseFile: async () => null, chooseSavePath: async () => null, chooseBatchFolder: async () => null, chooseBatchFile: async () => null, chooseKeyFile: async () => null, chooseReceiptFile: async () => null },
+    dialogs: {
+      chooseFolder: async () => null,
+      chooseFile: async () => null,
+      chooseSavePath: async () => null,
+      chooseBatchFolder: async () => null,
+      chooseBatchFile: async () => null,
+      chooseKeyFile: async () => null,
+      chooseReceiptFile: async () => null,
+    },
     protector: fileSecretProtector(join(dataDir, 'secret.key')),
   });
   const dispatch = createDispatcher(createHandlers(services), services.session);

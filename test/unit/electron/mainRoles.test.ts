@@ -105,7 +105,11 @@ describe('the dispatcher checks main’s caller against one table', () => {
           refused.push(channel);
         }
       }
-      expect(refused.sort(), String(caller)).toEqual(channelNames().filter((c) => expectedRefused(caller, c)).sort());
+      expect(refused.sort(), String(caller)).toEqual(
+        channelNames()
+          .filter((c) => expectedRefused(caller, c))
+          .sort(),
+      );
       // A refused channel's service is never reached.
       expect(ran.filter((c) => refused.includes(c))).toEqual([]);
     }
@@ -149,7 +153,12 @@ describe('main acts only for a session a proof opened', () => {
     const { api } = mainOver();
     // First run: setup saves the profile, then main learns the founder and a lawyer.
     await api.settings.saveProfile(profile);
-    await api.session.seed({ accounts: [{ id: 'sup-1', role: 'supervisor' }, { id: 'law-1', role: 'lawyer' }] });
+    await api.session.seed({
+      accounts: [
+        { id: 'sup-1', role: 'supervisor' },
+        { id: 'law-1', role: 'lawyer' },
+      ],
+    });
     await api.session.begin({ accountId: 'sup-1', proof: proofOf(1) });
     await api.session.begin({ accountId: 'law-1', proof: proofOf(2) });
 
@@ -257,7 +266,9 @@ describe('the renderer’s accounts keep main’s registry', () => {
     const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
     await main.api.settings.saveProfile(profile);
     await main.api.session.end();
-    await expect(addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'supervisor', password: 'Lawyer#2026' }, FAST)).rejects.toThrow('无权执行此操作');
+    await expect(addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'supervisor', password: 'Lawyer#2026' }, FAST)).rejects.toThrow(
+      '无权执行此操作',
+    );
     expect(await db.accounts.where('username').equals('zhang').count()).toBe(0);
   });
 
@@ -271,7 +282,9 @@ describe('the renderer’s accounts keep main’s registry', () => {
     // A made-up recovery proof opens nothing.
     const stored = main.store.get('sessionRegistry') as { accounts: Record<string, unknown> };
     const [adminId] = Object.keys(stored.accounts);
-    expect(codeOf(await main.api.session.recover({ accountId: adminId!, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe('session_refused');
+    expect(codeOf(await main.api.session.recover({ accountId: adminId!, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe(
+      'session_refused',
+    );
     expect(main.services.session.caller()).toBeNull();
   });
 
@@ -291,7 +304,10 @@ describe('the renderer’s accounts keep main’s registry', () => {
     // The lawyer happens to sign in first: main learns every account as its MAC stands.
     expect(await callerAfter('zhang', 'Lawyer#2026')).toBe('lawyer');
     const registry = main.store.get('sessionRegistry') as { accounts: Record<string, { role: string; proofHash: string | null }> };
-    expect(Object.fromEntries(Object.entries(registry.accounts).map(([id, a]) => [id, a.role]))).toEqual({ [session.actor.id]: 'supervisor', [zhang.id]: 'lawyer' });
+    expect(Object.fromEntries(Object.entries(registry.accounts).map(([id, a]) => [id, a.role]))).toEqual({
+      [session.actor.id]: 'supervisor',
+      [zhang.id]: 'lawyer',
+    });
     expect(registry.accounts[zhang.id]!.proofHash).toMatch(/^[0-9a-f]{64}$/);
     expect(registry.accounts[session.actor.id]!.proofHash).toBeNull();
     // Seeded once: the lawyer's session cannot seed again.
@@ -311,7 +327,9 @@ describe('the renderer’s accounts keep main’s registry', () => {
     restartMain();
     expect(await main.api.session.status()).toEqual({ recoveryRegistered: false });
     // Anyone's made-up "recovery" would otherwise replace the supervisor's password in main.
-    expect(codeOf(await main.api.session.recover({ accountId: session.actor.id, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe('session_refused');
+    expect(codeOf(await main.api.session.recover({ accountId: session.actor.id, recoveryProof: proofOf(7), proof: proofOf(8) }).catch((e: unknown) => e))).toBe(
+      'session_refused',
+    );
 
     const admin = await signIn(db, 'admin', 'Station#2026', Date.now(), { scrypt: FAST });
     await expect(registerRecoveryCode(db, admin, 'WRONG-CODE-0000-0000-0000-0000')).rejects.toThrow('恢复码错误');
@@ -327,7 +345,12 @@ describe('the renderer’s accounts keep main’s registry', () => {
     const { session } = await createFirstSupervisor(db, { username: 'admin', displayName: '刘主任', password: 'Station#2026' }, FAST);
     await main.api.settings.saveProfile(profile);
     await addAccount(db, session, { username: 'zhang', displayName: '张律师', role: 'lawyer', password: 'Lawyer#2026' }, FAST);
-    const { bytes } = await createBackup(db, session.dataKey, { profile, domain: { meansTestStandard: null, enumerationExtensions: {} } }, '2026-11-23T20:00:00.000+08:00');
+    const { bytes } = await createBackup(
+      db,
+      session.dataKey,
+      { profile, domain: { meansTestStandard: null, enumerationExtensions: {} } },
+      '2026-11-23T20:00:00.000+08:00',
+    );
 
     // A new machine: an empty database, a main that knows nobody.
     db = new StationDb('mainroles-restored', { indexedDB: new IDBFactory(), IDBKeyRange });

@@ -19,7 +19,8 @@ export function streamsOf(pdf: Buffer): PdfStream[] {
     const length = Number(/\/Length (\d+)/.exec(dictionary)![1]);
     const start = m.index + m[0].length;
     const stored = pdf.subarray(start, start + length);
-    if (pdf.subarray(start + length, start + length + 10).toString('latin1') !== '\nendstream') throw new Error(`object ${m[1]}: /Length does not end at endstream`);
+    if (pdf.subarray(start + length, start + length + 10).toString('latin1') !== '\nendstream')
+      throw new Error(`object ${m[1]}: /Length does not end at endstream`);
     out.push({ id: Number(m[1]), dictionary, stored, data: /\/Filter \/FlateDecode/.test(dictionary) ? inflateSync(stored) : stored });
   }
   return out;

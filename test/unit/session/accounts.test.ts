@@ -88,7 +88,9 @@ describe('accounts and sign-in', () => {
     const lawyer = await signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST });
     expect(lawyer.actor.role).toBe('lawyer');
     expect((await getConsultation(db, lawyer.vault, SEE_ALL, saved.id))?.clientName).toBe('王𠮷');
-    await expect(addAccount(db, lawyer, { username: 'x1', displayName: 'x', role: 'lawyer', password: 'Lawyer#2026' }, FAST)).rejects.toThrow('没有此项操作的权限');
+    await expect(addAccount(db, lawyer, { username: 'x1', displayName: 'x', role: 'lawyer', password: 'Lawyer#2026' }, FAST)).rejects.toThrow(
+      '没有此项操作的权限',
+    );
     await changePassword(db, lawyer, 'Lawyer#2026', 'Another#2026', FAST);
     await expect(signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST })).rejects.toThrow();
     expect((await signIn(db, 'zhang', 'Another#2026', Date.now(), { scrypt: FAST })).actor.name).toBe('张律师');

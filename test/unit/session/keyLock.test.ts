@@ -16,7 +16,13 @@ import { createBackup, openBackup } from '../../../renderer/src/backup/backupFil
  */
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
-const profile = { code: 'LN0102-KSS01', name: '沈阳市和平区看守所法律援助工作站', kind: 'detention_center' as const, regionCode: '210102', address: '南京南街 1 号' };
+const profile = {
+  code: 'LN0102-KSS01',
+  name: '沈阳市和平区看守所法律援助工作站',
+  kind: 'detention_center' as const,
+  regionCode: '210102',
+  address: '南京南街 1 号',
+};
 const domain = { meansTestStandard: { minimumLivingLine: 750, multiplier: 2, addition: 200 }, enumerationExtensions: {} };
 
 async function station() {
@@ -26,7 +32,17 @@ async function station() {
     db,
     session.vault,
     DEFAULT_ENUMERATIONS,
-    { time: '2026-11-20T09:30:00.000+08:00', lawyerId: 'l1', place: 'court_service_centre', clientRole: 'party', clientName: '欧阳䶮', idType: 'none', caseType: 'civil', helpTypes: ['legal_consultation'], question: '房屋租赁纠纷' },
+    {
+      time: '2026-11-20T09:30:00.000+08:00',
+      lawyerId: 'l1',
+      place: 'court_service_centre',
+      clientRole: 'party',
+      clientName: '欧阳䶮',
+      idType: 'none',
+      caseType: 'civil',
+      helpTypes: ['legal_consultation'],
+      question: '房屋租赁纠纷',
+    },
     session.actor,
   );
   sessionStore.unlock(session);

@@ -48,7 +48,10 @@ describe('a supervisor changes a role', () => {
     const { session, zhang } = await station();
     await changeRole(db, session, zhang.id, 'staff');
     expect((await signIn(db, 'zhang', 'Lawyer#2026', Date.now(), { scrypt: FAST })).actor.role).toBe('staff');
-    expect((await auditOf('change_role')).map((e) => e.detail)).toEqual(['张律师（zhang）：新建账户，角色 值班律师', '张律师（zhang）：值班律师 → 看守所工作人员']);
+    expect((await auditOf('change_role')).map((e) => e.detail)).toEqual([
+      '张律师（zhang）：新建账户，角色 值班律师',
+      '张律师（zhang）：值班律师 → 看守所工作人员',
+    ]);
   });
 
   it('a lawyer cannot change roles, nor a supervisor his own', async () => {

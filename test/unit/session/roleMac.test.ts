@@ -60,7 +60,9 @@ describe('a station from before role MACs', () => {
     const founder = await signIn(db, 'admin', 'Station#2026', Date.now(), opts);
     expect(founder.actor.id).toBe(session.actor.id);
     const [sealed] = await auditOf('role_sealed');
-    expect(sealed!.detail!.replace('升级后确认各账户的角色：', '').split('；').sort()).toEqual(['刘主任（admin）工作站负责人', '周干事（zhou）看守所工作人员', '张律师（zhang）值班律师'].sort());
+    expect(sealed!.detail!.replace('升级后确认各账户的角色：', '').split('；').sort()).toEqual(
+      ['刘主任（admin）工作站负责人', '周干事（zhou）看守所工作人员', '张律师（zhang）值班律师'].sort(),
+    );
     expect((await signIn(db, 'zhang', 'Lawyer#2026', Date.now(), opts)).actor.role).toBe('lawyer');
     expect((await db.accounts.get(zhang.id))!.roleMac).toBeTruthy();
   });

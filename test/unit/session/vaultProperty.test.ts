@@ -4,12 +4,18 @@ import { newDataKey, vaultFromDataKey } from '../../../renderer/src/db/keyMateri
 
 // Strings from all of Unicode except lone surrogates (which JSON cannot round-trip as
 // text), with the rare characters names actually carry mixed in.
-const text = fc.oneof(
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: fc.constantFrom('𠮷', '䶮', '堃', '喆', '王', '·', 'A', '1', '\n') }),
-);
+const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('𠮷', '䶮', '堃', '喆', '王', '·', 'A', '1', '\n') }));
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('value'), { maxLength: 5 }),
   object: fc.dictionary(text, tie('value'), { maxKeys: 5 }),
 })).object;

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { changedPaths, fieldErrorsOf, keyOf, refreshedErrors } from '../../../renderer/src/ui/formIssues';
 
 const schema = z
-  .object({ name: z.string().min(1, '请填写姓名'), parties: z.array(z.object({ name: z.string().min(1, '请填写当事人姓名') })), from: z.number(), to: z.number() })
+  .object({
+    name: z.string().min(1, '请填写姓名'),
+    parties: z.array(z.object({ name: z.string().min(1, '请填写当事人姓名') })),
+    from: z.number(),
+    to: z.number(),
+  })
   .refine((v) => v.to >= v.from, { path: ['to'], message: '结束不能早于开始' });
 
 const issuesOf = (v: unknown) => {

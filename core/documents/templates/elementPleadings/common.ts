@@ -129,10 +129,7 @@ const closingFields = (signerLabel: string): FieldDef[] => [
 function sharedDerived(values: DocumentValues): Record<string, string> {
   const way = textOf(values, 'eServiceWay');
   const e = textOf(values, 'eService');
-  const eService =
-    e === '是'
-      ? `${TICKED}是\u3000方式：${way}\n${OPEN}否\n同意人民法院以上述方式电子送达诉讼文书。`
-      : boxes(e, YES_NO);
+  const eService = e === '是' ? `${TICKED}是\u3000方式：${way}\n${OPEN}否\n同意人民法院以上述方式电子送达诉讼文书。` : boxes(e, YES_NO);
   return {
     eServiceText: eService,
     mediationKnownBox: boxes(textOf(values, 'mediationKnown'), MEDIATION_KNOWN),
@@ -241,7 +238,10 @@ export function moneyClaimFields(spec: CaseTypeSpec): string[] {
 
 const preservationFields = (spec: CaseTypeSpec): FieldDef[] => [
   ...(spec.jurisdiction
-    ? [choiceField('forumAgreed', '有无仲裁、法院管辖约定', ['有', '无']), { name: 'forumClause', label: '管辖约定的合同条款及内容', type: 'multiline', max: 500 } as FieldDef]
+    ? [
+        choiceField('forumAgreed', '有无仲裁、法院管辖约定', ['有', '无']),
+        { name: 'forumClause', label: '管辖约定的合同条款及内容', type: 'multiline', max: 500 } as FieldDef,
+      ]
     : []),
   choiceField('preservedBeforeSuit', '是否已经诉前保全', YES_NO),
   { name: 'preservationCourt', label: '保全法院', type: 'text', max: 60 },
@@ -381,9 +381,24 @@ export function elementDefence(spec: CaseTypeSpec): DocumentTemplate {
       { name: 'claimantNames', label: '原告（被答辩人）', type: 'text', required: true, max: 200 },
       ...partyFields('答辩人'),
       { name: 'reasons', label: '答辩意见（完整表述）', type: 'multiline', max: 10000, hint: '可完整表述答辩意见；要点请在下方逐项填写' },
-      ...items.map((it, i): FieldDef => ({ name: objectionField(it.key), label: `${i + 1 - (i >= claimItems.length ? claimItems.length : 0)}. ${it.label}`, type: 'multiline', max: 2000, hint: OBJECTION_HINT })),
+      ...items.map(
+        (it, i): FieldDef => ({
+          name: objectionField(it.key),
+          label: `${i + 1 - (i >= claimItems.length ? claimItems.length : 0)}. ${it.label}`,
+          type: 'multiline',
+          max: 2000,
+          hint: OBJECTION_HINT,
+        }),
+      ),
       { name: 'exemptions', label: `${n + 1}. 有无其他免责／减责事由`, type: 'multiline', max: 2000 },
-      { name: 'defenceBasis', label: `${n + 2}. 答辩依据`, type: 'multiline', required: true, max: 2000, hint: '合同约定：……；法律规定：写明法律及司法解释的具体条文' },
+      {
+        name: 'defenceBasis',
+        label: `${n + 2}. 答辩依据`,
+        type: 'multiline',
+        required: true,
+        max: 2000,
+        hint: '合同约定：……；法律规定：写明法律及司法解释的具体条文',
+      },
       { name: 'otherFacts', label: `${n + 3}. 其他需要说明的内容`, type: 'multiline', max: 3000 },
       ...closingFields('答辩人'),
     ],

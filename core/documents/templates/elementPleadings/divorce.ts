@@ -7,7 +7,12 @@ const spec: CaseTypeSpec = {
   cause: '离婚纠纷',
   claims: [
     { key: 'dissolution', label: '解除婚姻关系', kind: 'text', hint: '具体主张，如：判令原告与被告离婚' },
-    { key: 'commonProperty', label: '夫妻共同财产', kind: 'text', hint: '无财产的填“无财产”；有财产的逐项写明房屋、汽车、存款等明细及归属（原告、被告或其他）' },
+    {
+      key: 'commonProperty',
+      label: '夫妻共同财产',
+      kind: 'text',
+      hint: '无财产的填“无财产”；有财产的逐项写明房屋、汽车、存款等明细及归属（原告、被告或其他）',
+    },
     { key: 'commonDebts', label: '夫妻共同债务', kind: 'text', hint: '无债务的填“无债务”；有债务的逐项写明债务及承担主体' },
     { key: 'custody', label: '子女直接抚养', kind: 'text', hint: '无此问题的填“无此问题”；有的写明子女及归属（原告或被告）' },
     { key: 'childSupport', label: '子女抚养费', kind: 'text', hint: '承担主体（原告或被告）、金额及明细、支付方式' },

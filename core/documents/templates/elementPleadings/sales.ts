@@ -7,7 +7,12 @@ const spec: CaseTypeSpec = {
   cause: '买卖合同纠纷',
   claims: [
     { key: 'price', label: '给付价款', kind: 'money', hint: '人民币；外币需特别注明' },
-    { key: 'lateInterest', label: '迟延给付价款的利息（违约金）', kind: 'money', hint: '截至×年×月×日止的利息、违约金；计算方式；是否请求支付至实际清偿之日止' },
+    {
+      key: 'lateInterest',
+      label: '迟延给付价款的利息（违约金）',
+      kind: 'money',
+      hint: '截至×年×月×日止的利息、违约金；计算方式；是否请求支付至实际清偿之日止',
+    },
     { key: 'damages', label: '赔偿因卖方违约所受的损失', kind: 'money', hint: '违约类型（迟延履行、不履行或其他）、具体情形、损失计算依据' },
     { key: 'defects', label: '是否对标的物的瑕疵承担责任', kind: 'yesText', hint: '不主张的填“否”；主张的写明修理、重作、更换、退货或减少价款、报酬' },
     { key: 'performance', label: '要求继续履行或者解除合同', kind: 'choice', options: ['继续履行', '判令解除合同', '确认合同已解除', '否'] },

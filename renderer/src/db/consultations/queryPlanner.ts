@@ -15,7 +15,19 @@ import { termTokens } from './termTokens';
 import type { ConsultationQuery, QueryResult } from './query';
 
 function hasFilters(q: ConsultationQuery): boolean {
-  return Boolean(q.text?.trim() || q.from || q.to || q.lawyerId || q.shiftId || q.caseType || q.helpType || q.specialGroup || q.outcome || q.pendingTransfer || q.openMeeting);
+  return Boolean(
+    q.text?.trim() ||
+      q.from ||
+      q.to ||
+      q.lawyerId ||
+      q.shiftId ||
+      q.caseType ||
+      q.helpType ||
+      q.specialGroup ||
+      q.outcome ||
+      q.pendingTransfer ||
+      q.openMeeting,
+  );
 }
 
 /**
@@ -57,14 +69,21 @@ async function answerQuery(db: StationDb, vault: Vault, q: ConsultationQuery): P
 
   let positions: number[] | null = null;
   if (plain.length > 0) {
-    const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [...new Set(plain)].map((t) => vault.blind(t)));
+    const docs = await docsWithAll(
+      db,
+      tableVersion(db, CONSULTATIONS),
+      [...new Set(plain)].map((t) => vault.blind(t)),
+    );
     positions = [];
     for (const d of docs) {
       const r = order.rankOfDoc[d] ?? -1;
       if (r >= 0) positions.push(r);
     }
   }
-  for (const [index, value] of [['lawyerId', q.lawyerId], ['shiftId', q.shiftId]] as const) {
+  for (const [index, value] of [
+    ['lawyerId', q.lawyerId],
+    ['shiftId', q.shiftId],
+  ] as const) {
     if (!value) continue;
     const ranks = rankOfId(order);
     const keys = (await db.consultations.where(index).equals(value).primaryKeys()) as string[];

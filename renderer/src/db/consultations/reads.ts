@@ -50,7 +50,15 @@ export async function newestConsultations(db: StationDb, vault: Vault, viewer: V
 export async function earlierContactsOf(db: StationDb, vault: Vault, viewer: Viewer, idNumber: string, excludeId?: string): Promise<VisibleConsultation[]> {
   const order = await orderIndex(db);
   const docs = await docsWithAll(db, tableVersion(db, CONSULTATIONS), [vault.blind(filterToken.idNumber(idNumber))]);
-  const ids = docs.map((d) => order.rankOfDoc[d] ?? -1).filter((r) => r >= 0).map((r) => order.ids[r]!);
-  const found = await loadConsultations(db, vault, viewer, ids.filter((id) => id !== excludeId));
+  const ids = docs
+    .map((d) => order.rankOfDoc[d] ?? -1)
+    .filter((r) => r >= 0)
+    .map((r) => order.ids[r]!);
+  const found = await loadConsultations(
+    db,
+    vault,
+    viewer,
+    ids.filter((id) => id !== excludeId),
+  );
   return found.filter((c) => !c.deleted).sort((a, b) => b.time.localeCompare(a.time));
 }

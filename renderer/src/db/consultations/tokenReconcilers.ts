@@ -87,7 +87,14 @@ export async function requestViewIds(db: StationDb, vault: Vault): Promise<Set<s
  * derived index changes: revisions, the outbox and the audit trail stay as they are.
  * Returns how many contacts changed.
  */
-async function reconcileToken(db: StationDb, vault: Vault, metaKey: string, plainToken: string, candidates: readonly string[], rule: (c: StoredConsultation) => boolean): Promise<number> {
+async function reconcileToken(
+  db: StationDb,
+  vault: Vault,
+  metaKey: string,
+  plainToken: string,
+  candidates: readonly string[],
+  rule: (c: StoredConsultation) => boolean,
+): Promise<number> {
   const token = vault.blind(plainToken);
   const store = consultationStore(db, vault);
   const due: { id: string; rev: number; should: boolean }[] = [];

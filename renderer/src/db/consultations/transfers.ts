@@ -20,7 +20,9 @@ export async function markTransferred(db: StationDb, vault: Vault, id: string, m
   if (!mayMarkTransfer(actor, current)) throw new PermissionDeniedError();
   if (Date.parse(at) < Date.parse(clock.receivedAt)) throw new Error('转交时间早于收到申请的时间');
   const { transferRecipient, transferReceiver } = transferMarkSchema.parse(mark);
-  return updateRecord(consultationStore(db, vault), id, { transferredAt: at, transferRecipient, transferReceiver, transferredBy: actor.id }, actor, { expectedRev: current.rev });
+  return updateRecord(consultationStore(db, vault), id, { transferredAt: at, transferRecipient, transferReceiver, transferredBy: actor.id }, actor, {
+    expectedRev: current.rev,
+  });
 }
 
 /** The shift `lawyerId` was on at `at` (open or since closed), if any. */
@@ -32,17 +34,39 @@ async function shiftAt(db: StationDb, lawyerId: string | undefined, at: string) 
 }
 
 /** Whether `actor` may still take back the transfer he marked (core/consultations/transferDeadline.ts). */
-export async function canUndoTransfer(db: StationDb, c: Pick<StoredConsultation, 'transferredAt' | 'transferredBy'>, actor: Actor & { lawyerId?: string }, now = Date.now()): Promise<boolean> {
+export async function canUndoTransfer(
+  db: StationDb,
+  c: Pick<StoredConsultation, 'transferredAt' | 'transferredBy'>,
+  actor: Actor & { lawyerId?: string },
+  now = Date.now(),
+): Promise<boolean> {
   if (!c.transferredAt) return false;
   return mayUndoTransfer(c, actor.id, now, await shiftAt(db, actor.lawyerId, c.transferredAt));
 }
 
 /** Takes back a transfer its author marked by mistake, within his shift or day; audited as an edit. */
-export async function undoTransfer(db: StationDb, vault: Vault, id: string, actor: Actor & { lawyerId?: string }, now = new Date()): Promise<StoredConsultation> {
+export async function undoTransfer(
+  db: StationDb,
+  vault: Vault,
+  id: string,
+  actor: Actor & { lawyerId?: string },
+  now = new Date(),
+): Promise<StoredConsultation> {
   const store = consultationStore(db, vault);
   const current = await getRecord(store, id);
   if (!current || current.deleted) throw new Error('记录不存在或已被删除');
   if (!(await canUndoTransfer(db, current, actor, now.getTime()))) throw new PermissionDeniedError('只有标记转交的人可以在同一班次（未签到的，当天）内撤销');
-  const { id: _id, rev, createdAt: _c, updatedAt: _u, deleted: _d, transferredAt: _t, transferRecipient: _r, transferReceiver: _p, transferredBy: _b, ...content } = current;
+  const {
+    id: _id,
+    rev,
+    createdAt: _c,
+    updatedAt: _u,
+    deleted: _d,
+    transferredAt: _t,
+    transferRecipient: _r,
+    transferReceiver: _p,
+    transferredBy: _b,
+    ...content
+  } = current;
   return updateRecord(store, id, content, actor, { expectedRev: rev, replace: true, now });
 }

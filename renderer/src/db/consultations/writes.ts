@@ -9,7 +9,14 @@ import { shiftIdFor } from '../shifts';
 import { consultationStore, type StoredConsultation } from './store';
 
 /** `enums`: the station's lists (built-in plus the province's), never the defaults alone. */
-export async function createConsultation(db: StationDb, vault: Vault, enums: Enumerations, input: unknown, actor: Actor, now?: Date): Promise<StoredConsultation> {
+export async function createConsultation(
+  db: StationDb,
+  vault: Vault,
+  enums: Enumerations,
+  input: unknown,
+  actor: Actor,
+  now?: Date,
+): Promise<StoredConsultation> {
   assertCan(actor.role, 'consultation.create');
   const parsed = createConsultationInputSchema(enums).parse(input);
   // A request staff logged is no contact of a lawyer's shift (core/consultations/detaineeRequest.ts).
@@ -37,9 +44,19 @@ async function answerableRequest(db: StationDb, vault: Vault, requestId: string,
  * like every change. Another lawyer may have met the same detainee first: the earliest
  * answer stays.
  */
-async function markRequestAnswered(db: StationDb, vault: Vault, request: StoredConsultation, contact: StoredConsultation, actor: Actor, now?: Date): Promise<void> {
+async function markRequestAnswered(
+  db: StationDb,
+  vault: Vault,
+  request: StoredConsultation,
+  contact: StoredConsultation,
+  actor: Actor,
+  now?: Date,
+): Promise<void> {
   if (request.answeredAt) return;
-  await updateRecord(consultationStore(db, vault), request.id, { answeredAt: contact.createdAt, answeredBy: contact.id }, actor, { expectedRev: request.rev, ...(now ? { now } : {}) });
+  await updateRecord(consultationStore(db, vault), request.id, { answeredAt: contact.createdAt, answeredBy: contact.id }, actor, {
+    expectedRev: request.rev,
+    ...(now ? { now } : {}),
+  });
 }
 
 /** Bookkeeping the form does not carry: kept when a record is edited through it. */

@@ -100,14 +100,20 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
     const step = running?.step;
     return step && step.total > 0 ? Math.floor((step.done / step.total) * 100) : 0;
   })();
-  const stage = running?.job && running.job.phase !== 'collecting' ? PHASES[running.job.phase] : running?.step?.stage === 'pdfs' ? '正在加入文书 PDF' : PHASES.collecting;
+  const stage =
+    running?.job && running.job.phase !== 'collecting' ? PHASES[running.job.phase] : running?.step?.stage === 'pdfs' ? '正在加入文书 PDF' : PHASES.collecting;
   const lateStage = running?.job?.phase === 'finishing';
 
   return (
     <Card
       title="待报送"
       extra={
-        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!pending || pending.total === 0 || running !== null || !centres || (!encrypted && !plaintext)} onClick={() => void start()}>
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined />}
+          disabled={!pending || pending.total === 0 || running !== null || !centres || (!encrypted && !plaintext)}
+          onClick={() => void start()}
+        >
           导出批次…
         </Button>
       }
@@ -140,7 +146,9 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
             title="尚未登记接收中心：批次将不加密"
             description={
               <Space orientation="vertical">
-                <Typography.Text>未加密的批次以明文保存当事人的姓名、证件号码和案件情况，移动存储设备一旦遗失即会泄露。请先在“设置”中登记接收中心；确需导出未加密的批次时，请勾选下面一项。</Typography.Text>
+                <Typography.Text>
+                  未加密的批次以明文保存当事人的姓名、证件号码和案件情况，移动存储设备一旦遗失即会泄露。请先在“设置”中登记接收中心；确需导出未加密的批次时，请勾选下面一项。
+                </Typography.Text>
                 <Checkbox checked={plaintext} onChange={(e) => setPlaintext(e.target.checked)}>
                   我了解风险，导出未加密的批次（格式 v1）
                 </Checkbox>
@@ -149,7 +157,8 @@ export function ExportPanel({ onExported }: { onExported(result: BatchExportResu
           />
         ))}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        批次包含自上一批次以来新增、修改和删除的全部记录，以及期间制作的文书 PDF，并以本站密钥签名。文件写完后会重新读取校验，通过后才标记为已报送；取消或失败不会留下任何文件。
+        批次包含自上一批次以来新增、修改和删除的全部记录，以及期间制作的文书
+        PDF，并以本站密钥签名。文件写完后会重新读取校验，通过后才标记为已报送；取消或失败不会留下任何文件。
       </Typography.Paragraph>
       <Modal open={!!running} title="导出批次" closable={false} maskClosable={false} footer={null} destroyOnHidden>
         <Space orientation="vertical" style={{ width: '100%' }}>

@@ -26,7 +26,9 @@ function uploadText(u: UploadStatus): string {
     case 'uploading':
       return '正在上传到接收中心…';
     case 'waiting':
-      return u.attempts === 0 ? '等待上传到接收中心' : `第 ${u.attempts} 次上传未成功：${u.message ?? ''}；将于 ${dayjs(u.nextAttemptAt).format('HH:mm:ss')} 自动重试`;
+      return u.attempts === 0
+        ? '等待上传到接收中心'
+        : `第 ${u.attempts} 次上传未成功：${u.message ?? ''}；将于 ${dayjs(u.nextAttemptAt).format('HH:mm:ss')} 自动重试`;
     case 'confirm':
       return '接收中心已接收，回执的签名公钥待核对';
     default:
@@ -146,7 +148,8 @@ export function HistoryPanel({ history, delivery, onChanged }: { history: BatchH
                 </Typography.Text>
                 {e.receipt ? (
                   <Typography.Text style={{ fontSize: 12 }}>
-                    {e.receipt.centre} 于 {time(e.receipt.document.receipt.receivedAt)} 接收（{e.receipt.via === 'upload' ? '上传' : '回执文件'}，签名已核对，{e.receipt.document.receipt.records} 条记录）
+                    {e.receipt.centre} 于 {time(e.receipt.document.receipt.receivedAt)} 接收（{e.receipt.via === 'upload' ? '上传' : '回执文件'}，签名已核对，
+                    {e.receipt.document.receipt.records} 条记录）
                   </Typography.Text>
                 ) : (
                   e.delivered && (
@@ -156,7 +159,10 @@ export function HistoryPanel({ history, delivery, onChanged }: { history: BatchH
                   )
                 )}
                 {!e.receipt && uploads.has(e.batchId) && (
-                  <Typography.Text type={uploads.get(e.batchId)!.state === 'waiting' || uploads.get(e.batchId)!.state === 'uploading' ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
+                  <Typography.Text
+                    type={uploads.get(e.batchId)!.state === 'waiting' || uploads.get(e.batchId)!.state === 'uploading' ? 'secondary' : 'danger'}
+                    style={{ fontSize: 12 }}
+                  >
                     {uploadText(uploads.get(e.batchId)!)}
                   </Typography.Text>
                 )}
@@ -181,7 +187,12 @@ export function HistoryPanel({ history, delivery, onChanged }: { history: BatchH
               const u = uploads.get(e.batchId);
               return (
                 <Space wrap size={4}>
-                  <Button size="small" onClick={() => void reexport.run(e)} disabled={!e.copyAvailable || reexport.busy} title={e.copyAvailable ? undefined : '从备份恢复的批次记录：本机没有该文件的副本'}>
+                  <Button
+                    size="small"
+                    onClick={() => void reexport.run(e)}
+                    disabled={!e.copyAvailable || reexport.busy}
+                    title={e.copyAvailable ? undefined : '从备份恢复的批次记录：本机没有该文件的副本'}
+                  >
                     再次导出
                   </Button>
                   {!e.receipt && u?.state === 'confirm' && (

@@ -86,7 +86,9 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
         width: 560,
         content: (
           <Space orientation="vertical">
-            <Typography.Text>请与该工作站或法律援助中心登记的公钥指纹逐组核对，一致后再登记。登记后，该工作站此后的批次都必须使用同一密钥签名并按序号衔接。</Typography.Text>
+            <Typography.Text>
+              请与该工作站或法律援助中心登记的公钥指纹逐组核对，一致后再登记。登记后，该工作站此后的批次都必须使用同一密钥签名并按序号衔接。
+            </Typography.Text>
             <Typography.Text strong style={{ fontFamily: 'monospace' }}>
               {report.fingerprint}
             </Typography.Text>
@@ -105,7 +107,12 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
   const m = report ? batchHeadOf(report) : null;
   const writeReceipt = async () => {
     if (!m) return;
-    const written = await writeBatchReceipt(db, window.station.batch, session.actor, { batchId: m.batchId, stationName: m.station.name, stationCode: m.station.code, sequence: m.sequence });
+    const written = await writeBatchReceipt(db, window.station.batch, session.actor, {
+      batchId: m.batchId,
+      stationName: m.station.name,
+      stationCode: m.station.code,
+      sequence: m.sequence,
+    });
     if (written) setReceipt(written.path);
   };
   return (
@@ -124,7 +131,9 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
           {verifying && <Button onClick={() => void window.station.batch.closeImport({ token: verifying })}>取消校验</Button>}
         </Space>
       )}
-      {!checked && !busy && <Typography.Text type="secondary">可校验任何工作站导出的批次文件；通过校验的其他工作站批次可导入本机，以只读方式查看。</Typography.Text>}
+      {!checked && !busy && (
+        <Typography.Text type="secondary">可校验任何工作站导出的批次文件；通过校验的其他工作站批次可导入本机，以只读方式查看。</Typography.Text>
+      )}
       {checked && report && (
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           {report.ok ? (
@@ -171,11 +180,15 @@ export function ImportPanel({ onImported }: { onImported(station: string): void 
               </Descriptions.Item>
               <Descriptions.Item label="格式">{m.suite ? `格式 v2，加密（${SUITE_LABELS[m.suite]}）` : '格式 v1，未加密'}</Descriptions.Item>
               {m.formatVersion === 2 && (
-                <Descriptions.Item label="解密密钥">{report.recipient ? `${report.recipient.name}（keyId ${report.recipient.keyId}）` : '本机没有该批次接收方的私钥'}</Descriptions.Item>
+                <Descriptions.Item label="解密密钥">
+                  {report.recipient ? `${report.recipient.name}（keyId ${report.recipient.keyId}）` : '本机没有该批次接收方的私钥'}
+                </Descriptions.Item>
               )}
             </Descriptions>
           )}
-          {report.ok && report.importRefusal && <Alert type="error" showIcon title={report.importRefusal} description="该批次加密给其他法律援助中心；请交由持有对应接收密钥的中心导入。" />}
+          {report.ok && report.importRefusal && (
+            <Alert type="error" showIcon title={report.importRefusal} description="该批次加密给其他法律援助中心；请交由持有对应接收密钥的中心导入。" />
+          )}
           {report.ok && report.standing === 'own' && <Alert type="info" showIcon title="这是本工作站导出的批次，无需导入。" />}
           {report.ok && report.standing === 'known' && !imported && <Alert type="info" showIcon title="该批次已导入过；再次导入不会改变任何数据。" />}
           {imported && <Alert type="success" showIcon title={imported} />}

@@ -21,7 +21,12 @@ function ImportedBatches({ station }: { station: ImportedStation }) {
   const session = useSession();
   const { message } = App.useApp();
   const write = async (b: ImportedStation['batches'][number]) => {
-    const written = await writeBatchReceipt(db, window.station.batch, session.actor, { batchId: b.batchId, stationName: station.name, stationCode: station.code, sequence: b.sequence });
+    const written = await writeBatchReceipt(db, window.station.batch, session.actor, {
+      batchId: b.batchId,
+      stationName: station.name,
+      stationCode: station.code,
+      sequence: b.sequence,
+    });
     if (written) message.success(`回执文件已写入：${written.path}`);
   };
   return (
@@ -114,7 +119,10 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
             style={{ width: 140 }}
             value={type}
             onChange={setType}
-            options={[{ value: 'all', label: '全部类型' }, ...(Object.keys(RECORD_TYPE_LABELS) as BatchRecordType[]).map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] }))]}
+            options={[
+              { value: 'all', label: '全部类型' },
+              ...(Object.keys(RECORD_TYPE_LABELS) as BatchRecordType[]).map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] })),
+            ]}
           />
         </Space>
       }
@@ -123,7 +131,9 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
         <Typography.Paragraph type="secondary">
           {(() => {
             const s = stations.find((x) => x.code === chosen);
-            return s ? `已接收至第 ${s.lastSequence} 号批次；公钥指纹 ${s.fingerprint}（${s.registeredBy} 于 ${dayjs(s.registeredAt).format('YYYY-MM-DD')} 登记）` : '';
+            return s
+              ? `已接收至第 ${s.lastSequence} 号批次；公钥指纹 ${s.fingerprint}（${s.registeredBy} 于 ${dayjs(s.registeredAt).format('YYYY-MM-DD')} 登记）`
+              : '';
           })()}
         </Typography.Paragraph>
       )}
@@ -145,7 +155,13 @@ export function ImportedRecords({ focus }: { focus: string | null }) {
           { title: '修改时间', render: (_, r) => dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), width: 150 },
         ]}
       />
-      <Drawer open={!!open} onClose={() => setOpen(null)} size="large" title={open ? `${RECORD_TYPE_LABELS[open.type as BatchRecordType] ?? open.type}（只读）` : ''} destroyOnHidden>
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size="large"
+        title={open ? `${RECORD_TYPE_LABELS[open.type as BatchRecordType] ?? open.type}（只读）` : ''}
+        destroyOnHidden
+      >
         {open && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Tag color="purple">来自 {stationName.get(open.station) ?? open.station}</Tag>

@@ -21,7 +21,14 @@ export function LeftoverExportsNotice() {
   }, []);
   if (found.length === 0) return null;
   return (
-    <Modal open title="上次导出批次时程序意外中断" onOk={() => setFound([])} onCancel={() => setFound([])} cancelButtonProps={{ style: { display: 'none' } }} okText="知道了">
+    <Modal
+      open
+      title="上次导出批次时程序意外中断"
+      onOk={() => setFound([])}
+      onCancel={() => setFound([])}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText="知道了"
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text>导出中断时在以下位置留下了未完成的批次文件，其中含有当事人信息：</Typography.Text>
         {found.map((f) =>

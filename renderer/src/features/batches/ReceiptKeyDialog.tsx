@@ -59,7 +59,8 @@ export function ReceiptKeyDialog({ pending, onClose }: { pending: PendingReceipt
       {pending && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            这份回执由本站尚未登记的接收中心签名公钥签发（中心接收于 {dayjs(pending.receivedAt).format('YYYY-MM-DD HH:mm')}）。请打电话给接收中心，逐组核对下面的签名公钥指纹，一致后再确认。确认后，该中心此后的回执将直接采用。
+            这份回执由本站尚未登记的接收中心签名公钥签发（中心接收于 {dayjs(pending.receivedAt).format('YYYY-MM-DD HH:mm')}
+            ）。请打电话给接收中心，逐组核对下面的签名公钥指纹，一致后再确认。确认后，该中心此后的回执将直接采用。
           </Typography.Text>
           <Typography.Text>算法套件：{SUITE_LABELS[pending.suite]}</Typography.Text>
           <Typography.Text strong style={{ fontFamily: 'monospace' }} aria-label="回执签名公钥指纹">

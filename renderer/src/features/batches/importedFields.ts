@@ -3,7 +3,23 @@ import { isUnsafeKey } from '../../../../core/batch/records';
 import { FIELD_LABELS } from '../../shared/formValues';
 import { fieldText, own } from '../../shared/fieldText';
 
-const HIDDEN = new Set(['id', 'rev', 'updatedAt', 'createdAt', 'deleted', 'ownerId', 'sealed', 'values', 'file', 'sha256', 'pdfSha256', 'rootId', 'sourceId', 'lawyerId', 'shiftId']);
+const HIDDEN = new Set([
+  'id',
+  'rev',
+  'updatedAt',
+  'createdAt',
+  'deleted',
+  'ownerId',
+  'sealed',
+  'values',
+  'file',
+  'sha256',
+  'pdfSha256',
+  'rootId',
+  'sourceId',
+  'lawyerId',
+  'shiftId',
+]);
 
 export interface ImportedField {
   key: string;

@@ -83,9 +83,7 @@ export function AssessmentPanel({
           <Alert type="info" showIcon title="尚未设置当地经济困难标准" description="请工作站负责人在“设置”中填写低保线、倍数和附加金额后再核查。" />
         )
       ) : null}
-      {!noMeansTest.exempt && noMeansTest.hints.length > 0 && (
-        <Alert type="info" showIcon title="提示" description={noMeansTest.hints.join('；')} />
-      )}
+      {!noMeansTest.exempt && noMeansTest.hints.length > 0 && <Alert type="info" showIcon title="提示" description={noMeansTest.hints.join('；')} />}
     </Space>
   );
 }

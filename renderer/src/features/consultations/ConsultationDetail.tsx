@@ -6,7 +6,16 @@ import { isRequestOnly } from '../../../../core/consultations/detaineeRequest';
 import { transferClockOf, transferDeadline, describeRemaining } from '../../../../core/consultations/transferDeadline';
 import { db } from '../../db';
 import type { AuditEntry } from '../../db/database';
-import { canUndoTransfer, consultationStore, deleteConsultation, getConsultation, undeleteConsultation, undoTransfer, type StoredConsultation, type VisibleConsultation } from '../../db/consultations';
+import {
+  canUndoTransfer,
+  consultationStore,
+  deleteConsultation,
+  getConsultation,
+  undeleteConsultation,
+  undoTransfer,
+  type StoredConsultation,
+  type VisibleConsultation,
+} from '../../db/consultations';
 import { historyWithValues, type HistoryEntry } from '../../db/history';
 import { HistoryChanges } from './HistoryChanges';
 import { REQUEST_VIEW_FIELDS } from '../../../../core/access/recordViews';
@@ -134,7 +143,13 @@ export function ConsultationDetail({
           </Button>
         )}
         {mayDelete && (
-          <Popconfirm title="删除这条登记？" description="删除后可在提示中撤销，或在回收站找回；记录会保留删除痕迹。" okText="删除" cancelText="取消" onConfirm={() => removal.run()}>
+          <Popconfirm
+            title="删除这条登记？"
+            description="删除后可在提示中撤销，或在回收站找回；记录会保留删除痕迹。"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={() => removal.run()}
+          >
             <Button danger loading={removal.busy}>
               删除
             </Button>
@@ -170,7 +185,7 @@ export function ConsultationDetail({
         />
       )}
       <TransferDialog record={marking ? record : null} onClose={() => setMarking(false)} onDone={() => setVersion((v) => v + 1)} />
-      <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: "nowrap" }, content: { wordBreak: "break-all" } }}>
+      <Descriptions bordered size="small" column={2} styles={{ label: { width: 104, whiteSpace: 'nowrap' }, content: { wordBreak: 'break-all' } }}>
         {detailRows(record, enums, (record.lawyerId && lawyerNames.get(record.lawyerId)) || '').map((row) => (
           <Descriptions.Item key={row.key} label={row.label} span={row.span ?? 1}>
             {row.withheld ? (

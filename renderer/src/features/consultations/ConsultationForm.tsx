@@ -5,12 +5,7 @@ import { GrowingTextArea } from '../../ui/GrowingTextArea';
 import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  createConsultationInputSchema,
-  normalizeConsultationInput,
-  REQUEST_KINDS,
-  type ConsultationDraft,
-} from '../../../../core/consultations/schema';
+import { createConsultationInputSchema, normalizeConsultationInput, REQUEST_KINDS, type ConsultationDraft } from '../../../../core/consultations/schema';
 import { assessDraft, deriveFromIdNumber, deriveSpecialGroups } from '../../../../core/consultations/derive';
 import { followIdNumber, type IdReading } from '../../../../core/consultations/idDerivation';
 import { calendarDayOf } from '../../../../core/domain/calendar';
@@ -124,7 +119,9 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
   };
   // What the ID number last said, so the values it filled follow it and typed ones stay.
   const [openingReading] = useState<IdReading | null>(() => {
-    const r = initialValues.idNumber ? deriveFromIdNumber(initialValues.idNumber, initialValues.time?.toDate() ?? new Date(), initialValues.idType ?? RESIDENT_ID) : null;
+    const r = initialValues.idNumber
+      ? deriveFromIdNumber(initialValues.idNumber, initialValues.time?.toDate() ?? new Date(), initialValues.idType ?? RESIDENT_ID)
+      : null;
     return r ? { birthDate: r.birthDate, gender: r.gender } : null;
   });
   const idReading = useRef<IdReading | null | undefined>(undefined);
@@ -269,7 +266,12 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
           <Card size="small" title="接待" style={{ marginBottom: 12 }}>
             <Row gutter={12}>
               <Col span={8}>
-                <Form.Item label="接待时间" name="time" required extra={earlierMonth ? `${time.format('YYYY年M月')}已结束：该月的统计可能已经报送，补登的记录会计入该月` : undefined}>
+                <Form.Item
+                  label="接待时间"
+                  name="time"
+                  required
+                  extra={earlierMonth ? `${time.format('YYYY年M月')}已结束：该月的统计可能已经报送，补登的记录会计入该月` : undefined}
+                >
                   <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} allowClear={false} />
                 </Form.Item>
               </Col>
@@ -439,7 +441,11 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
               </Col>
               {enums.noMeansTestGrounds.length > 0 && (
                 <Col span={24}>
-                  <Form.Item label="其他免予审查情形" name="otherExemptions" extra="本省法律、法规、规章规定的其他人员或情形（《法律援助法》第四十二条第（四）项、第三十二条第（五）项）">
+                  <Form.Item
+                    label="其他免予审查情形"
+                    name="otherExemptions"
+                    extra="本省法律、法规、规章规定的其他人员或情形（《法律援助法》第四十二条第（四）项、第三十二条第（五）项）"
+                  >
                     <SearchSelect mode="multiple" options={options(enums.noMeansTestGrounds)} placeholder="无则不填" />
                   </Form.Item>
                 </Col>
@@ -518,10 +524,7 @@ export function ConsultationForm({ editing, carry, answering, onSaved, onCancel,
                   保存
                 </Button>
                 {!editing && (
-                  <Button
-                    loading={pipeline.saving}
-                    onClick={() => void save('new')}
-                  >
+                  <Button loading={pipeline.saving} onClick={() => void save('new')}>
                     保存并新建
                   </Button>
                 )}

@@ -13,15 +13,7 @@ const ROW_HEIGHT = 56;
 const COLUMNS = '150px 150px 110px 1fr 130px 120px';
 
 /** The consultation log as a virtualised list: only the rows on screen exist in the DOM. */
-export function ConsultationTable({
-  list,
-  lawyerNames,
-  onOpen,
-}: {
-  list: ConsultationList;
-  lawyerNames: Map<string, string>;
-  onOpen(id: string): void;
-}) {
+export function ConsultationTable({ list, lawyerNames, onOpen }: { list: ConsultationList; lawyerNames: Map<string, string>; onOpen(id: string): void }) {
   const { enums } = useStation();
   const parent = useRef<HTMLDivElement>(null);
   const count = list.total ?? 0;
@@ -45,7 +37,17 @@ export function ConsultationTable({
 
   return (
     <div role="table" aria-label="咨询登记列表" aria-rowcount={count} style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6 }}>
-      <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, padding: '8px 12px', background: '#fafafa', fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+      <div
+        role="row"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: COLUMNS,
+          padding: '8px 12px',
+          background: '#fafafa',
+          fontWeight: 600,
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         <span role="columnheader">接待时间</span>
         <span role="columnheader">来访人</span>
         <span role="columnheader">案件类型</span>
@@ -105,7 +107,11 @@ export function ConsultationTable({
                     </span>
                     <span role="cell">{(c.lawyerId && lawyerNames.get(c.lawyerId)) || '—'}</span>
                     <span role="cell">
-                      {transferClockOf(c) ? <TransferTag record={c} now={Date.now()} /> : c.legalAidOutcome !== 'not_needed' && <Tag color="blue">{labelOf(enums.legalAidOutcomes, c.legalAidOutcome)}</Tag>}
+                      {transferClockOf(c) ? (
+                        <TransferTag record={c} now={Date.now()} />
+                      ) : (
+                        c.legalAidOutcome !== 'not_needed' && <Tag color="blue">{labelOf(enums.legalAidOutcomes, c.legalAidOutcome)}</Tag>
+                      )}
                       {c.specialGroups.length > 0 && <Tag>{labelOf(enums.specialGroups, c.specialGroups[0]!)}</Tag>}
                     </span>
                   </>

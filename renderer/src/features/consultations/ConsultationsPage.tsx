@@ -61,7 +61,20 @@ function useShownAfter(ready: boolean): boolean {
 /** Plain boxes the size of the filters, so nothing moves when the real ones arrive. */
 function FilterPlaceholders() {
   const box = (width: number, text: string) => (
-    <div key={text} aria-hidden style={{ width, height: 32, border: '1px solid #d9d9d9', borderRadius: 4, background: '#fff', color: '#bfbfbf', padding: '4px 11px', boxSizing: 'border-box' }}>
+    <div
+      key={text}
+      aria-hidden
+      style={{
+        width,
+        height: 32,
+        border: '1px solid #d9d9d9',
+        borderRadius: 4,
+        background: '#fff',
+        color: '#bfbfbf',
+        padding: '4px 11px',
+        boxSizing: 'border-box',
+      }}
+    >
       {text}
     </div>
   );
@@ -153,7 +166,11 @@ export function ConsultationsPage() {
   const mayDeleteAny = can(session.actor.role, 'consultation.delete_any');
   // Detention-centre staff mostly log requests: that button comes first for them.
   const staffFirst = session.actor.role === 'staff';
-  const pendingCount = useLiveQuery(async () => (await queryConsultations(db, session.vault, session.actor, { pendingTransfer: true })).ids.length, [session.vault], 0);
+  const pendingCount = useLiveQuery(
+    async () => (await queryConsultations(db, session.vault, session.actor, { pendingTransfer: true })).ids.length,
+    [session.vault],
+    0,
+  );
 
   useEffect(() => {
     // Alt+N is heard by the shell, so a press made while this page was loading opens the form too.
@@ -224,7 +241,11 @@ export function ConsultationsPage() {
                   {filtersShown ? (
                     <>
                       <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} aria-label="日期范围" />
-                      {filterSelect('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
+                      {filterSelect(
+                        'lawyerId',
+                        '值班律师',
+                        (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })),
+                      )}
                       {filterSelect('caseType', '案件类型', opts(enums.caseTypes))}
                       {filterSelect('helpType', '帮助类型', opts(enums.helpTypes))}
                       {filterSelect('specialGroup', '特殊群体', opts(enums.specialGroups))}
@@ -252,7 +273,9 @@ export function ConsultationsPage() {
             ),
             children: <TransferQueue onOpen={setDetailId} />,
           },
-          ...(mayDeleteAny || can(session.actor.role, 'consultation.delete_own') ? [{ key: 'trash', label: '回收站', children: <TrashList type="consultations" /> }] : []),
+          ...(mayDeleteAny || can(session.actor.role, 'consultation.delete_own')
+            ? [{ key: 'trash', label: '回收站', children: <TrashList type="consultations" /> }]
+            : []),
         ]}
       />
       {/* The form puts the caret in its first field; the drawer's own focus on open would take it away again. */}
@@ -300,7 +323,14 @@ export function ConsultationsPage() {
         the row it was opened from when its closing animation ends: that would take the caret out
         of the form's first field after the form had put it there.
       */}
-      <Drawer title="登记详情" open={detailId !== null} onClose={() => setDetailId(null)} size={960} destroyOnHidden focusable={{ focusTriggerAfterClose: form === null }}>
+      <Drawer
+        title="登记详情"
+        open={detailId !== null}
+        onClose={() => setDetailId(null)}
+        size={960}
+        destroyOnHidden
+        focusable={{ focusTriggerAfterClose: form === null }}
+      >
         {detailId && (
           <ConsultationDetail
             key={detailId}

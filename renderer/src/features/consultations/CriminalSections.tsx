@@ -31,12 +31,7 @@ export const CriminalFacts = memo(function CriminalFacts({
     <Row gutter={12}>
       {(accused || relative) && (
         <Col span={8}>
-          <Form.Item
-            label=" "
-            name="hasDefenceCounsel"
-            valuePropName="checked"
-            extra="已委托或已指派辩护人的，不适用第二十五条的通知辩护"
-          >
+          <Form.Item label=" " name="hasDefenceCounsel" valuePropName="checked" extra="已委托或已指派辩护人的，不适用第二十五条的通知辩护">
             <Checkbox>已委托辩护人</Checkbox>
           </Form.Item>
         </Col>
@@ -73,7 +68,13 @@ export const CriminalFacts = memo(function CriminalFacts({
             <Form.Item
               name="defenderNotified"
               valuePropName="checked"
-              extra={noticeText && !notified ? <Typography.Text type="warning" data-testid="defender-notice-field">{noticeText}</Typography.Text> : undefined}
+              extra={
+                noticeText && !notified ? (
+                  <Typography.Text type="warning" data-testid="defender-notice-field">
+                    {noticeText}
+                  </Typography.Text>
+                ) : undefined
+              }
             >
               <Checkbox>办案机关已通知法律援助机构指派辩护人</Checkbox>
             </Form.Item>
@@ -188,11 +189,7 @@ export const PleaSection = memo(function PleaSection({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
-              name="pledgeWitnessed"
-              valuePropName="checked"
-              extra="应当在辩护人或者值班律师在场的情况下签署（《刑事诉讼法》第一百七十四条第一款）"
-            >
+            <Form.Item name="pledgeWitnessed" valuePropName="checked" extra="应当在辩护人或者值班律师在场的情况下签署（《刑事诉讼法》第一百七十四条第一款）">
               <Checkbox>签署时值班律师在场</Checkbox>
             </Form.Item>
           </Col>

@@ -38,7 +38,8 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
         key,
         type: late ? 'warning' : 'success',
         title: `已记录 ${record.clientName} 的申请已转交${late ? '（超过 24 小时）' : ''}`,
-        undo: async () => void (await undoTransfer(db, session.vault, record.id, { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) })),
+        undo: async () =>
+          void (await undoTransfer(db, session.vault, record.id, { ...session.actor, ...(session.lawyerId ? { lawyerId: session.lawyerId } : {}) })),
         undone: '已撤销转交',
       });
       onDone?.(saved);
@@ -60,11 +61,16 @@ export function TransferDialog({ record, onClose, onDone }: { record: StoredCons
     >
       {record && clock && (
         <Typography.Paragraph type="secondary">
-          {record.clientName} 的法律援助申请，{dayjs(clock.receivedAt).format('MM-DD HH:mm')} 收到，应于 {dayjs(transferDeadline(clock.receivedAt, 0).dueAt).format('MM-DD HH:mm')} 前转交法律援助机构（法律援助法第三十九条）。转交时间记为现在。
+          {record.clientName} 的法律援助申请，{dayjs(clock.receivedAt).format('MM-DD HH:mm')} 收到，应于{' '}
+          {dayjs(transferDeadline(clock.receivedAt, 0).dueAt).format('MM-DD HH:mm')} 前转交法律援助机构（法律援助法第三十九条）。转交时间记为现在。
         </Typography.Paragraph>
       )}
       {/* Filled as the form mounts, never after: a value set once the dialog has opened would wipe what the user began to type. */}
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ transferRecipient: localStorage.getItem(LAST_RECIPIENT) ?? '', transferReceiver: '' }}
         onValuesChange={pipeline.changed}
         onFinish={() => void pipeline.submit()}
       >

@@ -43,39 +43,39 @@ export function TransferQueue({ onOpen }: { onOpen(id: string): void }) {
   if (pending && pending.length === 0) return <Empty description="没有待转交的法律援助申请" />;
   return (
     <>
-    <TransferDialog record={marking} onClose={() => setMarking(null)} />
-    <Table<Pending>
-      rowKey="id"
-      data-testid="transfer-queue"
-      loading={!pending}
-      dataSource={pending ?? []}
-      pagination={false}
-      rowClassName={(c) => (transferDeadline(c.clock.receivedAt, now).overdue ? 'row-overdue' : '')}
-      onRow={(c) => ({ onDoubleClick: () => onOpen(c.id) })}
-      columns={[
-        { title: '申请人', dataIndex: 'clientName', render: (name: string, c) => <a onClick={() => onOpen(c.id)}>{name}</a> },
-        { title: '来源', render: (_, c) => (c.clock.source === 'staff' ? '看守所登记' : '值班律师接待') },
-        { title: '收到申请', render: (_, c) => dayjs(c.clock.receivedAt).format('MM-DD HH:mm') },
-        { title: '转交期限', render: (_, c) => dayjs(transferDeadline(c.clock.receivedAt, now).dueAt).format('MM-DD HH:mm') },
-        {
-          title: '剩余时间',
-          render: (_, c) => {
-            const d = transferDeadline(c.clock.receivedAt, now);
-            const color = d.overdue ? 'red' : d.remainingMs < 4 * 3600_000 ? 'orange' : 'green';
-            return <Tag color={color}>{describeRemaining(d.remainingMs)}</Tag>;
+      <TransferDialog record={marking} onClose={() => setMarking(null)} />
+      <Table<Pending>
+        rowKey="id"
+        data-testid="transfer-queue"
+        loading={!pending}
+        dataSource={pending ?? []}
+        pagination={false}
+        rowClassName={(c) => (transferDeadline(c.clock.receivedAt, now).overdue ? 'row-overdue' : '')}
+        onRow={(c) => ({ onDoubleClick: () => onOpen(c.id) })}
+        columns={[
+          { title: '申请人', dataIndex: 'clientName', render: (name: string, c) => <a onClick={() => onOpen(c.id)}>{name}</a> },
+          { title: '来源', render: (_, c) => (c.clock.source === 'staff' ? '看守所登记' : '值班律师接待') },
+          { title: '收到申请', render: (_, c) => dayjs(c.clock.receivedAt).format('MM-DD HH:mm') },
+          { title: '转交期限', render: (_, c) => dayjs(transferDeadline(c.clock.receivedAt, now).dueAt).format('MM-DD HH:mm') },
+          {
+            title: '剩余时间',
+            render: (_, c) => {
+              const d = transferDeadline(c.clock.receivedAt, now);
+              const color = d.overdue ? 'red' : d.remainingMs < 4 * 3600_000 ? 'orange' : 'green';
+              return <Tag color={color}>{describeRemaining(d.remainingMs)}</Tag>;
+            },
           },
-        },
-        {
-          title: '操作',
-          render: (_: unknown, c: Pending) =>
-            mayMarkTransfer(session.actor, c) ? (
-              <Button size="small" onClick={() => setMarking(c)}>
-                标记已转交
-              </Button>
-            ) : null,
-        },
-      ]}
-    />
+          {
+            title: '操作',
+            render: (_: unknown, c: Pending) =>
+              mayMarkTransfer(session.actor, c) ? (
+                <Button size="small" onClick={() => setMarking(c)}>
+                  标记已转交
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </>
   );
 }

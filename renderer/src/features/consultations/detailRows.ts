@@ -23,7 +23,14 @@ export interface DetailRow {
  * Fields the sheet shows elsewhere or that are bookkeeping: the lawyer (by name, from the
  * roster), the shift, and who marked the transfer (shown with the transfer notice).
  */
-export const SHOWN_ELSEWHERE: readonly (keyof ConsultationInput)[] = ['lawyerId', 'shiftId', 'transferredAt', 'transferRecipient', 'transferReceiver', 'transferredBy'];
+export const SHOWN_ELSEWHERE: readonly (keyof ConsultationInput)[] = [
+  'lawyerId',
+  'shiftId',
+  'transferredAt',
+  'transferRecipient',
+  'transferReceiver',
+  'transferredBy',
+];
 
 const DASH = '—';
 const time = (v?: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : DASH);
@@ -38,7 +45,11 @@ export function detailRows(r: ConsultationInput & Withheld, enums: Enumerations,
   const rows = allRows(r, enums, lawyerName);
   if (!r.withheld) return rows;
   const kept = new Set<string>(REQUEST_VIEW_FIELDS);
-  return rows.map((row) => (row.fields.every((f) => kept.has(f)) ? row : { key: row.key, label: row.label, fields: row.fields, text: '无权查看', withheld: true, ...(row.span ? { span: row.span } : {}) }));
+  return rows.map((row) =>
+    row.fields.every((f) => kept.has(f))
+      ? row
+      : { key: row.key, label: row.label, fields: row.fields, text: '无权查看', withheld: true, ...(row.span ? { span: row.span } : {}) },
+  );
 }
 
 function allRows(r: ConsultationInput, enums: Enumerations, lawyerName: string): DetailRow[] {
@@ -59,7 +70,13 @@ function allRows(r: ConsultationInput, enums: Enumerations, lawyerName: string):
   row('ethnicity', '民族', ['ethnicity'], { text: label(enums.ethnicGroups, r.ethnicity) });
   row('phone', '联系电话', ['phone'], { text: r.phone ?? DASH });
   row('address', '住址', ['address'], { text: r.address ?? DASH }, 2);
-  row('specialGroups', '特殊群体', ['specialGroups'], (r.specialGroups ?? []).length ? { tags: labels(enums.specialGroups, r.specialGroups) } : { text: DASH }, 2);
+  row(
+    'specialGroups',
+    '特殊群体',
+    ['specialGroups'],
+    (r.specialGroups ?? []).length ? { tags: labels(enums.specialGroups, r.specialGroups) } : { text: DASH },
+    2,
+  );
   if ((r.disabilities ?? []).length > 0) row('disabilities', '残疾类别', ['disabilities'], { text: labels(enums.disabilities, r.disabilities).join('、') }, 2);
   row('caseType', '案件类型', ['caseType'], { text: label(enums.caseTypes, r.caseType) });
   row('criminalStage', '诉讼阶段', ['criminalStage'], { text: label(enums.criminalStages, r.criminalStage) });
@@ -88,7 +105,8 @@ type AddRow = (key: string, lbl: string, fields: DetailRow['fields'], body: Pick
 
 /** The means test's facts (法律援助法 第三十四条、第四十二条), when any was recorded. */
 function meansRows(r: ConsultationInput, row: AddRow): void {
-  if (r.householdMonthlyIncome !== undefined) row('income', '家庭月收入', ['householdMonthlyIncome'], { text: formatYuanFen(numberToFen(r.householdMonthlyIncome)) });
+  if (r.householdMonthlyIncome !== undefined)
+    row('income', '家庭月收入', ['householdMonthlyIncome'], { text: formatYuanFen(numberToFen(r.householdMonthlyIncome)) });
   if (r.householdSize !== undefined) row('householdSize', '家庭人口', ['householdSize'], { text: `${r.householdSize} 人` });
   if (r.noFixedIncome) row('noFixedIncome', '无固定生活来源', ['noFixedIncome'], { text: '是' });
   if (r.mayFaceLifeOrDeath) row('mayFaceLifeOrDeath', '可能判处无期徒刑、死刑', ['mayFaceLifeOrDeath'], { text: '是' });
@@ -101,7 +119,9 @@ function lawRulesRows(r: ConsultationInput, enums: Enumerations, row: AddRow): v
   if (r.handlingAuthority) row('handlingAuthority', '办案机关', ['handlingAuthority'], { text: r.handlingAuthority });
   const procedures = [r.deathPenaltyReview && '死刑复核案件', r.trialInAbsentia && '缺席审判案件'].filter(Boolean);
   if (r.deathPenaltyReview !== undefined || r.trialInAbsentia !== undefined) {
-    row('procedure', '特别程序', ['deathPenaltyReview', 'trialInAbsentia'], { text: procedures.length > 0 ? procedures.join('、') : '非死刑复核、缺席审判案件' });
+    row('procedure', '特别程序', ['deathPenaltyReview', 'trialInAbsentia'], {
+      text: procedures.length > 0 ? procedures.join('、') : '非死刑复核、缺席审判案件',
+    });
   }
   if (r.defenderNotified !== undefined) {
     const at = r.defenderNotifiedAt ? `，${time(r.defenderNotifiedAt)}` : '';
@@ -109,10 +129,14 @@ function lawRulesRows(r: ConsultationInput, enums: Enumerations, row: AddRow): v
   }
   if (r.exemptionProof) row('exemptionProof', '证明材料', ['exemptionProof'], { text: r.exemptionProof });
   if ((r.otherExemptions ?? []).length > 0) {
-    row('otherExemptions', '其他免予审查情形', ['otherExemptions'], { text: (r.otherExemptions ?? []).map((c) => labelOf(enums.noMeansTestGrounds, c)).join('、') });
+    row('otherExemptions', '其他免予审查情形', ['otherExemptions'], {
+      text: (r.otherExemptions ?? []).map((c) => labelOf(enums.noMeansTestGrounds, c)).join('、'),
+    });
   }
   if (r.pleaLeniency === undefined) return;
-  const pledge = r.pleaLeniency ? `是；具结书${r.pledgeSigned ? '已签署' : '未签署'}${r.pledgeSigned ? `，值班律师${r.pledgeWitnessed ? '在场' : '未在场'}` : ''}` : '否';
+  const pledge = r.pleaLeniency
+    ? `是；具结书${r.pledgeSigned ? '已签署' : '未签署'}${r.pledgeSigned ? `，值班律师${r.pledgeWitnessed ? '在场' : '未在场'}` : ''}`
+    : '否';
   row('pleaLeniency', '认罪认罚', ['pleaLeniency', 'pledgeSigned', 'pledgeWitnessed'], { text: pledge }, 2);
   if (r.minorPleaObjection) row('minorPleaObjection', '异议', ['minorPleaObjection'], { text: '法定代理人或辩护人对认罪认罚有异议' }, 2);
   const texts: [keyof ConsultationInput & string, string][] = [

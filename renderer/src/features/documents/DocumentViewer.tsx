@@ -48,7 +48,14 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     setPrinting({ done: 0, total: doc.pages });
     try {
-      await appendAudit(db, session.actor, 'print', `${doc.number} 第 ${doc.version} 版`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
+      await appendAudit(
+        db,
+        session.actor,
+        'print',
+        `${doc.number} 第 ${doc.version} 版`,
+        { type: 'documents', id: doc.id, rev: doc.rev },
+        await documentAuditLabel(session.vault, doc),
+      );
       await printPdf(pdf, (done, total) => setPrinting({ done, total }));
     } finally {
       setPrinting(null);
@@ -58,7 +65,14 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
     if (!doc || !pdf) return;
     const r = await window.station.documents.exportPdf({ fileName: `${doc.title}_${doc.clientName || doc.number}_v${doc.version}.pdf`, pdf });
     if (r) {
-      await appendAudit(db, session.actor, 'export', `${doc.number} 第 ${doc.version} 版另存为 PDF`, { type: 'documents', id: doc.id, rev: doc.rev }, await documentAuditLabel(session.vault, doc));
+      await appendAudit(
+        db,
+        session.actor,
+        'export',
+        `${doc.number} 第 ${doc.version} 版另存为 PDF`,
+        { type: 'documents', id: doc.id, rev: doc.rev },
+        await documentAuditLabel(session.vault, doc),
+      );
       message.success(`已保存到 ${r.path}`);
     }
   }, '另存为 PDF 失败');
@@ -85,7 +99,9 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
               {latest?.id === doc.id && can(session.actor.role, doc.ownerId === session.actor.id ? 'document.revise_own' : 'document.revise_any') && (
                 <Button onClick={() => navigate('documents', { edit: doc.id, kind: doc.kind })}>修改（生成新版本）</Button>
               )}
-              {doc.sourceType === 'consultation' && doc.sourceId && <Button onClick={() => navigate('consultations', { open: doc.sourceId })}>查看来源登记</Button>}
+              {doc.sourceType === 'consultation' && doc.sourceId && (
+                <Button onClick={() => navigate('consultations', { open: doc.sourceId })}>查看来源登记</Button>
+              )}
             </Space>
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 96 } }}>
               <Descriptions.Item label="文书编号">{doc.number}</Descriptions.Item>
@@ -111,7 +127,15 @@ export function DocumentViewer({ id, onClose }: { id: string; onClose(): void })
                 dataSource={versions}
                 renderItem={(v) => (
                   <List.Item
-                    actions={v.id === doc.id ? [<Tag key="cur">正在查看</Tag>] : [<Button key="open" size="small" type="link" onClick={() => navigate('documents', { open: v.id })}>查看</Button>]}
+                    actions={
+                      v.id === doc.id
+                        ? [<Tag key="cur">正在查看</Tag>]
+                        : [
+                            <Button key="open" size="small" type="link" onClick={() => navigate('documents', { open: v.id })}>
+                              查看
+                            </Button>,
+                          ]
+                    }
                   >
                     第 {v.version} 版 · {dayjs(v.createdAt).format('YYYY-MM-DD HH:mm')}
                   </List.Item>

@@ -95,9 +95,7 @@ function DocumentList({ openId }: { openId: string | null }) {
         />
         <DatePicker.RangePicker
           aria-label="保存日期"
-          onChange={(range) =>
-            setQuery((q) => ({ ...q, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))
-          }
+          onChange={(range) => setQuery((q) => ({ ...q, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))}
         />
       </Space>
       <Table<StoredDocument>

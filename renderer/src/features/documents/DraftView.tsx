@@ -64,7 +64,14 @@ export function DraftView({ source }: { source: DraftSource }) {
   const [form] = Form.useForm();
   const [ready, setReady] = useState(false);
   const [previous, setPrevious] = useState<StoredDocument | null>(null);
-  const [link, setLink] = useState<{ sourceType: 'consultation' | 'mediation' | 'shift' | 'none'; sourceId: string; lawyerId: string; shiftId?: string; clientName: string; caseNumber: string }>({
+  const [link, setLink] = useState<{
+    sourceType: 'consultation' | 'mediation' | 'shift' | 'none';
+    sourceId: string;
+    lawyerId: string;
+    shiftId?: string;
+    clientName: string;
+    caseNumber: string;
+  }>({
     sourceType: 'none',
     sourceId: '',
     lawyerId: session.lawyerId ?? '',
@@ -113,7 +120,14 @@ export function DraftView({ source }: { source: DraftSource }) {
         const prev = await getDocument(db, session.vault, session.actor, source.previousId);
         if (!live || !prev) return;
         setPrevious(prev);
-        setLink({ sourceType: prev.sourceType, sourceId: prev.sourceId, lawyerId: prev.lawyerId, ...(prev.shiftId ? { shiftId: prev.shiftId } : {}), clientName: prev.clientName, caseNumber: prev.caseNumber });
+        setLink({
+          sourceType: prev.sourceType,
+          sourceId: prev.sourceId,
+          lawyerId: prev.lawyerId,
+          ...(prev.shiftId ? { shiftId: prev.shiftId } : {}),
+          clientName: prev.clientName,
+          caseNumber: prev.caseNumber,
+        });
         form.setFieldsValue(prev.values);
       } else {
         const loaded = await loadSource(source, session.vault, session.actor);
@@ -174,7 +188,9 @@ export function DraftView({ source }: { source: DraftSource }) {
       if (!template) return { success: false, error: { issues: [] } };
       const values = toValues(template, raw);
       const problems = checkDocumentValues(template, values);
-      return problems.length > 0 ? { success: false, error: { issues: problems.map((p) => ({ path: [p.field], message: p.message })) } } : { success: true, data: values };
+      return problems.length > 0
+        ? { success: false, error: { issues: problems.map((p) => ({ path: [p.field], message: p.message })) } }
+        : { success: true, data: values };
     },
     draft: formDraft,
     save: async (values) => {
@@ -243,7 +259,11 @@ export function DraftView({ source }: { source: DraftSource }) {
           title={
             <Space>
               <span>{previous ? `修改${template.name}` : `起草${template.name}`}</span>
-              {previous && <Typography.Text type="secondary">{previous.number}，保存后为第 {previous.version + 1} 版</Typography.Text>}
+              {previous && (
+                <Typography.Text type="secondary">
+                  {previous.number}，保存后为第 {previous.version + 1} 版
+                </Typography.Text>
+              )}
             </Space>
           }
           extra={
@@ -280,13 +300,21 @@ export function DraftView({ source }: { source: DraftSource }) {
 type Link = { sourceType: 'consultation' | 'mediation' | 'shift' | 'none'; sourceId: string; shiftId?: string; clientName: string; caseNumber: string };
 
 /** Reads the record a draft starts from: what pre-fills it, and what the saved document links to. */
-async function loadSource(source: DraftSource, vault: Vault, viewer: Viewer): Promise<{ context: Pick<PrefillContext, 'consultation' | 'mediation' | 'shiftLog'>; link: Link; lawyerId?: string }> {
+async function loadSource(
+  source: DraftSource,
+  vault: Vault,
+  viewer: Viewer,
+): Promise<{ context: Pick<PrefillContext, 'consultation' | 'mediation' | 'shiftLog'>; link: Link; lawyerId?: string }> {
   const none: Link = { sourceType: 'none', sourceId: '', clientName: '', caseNumber: '' };
   const withShift = (shiftId?: string) => (shiftId ? { shiftId } : {});
   if (source.from === 'consultation' && source.sourceId) {
     const c = await getConsultation(db, vault, viewer, source.sourceId);
     if (!c) return { context: {}, link: none };
-    return { context: { consultation: c }, link: { sourceType: 'consultation', sourceId: c.id, ...withShift(c.shiftId), clientName: c.clientName, caseNumber: c.caseNumber ?? '' }, lawyerId: c.lawyerId };
+    return {
+      context: { consultation: c },
+      link: { sourceType: 'consultation', sourceId: c.id, ...withShift(c.shiftId), clientName: c.clientName, caseNumber: c.caseNumber ?? '' },
+      lawyerId: c.lawyerId,
+    };
   }
   if (source.from === 'mediation' && source.sourceId) {
     const m = await getMediation(db, vault, viewer, source.sourceId);
@@ -302,7 +330,11 @@ async function loadSource(source: DraftSource, vault: Vault, viewer: Viewer): Pr
   if (source.from === 'shift' && source.sourceId) {
     const shift = await getShift(db, vault, source.sourceId);
     if (!shift) return { context: {}, link: none };
-    return { context: shift.log ? { shiftLog: shift.log } : {}, link: { sourceType: 'shift', sourceId: shift.id, shiftId: shift.id, clientName: '', caseNumber: '' }, lawyerId: shift.lawyerId };
+    return {
+      context: shift.log ? { shiftLog: shift.log } : {},
+      link: { sourceType: 'shift', sourceId: shift.id, shiftId: shift.id, clientName: '', caseNumber: '' },
+      lawyerId: shift.lawyerId,
+    };
   }
   return { context: {}, link: none };
 }

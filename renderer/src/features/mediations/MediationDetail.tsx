@@ -20,7 +20,17 @@ import { judicialConfirmationApplies } from '../../../../core/documents/template
 import { useAsyncAction } from '../../ui/useAsyncAction';
 
 /** One mediation: its facts, the payment follow-up, and the 调解协议书 drafted from it. */
-export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; nameOf(id: string): string; onEdit(m: StoredMediation): void; onClosed(): void }) {
+export function MediationDetail({
+  id,
+  nameOf,
+  onEdit,
+  onClosed,
+}: {
+  id: string;
+  nameOf(id: string): string;
+  onEdit(m: StoredMediation): void;
+  onClosed(): void;
+}) {
   const { enums } = useStation();
   const session = useSession();
   const { message, notification } = App.useApp();
@@ -62,7 +72,9 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
         <Descriptions.Item label="日期">{m.date}</Descriptions.Item>
         <Descriptions.Item label="案号">{m.caseNumber || '—'}</Descriptions.Item>
         <Descriptions.Item label="案由">{m.cause}</Descriptions.Item>
-        <Descriptions.Item label="地点" span={2}>{m.place}</Descriptions.Item>
+        <Descriptions.Item label="地点" span={2}>
+          {m.place}
+        </Descriptions.Item>
         <Descriptions.Item label="当事人" span={2}>
           {m.parties.map((p, i) => (
             <div key={i}>
@@ -72,10 +84,16 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
             </div>
           ))}
         </Descriptions.Item>
-        <Descriptions.Item label="值班律师" span={2}>{m.lawyerIds.map(nameOf).join('、')}</Descriptions.Item>
+        <Descriptions.Item label="值班律师" span={2}>
+          {m.lawyerIds.map(nameOf).join('、')}
+        </Descriptions.Item>
         <Descriptions.Item label="调解结果">{labelOf(enums.mediationOutcomes, m.outcome)}</Descriptions.Item>
         <Descriptions.Item label="转为法律援助案件">{m.becameLegalAidCase ? '是' : '否'}</Descriptions.Item>
-        {m.terms && <Descriptions.Item label="协议内容" span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.terms}</Typography.Paragraph></Descriptions.Item>}
+        {m.terms && (
+          <Descriptions.Item label="协议内容" span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.terms}</Typography.Paragraph>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="协议金额">{yuanText(m.amountAgreed, '元')}</Descriptions.Item>
         <Descriptions.Item label="挽回经济损失">{yuanText(m.amountRecovered, '元')}</Descriptions.Item>
         <Descriptions.Item label="履行方式">{m.paymentMethod ? labelOf(PAYMENT_METHODS, m.paymentMethod) : '—'}</Descriptions.Item>
@@ -92,7 +110,11 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
                 </Typography.Link>
               ))}
         </Descriptions.Item>
-        {m.note && <Descriptions.Item label="备注" span={2}>{m.note}</Descriptions.Item>}
+        {m.note && (
+          <Descriptions.Item label="备注" span={2}>
+            {m.note}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {!m.deleted && (
         <Space wrap>
@@ -133,7 +155,15 @@ export function MediationDetail({ id, nameOf, onEdit, onClosed }: { id: string; 
           ))}
         </Space>
       )}
-      <Modal open={paying !== null} title="记录已履行" okText="保存" cancelText="取消" onOk={() => void markPaid()} onCancel={() => setPaying(null)} destroyOnHidden>
+      <Modal
+        open={paying !== null}
+        title="记录已履行"
+        okText="保存"
+        cancelText="取消"
+        onOk={() => void markPaid()}
+        onCancel={() => setPaying(null)}
+        destroyOnHidden
+      >
         <Space>
           <span>实际履行日期</span>
           <DatePicker value={paying} onChange={setPaying} allowClear={false} aria-label="实际履行日期" />

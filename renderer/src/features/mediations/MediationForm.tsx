@@ -17,13 +17,25 @@ import { useFormDraft } from '../../shared/useFormDraft';
 import { useSchemaForm } from '../../shared/useSchemaForm';
 
 type FormValues = Omit<Partial<MediationInput>, 'date' | 'paymentDeadline' | 'paidAt' | 'parties'> & {
-  parties?: { name?: string; role?: string; representative?: string; phone?: string }[]; date?: Dayjs | null; paymentDeadline?: Dayjs | null; paidAt?: Dayjs | null };
+  parties?: { name?: string; role?: string; representative?: string; phone?: string }[];
+  date?: Dayjs | null;
+  paymentDeadline?: Dayjs | null;
+  paidAt?: Dayjs | null;
+};
 
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** What the schema takes: dates as YYYY-MM-DD, optional blanks as empty. */
 export function toMediationInput(v: FormValues): Record<string, unknown> {
-  return { ...v, date: day(v.date), paymentDeadline: day(v.paymentDeadline), paidAt: day(v.paidAt), parties: v.parties ?? [], lawyerIds: v.lawyerIds ?? [], consultationIds: v.consultationIds ?? [] };
+  return {
+    ...v,
+    date: day(v.date),
+    paymentDeadline: day(v.paymentDeadline),
+    paidAt: day(v.paidAt),
+    parties: v.parties ?? [],
+    lawyerIds: v.lawyerIds ?? [],
+    consultationIds: v.consultationIds ?? [],
+  };
 }
 
 function toFormValues(m: StoredMediation): FormValues {
@@ -54,7 +66,10 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
         ? toFormValues(editing)
         : {
             date: dayjs(),
-            parties: [{ name: '', role: 'applicant' }, { name: '', role: 'respondent' }],
+            parties: [
+              { name: '', role: 'applicant' },
+              { name: '', role: 'respondent' },
+            ],
             lawyerIds: session.lawyerId ? [session.lawyerId] : [],
             becameLegalAidCase: false,
             consultationIds: [],
@@ -68,11 +83,15 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
     const found = await loadConsultations(db, session.vault, session.actor, ids.slice(0, 20));
     setContactOptions(found.map((c) => ({ value: c.id, label: `${c.clientName} · ${dayjs(c.time).format('YYYY-MM-DD HH:mm')} · ${c.question.slice(0, 12)}` })));
   };
-  const linked = useLiveQuery(async () => {
-    const ids = editing?.consultationIds ?? [];
-    const found = await loadConsultations(db, session.vault, session.actor, ids);
-    return found.map((c) => ({ value: c.id, label: `${c.clientName} · ${dayjs(c.time).format('YYYY-MM-DD HH:mm')}` }));
-  }, [editing, session.vault], []);
+  const linked = useLiveQuery(
+    async () => {
+      const ids = editing?.consultationIds ?? [];
+      const found = await loadConsultations(db, session.vault, session.actor, ids);
+      return found.map((c) => ({ value: c.id, label: `${c.clientName} · ${dayjs(c.time).format('YYYY-MM-DD HH:mm')}` }));
+    },
+    [editing, session.vault],
+    [],
+  );
   const allContactOptions = [...(linked ?? []), ...contactOptions.filter((o) => !linked?.some((l) => l.value === o.value))];
 
   const pipeline = useSchemaForm(form, {
@@ -91,7 +110,16 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
   const options = (list: readonly { code: string; label: string }[]) => list.map((e) => ({ value: e.code, label: e.label }));
 
   return (
-    <Form<FormValues> form={form} layout="vertical" autoComplete="off" initialValues={initialValues} onValuesChange={pipeline.changed} onFinish={() => void pipeline.submit()} aria-label="调解记录" scrollToFirstError>
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      autoComplete="off"
+      initialValues={initialValues}
+      onValuesChange={pipeline.changed}
+      onFinish={() => void pipeline.submit()}
+      aria-label="调解记录"
+      scrollToFirstError
+    >
       {formDraft.notice}
       <Card size="small" title="调解" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
@@ -155,7 +183,13 @@ export function MediationForm({ editing, onSaved, onCancel }: { editing?: Stored
                   </Col>
                   <Col span={2}>
                     {fields.length > 2 && (
-                      <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除第 ${index + 1} 方当事人`} onClick={() => remove(field.name)} style={{ marginTop: index === 0 ? 30 : 0 }} />
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        aria-label={`删除第 ${index + 1} 方当事人`}
+                        onClick={() => remove(field.name)}
+                        style={{ marginTop: index === 0 ? 30 : 0 }}
+                      />
                     )}
                   </Col>
                 </Row>

@@ -61,13 +61,24 @@ export function MediationsPage() {
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const nameOf = useMemo(() => (id: string) => lawyers?.find((l) => l.id === id)?.name ?? '（已移出名册）', [lawyers]);
   const shown = (all ?? []).filter(
-    (m) => (!filters.type || m.type === filters.type) && (!filters.outcome || m.outcome === filters.outcome) && (!filters.lawyerId || m.lawyerIds.includes(filters.lawyerId)),
+    (m) =>
+      (!filters.type || m.type === filters.type) &&
+      (!filters.outcome || m.outcome === filters.outcome) &&
+      (!filters.lawyerId || m.lawyerIds.includes(filters.lawyerId)),
   );
   const mayRecord = can(session.actor.role, 'mediation.create');
   const open = (id: string) => navigate('mediations', { open: id });
   const opts = (l: readonly { code: string; label: string }[]) => l.map((e) => ({ value: e.code, label: e.label }));
   const filter = (key: keyof typeof filters, placeholder: string, options: { value: string; label: string }[]) => (
-    <SearchSelect allowClear placeholder={placeholder} style={{ width: 150 }} value={filters[key]} options={options} aria-label={`筛选：${placeholder}`} onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))} />
+    <SearchSelect
+      allowClear
+      placeholder={placeholder}
+      style={{ width: 150 }}
+      value={filters[key]}
+      options={options}
+      aria-label={`筛选：${placeholder}`}
+      onChange={(v?: string) => setFilters((f) => ({ ...f, [key]: v }))}
+    />
   );
 
   const columns = [
@@ -109,7 +120,11 @@ export function MediationsPage() {
                   <DatePicker.RangePicker aria-label="调解日期" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
                   {filter('type', '调解类型', opts(enums.mediationTypes))}
                   {filter('outcome', '调解结果', opts(enums.mediationOutcomes))}
-                  {filter('lawyerId', '值班律师', (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })))}
+                  {filter(
+                    'lawyerId',
+                    '值班律师',
+                    (lawyers ?? []).map((l) => ({ value: l.id, label: l.name })),
+                  )}
                   <Typography.Text type="secondary" data-testid="mediation-count">
                     共 {shown.length} 件
                   </Typography.Text>
@@ -152,9 +167,12 @@ export function MediationsPage() {
                       <Space orientation="vertical" size={0}>
                         {m.parties.map((p, i) => (
                           <span key={i}>
-                            {labelOf(PARTY_ROLES, p.role)} {p.name}
-                            {' '}
-                            {p.phone ? <Typography.Text data-testid="party-phone">{p.phone}</Typography.Text> : <Typography.Text type="secondary">未留电话</Typography.Text>}
+                            {labelOf(PARTY_ROLES, p.role)} {p.name}{' '}
+                            {p.phone ? (
+                              <Typography.Text data-testid="party-phone">{p.phone}</Typography.Text>
+                            ) : (
+                              <Typography.Text type="secondary">未留电话</Typography.Text>
+                            )}
                           </span>
                         ))}
                       </Space>
@@ -165,10 +183,19 @@ export function MediationsPage() {
               />
             ),
           },
-          ...(can(session.actor.role, 'mediation.delete_own') || can(session.actor.role, 'mediation.delete_any') ? [{ key: 'trash', label: '回收站', children: <TrashList type="mediations" /> }] : []),
+          ...(can(session.actor.role, 'mediation.delete_own') || can(session.actor.role, 'mediation.delete_any')
+            ? [{ key: 'trash', label: '回收站', children: <TrashList type="mediations" /> }]
+            : []),
         ]}
       />
-      <Drawer title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'} open={editing !== null} onClose={closeForm} size={960} destroyOnHidden maskClosable={false}>
+      <Drawer
+        title={editing?.mode === 'edit' ? '修改调解记录' : '记录调解'}
+        open={editing !== null}
+        onClose={closeForm}
+        size={960}
+        destroyOnHidden
+        maskClosable={false}
+      >
         {editing && (
           <MediationForm
             editing={editing.mode === 'edit' ? editing.record : undefined}

@@ -6,7 +6,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import type { AccountRecord, Role } from '../../db/database';
 import { listLawyers } from '../../db/lawyers';
-import { accountInputSchema, addAccount, changeRole, listAccounts, passwordSchema, resetPassword, setAccountDisabled, type AccountInput } from '../../session/accounts';
+import {
+  accountInputSchema,
+  addAccount,
+  changeRole,
+  listAccounts,
+  passwordSchema,
+  resetPassword,
+  setAccountDisabled,
+  type AccountInput,
+} from '../../session/accounts';
 import { ROLE_LABELS } from '../../../../core/access/permissions';
 import { sessionStore } from '../../session/sessionStore';
 import { useSession } from '../../session/SessionContext';
@@ -72,7 +81,13 @@ export function AccountsEditor() {
     <Card
       title="账户与权限"
       extra={
-        <Button icon={<PlusOutlined />} onClick={() => { form.resetFields(); setOpen(true); }}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        >
           添加账户
         </Button>
       }
@@ -116,27 +131,45 @@ export function AccountsEditor() {
           {
             title: '启用',
             render: (_, a) => (
-              <Switch
-                checked={!a.disabled}
-                disabled={a.id === session.actor.id}
-                loading={toggling.busy}
-                onChange={(on) => void toggling.run(a.id, !on)}
-              />
+              <Switch checked={!a.disabled} disabled={a.id === session.actor.id} loading={toggling.busy} onChange={(on) => void toggling.run(a.id, !on)} />
             ),
           },
           {
             title: '操作',
             render: (_, a) =>
               a.id === session.actor.id ? null : (
-                <Button size="small" onClick={() => { resetForm.resetFields(); setResetting(a); }}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    resetForm.resetFields();
+                    setResetting(a);
+                  }}
+                >
                   重置密码
                 </Button>
               ),
           },
         ]}
       />
-      <Modal title="添加账户" open={open} onOk={() => void adding.submit()} confirmLoading={adding.saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden forceRender>
-        <Form<NewAccount> form={form} layout="vertical" name="account" initialValues={{ role: 'lawyer' }} onValuesChange={adding.changed} onFinish={() => void adding.submit()}>
+      <Modal
+        title="添加账户"
+        open={open}
+        onOk={() => void adding.submit()}
+        confirmLoading={adding.saving}
+        onCancel={() => setOpen(false)}
+        okText="保存"
+        cancelText="取消"
+        destroyOnHidden
+        forceRender
+      >
+        <Form<NewAccount>
+          form={form}
+          layout="vertical"
+          name="account"
+          initialValues={{ role: 'lawyer' }}
+          onValuesChange={adding.changed}
+          onFinish={() => void adding.submit()}
+        >
           <Space.Compact block>
             <Form.Item label="用户名" name="username" required style={{ width: '50%' }}>
               <Input autoComplete="off" />
@@ -170,7 +203,13 @@ export function AccountsEditor() {
         destroyOnHidden
         forceRender
       >
-        <Form form={resetForm} layout="vertical" name="reset-password" onValuesChange={resettingPassword.changed} onFinish={() => void resettingPassword.submit()}>
+        <Form
+          form={resetForm}
+          layout="vertical"
+          name="reset-password"
+          onValuesChange={resettingPassword.changed}
+          onFinish={() => void resettingPassword.submit()}
+        >
           <Form.Item label="临时密码" name="password" required extra="请当面告知本人；其下次登录时必须设置自己的新密码">
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -65,13 +65,24 @@ export function AuditLog() {
   const opened = useRef(new Map<number, string>());
   const entries = useLiveQuery(async () => {
     const all = await db.audit.orderBy('seq').reverse().limit(5000).toArray();
-    return withTargets(vault, all.filter((e) => (!action || e.action === action) && (!actor || e.actorName.includes(actor))), opened.current);
+    return withTargets(
+      vault,
+      all.filter((e) => (!action || e.action === action) && (!actor || e.actorName.includes(actor))),
+      opened.current,
+    );
   }, [action, actor, vault]);
 
   const verify = useAsyncAction(async () => setVerdict(verifyChain(await db.audit.orderBy('seq').toArray())), '校验失败');
 
   return (
-    <Card title="审计日志" extra={<Button loading={verify.busy} onClick={() => void verify.run()}>校验完整性</Button>}>
+    <Card
+      title="审计日志"
+      extra={
+        <Button loading={verify.busy} onClick={() => void verify.run()}>
+          校验完整性
+        </Button>
+      }
+    >
       {verdict && (
         <Alert
           style={{ marginBottom: 12 }}
@@ -83,7 +94,15 @@ export function AuditLog() {
         />
       )}
       <Space style={{ marginBottom: 12 }}>
-        <SearchSelect allowClear placeholder="操作" style={{ width: 140 }} value={action} onChange={setAction} options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} aria-label="筛选：操作" />
+        <SearchSelect
+          allowClear
+          placeholder="操作"
+          style={{ width: 140 }}
+          value={action}
+          onChange={setAction}
+          options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+          aria-label="筛选：操作"
+        />
         <Input allowClear placeholder="操作人" style={{ width: 160 }} value={actor} onChange={(e) => setActor(e.target.value)} aria-label="筛选：操作人" />
       </Space>
       <Table<Shown>
@@ -100,8 +119,7 @@ export function AuditLog() {
           { title: '操作', dataIndex: 'action', render: (a: AuditAction) => ACTION_LABELS[a] ?? a },
           {
             title: '对象',
-            render: (_, e) =>
-              [e.target ? `${e.target}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
+            render: (_, e) => [e.target ? `${e.target}${e.rev ? `（第 ${e.rev} 版）` : ''}` : '', e.detail ?? ''].filter(Boolean).join('：'),
           },
           { title: '涉及字段', render: (_, e) => e.fields.length },
         ]}

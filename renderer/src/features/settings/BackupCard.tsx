@@ -48,7 +48,10 @@ export function BackupCard() {
     setAuto(await window.station.backup.setAuto({ folder, keep: auto?.keep ?? 7 }));
     message.success('已设置每日自动备份');
   }, '设置自动备份失败');
-  const setAutoBackup = useAsyncAction(async (next: { folder: string | null; keep: number }) => setAuto(await window.station.backup.setAuto(next)), '设置自动备份失败');
+  const setAutoBackup = useAsyncAction(
+    async (next: { folder: string | null; keep: number }) => setAuto(await window.station.backup.setAuto(next)),
+    '设置自动备份失败',
+  );
 
   return (
     <Card title="备份与恢复">
@@ -63,7 +66,12 @@ export function BackupCard() {
           <Button onClick={() => setRestoring(true)} disabled={backupNow.busy}>
             从备份恢复…
           </Button>
-          {step !== null && <ProgressNote label={`${BACKUP_STEPS[step]}（第 ${step + 1} / ${BACKUP_STEPS.length} 步）`} percent={Math.floor((step / BACKUP_STEPS.length) * 100)} />}
+          {step !== null && (
+            <ProgressNote
+              label={`${BACKUP_STEPS[step]}（第 ${step + 1} / ${BACKUP_STEPS.length} 步）`}
+              percent={Math.floor((step / BACKUP_STEPS.length) * 100)}
+            />
+          )}
           {last && step === null && <Typography.Text data-testid="backup-path">已保存到 {last}</Typography.Text>}
         </Space>
         <RestoreDialog

@@ -119,7 +119,11 @@ export function CentreKeysCard() {
         columns={[
           { title: '名称', dataIndex: 'name', width: 170 },
           { title: '算法套件', dataIndex: 'suite', render: (s: SuiteId) => SUITE_LABELS[s] },
-          { title: 'keyId', dataIndex: 'keyId', render: (k: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{k}</Typography.Text> },
+          {
+            title: 'keyId',
+            dataIndex: 'keyId',
+            render: (k: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{k}</Typography.Text>,
+          },
           {
             title: '公钥指纹',
             dataIndex: 'fingerprint',
@@ -149,8 +153,25 @@ export function CentreKeysCard() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         把公钥文件交给各工作站登记（请电话核对公钥指纹）；工作站此后导出的批次只有本中心能够解密。私钥加密保存在本机，导入批次时自动使用，从不写入批次或备份。
       </Typography.Paragraph>
-      <Modal title="生成本中心的接收密钥" open={open} onOk={() => void creating.submit()} confirmLoading={creating.saving} onCancel={() => setOpen(false)} okText="生成" cancelText="取消" destroyOnHidden forceRender>
-        <Form<NewKey> form={form} layout="vertical" name="centre-key" initialValues={{ name: profile?.name ?? '', suite: 'intl-1' }} onValuesChange={creating.changed} onFinish={() => void creating.submit()}>
+      <Modal
+        title="生成本中心的接收密钥"
+        open={open}
+        onOk={() => void creating.submit()}
+        confirmLoading={creating.saving}
+        onCancel={() => setOpen(false)}
+        okText="生成"
+        cancelText="取消"
+        destroyOnHidden
+        forceRender
+      >
+        <Form<NewKey>
+          form={form}
+          layout="vertical"
+          name="centre-key"
+          initialValues={{ name: profile?.name ?? '', suite: 'intl-1' }}
+          onValuesChange={creating.changed}
+          onFinish={() => void creating.submit()}
+        >
           <Form.Item label="名称" name="name" required extra="工作站登记时看到的名称，默认为本中心的名称">
             <Input />
           </Form.Item>

@@ -35,7 +35,9 @@ export function CentresCard() {
       width: 560,
       content: (
         <Space orientation="vertical">
-          <Typography.Text>请打电话给该中心，逐组核对下面的公钥指纹，一致后再登记。登记后，本站导出的批次都将加密给该中心，只有持有对应私钥的中心能够读取。</Typography.Text>
+          <Typography.Text>
+            请打电话给该中心，逐组核对下面的公钥指纹，一致后再登记。登记后，本站导出的批次都将加密给该中心，只有持有对应私钥的中心能够读取。
+          </Typography.Text>
           <Typography.Text>算法套件：{SUITE_LABELS[candidate.suite]}</Typography.Text>
           <Typography.Text strong style={{ fontFamily: 'monospace' }} aria-label="接收中心公钥指纹">
             {candidate.fingerprint}
@@ -80,7 +82,14 @@ export function CentresCard() {
   };
 
   return (
-    <Card title="接收中心与批次加密" extra={<AsyncButton action={add} failure="无法登记">登记接收中心…</AsyncButton>}>
+    <Card
+      title="接收中心与批次加密"
+      extra={
+        <AsyncButton action={add} failure="无法登记">
+          登记接收中心…
+        </AsyncButton>
+      }
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {state && (
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -103,7 +112,11 @@ export function CentresCard() {
             locale={{ emptyText: '尚未登记接收中心：导出的批次不加密，须在导出时明确选择' }}
             columns={[
               { title: '名称', dataIndex: 'name' },
-              { title: '公钥指纹', dataIndex: 'fingerprint', render: (f: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{f}</Typography.Text> },
+              {
+                title: '公钥指纹',
+                dataIndex: 'fingerprint',
+                render: (f: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{f}</Typography.Text>,
+              },
               { title: '登记', render: (_, c) => `${dayjs(c.registeredAt).format('YYYY-MM-DD HH:mm')} ${c.registeredBy.name}` },
               {
                 title: '',
@@ -121,7 +134,8 @@ export function CentresCard() {
         </Space>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        登记了接收中心后，导出的批次（格式 v2）把全部记录和文书加密给每个已登记的中心；丢失的移动存储设备不会泄露当事人信息。接收中心的公钥文件由中心的软件导出；更改算法套件前须先移除已登记的中心。
+        登记了接收中心后，导出的批次（格式
+        v2）把全部记录和文书加密给每个已登记的中心；丢失的移动存储设备不会泄露当事人信息。接收中心的公钥文件由中心的软件导出；更改算法套件前须先移除已登记的中心。
       </Typography.Paragraph>
     </Card>
   );

@@ -56,7 +56,13 @@ export function DeliveryCard() {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text>接收中心的上传地址（设置后，每个导出的批次自动上传，未送达的批次可在“数据报送”中重试）：</Typography.Text>
         <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
-          <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" aria-label="接收中心上传地址" onPressEnter={() => void save(url.trim() || null)} />
+          <Input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://"
+            aria-label="接收中心上传地址"
+            onPressEnter={() => void save(url.trim() || null)}
+          />
           <Button type="primary" onClick={() => void save(url.trim() || null)}>
             保存地址
           </Button>
@@ -80,13 +86,18 @@ export function DeliveryCard() {
           columns={[
             { title: '接收中心', dataIndex: 'name' },
             { title: '算法', render: (_, k) => SUITE_LABELS[k.suite] },
-            { title: '签名公钥指纹', dataIndex: 'fingerprint', render: (f: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{f}</Typography.Text> },
+            {
+              title: '签名公钥指纹',
+              dataIndex: 'fingerprint',
+              render: (f: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{f}</Typography.Text>,
+            },
             { title: '确认', render: (_, k) => `${dayjs(k.pinnedAt).format('YYYY-MM-DD HH:mm')} ${k.pinnedBy.name}` },
           ]}
         />
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        上传只发往这里设置的地址，由本机的主进程发送与导出时完全相同的批次文件；地址须以 https:// 开头（http:// 仅限本机地址，用于测试）。接收中心的回执经签名核对后才标记为已送达。
+        上传只发往这里设置的地址，由本机的主进程发送与导出时完全相同的批次文件；地址须以 https:// 开头（http://
+        仅限本机地址，用于测试）。接收中心的回执经签名核对后才标记为已送达。
       </Typography.Paragraph>
     </Card>
   );

@@ -23,10 +23,19 @@ export function MeansTestSettings() {
   });
 
   return (
-    <Card title="经济困难标准（法律援助法第三十四条）" extra={<Button type="primary" loading={standardForm.saving} onClick={() => void standardForm.submit()}>保存标准</Button>}>
+    <Card
+      title="经济困难标准（法律援助法第三十四条）"
+      extra={
+        <Button type="primary" loading={standardForm.saving} onClick={() => void standardForm.submit()}>
+          保存标准
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">
         家庭人均月收入低于“低保线 × 倍数 + 附加金额”的，符合经济困难条件。请按本市规定填写
-        {domain.meansTestStandard ? '。' : `（尚未设置；示例：低保线 ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.minimumLivingLine))} × ${EXAMPLE_MEANS_TEST_STANDARD.multiplier} + ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.addition))}）。`}
+        {domain.meansTestStandard
+          ? '。'
+          : `（尚未设置；示例：低保线 ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.minimumLivingLine))} × ${EXAMPLE_MEANS_TEST_STANDARD.multiplier} + ${formatYuanFen(numberToFen(EXAMPLE_MEANS_TEST_STANDARD.addition))}）。`}
       </Typography.Paragraph>
       <Form<MeansTestStandard> form={form} layout="vertical" name="means-test" initialValues={domain.meansTestStandard ?? undefined}>
         <Row gutter={16}>

@@ -38,7 +38,14 @@ export function SettingsPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {admin && (
         <>
-          <Card title="工作站信息" extra={<Button type="primary" loading={profileForm.saving} onClick={() => void profileForm.submit()}>保存</Button>}>
+          <Card
+            title="工作站信息"
+            extra={
+              <Button type="primary" loading={profileForm.saving} onClick={() => void profileForm.submit()}>
+                保存
+              </Button>
+            }
+          >
             <StationProfileForm form={form} initial={profile} />
           </Card>
           <Card title="值班律师名册">

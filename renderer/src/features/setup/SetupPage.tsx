@@ -80,14 +80,16 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
     }
   };
 
-
   return (
     <Layout style={{ minHeight: '100%', padding: '32px 0' }}>
       <div style={{ maxWidth: 880, width: '100%', margin: '0 auto', padding: '0 16px' }}>
         <Typography.Title level={2}>欢迎使用值班律师工作站</Typography.Title>
         <Typography.Paragraph type="secondary">
           首次使用，请填写本工作站的基本信息和值班律师名册。这些信息用于登记、文书落款和数据报送，以后可在“设置”中修改。所有数据只保存在本机。
-          已有备份（例如更换电脑）？<Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0 }}>从备份恢复…</Button>
+          已有备份（例如更换电脑）？
+          <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0 }}>
+            从备份恢复…
+          </Button>
         </Typography.Paragraph>
         <RestoreDialog open={restoring} onClose={() => setRestoring(false)} onRestored={onDone} />
         <Card title="一、工作站信息" style={{ marginBottom: 16 }}>
@@ -95,14 +97,10 @@ export function SetupPage({ onDone }: { onDone: (profile: StationProfile) => voi
         </Card>
         <Card title="二、值班律师名册" style={{ marginBottom: 16 }}>
           <RosterEditor />
-          {rosterError && lawyerCount === 0 && (
-            <Alert style={{ marginTop: 12 }} type="error" showIcon title="请至少添加一名值班律师" />
-          )}
+          {rosterError && lawyerCount === 0 && <Alert style={{ marginTop: 12 }} type="error" showIcon title="请至少添加一名值班律师" />}
         </Card>
         <Card title="三、工作站负责人账户" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">
-            登记内容在本机加密保存。负责人账户用于登录、管理名册和其他账户；请牢记密码。
-          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">登记内容在本机加密保存。负责人账户用于登录、管理名册和其他账户；请牢记密码。</Typography.Paragraph>
           <Form<AdminValues> form={adminForm} layout="vertical" name="admin" requiredMark>
             <Row gutter={16}>
               <Col span={12}>

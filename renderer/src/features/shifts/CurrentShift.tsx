@@ -50,7 +50,13 @@ export function CurrentShift() {
     const v = form.getFieldsValue();
     setStarting(true);
     try {
-      await startShift(db, session.vault, { lawyerId: v.lawyerId, place: v.place, startedAt: v.startedAt ? toRfc3339(v.startedAt.toDate()) : undefined }, actor, enums);
+      await startShift(
+        db,
+        session.vault,
+        { lawyerId: v.lawyerId, place: v.place, startedAt: v.startedAt ? toRfc3339(v.startedAt.toDate()) : undefined },
+        actor,
+        enums,
+      );
       const waiting = openRequests?.length ?? 0;
       // The requests staff logged before the shift are the first thing a lawyer signing in should see.
       message.success(`${nameOf(v.lawyerId ?? '')} 已签到${waiting ? `；有 ${waiting} 条约见申请待接待，见下方列表` : ''}`);
@@ -65,16 +71,18 @@ export function CurrentShift() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {open?.filter((s) => isOpenOvernight(s, today)).map((s) => (
-        <Alert
-          key={s.id}
-          type="warning"
-          showIcon
-          data-testid="overnight-alert"
-          title={`${nameOf(s.lawyerId)} 自 ${dayjs(s.startedAt).format('M月D日 HH:mm')} 签到后尚未签退（跨夜未签退）`}
-          description="系统不会自动签退。请值班律师或负责人填写实际签退时间后签退。"
-        />
-      ))}
+      {open
+        ?.filter((s) => isOpenOvernight(s, today))
+        .map((s) => (
+          <Alert
+            key={s.id}
+            type="warning"
+            showIcon
+            data-testid="overnight-alert"
+            title={`${nameOf(s.lawyerId)} 自 ${dayjs(s.startedAt).format('M月D日 HH:mm')} 签到后尚未签退（跨夜未签退）`}
+            description="系统不会自动签退。请值班律师或负责人填写实际签退时间后签退。"
+          />
+        ))}
       {maySign && !mineOpen && (
         <Card title="签到" size="small">
           <Form<StartValues>
@@ -147,9 +155,21 @@ function OpenShiftRow(props: { shift: StoredShift; name: string; overnight: bool
   const { shift } = props;
   const counts = useLiveQuery(
     async () => ({
-      consultations: await db.consultations.where('shiftId').equals(shift.id).filter((r) => !r.deleted).count(),
-      documents: await db.documents.where('shiftId').equals(shift.id).filter((r) => !r.deleted && r.version === 1).count(),
-      mediations: await db.mediations.where('shiftId').equals(shift.id).filter((r) => !r.deleted).count(),
+      consultations: await db.consultations
+        .where('shiftId')
+        .equals(shift.id)
+        .filter((r) => !r.deleted)
+        .count(),
+      documents: await db.documents
+        .where('shiftId')
+        .equals(shift.id)
+        .filter((r) => !r.deleted && r.version === 1)
+        .count(),
+      mediations: await db.mediations
+        .where('shiftId')
+        .equals(shift.id)
+        .filter((r) => !r.deleted)
+        .count(),
     }),
     [shift.id],
   );
@@ -177,7 +197,13 @@ function OpenShiftRow(props: { shift: StoredShift; name: string; overnight: bool
   );
 }
 
-function EndShiftDialog(props: { shift: StoredShift; name: string; onClose(): void; onEnded(s: StoredShift): void; end(values: unknown): Promise<StoredShift> }) {
+function EndShiftDialog(props: {
+  shift: StoredShift;
+  name: string;
+  onClose(): void;
+  onEnded(s: StoredShift): void;
+  end(values: unknown): Promise<StoredShift>;
+}) {
   const [form] = Form.useForm<{ endedAt?: Dayjs; handoverNotes?: string }>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
@@ -195,8 +221,19 @@ function EndShiftDialog(props: { shift: StoredShift; name: string; onClose(): vo
     }
   };
   return (
-    <Modal open title={`签退：${props.name}`} okText="签退并生成值班日志" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={props.onClose} destroyOnHidden>
-      <Typography.Paragraph type="secondary">签到于 {dayjs(props.shift.startedAt).format('YYYY-MM-DD HH:mm')}。签退后，本班次的接待、文书、调解和待转交申请汇总为值班日志。</Typography.Paragraph>
+    <Modal
+      open
+      title={`签退：${props.name}`}
+      okText="签退并生成值班日志"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        签到于 {dayjs(props.shift.startedAt).format('YYYY-MM-DD HH:mm')}。签退后，本班次的接待、文书、调解和待转交申请汇总为值班日志。
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" autoComplete="off" initialValues={{ endedAt: dayjs() }} aria-label="值班签退" onFinish={() => void submit()}>
         <Form.Item label="签退时间" name="endedAt" extra="跨夜未签退的，请填写实际结束值班的时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />

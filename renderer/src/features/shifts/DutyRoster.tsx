@@ -38,7 +38,12 @@ export function DutyRoster() {
   const lawyers = useLiveQuery(() => listLawyers(db), [], []);
   const nameOf = useMemo(() => (id: string) => lawyers?.find((l) => l.id === id)?.name ?? '（已移出名册）', [lawyers]);
   const manage = can(session.actor.role, 'roster.manage');
-  const step = (n: number) => setAnchor(dayjs(anchor).add(n * (view === 'week' ? 7 : 1), 'day').format('YYYY-MM-DD'));
+  const step = (n: number) =>
+    setAnchor(
+      dayjs(anchor)
+        .add(n * (view === 'week' ? 7 : 1), 'day')
+        .format('YYYY-MM-DD'),
+    );
 
   const save = async () => {
     const v = form.getFieldsValue();
@@ -57,7 +62,14 @@ export function DutyRoster() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
-        <Segmented value={view} onChange={(v) => setView(v as 'week' | 'day')} options={[{ value: 'week', label: '按周' }, { value: 'day', label: '按日' }]} />
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'week' | 'day')}
+          options={[
+            { value: 'week', label: '按周' },
+            { value: 'day', label: '按日' },
+          ]}
+        />
         <Button icon={<LeftOutlined />} onClick={() => step(-1)} aria-label={view === 'week' ? '上一周' : '前一天'} />
         <DatePicker value={dayjs(anchor)} allowClear={false} onChange={(d) => d && setAnchor(d.format('YYYY-MM-DD'))} aria-label="选择日期" />
         <Button icon={<RightOutlined />} onClick={() => step(1)} aria-label={view === 'week' ? '下一周' : '后一天'} />
@@ -75,12 +87,35 @@ export function DutyRoster() {
                 size="small"
                 title={`${weekday} ${day.slice(5)}`}
                 data-day={day}
-                extra={manage && <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`为 ${day} 排班`} onClick={() => { form.resetFields(); form.setFieldsValue({ place: defaultPlaceOf(profile.kind), period: 'full_day' }); setAdding(day); }} />}
+                extra={
+                  manage && (
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<PlusOutlined />}
+                      aria-label={`为 ${day} 排班`}
+                      onClick={() => {
+                        form.resetFields();
+                        form.setFieldsValue({ place: defaultPlaceOf(profile.kind), period: 'full_day' });
+                        setAdding(day);
+                      }}
+                    />
+                  )
+                }
               >
                 {planned.length === 0 && signed.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无排班" />}
                 <Space orientation="vertical" size={4}>
                   {planned.map((e) => (
-                    <Tag key={e.id} color="blue" closable={manage} onClose={(ev) => { ev.preventDefault(); remove(e); }} title={`${labelOf(enums.consultationPlaces, e.place)}${e.note ? `：${e.note}` : ''}`}>
+                    <Tag
+                      key={e.id}
+                      color="blue"
+                      closable={manage}
+                      onClose={(ev) => {
+                        ev.preventDefault();
+                        remove(e);
+                      }}
+                      title={`${labelOf(enums.consultationPlaces, e.place)}${e.note ? `：${e.note}` : ''}`}
+                    >
                       {nameOf(e.lawyerId)} · {labelOf(DUTY_PERIODS, e.period)}
                     </Tag>
                   ))}
@@ -95,7 +130,15 @@ export function DutyRoster() {
           );
         })}
       </Row>
-      <Modal open={adding !== null} title={`排班：${adding ?? ''}`} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setAdding(null)} destroyOnHidden>
+      <Modal
+        open={adding !== null}
+        title={`排班：${adding ?? ''}`}
+        okText="保存"
+        cancelText="取消"
+        onOk={() => void save()}
+        onCancel={() => setAdding(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" aria-label="排班" onFinish={() => void save()}>
           <Form.Item label="值班律师" name="lawyerId" required>
             <SearchSelect options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} placeholder="选择律师" />

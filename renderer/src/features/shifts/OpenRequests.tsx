@@ -44,7 +44,11 @@ export function OpenRequests({ open, lawyerNames }: { open: StoredConsultation[]
             { title: '已等候', width: 110, render: (_, r) => waited(Date.parse(r.receivedAt ?? r.time)) },
             { title: '诉讼阶段', width: 110, render: (_, r) => (r.criminalStage ? labelOf(enums.criminalStages, r.criminalStage) : '—') },
             { title: '案由/罪名', dataIndex: 'cause', render: (v?: string) => v ?? '—' },
-            { title: '指定律师', width: 110, render: (_, r) => (r.lawyerId ? lawyerNames(r.lawyerId) : <Typography.Text type="secondary">未指定</Typography.Text>) },
+            {
+              title: '指定律师',
+              width: 110,
+              render: (_, r) => (r.lawyerId ? lawyerNames(r.lawyerId) : <Typography.Text type="secondary">未指定</Typography.Text>),
+            },
             {
               title: '操作',
               width: 130,

@@ -85,7 +85,9 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="shift-log">
       <Descriptions column={2} size="small" bordered>
-        <Descriptions.Item label="值班律师" span={2}>{log ? log.lawyers.join('、') : nameOf(shift.lawyerId)}</Descriptions.Item>
+        <Descriptions.Item label="值班律师" span={2}>
+          {log ? log.lawyers.join('、') : nameOf(shift.lawyerId)}
+        </Descriptions.Item>
         <Descriptions.Item label="地点">{labelOf(enums.consultationPlaces, shift.place)}</Descriptions.Item>
         <Descriptions.Item label="时间">
           {dayjs(shift.startedAt).format('YYYY-MM-DD HH:mm')} 至 {shift.endedAt ? dayjs(shift.endedAt).format('YYYY-MM-DD HH:mm') : '（尚未签退）'}
@@ -99,9 +101,15 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
             <Descriptions.Item label="参与调解">
               {log.mediations.joined} 件，达成 {log.mediations.settled} 件{backfilledNote(log.backfilledMediations)}
             </Descriptions.Item>
-            <Descriptions.Item label="按帮助类型" span={2}>{lines(log.helpTypes, '人次')}</Descriptions.Item>
-            <Descriptions.Item label="特殊群体" span={2}>{lines(log.specialGroups, '人次')}</Descriptions.Item>
-            <Descriptions.Item label="代写文书" span={2}>{lines(log.documents, '份')}</Descriptions.Item>
+            <Descriptions.Item label="按帮助类型" span={2}>
+              {lines(log.helpTypes, '人次')}
+            </Descriptions.Item>
+            <Descriptions.Item label="特殊群体" span={2}>
+              {lines(log.specialGroups, '人次')}
+            </Descriptions.Item>
+            <Descriptions.Item label="代写文书" span={2}>
+              {lines(log.documents, '份')}
+            </Descriptions.Item>
             <Descriptions.Item label="协议金额">{formatYuan(log.mediations.agreed)}</Descriptions.Item>
             <Descriptions.Item label="挽回经济损失">{formatYuan(log.mediations.recovered)}</Descriptions.Item>
             <Descriptions.Item label="交接事项" span={2}>
@@ -119,7 +127,11 @@ function ShiftLogView({ id, nameOf }: { id: string; nameOf(id: string): string }
           renderItem={(p) => (
             <List.Item>
               {p.clientName} · 收到 {dayjs(p.receivedAt).format('MM-DD HH:mm')} · 期限 {dayjs(p.dueAt).format('MM-DD HH:mm')}{' '}
-              {p.overdue ? <Tag color="red">签退时已超时</Tag> : <Tag>{describeRemaining(transferDeadline(p.receivedAt, Date.parse(shift.endedAt!)).remainingMs)}</Tag>}
+              {p.overdue ? (
+                <Tag color="red">签退时已超时</Tag>
+              ) : (
+                <Tag>{describeRemaining(transferDeadline(p.receivedAt, Date.parse(shift.endedAt!)).remainingMs)}</Tag>
+              )}
             </List.Item>
           )}
         />

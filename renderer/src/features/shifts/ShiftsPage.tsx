@@ -20,10 +20,20 @@ export function ShiftsPage() {
       }}
       items={[
         { key: 'current', label: '签到 / 签退', children: <CurrentShift /> },
-        { key: 'history', label: '值班记录', children: <ShiftHistory key={logId ?? ''} openLogId={logId} onCloseLog={() => {
-              setTab('history');
-              if (logId) navigate('shifts');
-            }} /> },
+        {
+          key: 'history',
+          label: '值班记录',
+          children: (
+            <ShiftHistory
+              key={logId ?? ''}
+              openLogId={logId}
+              onCloseLog={() => {
+                setTab('history');
+                if (logId) navigate('shifts');
+              }}
+            />
+          ),
+        },
         { key: 'roster', label: '排班表', children: <DutyRoster /> },
       ]}
     />

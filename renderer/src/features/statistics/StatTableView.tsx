@@ -13,7 +13,12 @@ export function StatTableView({ table }: { table: StatTable }) {
       dataSource={data}
       aria-label={table.title}
       rowClassName={(r) => ((r as Record<string, unknown>).c0 === '合计' ? 'row-total' : '')}
-      columns={table.columns.map((c, j) => ({ title: c, dataIndex: `c${j}`, align: j === 0 ? ('left' as const) : ('right' as const), fixed: j === 0 ? ('left' as const) : undefined }))}
+      columns={table.columns.map((c, j) => ({
+        title: c,
+        dataIndex: `c${j}`,
+        align: j === 0 ? ('left' as const) : ('right' as const),
+        fixed: j === 0 ? ('left' as const) : undefined,
+      }))}
     />
   );
 }

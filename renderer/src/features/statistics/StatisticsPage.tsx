@@ -33,7 +33,8 @@ export function StatisticsPage() {
   const lawyerName = lawyers?.find((l) => l.id === lawyerId)?.name;
   const title = '值班律师工作统计表';
   const subtitle = useMemo(
-    () => `${profile.name}\u3000${from} 至 ${to}${lawyerName ? `\u3000${lawyerName}` : ''}\u3000制表：${session.actor.name} ${dayjs().format('YYYY-MM-DD HH:mm')}`,
+    () =>
+      `${profile.name}\u3000${from} 至 ${to}${lawyerName ? `\u3000${lawyerName}` : ''}\u3000制表：${session.actor.name} ${dayjs().format('YYYY-MM-DD HH:mm')}`,
     [profile.name, from, to, lawyerName, session.actor.name],
   );
 
@@ -45,7 +46,12 @@ export function StatisticsPage() {
       const request = { fileName: `值班律师工作统计_${from}_${to}${lawyerName ? `_${lawyerName}` : ''}`, title, subtitle, tables: view.tables };
       const saved = kind === 'xlsx' ? await window.station.statistics.exportXlsx(request) : await window.station.statistics.exportPdf(request);
       if (!saved) return;
-      await appendAudit(db, session.actor, 'export', `统计报表（${kind === 'xlsx' ? 'Excel' : 'PDF'}）${from} 至 ${to}${lawyerName ? ` ${lawyerName}` : ''}：${saved.path}`);
+      await appendAudit(
+        db,
+        session.actor,
+        'export',
+        `统计报表（${kind === 'xlsx' ? 'Excel' : 'PDF'}）${from} 至 ${to}${lawyerName ? ` ${lawyerName}` : ''}：${saved.path}`,
+      );
       message.success(`已保存到 ${saved.path}`);
     } catch (err) {
       message.error(err instanceof StationApiError || err instanceof Error ? `导出失败：${err.message}` : '导出失败');
@@ -58,22 +64,44 @@ export function StatisticsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
-        <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        <DatePicker.RangePicker
+          aria-label="统计期间"
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           presets={[
             { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
             { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
             { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
           ]}
         />
-        <SearchSelect allowClear placeholder="全站" style={{ width: 180 }} aria-label="统计范围" value={lawyerId} onChange={setLawyerId} options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))} />
-        <Button icon={<ReloadOutlined />} onClick={() => setRefresh((n) => n + 1)}>刷新</Button>
-        <Button icon={<FileExcelOutlined />} disabled={!view || exporting === 'pdf'} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>导出 Excel</Button>
-        <Button icon={<FilePdfOutlined />} disabled={!view || exporting === 'xlsx'} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>导出 PDF</Button>
+        <SearchSelect
+          allowClear
+          placeholder="全站"
+          style={{ width: 180 }}
+          aria-label="统计范围"
+          value={lawyerId}
+          onChange={setLawyerId}
+          options={(lawyers ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <Button icon={<ReloadOutlined />} onClick={() => setRefresh((n) => n + 1)}>
+          刷新
+        </Button>
+        <Button icon={<FileExcelOutlined />} disabled={!view || exporting === 'pdf'} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>
+          导出 Excel
+        </Button>
+        <Button icon={<FilePdfOutlined />} disabled={!view || exporting === 'xlsx'} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>
+          导出 PDF
+        </Button>
         {exporting && <ProgressNote label={`正在生成${exporting === 'xlsx' ? ' Excel 工作簿' : ' PDF 报表'}并保存…`} />}
         {view && <Typography.Text type="secondary">统计用时 {Math.round(view.ms)} 毫秒</Typography.Text>}
       </Space>
       {error && <Alert type="error" showIcon title={`统计失败：${error}`} />}
-      {!view && !error && <Spin tip="正在统计…"><div style={{ height: 120 }} /></Spin>}
+      {!view && !error && (
+        <Spin tip="正在统计…">
+          <div style={{ height: 120 }} />
+        </Spin>
+      )}
       {view && t && (
         <>
           <Row gutter={[12, 12]} data-testid="statistics-summary">
@@ -101,7 +129,9 @@ export function StatisticsPage() {
             {COUNTING_RULE}
           </Typography.Paragraph>
           <StatisticsCharts report={view.report} />
-          <Tabs items={view.tables.filter((tb) => tb.title !== '汇总').map((tb) => ({ key: tb.title, label: tb.title, children: <StatTableView table={tb} /> }))} />
+          <Tabs
+            items={view.tables.filter((tb) => tb.title !== '汇总').map((tb) => ({ key: tb.title, label: tb.title, children: <StatTableView table={tb} /> }))}
+          />
         </>
       )}
     </Space>

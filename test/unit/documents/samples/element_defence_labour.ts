@@ -13,7 +13,8 @@ export const sample: DocumentValues = {
   servicePhone: '13700001234',
   eService: '是',
   eServiceWay: '邮箱：zhouhai@example.com',
-  reasons: '答辩人认可尚欠原告2025年11月、12月工资共9,000元，愿意在调解中一次性支付；原告主张的未签订书面劳动合同二倍工资已超过仲裁时效，且双方已于2025年4月签订书面劳动合同。',
+  reasons:
+    '答辩人认可尚欠原告2025年11月、12月工资共9,000元，愿意在调解中一次性支付；原告主张的未签订书面劳动合同二倍工资已超过仲裁时效，且双方已于2025年4月签订书面劳动合同。',
   wageObjection: '无',
   doubleWageObjection: '双方于2025年4月2日签订书面劳动合同，原告入职未满一个月即已签订，不存在二倍工资；且该请求已超过一年仲裁时效',
   overtimeObjection: '原告实行综合计算工时，未超出标准工时，不存在加班',

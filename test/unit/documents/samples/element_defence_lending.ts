@@ -13,7 +13,8 @@ export const sample: DocumentValues = {
   servicePhone: '13998002233',
   eService: '否',
   eServiceWay: '',
-  reasons: '答辩人向原告借款30,000元属实，但已于2026年3月以现金方式归还10,000元，原告出具了收条；原告主张的月利率2%超过合同成立时一年期贷款市场报价利率四倍，超出部分不应支持。',
+  reasons:
+    '答辩人向原告借款30,000元属实，但已于2026年3月以现金方式归还10,000元，原告出具了收条；原告主张的月利率2%超过合同成立时一年期贷款市场报价利率四倍，超出部分不应支持。',
   principalObjection: '尚欠本金20,000元，非原告主张的30,000元',
   interestObjection: '利率超过合同成立时一年期贷款市场报价利率四倍的部分无效',
   accelerationObjection: '无',

@@ -99,6 +99,17 @@ test('the Tab order stays the same after a valid ID number fills gender and birt
   expect(await tabWalkFromId()).toEqual(before);
 });
 
+test('Alt+N from another page opens a new contact with the caret in its first field', async ({ station }) => {
+  test.setTimeout(120_000);
+  const { page } = await station.launchSetUp();
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '统计' })).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('heading', { level: 3, name: '咨询登记' })).toBeVisible();
+  const drawer = page.locator('.ant-drawer').filter({ hasText: '新登记' });
+  await expect(drawer.getByLabel('值班律师', { exact: true })).toBeFocused();
+});
+
 test('Enter in the add-account dialog saves the account', async ({ station }) => {
   test.setTimeout(120_000);
   const { page } = await station.launchSetUp();

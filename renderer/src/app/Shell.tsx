@@ -44,18 +44,23 @@ export function Shell({ profile, children }: { profile: StationProfile; children
   const mayAnswer = can(session.actor.role, 'detainee_request.answer');
   const { notification } = App.useApp();
   useEffect(() => {
-    // Alt+N on the contacts page: heard here, not by the page, so a press made while the
-    // page's chunk is still loading after sign-in opens the form once the page is there.
-    if (route !== 'consultations' || !mayCreate) return;
+    // Alt+N from any page opens a new contact. Heard here, not by the contacts page, so a press
+    // made while that page's chunk is loading, or right after its menu item was clicked and
+    // before the route changed, still opens the form once the page is there.
+    if (!mayCreate) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault();
+      if (!(e.altKey && (e.key === 'n' || e.key === 'N'))) return;
+      e.preventDefault();
+      if (route === 'consultations') return postIntent('new-contact');
+      // Leaving a page with a changed form asks first, as the menu does.
+      confirmLeave(() => {
         postIntent('new-contact');
-      }
+        navigate('consultations');
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [route, mayCreate]);
+  }, [route, mayCreate, confirmLeave]);
   useEffect(() => clearIntents, []);
   useEffect(() => {
     // Needs the data key, so it runs at sign-in, not as a schema upgrade; once per database.

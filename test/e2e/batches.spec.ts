@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { drawerAtRest } from './support/drawers';
+import { drawerAtRest, panelAtRest } from './support/drawers';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 import { readZip } from '../unit/batch/support';
@@ -32,6 +32,7 @@ async function exportBatch(page: Page, sequence: number) {
   await exportButton.click();
   const done = page.getByRole('dialog').filter({ hasText: `批次第 ${sequence} 号已导出并校验通过` });
   await expect(done).toBeVisible({ timeout: 30_000 });
+  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await expect(page.getByText('自上一批次以来没有新的或修改过的记录。')).toBeVisible();
 }

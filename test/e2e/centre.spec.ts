@@ -90,6 +90,7 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   await app.page.getByRole('button', { name: '导出批次…' }).click();
   const done = app.page.getByRole('dialog').filter({ hasText: '批次第 1 号已导出并校验通过' });
   await expect(done).toBeVisible({ timeout: 30_000 });
+  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await app.close();
   const batches = readdirSync(usb);

@@ -77,6 +77,7 @@ test('a supervisor registers the province’s centre after confirming its finger
   await page.getByRole('button', { name: '导出批次…' }).click();
   const done = page.getByRole('dialog').filter({ hasText: '批次第 1 号已导出并校验通过' });
   await expect(done).toBeVisible({ timeout: 30_000 });
+  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
 
   // The audit trail names the centre and its fingerprint.

@@ -28,6 +28,7 @@ async function exportBatch(page: Page, sequence: number) {
   await page.getByRole('button', { name: '导出批次…' }).click();
   const done = page.getByRole('dialog').filter({ hasText: `批次第 ${sequence} 号已导出并校验通过` });
   await expect(done).toBeVisible({ timeout: 30_000 });
+  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await expect(done).toBeHidden();
 }
@@ -75,6 +76,7 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await page.getByRole('button', { name: '导入回执…' }).click();
     const refused = page.getByRole('dialog').filter({ hasText: '批次第 1 号的回执未通过核对，未采用' });
     await expect(refused.getByLabel('回执问题')).toHaveText('回执签名无效');
+    await panelAtRest(refused);
     await refused.getByRole('button', { name: '知道了' }).click();
     await expect(statusOf(page, 1)).toContainText('未送达');
 

@@ -26,13 +26,17 @@ async function importAll(station: TestStation, path: string) {
 
 const READER = { id: 'u1', name: '李主任' };
 
+/** Keys the reader drops at any depth of another station's record (core/batch/records.ts); a record keeping them cannot round-trip by design. */
+const UNSAFE = ['__proto__', 'constructor', 'prototype'];
 // Records are JSON data; -0 is not a JSON value (it reads back as 0).
-const jsonValue = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+const jsonValue = fc
+  .jsonValue({ maxDepth: 2 })
+  .map((v) => JSON.parse(JSON.stringify(v), (key, value: unknown) => (UNSAFE.includes(key) ? undefined : value)) as unknown);
 const arbitraryRecord = fc.record({
   clientName: fc.string({ unit: 'grapheme', maxLength: 30 }),
   note: fc.string({ unit: 'binary', maxLength: 60 }),
   extra: fc.dictionary(
-    fc.string({ maxLength: 8 }).filter((k) => !['id', 'rev', 'updatedAt', 'deleted', '__proto__'].includes(k)),
+    fc.string({ maxLength: 8 }).filter((k) => !['id', 'rev', 'updatedAt', 'deleted', ...UNSAFE].includes(k)),
     jsonValue,
     { maxKeys: 4 },
   ),

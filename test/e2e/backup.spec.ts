@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { panelAtRest } from './support/drawers';
 import { pickDutyLawyer } from './support/keyboard';
 import { ADMIN, completeSetup, signIn } from './support/setup';
 
@@ -46,7 +45,6 @@ test('a backup restores into a fresh installation with every record intact', asy
   const second = await station.launchFresh();
   const p2 = second.page;
   await p2.getByRole('button', { name: '从备份恢复…' }).click();
-  await panelAtRest(p2.getByRole('button', { name: '选择备份文件…' }));
   await p2.getByRole('button', { name: '选择备份文件…' }).click();
   await expect(p2.getByTestId('backup-header')).toContainText('沈阳市和平区看守所法律援助工作站');
   await expect(p2.getByTestId('backup-header')).toContainText('2 条');
@@ -87,7 +85,6 @@ test('another station’s backup is refused unless explicitly imported as such',
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByRole('button', { name: '从备份恢复…' }).click();
   const dialog = page.getByRole('dialog', { name: '从备份恢复' });
-  await panelAtRest(dialog);
   await dialog.getByRole('button', { name: '选择备份文件…' }).click();
   await dialog.getByLabel('用户名').fill(ADMIN.username);
   await dialog.getByLabel('密码', { exact: true }).fill(ADMIN.password);

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { drawerAtRest, panelAtRest } from './support/drawers';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
 import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 import { readZip } from '../unit/batch/support';
@@ -32,7 +31,6 @@ async function exportBatch(page: Page, sequence: number) {
   await exportButton.click();
   const done = page.getByRole('dialog').filter({ hasText: `批次第 ${sequence} 号已导出并校验通过` });
   await expect(done).toBeVisible({ timeout: 30_000 });
-  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await expect(page.getByText('自上一批次以来没有新的或修改过的记录。')).toBeVisible();
 }
@@ -74,7 +72,6 @@ test('a supervisor exports two chained batches: the second holds only the edited
   // Edit one record, then export again.
   await page.getByRole('menuitem', { name: '咨询登记' }).click();
   await page.getByTestId('consultation-row').filter({ hasText: '赵六' }).click();
-  await drawerAtRest(page.getByTestId('consultation-detail'));
   await page.getByTestId('consultation-detail').getByRole('button', { name: '编辑' }).click();
   const editor = page.locator('.ant-drawer').filter({ hasText: '修改登记' });
   await editor.getByLabel('解答意见').fill('建议近亲属书面申请取保候审');

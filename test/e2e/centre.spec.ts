@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { panelAtRest } from './support/drawers';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
 import { completeSetup, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn } from './support/setup';
 import { checkReceipt, receiptFileName } from '../../core/batch/receipt';
@@ -46,7 +45,6 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   const dialog = centre.page.getByRole('dialog', { name: '生成本中心的接收密钥' });
   // The centre's name is the default.
   await expect(dialog.getByLabel('名称')).toHaveValue(CENTRE.name);
-  await panelAtRest(dialog);
   await dialog.getByRole('button', { name: '生成' }).click();
   await expect(centre.page.getByText(/^已生成接收密钥：沈阳市法律援助中心（keyId [0-9a-f]{16}）$/)).toBeVisible();
   const row = card.locator('tbody tr').filter({ hasText: CENTRE.name });
@@ -58,7 +56,6 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   await row.getByRole('button', { name: '导出明文私钥…' }).click();
   const warning = centre.page.getByRole('dialog').filter({ hasText: '导出明文私钥？' });
   await expect(warning).toContainText('明文私钥：任何拿到该文件的人都能读取加密给本中心的全部批次');
-  await panelAtRest(warning);
   await warning.getByRole('button', { name: '取消' }).click();
   await expect(warning).toBeHidden();
   await card.screenshot({ path: test.info().outputPath('centre-keys.png') });
@@ -83,14 +80,12 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   await app.page.getByRole('button', { name: '登记接收中心…' }).click();
   const confirm = app.page.getByRole('dialog').filter({ hasText: `登记接收中心“${CENTRE.name}”` });
   await expect(confirm.getByLabel('接收中心公钥指纹')).toHaveText(fingerprint);
-  await panelAtRest(confirm);
   await confirm.getByRole('button', { name: '指纹一致，登记' }).click();
   await expect(app.page.getByText(`已登记接收中心：${CENTRE.name}`)).toBeVisible();
   await app.page.getByRole('menuitem', { name: '数据报送' }).click();
   await app.page.getByRole('button', { name: '导出批次…' }).click();
   const done = app.page.getByRole('dialog').filter({ hasText: '批次第 1 号已导出并校验通过' });
   await expect(done).toBeVisible({ timeout: 30_000 });
-  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await app.close();
   const batches = readdirSync(usb);
@@ -153,7 +148,6 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   const pin = back.page.getByRole('dialog').filter({ hasText: '核对批次第 1 号回执的签名' });
   await expect(pin.getByLabel('回执签名公钥指纹')).toHaveText(signingKeyFingerprint('intl-1', centreKey)!);
   await expect(pin.getByLabel('接收中心名称')).toHaveValue(CENTRE.name);
-  await panelAtRest(pin);
   await pin.getByRole('button', { name: '指纹一致，确认' }).click();
   await expect(back.page.getByText(`批次第 1 号已送达${CENTRE.name}（回执已核对）`)).toBeVisible();
   await expect(status).toContainText('已送达');

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { panelAtRest } from './support/drawers';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
 import { acknowledgeRecoveryCode, addLawyer, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE } from './support/setup';
 import { createRecipientKeyFiles, readRecipientSecret, recipientFingerprint, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
@@ -61,7 +60,6 @@ test('a supervisor registers the province’s centre after confirming its finger
   await card.getByRole('button', { name: '登记接收中心…' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '登记接收中心“辽宁省法律援助中心”' });
   await expect(confirm.getByLabel('接收中心公钥指纹')).toHaveText(recipientFingerprint(publicFile)!);
-  await panelAtRest(confirm);
   await confirm.getByRole('button', { name: '指纹一致，登记' }).click();
   await expect(page.getByText('已登记接收中心：辽宁省法律援助中心')).toBeVisible();
   await expect(card.locator('tbody tr').filter({ hasText: '辽宁省法律援助中心' })).toContainText(recipientFingerprint(publicFile)!);
@@ -77,7 +75,6 @@ test('a supervisor registers the province’s centre after confirming its finger
   await page.getByRole('button', { name: '导出批次…' }).click();
   const done = page.getByRole('dialog').filter({ hasText: '批次第 1 号已导出并校验通过' });
   await expect(done).toBeVisible({ timeout: 30_000 });
-  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
 
   // The audit trail names the centre and its fingerprint.

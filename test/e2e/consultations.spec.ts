@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { drawerAtRest } from './support/drawers';
 import { SAMPLE_LAWYER } from './support/setup';
 import { pickByKeyboard, tabTo, typeInto, pickDutyLawyer } from './support/keyboard';
 
@@ -52,7 +51,6 @@ test('a duty lawyer logs a contact with the keyboard alone, finds it by every ro
   await rows.first().click();
   const detail = page.getByTestId('consultation-detail');
   await expect(detail.getByTestId('detail-name')).toHaveText('李𠮷');
-  await drawerAtRest(detail);
   await detail.getByRole('button', { name: '编辑' }).click();
   const editor = page.locator('.ant-drawer').filter({ hasText: '修改登记' });
   await editor.getByLabel('解答意见').fill('建议近亲属向办案机关书面申请取保候审，并准备保证人材料');

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, TARGET } from './fixtures';
-import { panelAtRest } from './support/drawers';
 import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
 import { createRecipientKeyFiles, readRecipientSecret, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
 import { signingKeyFingerprint } from '../../electron/services/batch/stationKey';
@@ -28,7 +27,6 @@ async function exportBatch(page: Page, sequence: number) {
   await page.getByRole('button', { name: '导出批次…' }).click();
   const done = page.getByRole('dialog').filter({ hasText: `批次第 ${sequence} 号已导出并校验通过` });
   await expect(done).toBeVisible({ timeout: 30_000 });
-  await panelAtRest(done);
   await done.getByRole('button', { name: /知道了|OK|确定/ }).click();
   await expect(done).toBeHidden();
 }
@@ -76,7 +74,6 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await page.getByRole('button', { name: '导入回执…' }).click();
     const refused = page.getByRole('dialog').filter({ hasText: '批次第 1 号的回执未通过核对，未采用' });
     await expect(refused.getByLabel('回执问题')).toHaveText('回执签名无效');
-    await panelAtRest(refused);
     await refused.getByRole('button', { name: '知道了' }).click();
     await expect(statusOf(page, 1)).toContainText('未送达');
 
@@ -86,7 +83,6 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     const confirm = page.getByRole('dialog').filter({ hasText: '核对批次第 1 号回执的签名' });
     await expect(confirm.getByLabel('回执签名公钥指纹')).toHaveText(signingKeyFingerprint('intl-1', signing['intl-1'].publicKey)!);
     await expect(confirm.getByLabel('接收中心名称')).toHaveValue('沈阳市法律援助中心');
-    await panelAtRest(confirm);
     await confirm.getByRole('button', { name: '指纹一致，确认' }).click();
     await expect(page.getByText('批次第 1 号已送达沈阳市法律援助中心（回执已核对）')).toBeVisible();
     await expect(statusOf(page, 1)).toContainText('已送达');

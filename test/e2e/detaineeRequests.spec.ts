@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { drawerAtRest } from './support/drawers';
 import { SAMPLE_LAWYER, signIn, signInAsNewStaff, signOut } from './support/setup';
 import { pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
 
@@ -110,7 +109,6 @@ test('staff log detainees’ requests, the 24-hour queue counts down and flags t
   // The duty lawyer answers the request: his contact starts with the detainee and the case.
   await signIn(page);
   await list.filter({ hasText: '张小𠮷' }).click();
-  await drawerAtRest(detail);
   await detail.getByRole('button', { name: '接待此申请' }).click();
   const form = page.locator('.ant-drawer').filter({ hasText: '新登记' });
   await expect(form.getByLabel('姓名', { exact: true })).toHaveValue('张小𠮷');

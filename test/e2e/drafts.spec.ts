@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { panelAtRest } from './support/drawers';
 import { ADMIN, completeSetup, signIn, signInAsNewStaff } from './support/setup';
 import { pickByKeyboard } from './support/keyboard';
 
@@ -36,14 +35,12 @@ test('a half-typed contact survives Ctrl+L and unlock, a reload, and Esc with ca
   await page.keyboard.press('Escape');
   const confirm = page.getByRole('dialog').filter({ hasText: '放弃未保存的内容？' });
   await expect(confirm).toBeVisible();
-  await panelAtRest(confirm);
   await confirm.getByRole('button', { name: '继续填写' }).click();
   await expect(confirm).toBeHidden();
   await expect(drawer.getByLabel('姓名', { exact: true })).toHaveValue('赵𠮷');
 
   // Discarded on purpose: the draft is gone, and the next new contact starts empty.
   await page.keyboard.press('Escape');
-  await panelAtRest(confirm);
   await confirm.getByRole('button', { name: '放弃' }).click();
   await expect(drawer).toBeHidden();
   await expect(page.getByTestId('draft-banner')).toHaveCount(0);

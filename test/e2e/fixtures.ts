@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchHarness, type DialogAnswers } from '../harness/harness';
+import { installClickAtRest } from './support/atRest';
 import { completeSetup, signIn } from './support/setup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -105,9 +106,11 @@ async function launch(
     });
     await stubElectronDialogs(app, answers());
     const page = await app.firstWindow();
+    installClickAtRest(page);
     return { page, target: TARGET, close: () => app.close(), electron: app };
   }
   const harness = await launchHarness({ dataDir, dialogAnswers: answers, ...(retryDelaysMs ? { retryDelaysMs } : {}) });
+  installClickAtRest(harness.page);
   return { page: harness.page, target: TARGET, close: () => harness.close() };
 }
 

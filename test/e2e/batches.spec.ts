@@ -5,22 +5,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { completeSetup, signIn, SAMPLE_LAWYER } from './support/setup';
-import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
+import { logSuspectContact } from './support/contacts';
 import { readZip } from '../unit/batch/support';
 import { verifyZipFile } from '../../electron/services/batch/zipArchive';
-
-async function logContact(page: Page, name: string, idNumber: string) {
-  await page.keyboard.press('Alt+N');
-  const drawer = page.locator('.ant-drawer').filter({ hasText: '新登记' });
-  await expect(drawer).toBeVisible();
-  await pickDutyLawyer(page);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await typeInto(page, '姓名', name);
-  await typeInto(page, '证件号码', idNumber);
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
-  await typeInto(page, '案由/罪名', '盗窃罪');
-  await finishConsultation(page, name, '家属询问取保候审的条件');
-}
 
 async function exportBatch(page: Page, sequence: number) {
   // No receiving centre is registered here: a batch in the clear needs the supervisor's explicit choice.
@@ -57,8 +44,8 @@ test('a supervisor exports two chained batches: the second holds only the edited
   await station.answerDialogs({ folder: usb });
   const app = await station.launchSetUp();
   const { page } = app;
-  await logContact(page, '李𠮷', '210102201005011234');
-  await logContact(page, '赵六', '210102199003071233');
+  await logSuspectContact(page, { name: '李𠮷', idNumber: '210102201005011234' });
+  await logSuspectContact(page, { name: '赵六', idNumber: '210102199003071233' });
 
   // The settings page shows the fingerprint the centre registers.
   await page.getByRole('menuitem', { name: '设置' }).click();

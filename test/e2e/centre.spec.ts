@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
+import { logSuspectContact } from './support/contacts';
 import { completeSetup, SAMPLE_LAWYER, SAMPLE_PROFILE, signIn } from './support/setup';
 import { checkReceipt, receiptFileName } from '../../core/batch/receipt';
 import { readRecipientPublicKey } from '../../electron/services/batch/recipientKeys';
@@ -14,18 +13,6 @@ import { readZip } from '../unit/batch/support';
 
 const CLIENT = { name: '欧阳䶮', id: '11010519491231002X' };
 const CENTRE = { code: 'LN01-FYZX', name: '沈阳市法律援助中心', kindLabel: '法律援助中心', regionCode: '210100', address: '沈阳市和平区中华路 1 号' };
-
-async function logContact(page: Page) {
-  await page.keyboard.press('Alt+N');
-  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await pickDutyLawyer(page);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await typeInto(page, '姓名', CLIENT.name);
-  await typeInto(page, '证件号码', CLIENT.id);
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
-  await typeInto(page, '案由/罪名', '盗窃罪');
-  await finishConsultation(page, CLIENT.name, '家属询问取保候审的条件');
-}
 
 test('a legal-aid centre creates its recipient key, a station encrypts to it, the centre imports the batch and writes a receipt, and the station takes the receipt and shows 已送达', async ({
   station,
@@ -72,7 +59,7 @@ test('a legal-aid centre creates its recipient key, a station encrypts to it, th
   // 2. A station registers the centre's key (fingerprint confirmed) and exports a v2 batch to the stick.
   await station.answerDialogs({ keyFile: keyPath, folder: usb });
   const app = await station.launchSetUp();
-  await logContact(app.page);
+  await logSuspectContact(app.page, { name: CLIENT.name, idNumber: CLIENT.id });
   await app.page.getByRole('menuitem', { name: '设置' }).click();
   // Not a centre: no recipient keys of its own.
   await expect(app.page.locator('.ant-card').filter({ hasText: '接收中心与批次加密' })).toBeVisible();

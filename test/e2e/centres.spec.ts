@@ -1,26 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
+import { logSuspectContact } from './support/contacts';
 import { acknowledgeRecoveryCode, addLawyer, fillAdmin, fillProfile, SAMPLE_LAWYER, SAMPLE_PROFILE } from './support/setup';
 import { createRecipientKeyFiles, readRecipientSecret, recipientFingerprint, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
 import { verifyZipFile } from '../../electron/services/batch/zipArchive';
 
 const CLIENT = { name: '欧阳䶮', id: '11010519491231002X' };
-
-async function logContact(page: Page, name: string, idNumber: string) {
-  await page.keyboard.press('Alt+N');
-  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await pickDutyLawyer(page);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await typeInto(page, '姓名', name);
-  await typeInto(page, '证件号码', idNumber);
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
-  await typeInto(page, '案由/罪名', '盗窃罪');
-  await finishConsultation(page, name, '家属询问取保候审的条件');
-}
 
 /** The encodings a name could leak in: UTF-8, UTF-16LE, and the base64 of its UTF-8. */
 function occurs(haystack: Buffer, text: string): boolean {
@@ -44,7 +31,7 @@ test('a supervisor registers the province’s centre after confirming its finger
 
   const app = await station.launchSetUp();
   const { page } = app;
-  await logContact(page, CLIENT.name, CLIENT.id);
+  await logSuspectContact(page, { name: CLIENT.name, idNumber: CLIENT.id });
 
   await page.getByRole('menuitem', { name: '设置' }).click();
   const card = page.locator('.ant-card').filter({ hasText: '接收中心与批次加密' });

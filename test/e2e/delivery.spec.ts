@@ -3,23 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, TARGET } from './fixtures';
-import { finishConsultation, pickByKeyboard, pickDutyLawyer, typeInto } from './support/keyboard';
+import { logSuspectContact } from './support/contacts';
 import { createRecipientKeyFiles, readRecipientSecret, serializeKeyFile } from '../../electron/services/batch/recipientKeys';
 import { signingKeyFingerprint } from '../../electron/services/batch/stationKey';
 import { centreSigningKeys, startCentreServer } from '../support/centreServer';
-
-async function logContact(page: Page, name: string, idNumber: string) {
-  await page.getByRole('menuitem', { name: '咨询登记' }).click();
-  await page.keyboard.press('Alt+N');
-  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await pickDutyLawyer(page);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await typeInto(page, '姓名', name);
-  await typeInto(page, '证件号码', idNumber);
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
-  await typeInto(page, '案由/罪名', '盗窃罪');
-  await finishConsultation(page, name, '家属询问取保候审的条件');
-}
 
 async function exportBatch(page: Page, sequence: number) {
   await page.getByRole('menuitem', { name: '数据报送' }).click();
@@ -61,7 +48,8 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await expect(page.getByText('已登记接收中心：沈阳市法律援助中心')).toBeVisible();
 
     // (a) Batch 1 travels on the stick; the centre's receipt file comes back the same way.
-    await logContact(page, '王小明', '210102199001011237');
+    await page.getByRole('menuitem', { name: '咨询登记' }).click();
+    await logSuspectContact(page, { name: '王小明', idNumber: '210102199001011237' });
     await exportBatch(page, 1);
     await expect(statusOf(page, 1)).toContainText('未送达');
     const batchFile = path.join(usb, readdirSync(usb).find((f) => f.endsWith('.dlbatch.zip'))!);
@@ -103,7 +91,8 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
 
     // The centre is down: batch 2 stays 未送达 and says when it tries again.
     centre.failNext(1_000_000);
-    await logContact(page, '李四', '210102198505052345');
+    await page.getByRole('menuitem', { name: '咨询登记' }).click();
+    await logSuspectContact(page, { name: '李四', idNumber: '210102198505052345' });
     await exportBatch(page, 2);
     await expect(statusOf(page, 2)).toContainText('未送达');
     await expect(statusOf(page, 2)).toContainText(/第 \d+ 次上传未成功：接收中心暂时无法处理（HTTP 503）；将于 \d\d:\d\d:\d\d 自动重试/);
@@ -119,7 +108,8 @@ test('batches reach the centre: a receipt file carried back on the stick, then u
     await expect(statusOf(page, 2)).toContainText('（上传，签名已核对，1 条记录）');
 
     // With the centre up, batch 3 is delivered right after its export.
-    await logContact(page, '赵五', '210102197803033455');
+    await page.getByRole('menuitem', { name: '咨询登记' }).click();
+    await logSuspectContact(page, { name: '赵五', idNumber: '210102197803033455' });
     await exportBatch(page, 3);
     await expect(statusOf(page, 3)).toContainText('已送达', { timeout: 30_000 });
     await page

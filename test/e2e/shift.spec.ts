@@ -2,23 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { chooseSelect, SAMPLE_LAWYER } from './support/setup';
-import { finishConsultation, pickByKeyboard, typeInto, pickDutyLawyer } from './support/keyboard';
-
-/** A criminal contact at the detention centre, logged with the keyboard. */
-async function logContact(page: Page, name: string, id: string | null, question: string) {
-  await page.keyboard.press('Alt+N');
-  await expect(page.locator('.ant-drawer').filter({ hasText: '新登记' })).toBeVisible();
-  await pickDutyLawyer(page);
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await typeInto(page, '姓名', name);
-  if (id) await typeInto(page, '证件号码', id);
-  else await pickByKeyboard(page, '证件类型', '无/不详');
-  await pickByKeyboard(page, '诉讼阶段', '侦查');
-  await finishConsultation(page, name, question);
-}
+import { logSuspectContact } from './support/contacts';
 
 test("a whole shift: sign in, three contacts and a mediation, sign out, the shift log as a PDF, and the month's statistics", async ({ station }) => {
   // A whole shift through four screens, two PDFs and a workbook: longer than one feature's spec.
@@ -36,9 +22,9 @@ test("a whole shift: sign in, three contacts and a mediation, sign out, the shif
 
   // Three contacts while on shift: a minor (from the ID number), an adult, one without papers.
   await page.getByRole('menuitem', { name: '咨询登记' }).click();
-  await logContact(page, '李𠮷', '210102201005011234', '被刑事拘留后能否申请取保候审');
-  await logContact(page, '赵大', '210102199003071233', '会见律师的时间');
-  await logContact(page, '钱某', null, '认罪认罚的后果');
+  await logSuspectContact(page, { name: '李𠮷', idNumber: '210102201005011234', question: '被刑事拘留后能否申请取保候审', crime: null });
+  await logSuspectContact(page, { name: '赵大', idNumber: '210102199003071233', question: '会见律师的时间', crime: null });
+  await logSuspectContact(page, { name: '钱某', idNumber: null, question: '认罪认罚的后果', crime: null });
 
   // One mediation; a missing cause is shown at its field first.
   await page.getByRole('menuitem', { name: '调解' }).click();
@@ -131,7 +117,7 @@ test("a whole shift: sign in, three contacts and a mediation, sign out, the shif
 
   // A contact after the sign-out belongs to no shift; the list's shift filter finds the three.
   await page.getByRole('menuitem', { name: '咨询登记' }).click();
-  await logContact(page, '周某', null, '签退后来访的咨询');
+  await logSuspectContact(page, { name: '周某', idNumber: null, question: '签退后来访的咨询', crime: null });
   await expect(page.getByTestId('result-count')).toHaveText('共 4 条');
   await chooseSelect(page, '筛选：班次', SAMPLE_LAWYER.name);
   await expect(page.getByTestId('result-count')).toHaveText('共 3 条');

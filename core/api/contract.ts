@@ -10,6 +10,7 @@ import type { VerifyReport } from '../batch/verify';
 import { receiptDocumentSchema, type ReceiptDocument } from '../batch/receipt';
 import { isRfc3339 } from '../time/rfc3339';
 import { ROLES, type Role } from '../access/permissions';
+import { FINGERPRINT_PATTERN } from '../batch/keys';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -75,7 +76,7 @@ const person = z.strictObject({ id: z.string().min(1).max(64), name: z.string().
 const timestamp = z.string().max(40).refine(isRfc3339, '应为带时区的 RFC 3339 时间');
 const ymdDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '应为小写十六进制 SHA-256');
-const keyFingerprint = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/, '指纹格式无效');
+const keyFingerprint = z.string().regex(FINGERPRINT_PATTERN, '指纹格式无效');
 
 /**
  * A centre's signed receipt as the station keeps it with the batch it answers: the document

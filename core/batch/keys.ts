@@ -71,6 +71,9 @@ export function verifyManifestSignature(manifestBytes: Uint8Array, signature: Ui
   }
 }
 
+/** A fingerprint as shown and stored: 64 upper-case hex digits in sixteen groups of four. */
+export const FINGERPRINT_PATTERN = /^[0-9A-F]{4}( [0-9A-F]{4}){15}$/;
+
 /**
  * What the centre registers and a person compares by reading it aloud: SHA-256 of the
  * SPKI, hex in groups of four. Null when the key is not an Ed25519 SPKI.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SUITES, type ManifestV2, type SuiteId } from '../../../core/batch/formatV2';
 import { RECIPIENT_KEY_FORMAT, type PrivateKeyFile, type PublicKeyFile } from '../../../core/batch/keyFile';
-import { samePublicKey, toBase64 } from '../../../core/batch/keys';
+import { FINGERPRINT_PATTERN, samePublicKey, toBase64 } from '../../../core/batch/keys';
 import type { RecipientSecret } from '../../../core/batch/suite';
 import type { CentreKeyInfo } from '../../../core/api/contract';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -21,7 +21,7 @@ const storedKeySchema = z.strictObject({
   suite: z.enum(SUITES),
   publicKey: z.string().min(1).max(200),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  fingerprint: z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/),
+  fingerprint: z.string().regex(FINGERPRINT_PATTERN),
   /** The 32-byte private key, sealed by the protector like the station's signing key. */
   sealedPrivateKey: z.string().min(1).max(1000),
   protection: z.string().min(1).max(64),

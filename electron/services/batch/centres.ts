@@ -8,6 +8,7 @@ import { ServiceError } from '../errors';
 import type { KeyValueStore } from '../settings/keyValueStore';
 import type { ExportTarget } from './exportJob';
 import { readRecipientPublicKey, recipientFingerprint } from './recipientKeys';
+import { FINGERPRINT_PATTERN } from '../../../core/batch/keys';
 
 const KEY = 'receivingCentres';
 /** A key file is a few hundred bytes; anything far larger is not one. */
@@ -22,7 +23,7 @@ const centreSchema = z.strictObject({
   suite: z.enum(SUITES),
   publicKey: z.string().min(1).max(200),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  fingerprint: z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/),
+  fingerprint: z.string().regex(FINGERPRINT_PATTERN),
   registeredAt: z.string().max(40),
   registeredBy: person,
 });

@@ -9,7 +9,7 @@ import {
   type ReceiptDocument,
   type ReceiptExpectation,
 } from '../../../core/batch/receipt';
-import { samePublicKey } from '../../../core/batch/keys';
+import { FINGERPRINT_PATTERN, samePublicKey } from '../../../core/batch/keys';
 import { SUITES } from '../../../core/batch/formatV2';
 import type { DeliveryState, KeptReceipt, PinnedReceiptKey, ReceiptOutcome, UploadStatus } from '../../../core/api/contract';
 import { toRfc3339 } from '../../../core/time/rfc3339';
@@ -32,7 +32,7 @@ const PINS_KEY = 'receiptKeys';
 const QUEUE_KEY = 'deliveryQueue';
 
 const person = z.strictObject({ id: z.string().min(1).max(64), name: z.string().max(100) });
-const fingerprint = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/);
+const fingerprint = z.string().regex(FINGERPRINT_PATTERN);
 
 const pinSchema = z.strictObject({
   name: z.string().min(1).max(200),

@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['test/support/privateTmp.ts'],
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit-results.json' }]] : ['default'],
   },
 });
